@@ -1,0 +1,57 @@
+using System.CommandLine;
+using Micrograd.Cli.Commands;
+using Micrograd.Expressions;
+
+namespace Micrograd.Cli;
+
+/// <summary>The <c>micrograd</c> command line: parses arguments, runs a command, maps failures to exit codes.</summary>
+internal static class CliApp
+{
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var output = new CliOutput(stdout, stderr);
+        var root = new RootCommand("micrograd: a scalar reverse-mode autograd engine. Differentiate expressions, draw their graphs, train small networks.");
+        foreach (var command in Commands(output)) root.Subcommands.Add(command);
+
+        try
+        {
+            var parse = root.Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                stderr.WriteLine($"error: {parse.Errors[0].Message} (see 'micrograd {CommandPath(parse)} --help')");
+                return ExitCodes.BadInput;
+            }
+            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (Unwrap(e) is UsageException or ExpressionException)
+        {
+            stderr.WriteLine($"error: {Unwrap(e).Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (Exception e)
+        {
+            stderr.WriteLine($"internal error: {Unwrap(e).GetType().Name}: {Unwrap(e).Message}");
+            if (Environment.GetEnvironmentVariable("MICROGRAD_DEBUG") is { Length: > 0 }) stderr.WriteLine(e);
+            return ExitCodes.InternalError;
+        }
+    }
+
+    /// <summary>Every subcommand; each lives in its own file under Commands/.</summary>
+    private static IEnumerable<Command> Commands(CliOutput output) =>
+    [
+        NeuronCommand.Create(output),
+    ];
+
+    private static string CommandPath(ParseResult parse)
+    {
+        var names = new List<string>();
+        for (var r = parse.CommandResult; r is not null; r = r.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            if (r.Command is not RootCommand) names.Insert(0, r.Command.Name);
+        }
+        return string.Join(' ', names);
+    }
+
+    private static Exception Unwrap(Exception e) =>
+        e is System.Reflection.TargetInvocationException or AggregateException && e.InnerException is { } inner ? Unwrap(inner) : e;
+}

@@ -1,0 +1,32 @@
+using System.CommandLine;
+using Spectre.Console;
+
+namespace Micrograd.Cli.Commands;
+
+/// <summary><c>micrograd neuron</c>: the seed notebook's neuron y = tanh(w0*x0 + w1*x1 + w2*x2 + b), its value and gradients.</summary>
+internal static class NeuronCommand
+{
+    public static Command Create(CliOutput output)
+    {
+        var command = new Command("neuron", "The seed's example: one neuron y = tanh(w0*x0 + w1*x1 + w2*x2 + b). Prints y and every input's gradient.");
+        command.SetAction(_ =>
+        {
+            var neuron = SeedNeuron.Build();
+            neuron.Output.Backward();
+            Print(neuron, output);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static void Print(SeedNeuron neuron, CliOutput output)
+    {
+        output.Out.WriteLine($"y = {Numbers.Format(neuron.Output.Data)}");
+        var table = new Table().AddColumn("input").AddColumn(new TableColumn("data").RightAligned()).AddColumn(new TableColumn("grad").RightAligned());
+        foreach (var leaf in neuron.Inputs)
+        {
+            table.AddRow(Markup.Escape(leaf.Label), Numbers.Format(leaf.Data), Numbers.Format(leaf.Grad));
+        }
+        output.Console.Write(table);
+    }
+}

@@ -1,0 +1,14 @@
+namespace Micrograd.Cli;
+
+/// <summary>The tool's exit codes.</summary>
+internal static class ExitCodes
+{
+    /// <summary>Success.</summary>
+    public const int Ok = 0;
+
+    /// <summary>A failure of the tool itself (a bug): reported on one line, never with a stack trace unless MICROGRAD_DEBUG is set.</summary>
+    public const int InternalError = 1;
+
+    /// <summary>Bad input: a syntax error, a malformed value, an unreadable or unwritable file, Graphviz missing.</summary>
+    public const int BadInput = 2;
+}

@@ -1,0 +1,3 @@
+using Micrograd.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);

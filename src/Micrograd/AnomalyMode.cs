@@ -1,0 +1,118 @@
+namespace Micrograd;
+
+/// <summary>
+/// Opt-in detection of the first NaN or infinity in a forward or backward pass, like PyTorch's
+/// <c>torch.autograd.detect_anomaly</c>. Inside a scope, any op whose result is not finite throws an
+/// <see cref="AnomalyException"/> naming the op and the labels involved. Off by default, and free when off
+/// (one thread-local check per node).
+/// </summary>
+/// <example><code>
+/// using (AnomalyMode.Enable())
+/// {
+///     var y = x.Log();   // throws if x is 0 or negative
+///     y.Backward();      // throws at the first gradient that becomes NaN or infinite
+/// }
+/// </code></example>
+/// <remarks>The scope belongs to the thread that opened it. Scopes nest; detection stays on until the outermost is disposed.</remarks>
+public static class AnomalyMode
+{
+    [ThreadStatic]
+    private static int t_depth;
+
+    /// <summary>True while an anomaly scope is open on the current thread.</summary>
+    public static bool IsEnabled => t_depth > 0;
+
+    internal static bool IsActive => t_depth > 0;
+
+    /// <summary>Turns detection on for the current thread until the returned scope is disposed.</summary>
+    /// <returns>A scope to dispose (for instance with <c>using</c>).</returns>
+    public static IDisposable Enable()
+    {
+        t_depth++;
+        return new Scope();
+    }
+
+    private sealed class Scope : IDisposable
+    {
+        private bool _disposed;
+
+        public void Dispose()
+        {
+            if (_disposed) return;
+            _disposed = true;
+            t_depth--;
+        }
+    }
+
+    internal static void CheckForward(Value result)
+    {
+        if (double.IsFinite(result.Data)) return;
+        var operands = string.Join(", ", result.Children.Select(Describe));
+        throw new AnomalyException(
+            $"Anomaly in forward: op '{result.Op}' produced {Value.Format(result.Data)} from {operands}.",
+            AnomalyPhase.Forward, result.Op, result.Label, result.Data);
+    }
+
+    internal static void CheckedSweep(List<Value> order)
+    {
+        var wasFinite = new bool[2];
+        for (var i = order.Count - 1; i >= 0; i--)
+        {
+            var node = order[i];
+            if (node.Operation is not { } op) continue;
+            var count = node.ChildCount;
+            if (wasFinite.Length < count) wasFinite = new bool[count];
+            for (var c = 0; c < count; c++) wasFinite[c] = double.IsFinite(node.ChildAt(c).Grad);
+            op.Propagate(node);
+            for (var c = 0; c < count; c++)
+            {
+                var child = node.ChildAt(c);
+                if (wasFinite[c] && !double.IsFinite(child.Grad))
+                {
+                    throw new AnomalyException(
+                        $"Anomaly in backward: op '{op.Name}' at {Describe(node)} gave operand {c} ({Describe(child)}) the gradient {Value.Format(child.Grad)}.",
+                        AnomalyPhase.Backward, op.Name, node.Label, child.Grad);
+                }
+            }
+        }
+    }
+
+    private static string Describe(Value v) =>
+        (v.Label.Length > 0 ? $"'{v.Label}'" : v.IsLeaf ? "an unlabelled leaf" : $"an unlabelled '{v.Op}' node")
+        + $" (data {Value.Format(v.Data)}, grad {Value.Format(v.Grad)})";
+}
+
+/// <summary>Which pass an <see cref="AnomalyException"/> was raised in.</summary>
+public enum AnomalyPhase
+{
+    /// <summary>While computing an op's value.</summary>
+    Forward,
+
+    /// <summary>While propagating gradients in <see cref="Value.Backward"/>.</summary>
+    Backward,
+}
+
+/// <summary>Thrown inside an <see cref="AnomalyMode"/> scope where a NaN or an infinity first appears.</summary>
+public sealed class AnomalyException : ArithmeticException
+{
+    internal AnomalyException(string message, AnomalyPhase phase, string op, string label, double value)
+        : base(message)
+    {
+        Phase = phase;
+        Op = op;
+        Label = label;
+        Value = value;
+    }
+
+    /// <summary>The pass in which the anomaly appeared.</summary>
+    public AnomalyPhase Phase { get; }
+
+    /// <summary>The op whose forward value, or whose local derivative, was not finite.</summary>
+    public string Op { get; }
+
+    /// <summary>The label of the node that op produced (empty if it had none).</summary>
+    public string Label { get; }
+
+    /// <summary>The non-finite number (NaN, +∞ or −∞).</summary>
+    public double Value { get; }
+}

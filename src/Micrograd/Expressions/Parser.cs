@@ -1,0 +1,196 @@
+using Micrograd.Ops;
+
+namespace Micrograd.Expressions;
+
+internal enum InstructionKind
+{
+    Constant,
+    Variable,
+    Negate,
+    Function,
+    Add,
+    Subtract,
+    Multiply,
+    Divide,
+    Power,
+}
+
+/// <summary>One step of an expression in postfix order.</summary>
+internal readonly record struct Instruction(InstructionKind Kind, double Constant = 0, int Variable = -1, FunctionOp? Function = null);
+
+/// <summary>
+/// Turns tokens into postfix instructions with an operator-precedence (shunting-yard) parser. It uses no recursion,
+/// so input nested to any depth parses (and builds, and runs backward) without exhausting the call stack.
+/// Precedence is Python's: <c>+ -</c> &lt; <c>* /</c> &lt; unary minus &lt; <c>**</c> (right-associative, and its
+/// exponent may carry a unary minus).
+/// </summary>
+internal sealed class Parser
+{
+    private const string OperandExpected = "expected a number, a variable, a function call or '('";
+
+    private enum Pending { Open, FunctionOpen, Negate, Add, Subtract, Multiply, Divide, Power }
+
+    private readonly record struct StackEntry(Pending Kind, int Position, FunctionOp? Function = null);
+
+    private readonly List<Instruction> _output = [];
+    private readonly List<string> _variables = [];
+    private readonly Stack<StackEntry> _stack = new();
+
+    public static (List<Instruction> Program, List<string> Variables) Parse(string text)
+    {
+        var parser = new Parser();
+        parser.Run(Lexer.Tokenize(text));
+        return (parser._output, parser._variables);
+    }
+
+    private void Run(List<Token> tokens)
+    {
+        var expectOperand = true;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (expectOperand)
+            {
+                switch (token.Kind)
+                {
+                    case TokenKind.Number:
+                        _output.Add(new Instruction(InstructionKind.Constant, Constant: token.Number));
+                        expectOperand = false;
+                        break;
+                    case TokenKind.Name when tokens[i + 1].Kind == TokenKind.Open:
+                        _stack.Push(new StackEntry(Pending.FunctionOpen, token.Position, LookUpFunction(token)));
+                        i++;
+                        break;
+                    case TokenKind.Name:
+                        _output.Add(new Instruction(InstructionKind.Variable, Variable: VariableIndex(token)));
+                        expectOperand = false;
+                        break;
+                    case TokenKind.Open:
+                        _stack.Push(new StackEntry(Pending.Open, token.Position));
+                        break;
+                    case TokenKind.Minus:
+                        _stack.Push(new StackEntry(Pending.Negate, token.Position));
+                        break;
+                    case TokenKind.Plus:
+                        break; // unary plus changes nothing
+                    default:
+                        throw Error(token, OperandExpected);
+                }
+                continue;
+            }
+
+            switch (token.Kind)
+            {
+                case TokenKind.Plus: PushBinary(Pending.Add, token); break;
+                case TokenKind.Minus: PushBinary(Pending.Subtract, token); break;
+                case TokenKind.Star: PushBinary(Pending.Multiply, token); break;
+                case TokenKind.Slash: PushBinary(Pending.Divide, token); break;
+                case TokenKind.Power: PushBinary(Pending.Power, token); break;
+                case TokenKind.Close:
+                    CloseParenthesis(token);
+                    continue;
+                case TokenKind.End:
+                    Finish();
+                    return;
+                default:
+                    throw Error(token, "expected an operator (+ - * / **) or ')'");
+            }
+            expectOperand = true;
+        }
+        throw Error(tokens[^1], OperandExpected);
+    }
+
+    private static int Precedence(Pending kind) => kind switch
+    {
+        Pending.Add or Pending.Subtract => 1,
+        Pending.Multiply or Pending.Divide => 2,
+        Pending.Negate => 3,
+        Pending.Power => 4,
+        _ => 0, // parentheses are never popped by an operator
+    };
+
+    private void PushBinary(Pending kind, Token token)
+    {
+        var precedence = Precedence(kind);
+        var rightAssociative = kind == Pending.Power;
+        while (_stack.Count > 0)
+        {
+            var top = Precedence(_stack.Peek().Kind);
+            if (top > precedence || (top == precedence && !rightAssociative)) Emit(_stack.Pop());
+            else break;
+        }
+        _stack.Push(new StackEntry(kind, token.Position));
+    }
+
+    private void CloseParenthesis(Token token)
+    {
+        while (_stack.Count > 0)
+        {
+            var entry = _stack.Pop();
+            if (entry.Kind == Pending.Open) return;
+            if (entry.Kind == Pending.FunctionOpen)
+            {
+                _output.Add(new Instruction(InstructionKind.Function, Function: entry.Function));
+                return;
+            }
+            Emit(entry);
+        }
+        throw Error(token, "this ')' has no matching '('", describeFound: false);
+    }
+
+    private void Finish()
+    {
+        while (_stack.Count > 0)
+        {
+            var entry = _stack.Pop();
+            if (entry.Kind is Pending.Open or Pending.FunctionOpen)
+            {
+                throw new ExpressionException(
+                    $"missing ')' at the end of the expression: the '(' at position {entry.Position + 1} is never closed", entry.Position);
+            }
+            Emit(entry);
+        }
+    }
+
+    private void Emit(StackEntry entry) => _output.Add(new Instruction(entry.Kind switch
+    {
+        Pending.Negate => InstructionKind.Negate,
+        Pending.Add => InstructionKind.Add,
+        Pending.Subtract => InstructionKind.Subtract,
+        Pending.Multiply => InstructionKind.Multiply,
+        Pending.Divide => InstructionKind.Divide,
+        Pending.Power => InstructionKind.Power,
+        _ => throw new InvalidOperationException($"cannot emit {entry.Kind}"),
+    }));
+
+    private static FunctionOp LookUpFunction(Token token) =>
+        FunctionOp.Functions.TryGetValue(token.Text, out var op)
+            ? op
+            : throw new ExpressionException(
+                $"unknown function '{token.Text}' at position {token.Position + 1}: expected one of {string.Join(", ", FunctionOp.Functions.Keys)}",
+                token.Position);
+
+    private int VariableIndex(Token token)
+    {
+        if (FunctionOp.Functions.ContainsKey(token.Text))
+        {
+            throw new ExpressionException(
+                $"'{token.Text}' at position {token.Position + 1} is a function: expected '(' after it, as in {token.Text}(x)", token.Position);
+        }
+        var index = _variables.IndexOf(token.Text);
+        if (index >= 0) return index;
+        _variables.Add(token.Text);
+        return _variables.Count - 1;
+    }
+
+    private static ExpressionException Error(Token token, string expected, bool describeFound = true)
+    {
+        var where = token.Kind == TokenKind.End ? "at the end of the expression" : $"at position {token.Position + 1}";
+        var found = describeFound ? $", found {token.Describe()}" : "";
+        var message = token.Kind == TokenKind.End && describeFound
+            ? $"unexpected end of the expression: {expected}"
+            : $"{expected} {where}{found}";
+        if (!describeFound) message = $"{expected} ({where})";
+        return new ExpressionException(message, token.Position);
+    }
+}

@@ -1,0 +1,133 @@
+using System.Globalization;
+
+namespace Micrograd;
+
+/// <summary>
+/// Checks gradients against central finite differences, with PyTorch's <c>gradcheck</c> defaults
+/// (eps 1e-6, atol 1e-5, rtol 1e-3, in double): an input passes when |analytical − numerical| ≤ atol + rtol·|numerical|.
+/// </summary>
+public static class GradientCheck
+{
+    /// <summary>
+    /// Builds <paramref name="function"/> at <paramref name="point"/>, runs <see cref="Value.Backward"/>, and compares each
+    /// input's gradient with a central difference of the same function.
+    /// </summary>
+    /// <param name="function">Builds a graph from the input leaves (labelled x0, x1, …) and returns its root.</param>
+    /// <param name="point">Where to check; one number per input.</param>
+    /// <param name="options">Step and tolerances; PyTorch's defaults when null.</param>
+    /// <returns>Each input's analytical and numerical gradient, and the worst mismatch.</returns>
+    public static GradientCheckResult Run(Func<IReadOnlyList<Value>, Value> function, IReadOnlyList<double> point, GradientCheckOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        ArgumentNullException.ThrowIfNull(point);
+        var inputs = point.Select((x, i) => new Value(x, "x" + i.ToString(CultureInfo.InvariantCulture))).ToArray();
+        var root = function(inputs) ?? throw new InvalidOperationException("The function returned null instead of a Value.");
+        root.Backward();
+        var analytical = inputs.Select(v => v.Grad).ToArray();
+        double Evaluate(double[] x) => function(x.Select(d => new Value(d)).ToArray()).Data;
+        return Compare(Evaluate, analytical, point, options);
+    }
+
+    /// <summary>
+    /// Compares a gradient computed any way with central differences of <paramref name="function"/>; use it to test
+    /// a hand-written derivative.
+    /// </summary>
+    /// <param name="function">The scalar function of the inputs.</param>
+    /// <param name="analytical">The gradient to check, one number per input.</param>
+    /// <param name="point">Where to check.</param>
+    /// <param name="options">Step and tolerances; PyTorch's defaults when null.</param>
+    /// <returns>Each input's analytical and numerical gradient, and the worst mismatch.</returns>
+    public static GradientCheckResult Compare(Func<double[], double> function, IReadOnlyList<double> analytical, IReadOnlyList<double> point, GradientCheckOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        ArgumentNullException.ThrowIfNull(analytical);
+        ArgumentNullException.ThrowIfNull(point);
+        if (analytical.Count != point.Count)
+            throw new ArgumentException($"The gradient has {analytical.Count} entries but the point has {point.Count}.", nameof(analytical));
+        options ??= GradientCheckOptions.Default;
+
+        var checks = new GradientCheckInput[point.Count];
+        var x = point.ToArray();
+        for (var i = 0; i < x.Length; i++)
+        {
+            var saved = x[i];
+            x[i] = saved + options.Epsilon;
+            var plus = function(x);
+            x[i] = saved - options.Epsilon;
+            var minus = function(x);
+            x[i] = saved;
+            var numerical = (plus - minus) / (2 * options.Epsilon);
+            checks[i] = new GradientCheckInput(i, "x" + i.ToString(CultureInfo.InvariantCulture), analytical[i], numerical,
+                options.AbsoluteTolerance + options.RelativeTolerance * Math.Abs(numerical));
+        }
+        return new GradientCheckResult(checks);
+    }
+}
+
+/// <summary>Step and tolerances of a <see cref="GradientCheck"/>.</summary>
+/// <param name="Epsilon">Half the width of the central difference; must be positive and finite.</param>
+/// <param name="AbsoluteTolerance">atol: the allowed error near zero.</param>
+/// <param name="RelativeTolerance">rtol: the allowed error per unit of the numerical gradient's magnitude.</param>
+public sealed record GradientCheckOptions(double Epsilon = 1e-6, double AbsoluteTolerance = 1e-5, double RelativeTolerance = 1e-3)
+{
+    /// <summary>PyTorch's gradcheck defaults: eps 1e-6, atol 1e-5, rtol 1e-3.</summary>
+    public static GradientCheckOptions Default { get; } = new();
+
+    /// <summary>Half the width of the central difference.</summary>
+    public double Epsilon { get; init; } = Epsilon > 0 && double.IsFinite(Epsilon)
+        ? Epsilon
+        : throw new ArgumentOutOfRangeException(nameof(Epsilon), Epsilon, "The step must be positive and finite.");
+}
+
+/// <summary>One input's result in a <see cref="GradientCheck"/>.</summary>
+/// <param name="Index">The input's position.</param>
+/// <param name="Label">The input's name (x0, x1, …).</param>
+/// <param name="Analytical">The gradient under test (from <see cref="Value.Backward"/> or given).</param>
+/// <param name="Numerical">The central difference.</param>
+/// <param name="Tolerance">atol + rtol·|numerical|.</param>
+public sealed record GradientCheckInput(int Index, string Label, double Analytical, double Numerical, double Tolerance)
+{
+    /// <summary>|analytical − numerical|; NaN when either is NaN.</summary>
+    public double AbsoluteError => Math.Abs(Analytical - Numerical);
+
+    /// <summary>
+    /// The error as a multiple of the tolerance: at most 1 passes. Two equal infinities, or two NaNs, count as 0;
+    /// any other non-finite mismatch as +∞.
+    /// </summary>
+    public double Excess =>
+        Analytical.Equals(Numerical) ? 0.0
+        : double.IsFinite(Analytical) && double.IsFinite(Numerical) ? AbsoluteError / Tolerance
+        : double.PositiveInfinity;
+
+    /// <summary>True when the error is within tolerance.</summary>
+    public bool Passed => Excess <= 1.0;
+
+    /// <inheritdoc/>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"{Label}: analytical {Analytical:R}, numerical {Numerical:R}, error {AbsoluteError:R} (tolerance {Tolerance:R}){(Passed ? "" : " MISMATCH")}");
+}
+
+/// <summary>The outcome of a <see cref="GradientCheck"/>: every input, and the worst.</summary>
+public sealed class GradientCheckResult
+{
+    internal GradientCheckResult(IReadOnlyList<GradientCheckInput> inputs)
+    {
+        Inputs = inputs;
+        Worst = inputs.Count == 0 ? null : inputs.MaxBy(c => c.Excess);
+    }
+
+    /// <summary>Each input's comparison, in input order.</summary>
+    public IReadOnlyList<GradientCheckInput> Inputs { get; }
+
+    /// <summary>The input whose error is the largest multiple of its tolerance; null when there are no inputs.</summary>
+    public GradientCheckInput? Worst { get; }
+
+    /// <summary>True when every input is within tolerance.</summary>
+    public bool Passed => Inputs.All(c => c.Passed);
+
+    /// <summary>One line: passed, or the worst mismatch by input.</summary>
+    public override string ToString() =>
+        Worst is null ? "gradient check: no inputs"
+        : Passed ? $"gradient check passed; worst {Worst}"
+        : $"gradient check FAILED; worst {Worst}";
+}

@@ -1,0 +1,22 @@
+namespace Micrograd
+{
+    public sealed partial class Value
+    {
+        /// <summary>Sum of two values: d/da = d/db = 1. IEEE addition: ∞ + (−∞) is NaN.</summary>
+        /// <param name="a">The left operand.</param>
+        /// <param name="b">The right operand.</param>
+        public static Value operator +(Value a, Value b) => Binary(Ops.AddOp.Instance, a, b);
+    }
+}
+
+namespace Micrograd.Ops
+{
+    internal sealed class AddOp : BinaryOp
+    {
+        public static readonly AddOp Instance = new();
+        public override string Name => "+";
+        public override double Forward(double a, double b) => a + b;
+        public override double BackwardLeft(double a, double b, double y, double g) => g;
+        public override double BackwardRight(double a, double b, double y, double g) => g;
+    }
+}

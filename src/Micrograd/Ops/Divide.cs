@@ -1,0 +1,24 @@
+namespace Micrograd
+{
+    public sealed partial class Value
+    {
+        /// <summary>Quotient of two values: d/da = 1/b, d/db = −(a/b)/b. IEEE division: 1/0 is +∞, −1/0 is −∞,
+        /// 0/0 is NaN; so at b = 0 the gradients are infinite or NaN, as in PyTorch.</summary>
+        /// <param name="a">The dividend.</param>
+        /// <param name="b">The divisor.</param>
+        public static Value operator /(Value a, Value b) => Binary(Ops.DivideOp.Instance, a, b);
+    }
+}
+
+namespace Micrograd.Ops
+{
+    internal sealed class DivideOp : BinaryOp
+    {
+        public static readonly DivideOp Instance = new();
+        public override string Name => "/";
+        public override double Forward(double a, double b) => a / b;
+        public override double BackwardLeft(double a, double b, double y, double g) => g / b;
+        // PyTorch's order of operations: -grad * ((a / b) / b).
+        public override double BackwardRight(double a, double b, double y, double g) => -g * (a / b / b);
+    }
+}

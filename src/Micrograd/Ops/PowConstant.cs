@@ -1,0 +1,60 @@
+namespace Micrograd
+{
+    public sealed partial class Value
+    {
+        /// <summary>
+        /// This value raised to a constant power, <c>xᵉ</c>; d/dx = e·xᵉ⁻¹, and 0 when e is 0 (as in PyTorch).
+        /// IEEE <c>pow</c> at the edges: x² at 0 has gradient 0, x^0.5 at 0 has gradient +∞, x^−1 at 0 is +∞ with gradient −∞,
+        /// a negative x with a non-integer e gives NaN. C# has no power operator: write <c>x.Pow(2)</c>, never <c>x ^ 2</c>.
+        /// </summary>
+        /// <param name="exponent">The constant exponent; it gets no gradient (use <see cref="Pow(Value)"/> for that).</param>
+        public Value Pow(double exponent) => Unary(Ops.PowConstantOp.For(exponent), this);
+    }
+}
+
+namespace Micrograd.Ops
+{
+    internal sealed class PowConstantOp : UnaryOp
+    {
+        private static readonly PowConstantOp[] Common = [new(2), new(3), new(-1), new(0.5), new(-2), new(-0.5), new(1), new(0)];
+
+        private PowConstantOp(double exponent)
+        {
+            Exponent = exponent;
+            Name = "**" + Value.Format(exponent);
+        }
+
+        public double Exponent { get; }
+
+        public override string Name { get; }
+
+        public static PowConstantOp For(double exponent)
+        {
+            foreach (var op in Common)
+            {
+                if (op.Exponent.Equals(exponent)) return op;
+            }
+            return new PowConstantOp(exponent);
+        }
+
+        public override double Forward(double x) => Power(x, Exponent);
+
+        // PyTorch's pow_backward: grad * (e * x ** (e - 1)), zero when e == 0.
+        public override double Backward(double x, double y, double g) =>
+            Exponent == 0 ? 0.0 : g * (Exponent * Power(x, Exponent - 1));
+
+        /// <summary><c>x ** e</c> with PyTorch's exact shortcuts for common exponents (x*x for 2, sqrt for 0.5, ...).</summary>
+        internal static double Power(double x, double e) => e switch
+        {
+            0 => 1.0,
+            1 => x,
+            2 => x * x,
+            3 => x * x * x,
+            0.5 => Math.Sqrt(x),
+            -0.5 => 1.0 / Math.Sqrt(x),
+            -1 => 1.0 / x,
+            -2 => 1.0 / (x * x),
+            _ => Math.Pow(x, e),
+        };
+    }
+}

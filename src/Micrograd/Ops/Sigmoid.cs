@@ -1,0 +1,19 @@
+namespace Micrograd
+{
+    public sealed partial class Value
+    {
+        /// <summary>Logistic function, <c>1 / (1 + e⁻ˣ)</c>; d/dx = σ(x)(1 − σ(x)). Saturates without overflow: sigmoid(800) is 1 and sigmoid(−800) is 0, both with gradient 0. sigmoid(NaN) is NaN.</summary>
+        public Value Sigmoid() => Unary(Ops.SigmoidOp.Instance, this);
+    }
+}
+
+namespace Micrograd.Ops
+{
+    internal sealed class SigmoidOp : FunctionOp
+    {
+        public static readonly SigmoidOp Instance = new();
+        public override string Name => "sigmoid";
+        public override double Forward(double x) => 1.0 / (1.0 + Math.Exp(-x));
+        public override double Backward(double x, double y, double g) => g * (1 - y) * y;
+    }
+}

@@ -1,0 +1,22 @@
+namespace Micrograd
+{
+    public sealed partial class Value
+    {
+        /// <summary>Difference of two values: d/da = 1, d/db = −1. IEEE subtraction: ∞ − ∞ is NaN.</summary>
+        /// <param name="a">The left operand.</param>
+        /// <param name="b">The right operand.</param>
+        public static Value operator -(Value a, Value b) => Binary(Ops.SubtractOp.Instance, a, b);
+    }
+}
+
+namespace Micrograd.Ops
+{
+    internal sealed class SubtractOp : BinaryOp
+    {
+        public static readonly SubtractOp Instance = new();
+        public override string Name => "-";
+        public override double Forward(double a, double b) => a - b;
+        public override double BackwardLeft(double a, double b, double y, double g) => g;
+        public override double BackwardRight(double a, double b, double y, double g) => -g;
+    }
+}

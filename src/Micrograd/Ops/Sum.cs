@@ -1,0 +1,44 @@
+namespace Micrograd
+{
+    public sealed partial class Value
+    {
+        /// <summary>
+        /// The sum of many values as one node with many operands (d/dxᵢ = 1 for each), so that a sum of 10,000 terms
+        /// is one node rather than a chain 10,000 deep. Terms are added left to right; IEEE rules apply (∞ + (−∞) is NaN).
+        /// A value that appears several times receives a gradient contribution for each appearance.
+        /// </summary>
+        /// <param name="values">The terms. An empty sequence gives a new leaf with data 0.</param>
+        public static Value Sum(IEnumerable<Value> values)
+        {
+            ArgumentNullException.ThrowIfNull(values);
+            var operands = values.ToArray();
+            foreach (var v in operands)
+            {
+                if (v is null) throw new ArgumentException("Sum's values must not contain null.", nameof(values));
+            }
+            return operands.Length == 0 ? new Value(0.0) : Nary(Ops.SumOp.Instance, operands);
+        }
+    }
+}
+
+namespace Micrograd.Ops
+{
+    internal sealed class SumOp : NaryOp
+    {
+        public static readonly SumOp Instance = new();
+        public override string Name => "sum";
+
+        public override double Forward(ReadOnlySpan<Value> operands)
+        {
+            var sum = 0.0;
+            foreach (var v in operands) sum += v.Data;
+            return sum;
+        }
+
+        public override void Propagate(Value node)
+        {
+            var g = node.Grad;
+            foreach (var v in node.Many!) v.Grad += g;
+        }
+    }
+}

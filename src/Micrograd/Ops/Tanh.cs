@@ -1,0 +1,20 @@
+namespace Micrograd
+{
+    public sealed partial class Value
+    {
+        /// <summary>Hyperbolic tangent; d/dx = 1 − tanh²(x). Computed without overflow: tanh(±400) and tanh(±∞) are ±1 with gradient 0 (a formula through exp(2x) would give NaN there). tanh(NaN) is NaN.</summary>
+        public Value Tanh() => Unary(Ops.TanhOp.Instance, this);
+    }
+}
+
+namespace Micrograd.Ops
+{
+    internal sealed class TanhOp : FunctionOp
+    {
+        public static readonly TanhOp Instance = new();
+        public override string Name => "tanh";
+        public override double Forward(double x) => Math.Tanh(x);
+        // 1 - y² fused, rounded once: near saturation this keeps the digits PyTorch keeps.
+        public override double Backward(double x, double y, double g) => g * Math.FusedMultiplyAdd(-y, y, 1.0);
+    }
+}

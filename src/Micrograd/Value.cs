@@ -1,0 +1,120 @@
+using System.Globalization;
+using Micrograd.Ops;
+
+namespace Micrograd;
+
+/// <summary>
+/// A scalar in a computation graph: its value (<see cref="Data"/>), the derivative of the last
+/// <see cref="Backward"/> root with respect to it (<see cref="Grad"/>), and the op and operands that made it.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Nodes have reference identity: two values with equal data are different nodes, and
+/// <see cref="object.Equals(object)"/> is reference equality. Arithmetic follows IEEE 754 as PyTorch does in float64:
+/// NaN and infinities propagate through every op unless that op's documentation says otherwise.
+/// </para>
+/// <para>
+/// A graph is not thread-safe: do not build on, or run <see cref="Backward"/> over, one graph from several threads at once.
+/// Separate graphs may be used from separate threads.
+/// </para>
+/// </remarks>
+public sealed partial class Value
+{
+    private static readonly Value[] NoChildren = [];
+
+    private string _label;
+    private readonly Op? _op;
+    private readonly Value? _a;
+    private readonly Value? _b;
+    private readonly Value[]? _many;
+    private int _mark;
+
+    /// <summary>Creates a leaf: a value that no op produced, such as an input or a parameter.</summary>
+    /// <param name="data">The value. Any double is accepted, NaN and infinities included.</param>
+    /// <param name="label">A name shown in graph pictures and error messages; empty by default.</param>
+    public Value(double data, string label = "")
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        Data = data;
+        _label = label;
+    }
+
+    private Value(double data, Op op, Value a, Value? b, Value[]? many)
+    {
+        Data = data;
+        _label = "";
+        _op = op;
+        _a = a;
+        _b = b;
+        _many = many;
+    }
+
+    /// <summary>The value of this node, computed by its op when the node was created. Setting it on a leaf
+    /// changes the input seen by graphs built afterwards; nodes built before keep the data they computed.</summary>
+    public double Data { get; set; }
+
+    /// <summary>
+    /// d(root)/d(this) after <see cref="Backward"/> on a root that reaches this node. Leaves accumulate over
+    /// successive calls (zero them with <see cref="ValueExtensions.ZeroGrad"/>); interior nodes are reset by each call.
+    /// </summary>
+    public double Grad { get; set; }
+
+    /// <summary>A name for graph pictures and error messages. Never null; empty when not set.</summary>
+    public string Label
+    {
+        get => _label;
+        set => _label = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
+    /// <summary>The symbol of the op that produced this node (such as <c>+</c>, <c>tanh</c>, <c>**2</c>); empty for a leaf.</summary>
+    public string Op => _op?.Name ?? "";
+
+    /// <summary>True when no op produced this value (an input, a parameter or a constant).</summary>
+    public bool IsLeaf => _op is null;
+
+    /// <summary>The operands of the op that produced this node, in order; an operand used twice appears twice. Empty for a leaf.</summary>
+    public IReadOnlyList<Value> Children => _many ?? (_a is null ? NoChildren : _b is null ? [_a] : [_a, _b]);
+
+    /// <summary>Wraps a double as a leaf, so that <c>2 * x</c> and <c>1 - x</c> work.</summary>
+    /// <param name="data">The constant.</param>
+    public static implicit operator Value(double data) => new(data);
+
+    /// <summary>Gives <c>Value(data=…, grad=…)</c> with round-trip, invariant-culture numbers.</summary>
+    public override string ToString() =>
+        $"Value(data={Format(Data)}, grad={Format(Grad)})";
+
+    internal static string Format(double x) => x.ToString("R", CultureInfo.InvariantCulture);
+
+    internal Op? Operation => _op;
+    internal Value? A => _a;
+    internal Value? B => _b;
+    internal Value[]? Many => _many;
+
+    internal int ChildCount => _many?.Length ?? (_a is null ? 0 : _b is null ? 1 : 2);
+
+    internal Value ChildAt(int i) => _many is not null ? _many[i] : i == 0 ? _a! : _b!;
+
+    internal static Value Unary(UnaryOp op, Value x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        var result = new Value(op.Forward(x.Data), op, x, null, null);
+        if (AnomalyMode.IsActive) AnomalyMode.CheckForward(result);
+        return result;
+    }
+
+    internal static Value Binary(BinaryOp op, Value a, Value b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var result = new Value(op.Forward(a.Data, b.Data), op, a, b, null);
+        if (AnomalyMode.IsActive) AnomalyMode.CheckForward(result);
+        return result;
+    }
+
+    internal static Value Nary(NaryOp op, Value[] operands)
+    {
+        var result = new Value(op.Forward(operands), op, operands[0], null, operands);
+        if (AnomalyMode.IsActive) AnomalyMode.CheckForward(result);
+        return result;
+    }
+}

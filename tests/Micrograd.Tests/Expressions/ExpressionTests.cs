@@ -1,0 +1,118 @@
+using Micrograd.Expressions;
+
+namespace Micrograd.Tests.Expressions;
+
+public class ExpressionTests
+{
+    private static double Eval(string text, params (string Name, double Value)[] at) =>
+        Expression.Parse(text).Build(at.ToDictionary(p => p.Name, p => p.Value)).Root.Data;
+
+    [Theory]
+    [InlineData("-x ** 2", 3.0, -9.0)]
+    [InlineData("(-x) ** 2", 3.0, 9.0)]
+    [InlineData("2 ** 3 ** x", 2.0, 512.0)]
+    [InlineData("2 ** -x", 2.0, 0.25)]
+    [InlineData("x ** -1", 4.0, 0.25)]
+    [InlineData("1 - x - 2", 0.5, -1.5)]
+    [InlineData("8 / x / 2", 2.0, 2.0)]
+    [InlineData("1 + 2 * x", 3.0, 7.0)]
+    [InlineData("-x * 2", 3.0, -6.0)]
+    [InlineData("2 ** -x * 3", 1.0, 1.5)]
+    [InlineData("- - x", 3.0, 3.0)]
+    [InlineData("+x", 3.0, 3.0)]
+    [InlineData("1.5e1 + .5 + x", 1.0, 16.5)]
+    [InlineData("tanh(0 * x) + exp(x - x) + relu(-x) + abs(-x)", 2.0, 3.0)]
+    public void Precedence_and_associativity_are_Pythons(string text, double x, double expected)
+    {
+        Assert.Equal(expected, Eval(text, ("x", x)));
+    }
+
+    [Fact]
+    public void A_variable_used_twice_is_one_labelled_leaf()
+    {
+        var graph = Expression.Parse("x * x + y").Build(new Dictionary<string, double> { ["x"] = 3, ["y"] = 1 });
+        var x = graph.Variables["x"];
+        Assert.Equal("x", x.Label);
+        var product = graph.Root.Children[0];
+        Assert.Same(x, product.Children[0]);
+        Assert.Same(x, product.Children[1]);
+        Assert.Equal(6.0, graph.Gradients()["x"]);
+        Assert.Equal(6.0, graph.Gradients()["x"]); // Gradients() zeroes first, so asking twice does not double
+    }
+
+    [Fact]
+    public void A_constant_exponent_becomes_Pow_of_a_double()
+    {
+        var root = Expression.Parse("x ** -2").Build(new Dictionary<string, double> { ["x"] = 2 }).Root;
+        Assert.Equal("**-2", root.Op);
+        Assert.Single(root.Children);
+    }
+
+    [Fact]
+    public void Variables_are_listed_once_in_order_of_first_use()
+    {
+        Assert.Equal(["w", "x", "b"], Expression.Parse("w * x + b * w").Variables);
+        Assert.Empty(Expression.Parse("1 + 2").Variables);
+    }
+
+    [Theory]
+    [InlineData("", "unexpected end of the expression: expected a number, a variable, a function call or '('")]
+    [InlineData("x +", "unexpected end of the expression: expected a number, a variable, a function call or '('")]
+    [InlineData("x * * y", "expected a number, a variable, a function call or '(' at position 5, found '*'")]
+    [InlineData("2x", "expected an operator (+ - * / **) or ')' at position 2, found the name 'x'")]
+    [InlineData("foo(x)", "unknown function 'foo' at position 1: expected one of abs, cos, exp, log, relu, sigmoid, sin, sqrt, tanh")]
+    [InlineData("(x + 1", "missing ')' at the end of the expression: the '(' at position 1 is never closed")]
+    [InlineData("x + 1)", "this ')' has no matching '(' (at position 6)")]
+    [InlineData("x $ y", "unexpected character '$' at position 3")]
+    [InlineData("tanh + 1", "'tanh' at position 1 is a function: expected '(' after it")]
+    [InlineData("1e+ 2", "malformed number '1e+' at position 1")]
+    [InlineData("sin()", "expected a number, a variable, a function call or '(' at position 5, found ')'")]
+    public void Syntax_errors_give_the_position_and_what_was_expected(string text, string message)
+    {
+        var e = Assert.Throws<ExpressionException>(() => Expression.Parse(text));
+        Assert.StartsWith(message, e.Message);
+    }
+
+    [Fact]
+    public void Missing_and_unused_values_are_refused_by_name()
+    {
+        var expr = Expression.Parse("x * y");
+        var missing = Assert.Throws<ExpressionException>(() => expr.Build(new Dictionary<string, double> { ["x"] = 1 }));
+        Assert.Contains("no value given for variable 'y'", missing.Message);
+        var unused = Assert.Throws<ExpressionException>(() =>
+            expr.Build(new Dictionary<string, double> { ["x"] = 1, ["y"] = 2, ["z"] = 3 }));
+        Assert.Contains("a value was given for variable 'z', which the expression does not use (its variables are x, y)", unused.Message);
+    }
+
+    [Theory]
+    [InlineData("(", "x", ")")]
+    [InlineData("tanh(", "x", ")")]
+    [InlineData("-", "x", "")]
+    [InlineData("(1 + ", "x", ")")]
+    public void Input_nested_100000_deep_parses_builds_and_runs_backward_on_a_small_stack(string open, string middle, string close)
+    {
+        const int depth = 100_000;
+        var text = string.Concat(Enumerable.Repeat(open, depth)) + middle + string.Concat(Enumerable.Repeat(close, depth));
+        Exception? failure = null;
+        var gradient = double.NaN;
+        // 256 KiB of stack: far too little for recursion 100,000 deep, so this proves the parser, builder and backward iterate.
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                var graph = Expression.Parse(text).Build(new Dictionary<string, double> { ["x"] = 0.5 });
+                gradient = graph.Gradients()["x"];
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
+        }, 256 * 1024);
+        thread.Start();
+        thread.Join();
+
+        Assert.Null(failure);
+        Assert.True(double.IsFinite(gradient));
+        Assert.NotEqual(0.0, gradient);
+    }
+}

@@ -1,0 +1,96 @@
+namespace Micrograd.Tests;
+
+public class ValueTests
+{
+    [Fact]
+    public void A_leaf_has_its_data_label_and_no_op()
+    {
+        var x = new Value(1.5, "x");
+        Assert.Equal(1.5, x.Data);
+        Assert.Equal(0.0, x.Grad);
+        Assert.Equal("x", x.Label);
+        Assert.Equal("", x.Op);
+        Assert.True(x.IsLeaf);
+        Assert.Empty(x.Children);
+    }
+
+    [Fact]
+    public void Operands_are_listed_in_order_and_repeated_when_used_twice()
+    {
+        var a = new Value(2.0, "a");
+        var b = new Value(3.0, "b");
+        Assert.Equal([a, b], (a - b).Children);
+        Assert.Equal([b, a], (b / a).Children);
+        Assert.Equal([a, a], (a * a).Children);
+        Assert.Equal([a], a.Tanh().Children);
+        Assert.Equal("-", (a - b).Op);
+    }
+
+    [Fact]
+    public void Nodes_have_reference_identity()
+    {
+        var a = new Value(1.0);
+        var b = new Value(1.0);
+        Assert.False(a.Equals(b));
+        Assert.Equal(2, new HashSet<Value> { a, b }.Count);
+        Assert.DoesNotContain(typeof(Value).GetMethods(), m => m.Name == "op_Equality");
+    }
+
+    [Fact]
+    public void ToString_gives_round_trip_numbers_in_the_invariant_culture()
+    {
+        var previous = Thread.CurrentThread.CurrentCulture;
+        try
+        {
+            var comma = (System.Globalization.CultureInfo)System.Globalization.CultureInfo.InvariantCulture.Clone();
+            comma.NumberFormat.NumberDecimalSeparator = ",";
+            Thread.CurrentThread.CurrentCulture = comma;
+            Assert.Equal("0,5", 0.5.ToString(comma)); // the culture really differs
+            var y = new Value(0.9989793986334531) { Grad = 0.1 + 0.2 };
+            Assert.Equal("Value(data=0.9989793986334531, grad=0.30000000000000004)", y.ToString());
+        }
+        finally
+        {
+            Thread.CurrentThread.CurrentCulture = previous;
+        }
+    }
+
+    [Fact]
+    public void Doubles_mix_on_either_side_of_every_operator()
+    {
+        var x = new Value(4.0, "x");
+        Assert.Equal(8.0, (2 * x).Data);
+        Assert.Equal(8.0, (x * 2).Data);
+        Assert.Equal(-3.0, (1 - x).Data);
+        Assert.Equal(3.0, (x - 1).Data);
+        Assert.Equal(0.5, (2 / x).Data);
+        Assert.Equal(2.0, (x / 2).Data);
+        Assert.Equal(5.0, (1 + x).Data);
+        Assert.Equal(5.0, (x + 1).Data);
+        Assert.Equal(-4.0, (-x).Data);
+
+        var y = 2 / x;
+        y.Backward();
+        Assert.Equal(-2.0 / 16.0, x.Grad);
+    }
+
+    [Fact]
+    public void Pow_with_a_constant_exponent_is_named_like_the_seed()
+    {
+        var x = new Value(3.0);
+        Assert.Equal("**2", x.Pow(2).Op);
+        Assert.Equal("**-1", x.Pow(-1).Op);
+        Assert.Equal("**0.25", x.Pow(0.25).Op);
+        Assert.Single(x.Pow(2).Children);
+        Assert.Equal("**", x.Pow(new Value(2.0)).Op);
+    }
+
+    [Fact]
+    public void Labels_are_never_null()
+    {
+        var x = new Value(1.0);
+        Assert.Equal("", x.Label);
+        Assert.Throws<ArgumentNullException>(() => x.Label = null!);
+        Assert.Throws<ArgumentNullException>(() => new Value(1.0, null!));
+    }
+}
