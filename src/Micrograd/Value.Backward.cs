@@ -46,8 +46,13 @@ public sealed partial class Value
         }
     }
 
-    /// <summary>Every node this one depends on, itself last, each once, operands before the nodes that use them.</summary>
-    internal List<Value> TopologicalOrder()
+    /// <summary>
+    /// Every node this one depends on, and itself last, each once, with every node after all of its operands: the order in
+    /// which a forward pass computes them (<see cref="Backward"/> visits them in reverse). Built with an explicit stack,
+    /// so any depth works. Operands are visited in order, so the result is the same on every call for the same graph.
+    /// </summary>
+    /// <returns>A new list; changing it does not change the graph.</returns>
+    public List<Value> TopologicalOrder()
     {
         var epoch = Interlocked.Increment(ref s_epoch);
         if (epoch == 0) epoch = Interlocked.Increment(ref s_epoch);
