@@ -1,0 +1,100 @@
+using System.Globalization;
+
+namespace Micrograd.Graphs;
+
+/// <summary>
+/// Writes a graph as Graphviz DOT text, drawn as the seed notebook's <c>draw_dot</c> draws it: a record node per value,
+/// <c>{ label | data 0.9990 | grad 0.0020 }</c> (the label part left out when the label is empty), a small ellipse per op
+/// showing its symbol, and edges from each operand to the op and from the op to its result.
+/// </summary>
+/// <remarks>
+/// <para>The text depends only on the graph and the options: node ids come from <see cref="ComputationGraph"/> ids
+/// (<c>n0</c>, <c>n1</c>, … for values, <c>n7_op</c> for the op that made <c>n7</c>; operand edges have the id
+/// <c>e</c> plus their index in <see cref="ComputationGraph.Edges"/>), numbers use the invariant culture, and lines end
+/// with <c>\n</c>. Graphviz copies these ids into SVG output as element ids.</para>
+/// <para>Any label text gives valid DOT: record characters, quotes, backslashes and line breaks are escaped, control
+/// characters are replaced, and long labels are cut (<see cref="DotOptions.MaxLabelLength"/>).</para>
+/// <para>A value used twice by one op gets two edges into that op. A graph with more than <see cref="DotOptions.MaxNodes"/>
+/// values is cut to the values nearest the root; ops whose operands were left out are dashed, and a note node says how many
+/// nodes and edges are not drawn.</para>
+/// </remarks>
+public static class DotWriter
+{
+    /// <summary>The id of the note node that a cut picture gets.</summary>
+    public const string NoteId = "omitted";
+
+    /// <summary>Traces <paramref name="root"/> and returns its picture as DOT text.</summary>
+    /// <param name="root">The value to draw, with everything it depends on.</param>
+    /// <param name="options">How to draw; defaults when null.</param>
+    /// <returns>The DOT text.</returns>
+    public static string Write(Value root, DotOptions? options = null) => Write(ComputationGraph.Trace(root), options);
+
+    /// <summary>Returns the picture of a traced graph as DOT text.</summary>
+    /// <param name="graph">The graph to draw.</param>
+    /// <param name="options">How to draw; defaults when null.</param>
+    /// <returns>The DOT text.</returns>
+    public static string Write(ComputationGraph graph, DotOptions? options = null)
+    {
+        var writer = new StringWriter(CultureInfo.InvariantCulture);
+        Write(graph, writer, options);
+        return writer.ToString();
+    }
+
+    /// <summary>Writes the picture of a traced graph as DOT text.</summary>
+    /// <param name="graph">The graph to draw.</param>
+    /// <param name="writer">Where to write the text.</param>
+    /// <param name="options">How to draw; defaults when null.</param>
+    public static void Write(ComputationGraph graph, TextWriter writer, DotOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(writer);
+        options ??= new DotOptions();
+
+        var nodes = graph.Nodes;
+        var kept = graph.NearestToRoot(options.MaxNodes);
+        var drawn = new bool[nodes.Count];
+        foreach (var id in kept) drawn[id] = true;
+
+        writer.Write("digraph micrograd {\n");
+        writer.Write($"  graph [rankdir={(options.RankDirection == RankDirection.TopToBottom ? "TB" : "LR")}];\n");
+        writer.Write("  node [shape=record];\n");
+
+        var drawnEdges = 0;
+        foreach (var id in kept)
+        {
+            var value = nodes[id];
+            writer.Write($"  n{id} [id=\"n{id}\", label=\"{RecordLabel(value, options)}\"];\n");
+            if (value.IsLeaf) continue;
+
+            var edges = graph.EdgesInto(id);
+            var complete = true;
+            foreach (var edge in edges) complete &= drawn[edge.From];
+            var style = complete ? "" : ", style=dashed";
+            writer.Write($"  n{id}_op [id=\"n{id}_op\", label=\"{DotText.Plain(value.Op)}\", shape=ellipse{style}];\n");
+            writer.Write($"  n{id}_op -> n{id};\n");
+            var first = graph.FirstEdgeInto(id);
+            for (var k = 0; k < edges.Length; k++)
+            {
+                if (!drawn[edges[k].From]) continue;
+                writer.Write($"  n{edges[k].From} -> n{id}_op [id=\"e{first + k}\"];\n");
+                drawnEdges++;
+            }
+        }
+
+        if (kept.Count < nodes.Count)
+        {
+            var note = string.Create(CultureInfo.InvariantCulture,
+                $"{nodes.Count - kept.Count:N0} of {nodes.Count:N0} values and {graph.Edges.Count - drawnEdges:N0} of {graph.Edges.Count:N0} edges not drawn: showing the {kept.Count:N0} values nearest the result");
+            writer.Write($"  {NoteId} [id=\"{NoteId}\", shape=note, label=\"{DotText.Plain(note)}\"];\n");
+        }
+        writer.Write("}\n");
+    }
+
+    private static string RecordLabel(Value value, DotOptions options)
+    {
+        var data = "data " + DotText.Number(value.Data, options.Digits);
+        var fields = value.Label.Length == 0 ? data : DotText.RecordField(value.Label, options.MaxLabelLength) + " | " + data;
+        if (options.ShowGradients) fields += " | grad " + DotText.Number(value.Grad, options.Digits);
+        return "{ " + fields + " }";
+    }
+}
