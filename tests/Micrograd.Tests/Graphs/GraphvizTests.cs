@@ -184,4 +184,36 @@ public class GraphvizTests
         var path = Path.Combine(temp.Path, "no-such-directory", "x.svg");
         Assert.Throws<DirectoryNotFoundException>(() => Graphviz.RenderToFile("digraph { a }", path, GraphFormat.Svg));
     }
+
+    /// <summary>A stand-in for dot: a POSIX shell script (CI runs on Linux).</summary>
+    private static string FakeDot(TempDirectory temp, string script)
+    {
+        if (OperatingSystem.IsWindows()) throw new PlatformNotSupportedException("the fake dot is a POSIX shell script");
+        var path = temp.File("fake-dot");
+        File.WriteAllText(path, "#!/bin/sh\n" + script + "\n");
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return path;
+    }
+
+    [Fact]
+    public void A_dot_that_writes_megabytes_to_both_streams_does_not_block()
+    {
+        using var temp = new TempDirectory();
+        var fake = FakeDot(temp, "head -c 3000000 /dev/zero | tr '\\000' e >&2\ncat");
+        var input = "digraph { " + new string('a', 3_000_000) + " }";
+
+        var output = Graphviz.Render(input, GraphFormat.Svg, new GraphvizOptions { DotPath = fake });
+        Assert.Equal(input, Encoding.UTF8.GetString(output));
+    }
+
+    [Fact]
+    public void A_dot_that_never_finishes_is_stopped_after_the_timeout()
+    {
+        using var temp = new TempDirectory();
+        var fake = FakeDot(temp, "exec sleep 60");
+        var e = Assert.Throws<GraphvizException>(() =>
+            Graphviz.Render("digraph { a }", GraphFormat.Svg, new GraphvizOptions { DotPath = fake, Timeout = TimeSpan.FromSeconds(1) }));
+        Assert.Equal("Graphviz's 'dot' did not finish within 1 s and was stopped", e.Message);
+        Assert.Null(e.ExitCode);
+    }
 }
