@@ -1,15 +1,21 @@
 using System.CommandLine;
 using Micrograd.Cli.Commands;
 using Micrograd.Expressions;
+using Micrograd.Graphs;
 
 namespace Micrograd.Cli;
 
 /// <summary>The <c>micrograd</c> command line: parses arguments, runs a command, maps failures to exit codes.</summary>
 internal static class CliApp
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary>Runs the tool with these arguments and returns its exit code (<see cref="ExitCodes"/>).</summary>
+    /// <param name="args">The command-line arguments.</param>
+    /// <param name="stdout">Where results go.</param>
+    /// <param name="stderr">Where errors go: one line each.</param>
+    /// <param name="graphviz">Where to find Graphviz's dot; on PATH when null (tests pass a search path without it).</param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, GraphvizOptions? graphviz = null)
     {
-        var output = new CliOutput(stdout, stderr);
+        var output = new CliOutput(stdout, stderr, graphviz);
         var root = new RootCommand("micrograd: a scalar reverse-mode autograd engine. Differentiate expressions, draw their graphs, train small networks.");
         foreach (var command in Commands(output)) root.Subcommands.Add(command);
 
@@ -23,7 +29,7 @@ internal static class CliApp
             }
             return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
-        catch (Exception e) when (Unwrap(e) is UsageException or ExpressionException)
+        catch (Exception e) when (Unwrap(e) is UsageException or ExpressionException or GraphvizNotFoundException or GraphvizException)
         {
             stderr.WriteLine($"error: {Unwrap(e).Message}");
             return ExitCodes.BadInput;
@@ -40,6 +46,7 @@ internal static class CliApp
     private static IEnumerable<Command> Commands(CliOutput output) =>
     [
         NeuronCommand.Create(output),
+        GradCommand.Create(output),
     ];
 
     private static string CommandPath(ParseResult parse)

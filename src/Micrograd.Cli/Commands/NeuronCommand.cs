@@ -3,16 +3,23 @@ using Spectre.Console;
 
 namespace Micrograd.Cli.Commands;
 
-/// <summary><c>micrograd neuron</c>: the seed notebook's neuron y = tanh(w0*x0 + w1*x1 + w2*x2 + b), its value and gradients.</summary>
+/// <summary>
+/// <c>micrograd neuron [--svg FILE] [--rankdir TB|LR]</c>: the seed notebook's neuron y = tanh(w0*x0 + w1*x1 + w2*x2 + b),
+/// its value and gradients, and a picture of its graph after backward.
+/// </summary>
 internal static class NeuronCommand
 {
     public static Command Create(CliOutput output)
     {
-        var command = new Command("neuron", "The seed's example: one neuron y = tanh(w0*x0 + w1*x1 + w2*x2 + b). Prints y and every input's gradient.");
-        command.SetAction(_ =>
+        var command = new Command("neuron",
+            "The seed's example: one neuron y = tanh(w0*x0 + w1*x1 + w2*x2 + b). Prints y and every input's gradient, and draws the graph after backward with --svg, --png, --pdf or --dot.");
+        var pictures = PictureOptions.AddTo(command);
+        command.SetAction(parse =>
         {
+            pictures.Check(parse);
             var neuron = SeedNeuron.Build();
             neuron.Output.Backward();
+            pictures.Write(parse, neuron.Output, output);
             Print(neuron, output);
             return ExitCodes.Ok;
         });

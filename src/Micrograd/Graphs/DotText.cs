@@ -10,7 +10,7 @@ internal static class DotText
 
     /// <summary>
     /// Text for one field of a record label inside a quoted DOT string: the record's special characters
-    /// (<c>{ } | &lt; &gt;</c>), quotes, backslashes and spaces are escaped with a backslash, <c>&amp;</c> becomes
+    /// (<c>{ } | &lt; &gt;</c>), quotes, backslashes and repeated spaces are escaped with a backslash, <c>&amp;</c> becomes
     /// <c>&amp;amp;</c> (Graphviz reads entities in labels), line breaks become
     /// <c>\n</c>, tabs become spaces, other control characters and lone surrogates become U+FFFD. Text longer than
     /// <paramref name="maxLength"/> is cut and ends with an ellipsis.
@@ -32,7 +32,8 @@ internal static class DotText
                     sb.Append("\\n");
                     break;
                 case '\t' or ' ':
-                    sb.Append("\\ ");
+                    // A single space between words stays as it is; further spaces of a run are escaped so that they are kept.
+                    sb.Append(i > 0 && cut[i - 1] is ' ' or '\t' ? "\\ " : " ");
                     break;
                 case '{' or '}' or '|' or '<' or '>' or '"' or '\\':
                     sb.Append('\\').Append(c);

@@ -1,0 +1,108 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using Micrograd.Graphs;
+
+namespace Micrograd.Cli;
+
+/// <summary>
+/// The options that draw a command's graph: <c>--dot FILE</c> (DOT text), one of <c>--svg</c>, <c>--png</c>, <c>--pdf FILE</c>
+/// (rendered by Graphviz's dot), <c>--rankdir TB|LR</c> and <c>--max-nodes N</c>.
+/// </summary>
+internal sealed class PictureOptions
+{
+    private readonly Option<string?> _dot = new("--dot") { Description = "Write the graph as Graphviz DOT text to FILE.", HelpName = "FILE" };
+    private readonly Option<string?> _svg = new("--svg") { Description = "Draw the graph as SVG to FILE (needs Graphviz's dot).", HelpName = "FILE" };
+    private readonly Option<string?> _png = new("--png") { Description = "Draw the graph as PNG to FILE (needs Graphviz's dot).", HelpName = "FILE" };
+    private readonly Option<string?> _pdf = new("--pdf") { Description = "Draw the graph as PDF to FILE (needs Graphviz's dot).", HelpName = "FILE" };
+
+    private readonly Option<RankDirection> _rankdir = new("--rankdir")
+    {
+        Description = "Direction of the picture: LR (left to right, the default) or TB (top to bottom).",
+        HelpName = "TB|LR",
+        DefaultValueFactory = _ => RankDirection.LeftToRight,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+            switch (text.ToUpperInvariant())
+            {
+                case "LR": return RankDirection.LeftToRight;
+                case "TB": return RankDirection.TopToBottom;
+                default:
+                    result.AddError($"--rankdir must be LR or TB, not '{text}'");
+                    return RankDirection.LeftToRight;
+            }
+        },
+    };
+
+    private readonly Option<int> _maxNodes = new("--max-nodes")
+    {
+        Description = $"Draw at most N values, those nearest the result, with a note of what was left out (default {DotOptions.DefaultMaxNodes}).",
+        HelpName = "N",
+        DefaultValueFactory = _ => DotOptions.DefaultMaxNodes,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1) return n;
+            result.AddError($"--max-nodes must be a whole number of at least 1, not '{text}'");
+            return DotOptions.DefaultMaxNodes;
+        },
+    };
+
+    private PictureOptions()
+    {
+    }
+
+    /// <summary>Adds the options to <paramref name="command"/>, refusing more than one of --svg, --png and --pdf.</summary>
+    public static PictureOptions AddTo(Command command)
+    {
+        var options = new PictureOptions();
+        foreach (var option in new Option[] { options._dot, options._svg, options._png, options._pdf, options._rankdir, options._maxNodes })
+        {
+            command.Options.Add(option);
+        }
+        command.Validators.Add(result =>
+        {
+            var given = new[] { options._svg, options._png, options._pdf }.Where(o => result.GetResult(o) is not null).Select(o => o.Name).ToList();
+            if (given.Count > 1) result.AddError($"{string.Join(" and ", given)} cannot be used together: draw one picture at a time");
+        });
+        return options;
+    }
+
+    /// <summary>Checks that every output file can be written, before any work is done.</summary>
+    public void Check(ParseResult parse)
+    {
+        foreach (var (option, path) in Requested(parse)) OutputFile.Check(path, option);
+    }
+
+    /// <summary>Writes the pictures that were asked for; does nothing when none was.</summary>
+    /// <exception cref="UsageException">A file cannot be written.</exception>
+    /// <exception cref="GraphvizNotFoundException">dot is not on PATH (the DOT text is written next to the picture).</exception>
+    /// <exception cref="GraphvizException">dot failed.</exception>
+    public void Write(ParseResult parse, Value root, CliOutput output)
+    {
+        var requested = Requested(parse).ToList();
+        if (requested.Count == 0) return;
+
+        var text = DotWriter.Write(root, new DotOptions { RankDirection = parse.GetValue(_rankdir), MaxNodes = parse.GetValue(_maxNodes) });
+        foreach (var (option, path) in requested)
+        {
+            OutputFile.Write(path, option, () =>
+            {
+                if (option == _dot.Name) File.WriteAllText(path, text, new UTF8Encoding(false));
+                else Graphviz.RenderToFile(text, path, FormatOf(option), output.Graphviz);
+            });
+        }
+    }
+
+    private IEnumerable<(string Option, string Path)> Requested(ParseResult parse)
+    {
+        foreach (var option in new[] { _dot, _svg, _png, _pdf })
+        {
+            if (parse.GetValue(option) is { } path) yield return (option.Name, path);
+        }
+    }
+
+    private GraphFormat FormatOf(string option) =>
+        option == _svg.Name ? GraphFormat.Svg : option == _png.Name ? GraphFormat.Png : GraphFormat.Pdf;
+}
