@@ -17,6 +17,8 @@ internal static class OutputFile
         }
         if (Directory.Exists(full)) throw new UsageException($"cannot write {option} '{path}': it is a directory");
         var directory = Path.GetDirectoryName(full);
+        if (directory is not null && File.Exists(directory))
+            throw new UsageException($"cannot write {option} '{path}': '{directory}' is a file, not a directory");
         if (directory is not null && !Directory.Exists(directory))
             throw new UsageException($"cannot write {option} '{path}': the directory '{directory}' does not exist");
     }

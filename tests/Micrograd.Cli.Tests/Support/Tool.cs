@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Micrograd.Graphs;
 
 namespace Micrograd.Cli.Tests.Support;
 
@@ -11,18 +12,24 @@ public sealed record CliResult(int ExitCode, string Out, string Error)
 /// <summary>Runs the tool in-process (fast) or as a real process (to see exactly what a user sees).</summary>
 public static class Tool
 {
-    public static CliResult Run(params string[] args)
+    public static CliResult Run(params string[] args) => RunWith(null, args);
+
+    /// <summary>Runs in-process, finding Graphviz's dot as <paramref name="graphviz"/> says (PATH when null).</summary>
+    public static CliResult RunWith(GraphvizOptions? graphviz, params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = CliApp.Run(args, stdout, stderr);
+        var code = CliApp.Run(args, stdout, stderr, graphviz);
         return new CliResult(code, stdout.ToString(), stderr.ToString());
     }
 
     /// <summary>Runs <c>dotnet Micrograd.Cli.dll args…</c> from the test's output folder.</summary>
-    public static CliResult RunProcess(params string[] args)
+    public static CliResult RunProcess(params string[] args) => RunProcessWith(null, args);
+
+    /// <summary>Runs <c>dotnet Micrograd.Cli.dll args…</c> with some environment variables replaced (such as PATH).</summary>
+    public static CliResult RunProcessWith(IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(DotnetHost())
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -30,6 +37,7 @@ public static class Tool
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Micrograd.Cli.dll"));
         foreach (var a in args) start.ArgumentList.Add(a);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
@@ -39,5 +47,12 @@ public static class Tool
             throw new TimeoutException($"micrograd {string.Join(' ', args)} did not finish in 120 s");
         }
         return new CliResult(process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    /// <summary>The dotnet executable running the tests (so that a child with another PATH still starts), else 'dotnet' from PATH.</summary>
+    private static string DotnetHost()
+    {
+        var host = Environment.ProcessPath;
+        return host is not null && Path.GetFileNameWithoutExtension(host).Equals("dotnet", StringComparison.OrdinalIgnoreCase) ? host : "dotnet";
     }
 }

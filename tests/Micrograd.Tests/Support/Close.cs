@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Micrograd.Tests.Support;
 
 /// <summary>Tolerance that scales with magnitude: relative 1e-9, or absolute 1e-12 near zero; non-finite values must match exactly.</summary>
@@ -5,6 +7,9 @@ public static class Close
 {
     public const double Relative = 1e-9;
     public const double Absolute = 1e-12;
+
+    /// <summary>Round-trip, invariant text of a number (also used by the CLI tests, which cannot see the engine's internals).</summary>
+    public static string Format(double x) => x.ToString("R", CultureInfo.InvariantCulture);
 
     public static bool Enough(double expected, double actual, double relative = Relative, double absolute = Absolute)
     {
@@ -18,7 +23,7 @@ public static class Close
         if (!Enough(expected, actual, relative, absolute))
         {
             throw new Xunit.Sdk.XunitException(
-                $"{what}: expected {Value.Format(expected)}, got {Value.Format(actual)} (relative error {Math.Abs(expected - actual) / Math.Abs(expected):G3})");
+                $"{what}: expected {Format(expected)}, got {Format(actual)} (relative error {Math.Abs(expected - actual) / Math.Abs(expected):G3})");
         }
     }
 }

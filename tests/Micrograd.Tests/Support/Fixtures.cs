@@ -5,7 +5,7 @@ namespace Micrograd.Tests.Support;
 /// <summary>Reference cases computed with PyTorch 1.13 in float64, copied into Fixtures/.</summary>
 public sealed record ReferenceCase(string Expr, IReadOnlyDictionary<string, double> At, double Value, IReadOnlyDictionary<string, double> Gradients)
 {
-    public override string ToString() => $"{Expr} at {string.Join(", ", At.Select(p => $"{p.Key}={Micrograd.Value.Format(p.Value)}"))}";
+    public override string ToString() => $"{Expr} at {string.Join(", ", At.Select(p => $"{p.Key}={Close.Format(p.Value)}"))}";
 }
 
 public static class Fixtures
