@@ -47,6 +47,7 @@ internal static class CliApp
     [
         NeuronCommand.Create(output),
         GradCommand.Create(output),
+        ExploreCommand.Create(output),
     ];
 
     private static string CommandPath(ParseResult parse)

@@ -69,6 +69,9 @@ internal sealed class PictureOptions
         return options;
     }
 
+    /// <summary>The direction (<c>--rankdir</c>) and the cap on drawn values (<c>--max-nodes</c>) asked for; other drawings use them too.</summary>
+    public (RankDirection Direction, int MaxNodes) Layout(ParseResult parse) => (parse.GetValue(_rankdir), parse.GetValue(_maxNodes));
+
     /// <summary>Checks that every output file can be written, before any work is done.</summary>
     public void Check(ParseResult parse)
     {

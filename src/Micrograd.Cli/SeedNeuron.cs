@@ -3,6 +3,9 @@ namespace Micrograd.Cli;
 /// <summary>The seed notebook's neuron, labelled as the notebook labels it.</summary>
 internal sealed record SeedNeuron(Value Output, IReadOnlyList<Value> Inputs)
 {
+    /// <summary>The neuron's formula, as a title for its pictures and pages.</summary>
+    public const string Title = "The seed's neuron: y = tanh(w0*x0 + w1*x1 + w2*x2 + b)";
+
     public static SeedNeuron Build()
     {
         var w0 = new Value(1.3, "w0");

@@ -4,7 +4,7 @@ using Spectre.Console;
 namespace Micrograd.Cli.Commands;
 
 /// <summary>
-/// <c>micrograd neuron [--svg FILE] [--rankdir TB|LR]</c>: the seed notebook's neuron y = tanh(w0*x0 + w1*x1 + w2*x2 + b),
+/// <c>micrograd neuron [--svg FILE] [--html FILE] [--rankdir TB|LR]</c>: the seed notebook's neuron y = tanh(w0*x0 + w1*x1 + w2*x2 + b),
 /// its value and gradients, and a picture of its graph after backward.
 /// </summary>
 internal static class NeuronCommand
@@ -12,14 +12,17 @@ internal static class NeuronCommand
     public static Command Create(CliOutput output)
     {
         var command = new Command("neuron",
-            "The seed's example: one neuron y = tanh(w0*x0 + w1*x1 + w2*x2 + b). Prints y and every input's gradient, and draws the graph after backward with --svg, --png, --pdf or --dot.");
+            "The seed's example: one neuron y = tanh(w0*x0 + w1*x1 + w2*x2 + b). Prints y and every input's gradient, draws the graph after backward with --svg, --png, --pdf or --dot, and writes the backpropagation explorer with --html.");
         var pictures = PictureOptions.AddTo(command);
+        var html = HtmlOption.AddTo(command, required: false);
         command.SetAction(parse =>
         {
             pictures.Check(parse);
+            html.Check(parse);
             var neuron = SeedNeuron.Build();
             neuron.Output.Backward();
             pictures.Write(parse, neuron.Output, output);
+            html.Write(parse, neuron.Output, SeedNeuron.Title, pictures, output);
             Print(neuron, output);
             return ExitCodes.Ok;
         });

@@ -15,5 +15,6 @@ namespace Micrograd.Ops
         public override string Name => "abs";
         public override double Forward(double x) => Math.Abs(x);
         public override double Backward(double x, double y, double g) => g * (x > 0 ? 1.0 : x < 0 ? -1.0 : x == 0 ? 0.0 : double.NaN);
+        public override OpScript Script { get; } = OpScript.Unary("Math.abs(x)", "g * (x > 0 ? 1 : x < 0 ? -1 : x === 0 ? 0 : NaN)", "abs({x})", "sign({x})");
     }
 }

@@ -15,5 +15,6 @@ namespace Micrograd.Ops
         public override string Name => "cos";
         public override double Forward(double x) => Math.Cos(x);
         public override double Backward(double x, double y, double g) => g * -Math.Sin(x);
+        public override OpScript Script { get; } = OpScript.Unary("Math.cos(x)", "g * -Math.sin(x)", "cos({x})", "−sin({x})");
     }
 }

@@ -20,5 +20,6 @@ namespace Micrograd.Ops
         public override double BackwardLeft(double a, double b, double y, double g) => g / b;
         // PyTorch's order of operations: -grad * ((a / b) / b).
         public override double BackwardRight(double a, double b, double y, double g) => -g * (a / b / b);
+        public override OpScript Script { get; } = OpScript.Binary("a / b", "g / b", "-g * (a / b / b)", "{a} / {b}", "1 / {b}", "−{a} / {b}²");
     }
 }

@@ -15,5 +15,6 @@ namespace Micrograd.Ops
         public override string Name => "exp";
         public override double Forward(double x) => Math.Exp(x);
         public override double Backward(double x, double y, double g) => g * y;
+        public override OpScript Script { get; } = OpScript.Unary("Math.exp(x)", "g * y", "exp({x})", "{y}");
     }
 }

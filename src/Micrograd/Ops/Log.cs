@@ -15,5 +15,6 @@ namespace Micrograd.Ops
         public override string Name => "log";
         public override double Forward(double x) => Math.Log(x);
         public override double Backward(double x, double y, double g) => g / x;
+        public override OpScript Script { get; } = OpScript.Unary("Math.log(x)", "g / x", "log({x})", "1 / {x}");
     }
 }

@@ -19,5 +19,6 @@ namespace Micrograd.Ops
         public override double Forward(double a, double b) => a * b;
         public override double BackwardLeft(double a, double b, double y, double g) => g * b;
         public override double BackwardRight(double a, double b, double y, double g) => g * a;
+        public override OpScript Script { get; } = OpScript.Binary("a * b", "g * b", "g * a", "{a} × {b}", "{b}", "{a}");
     }
 }

@@ -16,5 +16,6 @@ namespace Micrograd.Ops
         public override string Name => "neg";
         public override double Forward(double x) => -x;
         public override double Backward(double x, double y, double g) => -g;
+        public override OpScript Script { get; } = OpScript.Unary("-x", "-g", "−{x}", "−1");
     }
 }

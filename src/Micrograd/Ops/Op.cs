@@ -11,6 +11,10 @@ internal abstract class Op
 
     /// <summary>Adds <paramref name="node"/>'s gradient, times the local derivative, into each operand's gradient.</summary>
     public abstract void Propagate(Value node);
+
+    /// <summary>The op's JavaScript twin (the same formulas, for pages that recompute the graph in a browser), declared next
+    /// to the C# formulas in the op's own file.</summary>
+    public abstract OpScript Script { get; }
 }
 
 /// <summary>An op of one operand: <c>y = f(x)</c>.</summary>

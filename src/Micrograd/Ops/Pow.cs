@@ -25,5 +25,11 @@ namespace Micrograd.Ops
 
         public override double BackwardRight(double a, double b, double y, double g) =>
             g * (a == 0 && b >= 0 ? 0.0 : y * Math.Log(a));
+
+        public override OpScript Script { get; } = OpScript.Binary(
+            "pow(a, b)",
+            "b === 0 ? 0 : g * (b * pow(a, b - 1))",
+            "g * (a === 0 && b >= 0 ? 0 : y * Math.log(a))",
+            "{a} ** {b}", "{b} × {a} ** ({b} − 1)", "{y} × log({a})");
     }
 }

@@ -43,6 +43,27 @@ namespace Micrograd.Ops
         public override double Backward(double x, double y, double g) =>
             Exponent == 0 ? 0.0 : g * (Exponent * Power(x, Exponent - 1));
 
+        public override OpScript Script => OpScript.Unary(
+            PowerScript(Exponent),
+            Exponent == 0 ? "0" : $"g * ({OpScript.Literal(Exponent)} * {PowerScript(Exponent - 1)})",
+            "{x} ** " + OpScript.Literal(Exponent),
+            Exponent == 0 ? "0" : Exponent - 1 == 0 ? OpScript.Literal(Exponent)
+                : Exponent - 1 == 1 ? $"{OpScript.Literal(Exponent)} × {{x}}" : $"{OpScript.Literal(Exponent)} × {{x}} ** {OpScript.Literal(Exponent - 1)}");
+
+        /// <summary><see cref="Power"/> as a JavaScript expression in <c>x</c>, with the same shortcuts.</summary>
+        private static string PowerScript(double e) => e switch
+        {
+            0 => "1",
+            1 => "x",
+            2 => "x * x",
+            3 => "x * x * x",
+            0.5 => "Math.sqrt(x)",
+            -0.5 => "1 / Math.sqrt(x)",
+            -1 => "1 / x",
+            -2 => "1 / (x * x)",
+            _ => $"pow(x, {OpScript.Literal(e)})",
+        };
+
         /// <summary><c>x ** e</c> with PyTorch's exact shortcuts for common exponents (x*x for 2, sqrt for 0.5, ...).</summary>
         internal static double Power(double x, double e) => e switch
         {

@@ -15,5 +15,6 @@ namespace Micrograd.Ops
         public override string Name => "relu";
         public override double Forward(double x) => x > 0 || double.IsNaN(x) ? x : 0.0;
         public override double Backward(double x, double y, double g) => y > 0 ? g : 0.0;
+        public override OpScript Script { get; } = OpScript.Unary("x > 0 || Number.isNaN(x) ? x : 0", "y > 0 ? g : 0", "relu({x})", "({y} > 0 ? 1 : 0)");
     }
 }

@@ -15,5 +15,6 @@ namespace Micrograd.Ops
         public override string Name => "sigmoid";
         public override double Forward(double x) => 1.0 / (1.0 + Math.Exp(-x));
         public override double Backward(double x, double y, double g) => g * (1 - y) * y;
+        public override OpScript Script { get; } = OpScript.Unary("1 / (1 + Math.exp(-x))", "g * (1 - y) * y", "sigmoid({x})", "(1 − {y}) × {y}");
     }
 }

@@ -15,5 +15,6 @@ namespace Micrograd.Ops
         public override string Name => "sin";
         public override double Forward(double x) => Math.Sin(x);
         public override double Backward(double x, double y, double g) => g * Math.Cos(x);
+        public override OpScript Script { get; } = OpScript.Unary("Math.sin(x)", "g * Math.cos(x)", "sin({x})", "cos({x})");
     }
 }

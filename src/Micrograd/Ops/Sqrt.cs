@@ -15,5 +15,6 @@ namespace Micrograd.Ops
         public override string Name => "sqrt";
         public override double Forward(double x) => Math.Sqrt(x);
         public override double Backward(double x, double y, double g) => g / (2 * y);
+        public override OpScript Script { get; } = OpScript.Unary("Math.sqrt(x)", "g / (2 * y)", "sqrt({x})", "1 / (2 × {y})");
     }
 }

@@ -18,5 +18,6 @@ namespace Micrograd.Ops
         public override double Forward(double a, double b) => a - b;
         public override double BackwardLeft(double a, double b, double y, double g) => g;
         public override double BackwardRight(double a, double b, double y, double g) => -g;
+        public override OpScript Script { get; } = OpScript.Binary("a - b", "g", "-g", "{a} − {b}", "1", "−1");
     }
 }

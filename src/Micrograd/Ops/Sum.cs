@@ -40,5 +40,7 @@ namespace Micrograd.Ops
             var g = node.Grad;
             foreach (var v in node.Many!) v.Grad += g;
         }
+
+        public override OpScript Script { get; } = OpScript.Nary("xs.reduce((s, v) => s + v, 0)", "g", "sum({xs})", "1");
     }
 }

@@ -16,5 +16,6 @@ namespace Micrograd.Ops
         public override double Forward(double x) => Math.Tanh(x);
         // 1 - y² fused, rounded once: near saturation this keeps the digits PyTorch keeps.
         public override double Backward(double x, double y, double g) => g * Math.FusedMultiplyAdd(-y, y, 1.0);
+        public override OpScript Script { get; } = OpScript.Unary("Math.tanh(x)", "g * fma(-y, y, 1)", "tanh({x})", "(1 − {y}²)");
     }
 }

@@ -1,0 +1,51 @@
+using System.CommandLine;
+using System.Globalization;
+using Micrograd.Expressions;
+
+namespace Micrograd.Cli.Commands;
+
+/// <summary>
+/// <c>micrograd explore EXPR [NAME=VALUE …] --html FILE</c>: the backpropagation explorer for an expression at a point, one
+/// self-contained HTML page that steps through the forward and backward passes. Takes the expressions and values of <c>grad</c>.
+/// </summary>
+internal static class ExploreCommand
+{
+    public static Command Create(CliOutput output)
+    {
+        var expression = new Argument<string>("EXPR")
+        {
+            Description = "The expression, as for 'micrograd grad', such as \"tanh(w*x + b)\". Quote it for the shell.",
+        };
+        var assignments = new Argument<string[]>("NAME=VALUE")
+        {
+            Description = "A value for each variable of the expression, such as x=3 or w=-1.5e-3 (NaN, Infinity and -Infinity too).",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var command = new Command("explore",
+            "Write the backpropagation explorer for an expression at a point: one HTML page, opened from disk in any browser, that " +
+            "steps through the forward pass and the chain rule of the backward pass, node by node, and recomputes both when a value is edited.")
+        {
+            expression,
+            assignments,
+        };
+        var html = HtmlOption.AddTo(command, required: true);
+        var pictures = PictureOptions.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var text = parse.GetValue(expression)!;
+            var items = parse.GetValue(assignments) ?? [];
+            var graph = Expression.Parse(text).Build(VariableAssignments.Parse(items));
+            html.Check(parse);
+            pictures.Check(parse);
+
+            var title = items.Length == 0 ? text : $"{text} at {string.Join(", ", items.Select(i => i.Trim()))}";
+            var path = html.Write(parse, graph.Root, title, pictures, output)!;
+            pictures.Write(parse, graph.Root, output);
+            var count = graph.Root.TopologicalOrder().Count;
+            output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"wrote {path}: {count} values, {2 * count} steps; open it in a browser"));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,65 @@
+using System.CommandLine;
+using System.Text;
+using Micrograd.Explorer;
+
+namespace Micrograd.Cli;
+
+/// <summary>
+/// <c>--html FILE</c>: writes the backpropagation explorer, one self-contained HTML page that steps through the graph's
+/// forward and backward passes (<see cref="ExplorerPage"/>). Its layout follows the command's <c>--rankdir</c> and <c>--max-nodes</c>.
+/// </summary>
+internal sealed class HtmlOption
+{
+    private readonly Option<string?> _html;
+
+    private HtmlOption(bool required)
+    {
+        _html = new Option<string?>("--html")
+        {
+            Description = "Write the backpropagation explorer to FILE: one self-contained HTML page (no network needed) that steps " +
+                          "through the forward and backward passes (needs Graphviz's dot).",
+            HelpName = "FILE",
+            Required = required,
+        };
+    }
+
+    /// <summary>Adds the option to <paramref name="command"/>.</summary>
+    /// <param name="command">The command.</param>
+    /// <param name="required">Whether the command cannot run without it.</param>
+    public static HtmlOption AddTo(Command command, bool required)
+    {
+        var option = new HtmlOption(required);
+        command.Options.Add(option._html);
+        return option;
+    }
+
+    /// <summary>The file asked for, or null.</summary>
+    public string? Path(ParseResult parse) => parse.GetValue(_html);
+
+    /// <summary>Fails early, before any work, when the file cannot be written.</summary>
+    public void Check(ParseResult parse)
+    {
+        if (Path(parse) is { } path) OutputFile.Check(path, _html.Name);
+    }
+
+    /// <summary>Writes the page when one was asked for. The page is made in full before the file is touched, so a missing
+    /// Graphviz leaves no file behind.</summary>
+    /// <returns>The file written, or null when none was asked for.</returns>
+    /// <exception cref="UsageException">The file cannot be written.</exception>
+    /// <exception cref="Graphs.GraphvizNotFoundException">dot is not on PATH.</exception>
+    /// <exception cref="Graphs.GraphvizException">dot failed.</exception>
+    public string? Write(ParseResult parse, Value root, string title, PictureOptions pictures, CliOutput output)
+    {
+        if (Path(parse) is not { } path) return null;
+        var (direction, maxNodes) = pictures.Layout(parse);
+        var html = ExplorerPage.Render(root, new ExplorerOptions
+        {
+            Title = title,
+            RankDirection = direction,
+            MaxDrawnNodes = maxNodes,
+            Graphviz = output.Graphviz,
+        });
+        OutputFile.Write(path, _html.Name, () => File.WriteAllText(path, html, new UTF8Encoding(false)));
+        return path;
+    }
+}

@@ -1,0 +1,34 @@
+using Micrograd.Graphs;
+
+namespace Micrograd.Explorer;
+
+/// <summary>How <see cref="ExplorerPage"/> builds a page.</summary>
+public sealed class ExplorerOptions
+{
+    private int _maxDrawnNodes = DotOptions.DefaultMaxNodes;
+
+    /// <summary>The page's title and heading, such as the expression; "micrograd explorer" when null or empty.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>The direction of the graph picture; <see cref="RankDirection.LeftToRight"/> (as the seed draws it) by default.</summary>
+    public RankDirection RankDirection { get; init; } = RankDirection.LeftToRight;
+
+    /// <summary>Where to find Graphviz's <c>dot</c>, which lays the graph out when the page is made; on PATH when null.</summary>
+    public GraphvizOptions? Graphviz { get; init; }
+
+    /// <summary>
+    /// The most values drawn in the picture (<see cref="DotOptions.DefaultMaxNodes"/> by default): a bigger graph is drawn cut
+    /// to the values nearest the result, as <see cref="DotOptions.MaxNodes"/> says. Every value is still stepped through
+    /// and listed in the page's table.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set to less than 1.</exception>
+    public int MaxDrawnNodes
+    {
+        get => _maxDrawnNodes;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            _maxDrawnNodes = value;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using Micrograd.Graphs;
+
+namespace Micrograd.Explorer;
+
+/// <summary>
+/// Writes the backpropagation explorer: one self-contained HTML page that shows a value's graph as the seed draws it and
+/// steps through its forward pass (each node's data, in topological order) and its backward pass (the chain rule, node by
+/// node in reverse order, one line per gradient contribution), with play/pause, a speed control, keyboard shortcuts, pan
+/// and zoom, a table of every value, and leaves whose values can be edited (the page then recomputes both passes).
+/// </summary>
+/// <remarks>
+/// <para>The page holds everything inline: the picture (laid out by Graphviz's <c>dot</c> when the page is made), the graph
+/// as JSON, the style and the script. It opens from disk in any modern browser and makes no network request (its content
+/// security policy forbids any).</para>
+/// <para>The page recomputes values with each op's JavaScript twin, declared next to the op's C# formulas in the engine, so
+/// it follows the engine's semantics, NaN and infinities included. Arithmetic is bit for bit the engine's; exp, log, tanh,
+/// sin, cos and pow come from the browser's Math library, which in Chromium gives the same bits as .NET on Linux (the
+/// explorer's tests check this) but may differ in the last bit elsewhere. The page shows whether its numbers equal the
+/// engine's at the point the page was made.</para>
+/// <para>Making a page does not change the graph: the engine's gradients are computed with one backward pass from the
+/// root (leaves starting at 0) and every node's <see cref="Value.Grad"/> is then put back as it was.</para>
+/// </remarks>
+public static class ExplorerPage
+{
+    /// <summary>Writes the page for <paramref name="root"/> and everything it depends on.</summary>
+    /// <param name="root">The value whose graph to explore; the backward pass starts here.</param>
+    /// <param name="writer">Where to write the HTML.</param>
+    /// <param name="options">Title, direction, Graphviz; defaults when null.</param>
+    /// <exception cref="GraphvizNotFoundException">Graphviz's <c>dot</c> was not found; nothing was written.</exception>
+    /// <exception cref="GraphvizException"><c>dot</c> failed or timed out; nothing was written.</exception>
+    public static void Write(Value root, TextWriter writer, ExplorerOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(writer);
+        options ??= new ExplorerOptions();
+
+        var graph = ComputationGraph.Trace(root);
+        var dotOptions = new DotOptions { RankDirection = options.RankDirection, MaxNodes = options.MaxDrawnNodes };
+        var dot = "";
+        var values = EngineValues.Compute(graph, () => dot = DotWriter.Write(graph, dotOptions));
+        var svg = SvgLayout.Render(dot, options.Graphviz);
+
+        var title = string.IsNullOrWhiteSpace(options.Title) ? "micrograd explorer" : options.Title;
+        var json = GraphModel.Json(graph, values, graph.NearestToRoot(options.MaxDrawnNodes), title, options.RankDirection);
+        var ops = OpTable.Source(graph.Nodes.Where(n => !n.IsLeaf).Select(n => n.Operation!));
+        PageTemplate.Write(writer, title, svg, json, ops);
+    }
+
+    /// <summary>Returns the page for <paramref name="root"/> as a string.</summary>
+    /// <param name="root">The value whose graph to explore.</param>
+    /// <param name="options">Title, direction, Graphviz; defaults when null.</param>
+    /// <returns>The HTML text.</returns>
+    /// <exception cref="GraphvizNotFoundException">Graphviz's <c>dot</c> was not found.</exception>
+    /// <exception cref="GraphvizException"><c>dot</c> failed or timed out.</exception>
+    public static string Render(Value root, ExplorerOptions? options = null)
+    {
+        var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        Write(root, writer, options);
+        return writer.ToString();
+    }
+}

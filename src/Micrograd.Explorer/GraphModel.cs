@@ -1,0 +1,60 @@
+using System.Text;
+using System.Text.Json;
+using Micrograd.Graphs;
+
+namespace Micrograd.Explorer;
+
+/// <summary>
+/// The graph as the page reads it: a JSON object with the title, the direction, the root's id and the nodes in topological
+/// order (a node's id is its index), each with its name, label, op, operand ids, the engine's data and gradient, and whether
+/// the picture draws it; a constant power (<c>**2</c>) also carries its exponent.
+/// </summary>
+/// <remarks>
+/// Numbers are written with round-trip precision; NaN and infinities, which JSON lacks, are the strings <c>"NaN"</c>,
+/// <c>"Infinity"</c> and <c>"-Infinity"</c>. Every <c>&lt;</c>, <c>&gt;</c> and <c>&amp;</c> is escaped, so the text can sit
+/// inside a script element whatever the labels hold.
+/// </remarks>
+internal static class GraphModel
+{
+    public static string Json(ComputationGraph graph, EngineValues values, IReadOnlyList<int> drawn, string title, RankDirection direction)
+    {
+        var isDrawn = new bool[graph.Nodes.Count];
+        foreach (var id in drawn) isDrawn[id] = true;
+
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("title", title);
+            json.WriteString("rankdir", direction == RankDirection.TopToBottom ? "TB" : "LR");
+            json.WriteNumber("root", graph.Nodes.Count - 1);
+            json.WriteStartArray("nodes");
+            for (var id = 0; id < graph.Nodes.Count; id++)
+            {
+                var node = graph.Nodes[id];
+                json.WriteStartObject();
+                json.WriteNumber("id", id);
+                json.WriteString("name", NodeNames.Of(node, id));
+                json.WriteString("label", node.Label);
+                json.WriteString("op", node.Op);
+                if (node.Operation is Ops.PowConstantOp power) WriteNumber(json, "exponent", power.Exponent);
+                json.WriteStartArray("operands");
+                foreach (var edge in graph.EdgesInto(id)) json.WriteNumberValue(edge.From);
+                json.WriteEndArray();
+                WriteNumber(json, "data", values.Data[id]);
+                WriteNumber(json, "grad", values.Grad[id]);
+                json.WriteBoolean("drawn", isDrawn[id]);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void WriteNumber(Utf8JsonWriter json, string name, double x)
+    {
+        if (double.IsFinite(x)) json.WriteNumber(name, x);
+        else json.WriteString(name, double.IsNaN(x) ? "NaN" : x > 0 ? "Infinity" : "-Infinity");
+    }
+}

@@ -1,0 +1,75 @@
+using System.Text;
+using System.Text.Json;
+using Micrograd.Ops;
+
+namespace Micrograd.Explorer;
+
+/// <summary>
+/// Assembles the page's table of ops from the engine's own op classes: each op's <see cref="Op.Script"/> (its JavaScript
+/// twin, declared in the op's file) becomes an entry with a uniform calling convention, so the page has no op list of its own.
+/// </summary>
+/// <remarks>
+/// The result is the source of a function <c>microgradOps(fma, pow)</c> returning an object keyed by op name; each entry has
+/// <c>forward(values)</c> (operand data in order), <c>backward(k, values, y, g)</c> (operand k's gradient contribution),
+/// <c>operands</c> (the placeholder names: <c>["x"]</c>, <c>["a", "b"]</c>, or <c>"xs"</c> for an n-ary op),
+/// <c>forwardText</c> and <c>derivativeText</c> (one per operand, or one for every operand of an n-ary op).
+/// </remarks>
+internal static class OpTable
+{
+    /// <summary>The source of <c>function microgradOps(fma, pow) { … }</c> for these ops, each name once.</summary>
+    /// <exception cref="ArgumentException">Two different ops share a name, or an op's script could end the page's script element.</exception>
+    public static string Source(IEnumerable<Op> ops)
+    {
+        var byName = new SortedDictionary<string, Op>(StringComparer.Ordinal);
+        foreach (var op in ops)
+        {
+            if (byName.TryGetValue(op.Name, out var seen))
+            {
+                if (seen.GetType() != op.GetType()) throw new ArgumentException($"ops {seen.GetType().Name} and {op.GetType().Name} are both named '{op.Name}'", nameof(ops));
+                continue;
+            }
+            byName.Add(op.Name, op);
+        }
+
+        var sb = new StringBuilder();
+        sb.Append("function microgradOps(fma, pow) {\n  \"use strict\";\n  return {\n");
+        foreach (var (name, op) in byName) sb.Append(Entry(name, op));
+        sb.Append("  };\n}\n");
+        return sb.ToString();
+    }
+
+    private static string Entry(string name, Op op)
+    {
+        var script = op.Script;
+        var (forward, backward, operands) = op switch
+        {
+            UnaryOp => (
+                $"([x]) => ({script.Forward})",
+                $"(k, [x], y, g) => ({script.Backward[0]})",
+                "[\"x\"]"),
+            BinaryOp => (
+                $"([a, b]) => ({script.Forward})",
+                $"(k, [a, b], y, g) => k === 0 ? ({script.Backward[0]}) : ({script.Backward[1]})",
+                "[\"a\", \"b\"]"),
+            NaryOp => (
+                $"(xs) => ({script.Forward})",
+                $"(i, xs, y, g) => ({script.Backward[0]})",
+                "\"xs\""),
+            _ => throw new ArgumentException($"op '{op.Name}' ({op.GetType().Name}) is neither unary, binary nor n-ary", nameof(op)),
+        };
+        foreach (var code in new[] { forward, backward })
+        {
+            if (code.Contains("</", StringComparison.Ordinal)) throw new ArgumentException($"op '{op.Name}''s script contains '</'", nameof(op));
+        }
+        return $"    {Json(name)}: {{\n" +
+               $"      forward: {forward},\n" +
+               $"      backward: {backward},\n" +
+               $"      operands: {operands},\n" +
+               $"      forwardText: {Json(script.ForwardText)},\n" +
+               $"      derivativeText: {JsonSerializer.Serialize(script.DerivativeText)},\n" +
+               "    },\n";
+    }
+
+    // The default encoder escapes <, > and & too, so a string can never end the script element.
+    private static string Json(string text) => JsonSerializer.Serialize(text);
+}

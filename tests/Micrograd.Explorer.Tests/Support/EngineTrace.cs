@@ -1,0 +1,192 @@
+using System.Text.RegularExpressions;
+using Micrograd.Graphs;
+using Micrograd.Ops;
+
+namespace Micrograd.Explorer.Tests.Support;
+
+/// <summary>One gradient contribution of the backward pass: operand <see cref="To"/> (the k-th operand) receives g · local.</summary>
+public sealed record Contribution(int To, int Operand, double G, double Local, double Value, double Before, double After);
+
+/// <summary>
+/// What the page must show at every step, computed by the engine: its forward data (the nodes' data as built) and its
+/// backward pass replayed node by node with the engine's own op formulas, in the engine's order. The replay's final
+/// gradients are checked against <see cref="Value.Backward"/> itself.
+/// </summary>
+public sealed partial class EngineTrace
+{
+    private readonly Contribution[][] _events;
+
+    private EngineTrace(ComputationGraph graph, double[] data, Contribution[][] events)
+    {
+        Graph = graph;
+        Data = data;
+        _events = events;
+    }
+
+    public ComputationGraph Graph { get; }
+
+    public int Count => Graph.Nodes.Count;
+
+    public int Steps => 2 * Count;
+
+    public IReadOnlyList<double> Data { get; }
+
+    public IReadOnlyList<Contribution> EventsOf(int id) => _events[id];
+
+    /// <summary>The final gradients (after the whole backward pass).</summary>
+    public double[] FinalGrad => GradientsAfter(Steps)!.Value.Grad;
+
+    public static EngineTrace Of(Value root)
+    {
+        var graph = ComputationGraph.Trace(root);
+        var nodes = graph.Nodes;
+        var n = nodes.Count;
+        var data = nodes.Select(v => v.Data).ToArray();
+        var grad = new double[n];
+        grad[n - 1] = 1.0;
+        var events = new Contribution[n][];
+        for (var id = n - 1; id >= 0; id--)
+        {
+            var node = nodes[id];
+            var list = new List<Contribution>();
+            var y = node.Data;
+            var g = grad[id];
+            var operands = graph.EdgesInto(id).ToArray();
+            foreach (var edge in operands)
+            {
+                var (value, local) = Contribute(node, edge.Operand, y, g);
+                var before = grad[edge.From];
+                grad[edge.From] = before + value;
+                list.Add(new Contribution(edge.From, edge.Operand, g, local, value, before, grad[edge.From]));
+            }
+            events[id] = list.ToArray();
+        }
+
+        var trace = new EngineTrace(graph, data, events);
+        CheckAgainstBackward(graph, trace.FinalGrad);
+        return trace;
+    }
+
+    /// <summary>Operand k's contribution g·∂y/∂operand and the local derivative (the same formula with g = 1), by the engine's op.</summary>
+    private static (double Value, double Local) Contribute(Value node, int k, double y, double g)
+    {
+        switch (node.Operation)
+        {
+            case UnaryOp unary:
+                return (unary.Backward(node.A!.Data, y, g), unary.Backward(node.A!.Data, y, 1.0));
+            case BinaryOp binary when k == 0:
+                return (binary.BackwardLeft(node.A!.Data, node.B!.Data, y, g), binary.BackwardLeft(node.A!.Data, node.B!.Data, y, 1.0));
+            case BinaryOp binary:
+                return (binary.BackwardRight(node.A!.Data, node.B!.Data, y, g), binary.BackwardRight(node.A!.Data, node.B!.Data, y, 1.0));
+            case NaryOp nary:
+                return (NaryContribution(nary, node, k, g), NaryContribution(nary, node, k, 1.0));
+            default:
+                throw new InvalidOperationException($"node with op '{node.Op}' has no op the trace knows");
+        }
+    }
+
+    /// <summary>An n-ary op's contribution to operand k, by running its own Propagate on fresh, distinct copies of the operands.</summary>
+    private static double NaryContribution(NaryOp op, Value node, int k, double g)
+    {
+        var copies = node.Children.Select(c => new Value(c.Data)).ToArray();
+        var copy = Value.Nary(op, copies);
+        copy.Grad = g;
+        op.Propagate(copy);
+        return copies[k].Grad;
+    }
+
+    private static void CheckAgainstBackward(ComputationGraph graph, double[] replayed)
+    {
+        var saved = graph.Nodes.Select(v => v.Grad).ToArray();
+        foreach (var v in graph.Nodes.Where(v => v.IsLeaf)) v.Grad = 0;
+        graph.Root.Backward();
+        for (var i = 0; i < replayed.Length; i++)
+        {
+            var engine = graph.Nodes[i].Grad;
+            Assert.True(Same(engine, replayed[i]), $"the trace's replay of backward gives node {i} grad {Shown.Full(replayed[i])}, the engine {Shown.Full(engine)}");
+        }
+        for (var i = 0; i < saved.Length; i++) graph.Nodes[i].Grad = saved[i];
+    }
+
+    /// <summary>Bit for bit, except that every NaN is the same.</summary>
+    public static bool Same(double a, double b) =>
+        (double.IsNaN(a) && double.IsNaN(b)) || BitConverter.DoubleToInt64Bits(a) == BitConverter.DoubleToInt64Bits(b);
+
+    /// <summary>The node step s works on: s-1 forward, then the nodes in reverse order; -1 at step 0.</summary>
+    public int NodeAt(int s) => s <= 0 ? -1 : s <= Count ? s - 1 : Steps - s;
+
+    /// <summary>Every gradient and count of contributions after s steps, or null before the backward pass.</summary>
+    public (double[] Grad, int[] Adds)? GradientsAfter(int s)
+    {
+        if (s <= Count) return null;
+        var grad = new double[Count];
+        var adds = new int[Count];
+        grad[Count - 1] = 1.0;
+        for (var t = Count + 1; t <= s; t++)
+        {
+            foreach (var e in _events[NodeAt(t)])
+            {
+                grad[e.To] = e.After;
+                adds[e.To]++;
+            }
+        }
+        return (grad, adds);
+    }
+
+    // ----- names and formulas, as the page must write them
+
+    public string Name(int id) => NodeNames.Of(Graph.Nodes[id], id);
+
+    public string Ref(int id) => IdentifierRegex().IsMatch(Name(id)) ? Name(id) : $"({Name(id)})";
+
+    /// <summary>An op text with its placeholders filled: {x} {a} {b} (operands by position), {y} (the result), {xs} (all operands).</summary>
+    public string Fill(string text, int id, Func<int, string> show)
+    {
+        var node = Graph.Nodes[id];
+        var operands = Graph.EdgesInto(id).ToArray().Select(e => e.From).ToArray();
+        return PlaceholderRegex().Replace(text, m => m.Groups[1].Value switch
+        {
+            "y" => show(id),
+            "xs" => string.Join(", ", operands.Select(show)),
+            "x" when node.Operation is UnaryOp => show(operands[0]),
+            "a" when node.Operation is BinaryOp => show(operands[0]),
+            "b" when node.Operation is BinaryOp => show(operands[1]),
+            _ => m.Value,
+        });
+    }
+
+    /// <summary>The formula lines the page must show at step s.</summary>
+    public List<string> Lines(int s)
+    {
+        var id = NodeAt(s);
+        if (id < 0) return ["Step → runs the forward pass: each node's data, in topological order."];
+        var node = Graph.Nodes[id];
+        if (s <= Count)
+        {
+            if (node.IsLeaf) return [$"{Ref(id)}.data = {Shown.Short(Data[id])}"];
+            var text = node.Operation!.Script.ForwardText;
+            return [$"{Ref(id)}.data = {Fill(text, id, i => Ref(i) + ".data")} = {Fill(text, id, i => Shown.Operand(Data[i]))} = {Shown.Short(Data[id])}"];
+        }
+
+        var lines = new List<string>();
+        if (id == Count - 1) lines.Add($"{Ref(id)}.grad = 1");
+        if (node.IsLeaf)
+        {
+            if (id != Count - 1) lines.Add($"{Ref(id)}.grad = {Shown.Short(GradientsAfter(s)!.Value.Grad[id])}");
+            return lines;
+        }
+        var script = node.Operation!.Script;
+        foreach (var e in _events[id])
+        {
+            var derivative = Fill(script.DerivativeText[node.Operation is NaryOp ? 0 : e.Operand], id, i => Ref(i) + ".data");
+            lines.Add($"{Ref(e.To)}.grad += {derivative} × {Ref(id)}.grad = {Shown.Operand(e.Local)} × {Shown.Operand(e.G)} = {Shown.Short(e.Value)}");
+        }
+        return lines;
+    }
+
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
+    private static partial Regex IdentifierRegex();
+
+    [GeneratedRegex(@"\{(x|a|b|y|xs)\}")]
+    private static partial Regex PlaceholderRegex();
+}

@@ -1,0 +1,147 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Micrograd.Explorer.Tests.Support;
+
+/// <summary>
+/// One explorer page open in the browser: its controls, and everything it shows read back in one go. Every request the page
+/// makes is recorded; any other than the file itself is also blocked. Script errors and console errors are recorded too.
+/// </summary>
+public sealed class ExplorerTab : IAsyncDisposable
+{
+    private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
+
+    private readonly IBrowserContext _context;
+
+    private ExplorerTab(IBrowserContext context, IPage page, string url)
+    {
+        _context = context;
+        Page = page;
+        Url = url;
+    }
+
+    public IPage Page { get; }
+
+    /// <summary>The file's URL.</summary>
+    public string Url { get; }
+
+    /// <summary>Every request the page made, the file itself included.</summary>
+    public List<string> Requests { get; } = [];
+
+    /// <summary>Requests that reached the network layer (anything but the file): blocked, and there should be none.</summary>
+    public List<string> Routed { get; } = [];
+
+    /// <summary>Uncaught script errors, console errors and dialogs.</summary>
+    public List<string> Errors { get; } = [];
+
+    public static async Task<ExplorerTab> OpenAsync(IBrowser browser, string file, int width, int height)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var page = await context.NewPageAsync();
+        var tab = new ExplorerTab(context, page, new Uri(Path.GetFullPath(file)).AbsoluteUri);
+        await context.RouteAsync("**/*", async route =>
+        {
+            lock (tab.Routed) tab.Routed.Add(route.Request.Url);
+            if (route.Request.Url == tab.Url) await route.ContinueAsync();
+            else await route.AbortAsync();
+        });
+        page.Request += (_, request) =>
+        {
+            lock (tab.Requests) tab.Requests.Add(request.Url);
+        };
+        page.PageError += (_, error) => tab.Errors.Add("page error: " + error);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error") tab.Errors.Add("console error: " + message.Text);
+        };
+        page.Dialog += async (_, dialog) =>
+        {
+            tab.Errors.Add("dialog: " + dialog.Message);
+            await dialog.DismissAsync();
+        };
+        await page.GotoAsync(tab.Url);
+        await page.WaitForFunctionAsync("() => window.explorer !== undefined");
+        return tab;
+    }
+
+    public Task ClickAsync(string id) => Page.Locator("#" + id).ClickAsync();
+
+    public Task PressAsync(string key) => Page.Keyboard.PressAsync(key);
+
+    /// <summary>Types a new value into a leaf's data field and presses Enter, as a person edits it.</summary>
+    public async Task EditLeafAsync(int id, string text)
+    {
+        var input = Page.Locator($"#row-{id} td.data input");
+        await input.FillAsync(text);
+        await input.PressAsync("Enter");
+    }
+
+    /// <summary>Everything the page shows, read in one call.</summary>
+    public async Task<PageState> ReadAsync()
+    {
+        var text = await Page.EvaluateAsync<string>(ReadScript);
+        return JsonSerializer.Deserialize<PageState>(text, Json)!;
+    }
+
+    /// <summary>The picture's viewBox: x, y, width, height.</summary>
+    public async Task<double[]> ViewBoxAsync()
+    {
+        var text = await Page.EvaluateAsync<string>("() => document.querySelector('#graph svg').getAttribute('viewBox')");
+        return text.Split(' ').Select(s => double.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+    }
+
+    public void AssertNoErrors() => Assert.True(Errors.Count == 0, "the page reported errors:\n" + string.Join("\n", Errors));
+
+    public async ValueTask DisposeAsync() => await _context.CloseAsync();
+
+    private const string ReadScript = """
+        () => {
+          const text = (e) => e ? e.textContent : null;
+          const rows = [...document.querySelectorAll('#rows tr')].map((r) => {
+            const input = r.querySelector('td.data input');
+            return {
+              id: Number(r.dataset.id),
+              name: text(r.querySelector('td.name')),
+              op: text(r.querySelector('td.op')),
+              data: input ? input.value : text(r.querySelector('td.data')),
+              grad: text(r.querySelector('td.grad')),
+              adds: text(r.querySelector('td.count')),
+              current: r.classList.contains('current'),
+              operand: r.classList.contains('operand'),
+              gradChanged: r.querySelector('td.grad').classList.contains('changed'),
+            };
+          });
+          const records = [...document.querySelectorAll('#graph g.node')].filter((g) => /^n\d+$/.test(g.id)).map((g) => ({
+            id: Number(g.id.slice(1)),
+            data: text(g.querySelector('text.data')),
+            grad: text(g.querySelector('text.grad')),
+            current: g.classList.contains('current'),
+            operand: g.classList.contains('operand'),
+          }));
+          return JSON.stringify({
+            step: window.explorer.step,
+            steps: window.explorer.steps,
+            playing: window.explorer.playing,
+            phase: text(document.getElementById('phase')),
+            progress: text(document.getElementById('progress')),
+            check: text(document.getElementById('check')),
+            checkClass: document.getElementById('check').className,
+            lines: [...document.querySelectorAll('#lines .formula')].map(text),
+            notes: [...document.querySelectorAll('#lines .note')].map(text),
+            rows,
+            records,
+          });
+        }
+        """;
+}
+
+/// <summary>What the page shows.</summary>
+public sealed record PageState(
+    int Step, int Steps, bool Playing, string Phase, string Progress, string Check, string CheckClass,
+    List<string> Lines, List<string> Notes, List<RowState> Rows, List<RecordState> Records);
+
+/// <summary>One row of the page's table: the data and grad texts exactly as shown.</summary>
+public sealed record RowState(int Id, string Name, string Op, string Data, string Grad, string Adds, bool Current, bool Operand, bool GradChanged);
+
+/// <summary>One value's record in the picture: "data 1.3000", "grad 0.0020".</summary>
+public sealed record RecordState(int Id, string Data, string Grad, bool Current, bool Operand);
