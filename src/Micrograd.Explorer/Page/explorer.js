@@ -61,7 +61,8 @@
 
   /** a · b + c rounded once, as .NET's Math.FusedMultiplyAdd (and IEEE 754 fusedMultiplyAdd) computes it. */
   function fma(a, b, c) {
-    if (!Number.isFinite(a) || !Number.isFinite(b) || !Number.isFinite(c)) return a * b + c;
+    if (!Number.isFinite(a) || !Number.isFinite(b)) return a * b + c; // an infinite or NaN product: no rounding involved
+    if (!Number.isFinite(c)) return c; // the exact product is finite (even where a * b would overflow)
     if (a === 0 || b === 0) return a * b + c; // the product is an exact (signed) zero
     if (c === 0) return a * b; // one rounding of the exact product; its sign survives even if it underflows to zero
     const [ma, ea] = decompose(a);

@@ -45,7 +45,7 @@ namespace Micrograd.Ops
 
         public override OpScript Script => OpScript.Unary(
             PowerScript(Exponent),
-            Exponent == 0 ? "0" : $"g * ({OpScript.Literal(Exponent)} * {PowerScript(Exponent - 1)})",
+            Exponent == 0 ? "0" : $"g * ({OpScript.Literal(Exponent)} * ({PowerScript(Exponent - 1)}))",
             "{x} ** " + OpScript.Literal(Exponent),
             Exponent == 0 ? "0" : Exponent - 1 == 0 ? OpScript.Literal(Exponent)
                 : Exponent - 1 == 1 ? $"{OpScript.Literal(Exponent)} × {{x}}" : $"{OpScript.Literal(Exponent)} × {{x}} ** {OpScript.Literal(Exponent - 1)}");
