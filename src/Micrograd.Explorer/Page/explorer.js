@@ -317,6 +317,14 @@
     element.classList.toggle("changed", changed);
   }
 
+  /** Sets an element's classes only when they change: most nodes keep theirs from one step to the next. */
+  function mark(holder, element, classes) {
+    const state = Object.entries(classes).map(([name, on]) => (on ? name : "")).join(" ");
+    if (holder.marked === state) return;
+    holder.marked = state;
+    for (const [name, on] of Object.entries(classes)) element.classList.toggle(name, on);
+  }
+
   // ---------------------------------------------------------------------------------------------------------------
   // Drawing a step.
 
@@ -339,20 +347,15 @@
       if (!cell.input) show(cell.shown, "data", cell.data, dataText, step <= n && id === current);
       show(cell.shown, "grad", cell.grad, gradText, gradChanged);
       show(cell.shown, "count", cell.count, gradients && gradients.count[id] > 0 ? `×${gradients.count[id]}` : "", false);
-      cell.row.classList.toggle("current", id === current);
-      cell.row.classList.toggle("operand", operands.has(id));
-      cell.row.classList.toggle("selected", id === selected);
+      mark(cell, cell.row, { current: id === current, operand: operands.has(id), selected: id === selected });
 
       const shape = shapes[id];
       if (shape) {
         show(shape.shown, "data", shape.data, `data ${known ? fixed4(run.data[id]) : "?"}`, step <= n && id === current);
         show(shape.shown, "grad", shape.grad, `grad ${gradients ? fixed4(gradients.grad[id]) : "?"}`, gradChanged);
-        shape.value.classList.toggle("current", id === current);
-        shape.value.classList.toggle("operand", operands.has(id));
-        shape.value.classList.toggle("selected", id === selected);
-        shape.value.classList.toggle("unknown", !known);
-        if (shape.op) shape.op.classList.toggle("current", id === current);
-        for (const edge of shape.edges) edge.classList.toggle("active", id === current);
+        mark(shape, shape.value, { current: id === current, operand: operands.has(id), selected: id === selected, unknown: !known });
+        if (shape.op) mark(shape.op, shape.op, { current: id === current });
+        for (const edge of shape.edges) mark(edge, edge, { active: id === current });
       }
     }
 
@@ -404,6 +407,8 @@
     document.body.dataset.step = String(step);
     document.body.dataset.playing = String(playing);
     $("progress").textContent = `step ${step} / ${totalSteps} · ${phase}`;
+    $("position").max = String(totalSteps);
+    $("position").value = String(step);
   }
 
   function setStep(s) {
@@ -660,10 +665,14 @@
   on("zoom-out", () => zoomCentered(1.25));
   on("zoom-fit", fit);
   $("speed").addEventListener("input", showSpeed);
+  $("position").addEventListener("input", () => { pause(); setStep(Number($("position").value)); });
 
+  const sliderKeys = new Set(["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End", "PageUp", "PageDown"]);
   document.addEventListener("keydown", (event) => {
     const target = event.target;
-    if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) return;
+    // Text fields keep their keys; sliders keep the keys that move them and leave the others to the page.
+    if (target instanceof HTMLTextAreaElement) return;
+    if (target instanceof HTMLInputElement && (target.type !== "range" || sliderKeys.has(event.key))) return;
     if (target instanceof HTMLButtonElement && (event.key === " " || event.key === "Enter")) return;
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     const actions = {

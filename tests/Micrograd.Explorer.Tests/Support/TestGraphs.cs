@@ -9,8 +9,24 @@ public static class TestGraphs
     /// <summary>The seed's neuron, as <c>micrograd neuron</c> builds it (labelled).</summary>
     public static Value Neuron() => SeedNeuron.Build().Output;
 
-    /// <summary>The neuron's formula as an expression, to rebuild it at any point: the same graph, node for node.</summary>
-    public const string NeuronExpression = "tanh(w0*x0 + w1*x1 + w2*x2 + b)";
+    /// <summary>The seed's neuron, labelled as <c>micrograd neuron</c> labels it, at any point (its inputs by label).</summary>
+    public static Value NeuronAt(IReadOnlyDictionary<string, double> point)
+    {
+        Value Leaf(string name) => new(point[name], name);
+        Value Named(Value v, string label)
+        {
+            v.Label = label;
+            return v;
+        }
+        var (w0, x0, w1, x1, w2, x2, b) = (Leaf("w0"), Leaf("x0"), Leaf("w1"), Leaf("x1"), Leaf("w2"), Leaf("x2"), Leaf("b"));
+        var w0x0 = Named(w0 * x0, "w0*x0");
+        var w1x1 = Named(w1 * x1, "w1*x1");
+        var w2x2 = Named(w2 * x2, "w2*x2");
+        var sum01 = Named(w0x0 + w1x1, "w0*x0 + w1*x1");
+        var sum012 = Named(sum01 + w2x2, "w0*x0 + w1*x1 + w2*x2");
+        var z = Named(sum012 + b, "z");
+        return Named(z.Tanh(), "y");
+    }
 
     public static readonly IReadOnlyDictionary<string, double> NeuronPoint = new Dictionary<string, double>
     {

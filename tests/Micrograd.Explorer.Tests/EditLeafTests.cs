@@ -1,0 +1,166 @@
+using Micrograd.Explorer.Tests.Support;
+
+namespace Micrograd.Explorer.Tests;
+
+/// <summary>
+/// Editing a leaf in the page: the page recomputes both passes, and every number it shows equals the engine's at the new
+/// point (the engine's graph is built again at that point here), edge cases included.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class EditLeafTests(BrowserFixture browser) : IDisposable
+{
+    private readonly TempDirectory _files = new();
+
+    public void Dispose() => _files.Dispose();
+
+    [Fact]
+    public void The_tests_neuron_at_a_point_is_the_commands_neuron()
+    {
+        var command = EngineTrace.Of(TestGraphs.Neuron());
+        var rebuilt = EngineTrace.Of(TestGraphs.NeuronAt(TestGraphs.NeuronPoint));
+        Assert.Equal(command.Count, rebuilt.Count);
+        for (var id = 0; id < command.Count; id++)
+        {
+            Assert.Equal(command.Name(id), rebuilt.Name(id));
+            Assert.Equal(command.Graph.Nodes[id].Op, rebuilt.Graph.Nodes[id].Op);
+            Assert.Equal(command.Graph.EdgesInto(id).ToArray(), rebuilt.Graph.EdgesInto(id).ToArray());
+            Assert.True(EngineTrace.Same(command.Data[id], rebuilt.Data[id]));
+            Assert.True(EngineTrace.Same(command.FinalGrad[id], rebuilt.FinalGrad[id]));
+        }
+    }
+
+    [Fact]
+    public async Task Editing_a_neuron_input_recomputes_both_passes_as_the_engine_at_the_new_point()
+    {
+        await using var tab = await browser.OpenAsync(PageFile.Write(_files, "neuron", TestGraphs.Neuron()));
+        var before = await tab.ReadAsync();
+        Assert.Equal("agree", before.CheckClass);
+
+        var point = new Dictionary<string, double>(TestGraphs.NeuronPoint) { ["x0"] = -2, ["w2"] = 0.37 };
+        await tab.EditLeafAsync(Row(before, "x0"), "-2");
+        await tab.EditLeafAsync(Row(before, "w2"), " 3.7e-1 ");
+        var trace = EngineTrace.Of(TestGraphs.NeuronAt(point));
+        var after = await tab.ReadAsync();
+        Expect.StateAt(trace, trace.Steps, after, "neuron at x0=-2, w2=0.37");
+        Assert.Equal("edited", after.CheckClass);
+        Assert.NotEqual(before.Rows.Single(r => r.Name == "x0").Grad, after.Rows.Single(r => r.Name == "x0").Grad);
+
+        // Stepping again goes through the new point's passes.
+        await tab.ClickAsync("reset");
+        Expect.StateAt(trace, 0, await tab.ReadAsync(), "neuron after the edit");
+        for (var s = 1; s <= trace.Steps; s++)
+        {
+            await tab.PressAsync("ArrowRight");
+            Expect.StateAt(trace, s, await tab.ReadAsync(), "neuron after the edit");
+        }
+        tab.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task Editing_a_constant_of_an_expression_recomputes_as_the_engine_with_that_constant()
+    {
+        var graph = TestGraphs.Expression("2 * x + x ** 2", "x=3");
+        await using var tab = await browser.OpenAsync(PageFile.Write(_files, "constant", graph.Root));
+        var state = await tab.ReadAsync();
+        var constant = state.Rows.Single(r => r.Name.StartsWith("leaf#", StringComparison.Ordinal));
+        Assert.Equal("2", constant.Data);
+
+        await tab.EditLeafAsync(constant.Id, "-5.5");
+        var trace = EngineTrace.Of(TestGraphs.Expression("-5.5 * x + x ** 2", "x=3").Root);
+        Expect.StateAt(trace, trace.Steps, await tab.ReadAsync(), "the constant set to -5.5");
+        tab.AssertNoErrors();
+    }
+
+    public static TheoryData<string, string, string, string, string, string> EdgeCases => new()
+    {
+        // expression, first point, leaf, text typed, then (as the engine documents) the root's data and the leaf's gradient
+        { "tanh(x)", "x=0.5", "x", "400", "1", "0" },
+        { "tanh(x)", "x=0.5", "x", "-400", "-1", "0" },
+        { "sigmoid(x)", "x=0.5", "x", "800", "1", "0" },
+        { "sigmoid(x)", "x=0.5", "x", "-800", "0", "0" },
+        { "relu(x)", "x=1", "x", "0", "0", "0" },
+        { "abs(x)", "x=1", "x", "0", "0", "0" },
+        { "log(x)", "x=1", "x", "0", "-Infinity", "Infinity" },
+        { "log(x)", "x=1", "x", "-1", "NaN", "-1" },
+        { "x ** y", "x=1.5,y=3", "x", "-2", "-8", "12" },
+        { "x ** 0", "x=5", "x", "0", "1", "0" },
+        { "x ** 0", "x=5", "x", "NaN", "1", "0" },
+        { "x ** 0.5", "x=4", "x", "0", "0", "Infinity" },
+        { "x ** -1", "x=2", "x", "0", "Infinity", "-Infinity" },
+        { "x ** 2", "x=1", "x", "-inf", "Infinity", "-Infinity" },
+        { "1 / x", "x=2", "x", "0", "Infinity", "-Infinity" },
+        { "x * y", "x=1,y=0", "x", "Infinity", "NaN", "0" },
+        { "tanh(x) + x", "x=1", "x", "nan", "NaN", "NaN" },
+        { "sqrt(x)", "x=1", "x", "-1", "NaN", "NaN" },
+        { "exp(x)", "x=1", "x", "1e3", "Infinity", "Infinity" },
+        { "sin(x) * cos(x)", "x=1", "x", "Infinity", "NaN", "NaN" },
+    };
+
+    [Theory]
+    [MemberData(nameof(EdgeCases))]
+    public async Task An_edge_case_point_typed_into_a_leaf_gives_the_engines_numbers(string text, string first, string leaf, string typed, string rootData, string leafGrad)
+    {
+        var firstPoint = first.Split(',');
+        await using var tab = await browser.OpenAsync(PageFile.Write(_files, "edge", TestGraphs.Expression(text, firstPoint).Root));
+        var state = await tab.ReadAsync();
+        Assert.Equal("agree", state.CheckClass);
+
+        await tab.EditLeafAsync(Row(state, leaf), typed);
+        var point = TestGraphs.Point(firstPoint);
+        point[leaf] = Numbers(typed);
+        var graph = Micrograd.Expressions.Expression.Parse(text).Build(point);
+        var trace = EngineTrace.Of(graph.Root);
+        var after = await tab.ReadAsync();
+        Expect.StateAt(trace, trace.Steps, after, $"{text} at {leaf}={typed}");
+
+        // And what the engine documents for these points, written out.
+        Assert.Equal(rootData, after.Rows[^1].Data);
+        Assert.Equal(leafGrad, after.Rows.Single(r => r.Name == leaf).Grad);
+        tab.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task The_exponents_gradient_is_NaN_for_a_negative_base()
+    {
+        await using var tab = await browser.OpenAsync(PageFile.Write(_files, "pow", TestGraphs.Expression("x ** y", "x=1.5", "y=3").Root));
+        var state = await tab.ReadAsync();
+        await tab.EditLeafAsync(Row(state, "x"), "-2");
+        var after = await tab.ReadAsync();
+        Assert.Equal("NaN", after.Rows.Single(r => r.Name == "y").Grad);
+        Assert.Equal("grad NaN", after.Records.Single(r => r.Id == Row(state, "y")).Grad);
+        tab.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task Text_that_is_not_a_number_is_refused_and_changes_nothing()
+    {
+        var root = TestGraphs.Expression("x * y", "x=2", "y=3").Root;
+        var trace = EngineTrace.Of(root);
+        await using var tab = await browser.OpenAsync(PageFile.Write(_files, "refuse", root));
+        await tab.PressAsync("End");
+        var state = await tab.ReadAsync();
+
+        await tab.EditLeafAsync(Row(state, "x"), "two");
+        Assert.Equal("true", await tab.Page.Locator($"#row-{Row(state, "x")} td.data input").GetAttributeAsync("aria-invalid"));
+        var after = await tab.ReadAsync();
+        Assert.Contains("is not a number", after.Phase);
+        Assert.Equal(state.Rows.Select(r => r.Grad), after.Rows.Select(r => r.Grad));
+        Assert.Equal("agree", after.CheckClass);
+
+        // Fixing the text clears the mark and recomputes.
+        await tab.EditLeafAsync(Row(state, "x"), "2");
+        Assert.Null(await tab.Page.Locator($"#row-{Row(state, "x")} td.data input").GetAttributeAsync("aria-invalid"));
+        Expect.StateAt(trace, trace.Steps, await tab.ReadAsync(), "x set back to 2");
+        tab.AssertNoErrors();
+    }
+
+    private static int Row(PageState state, string name) => state.Rows.Single(r => r.Name == name).Id;
+
+    private static double Numbers(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "nan" => double.NaN,
+        "inf" or "infinity" => double.PositiveInfinity,
+        "-inf" or "-infinity" => double.NegativeInfinity,
+        var t => double.Parse(t, System.Globalization.CultureInfo.InvariantCulture),
+    };
+}
