@@ -147,6 +147,20 @@ public sealed class ControlsTests(BrowserFixture browser) : IDisposable
     }
 
     [Fact]
+    public async Task A_fitted_picture_stays_put_while_stepping_through_both_passes()
+    {
+        var trace = EngineTrace.Of(TestGraphs.Neuron());
+        await using var tab = await OpenNeuronAsync();
+        var whole = await tab.ViewBoxAsync();
+        for (var s = 1; s <= trace.Steps; s++)
+        {
+            await tab.PressAsync("ArrowRight");
+            Assert.Equal(whole, await tab.ViewBoxAsync());
+        }
+        tab.AssertNoErrors();
+    }
+
+    [Fact]
     public async Task Clicking_a_leaf_in_the_picture_selects_its_row_and_focuses_its_input()
     {
         await using var tab = await OpenNeuronAsync();

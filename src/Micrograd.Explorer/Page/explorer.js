@@ -286,7 +286,6 @@
       row.appendChild(td);
       return td;
     };
-    cell("id", `#${node.id}`);
     const name = cell("name", node.name);
     name.title = node.name;
     cell("op", node.op);
@@ -565,12 +564,19 @@
     if (r.top < p.top + header || r.bottom > p.bottom) panel.scrollTop += r.top - p.top - p.height / 2;
     const box = svg && toPicture ? boxOf(id) : null;
     if (!box) return;
-    const margin = Math.min(view.w, view.h) * 0.05;
-    const inside = box.x >= view.x + margin && box.y >= view.y + margin &&
-      box.x + box.w <= view.x + view.w - margin && box.y + box.h <= view.y + view.h - margin;
+    // Inside what is visible (with "meet", more than the viewBox in one direction), with a margin that need not reach past
+    // the picture's own edges: then the whole picture, fitted, never moves.
+    const rect = svg.getBoundingClientRect();
+    const a = clientToPicture(rect.left, rect.top);
+    const b = clientToPicture(rect.right, rect.bottom);
+    const margin = Math.min(b.x - a.x, b.y - a.y) * 0.04;
+    const inside = Math.max(box.x - margin, whole.x) >= a.x && Math.max(box.y - margin, whole.y) >= a.y &&
+      Math.min(box.x + box.w + margin, whole.x + whole.w) <= b.x && Math.min(box.y + box.h + margin, whole.y + whole.h) <= b.y;
     if (inside) return;
-    view.x = box.x + box.w / 2 - view.w / 2;
-    view.y = box.y + box.h / 2 - view.h / 2;
+    const clamp = (start, size, wholeStart, wholeSize) =>
+      size >= wholeSize ? wholeStart + (wholeSize - size) / 2 : Math.min(Math.max(start, wholeStart), wholeStart + wholeSize - size);
+    view.x = clamp(box.x + box.w / 2 - view.w / 2, view.w, whole.x, whole.w);
+    view.y = clamp(box.y + box.h / 2 - view.h / 2, view.h, whole.y, whole.h);
     applyView();
   }
 
