@@ -46,5 +46,31 @@ public sealed class ScreenshotTests(BrowserFixture browser) : IDisposable
         tab.AssertNoErrors();
     }
 
+    [Fact]
+    public void The_readme_shows_the_committed_screenshot_and_says_how_to_make_it_again()
+    {
+        var root = RepositoryRoot();
+        var readme = File.ReadAllText(Path.Combine(root, "README.md"));
+        Assert.Contains("](docs/images/explorer-neuron.png)", readme, StringComparison.Ordinal);
+        Assert.Contains("micrograd neuron --html neuron.html --rankdir TB", readme, StringComparison.Ordinal);
+        Assert.Contains("dotnet test tests/Micrograd.Explorer.Tests --filter Screenshot", readme, StringComparison.Ordinal);
+        var output = Path.GetRelativePath(root, ScreenshotPath).Replace('\\', '/').Replace("/Release/", "/Debug/");
+        Assert.Contains($"cp {output} docs/images/", readme, StringComparison.Ordinal);
+
+        var png = File.ReadAllBytes(Path.Combine(root, "docs", "images", "explorer-neuron.png"));
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png.Take(4));
+        Assert.Equal(1700, ReadBigEndian(png, 16));
+        Assert.Equal(860, ReadBigEndian(png, 20));
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Micrograd.slnx"))) return dir.FullName;
+        }
+        throw new DirectoryNotFoundException($"no Micrograd.slnx above {AppContext.BaseDirectory}");
+    }
+
     private static int ReadBigEndian(byte[] bytes, int at) => (bytes[at] << 24) | (bytes[at + 1] << 16) | (bytes[at + 2] << 8) | bytes[at + 3];
 }
