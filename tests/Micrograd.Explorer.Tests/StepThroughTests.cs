@@ -74,6 +74,8 @@ public sealed class StepThroughTests(BrowserFixture browser) : IDisposable
         { "x ** y + y ** 2", ["x=1.5", "y=-0.5"] },
         // Constants (unlabelled leaves), constant powers including ** 0, division, unary minus.
         { "2 * x ** 3 - 1 / x + 0.5 * x ** 0 - -x", ["x=0.7"] },
+        // A lone leaf: the root is a leaf, and the op table is empty.
+        { "x", ["x=2"] },
         // Every function of the expression language.
         { "tanh(x) * sigmoid(y) + log(abs(x)) - sqrt(relu(y) + 1) + exp(-x) * cos(y) / sin(x)", ["x=-0.8", "y=1.3"] },
     };
