@@ -40,6 +40,8 @@ internal static class CliApp
     private static IEnumerable<Command> Commands(CliOutput output) =>
     [
         NeuronCommand.Create(output),
+        TrainCommand.Create(output),
+        PredictCommand.Create(output),
     ];
 
     private static string CommandPath(ParseResult parse)
