@@ -46,7 +46,7 @@ internal static class TrainingProgress
 
     private static string Describe(TrainingStep? step, int steps) => step is null
         ? "training"
-        : Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"step {step.Step + 1}/{steps}  loss {Short(step.Loss)}  accuracy {step.Accuracy:P0}"));
+        : Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"step {step.Step + 1}/{steps}  loss {Short(step.Loss)}  accuracy {100 * step.Accuracy:0.#}%"));
 
     /// <summary>Six significant digits: enough to watch, short enough to read.</summary>
     public static string Short(double x) => x.ToString("G6", CultureInfo.InvariantCulture);
