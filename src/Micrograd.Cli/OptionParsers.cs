@@ -35,7 +35,8 @@ internal static class OptionParsers
     public static Option<string> Choice(string name, string description, string defaultValue, params string[] choices) =>
         new(name)
         {
-            Description = $"{description} One of: {string.Join(", ", choices)}.",
+            Description = description,
+            HelpName = string.Join('|', choices),
             DefaultValueFactory = _ => defaultValue,
             CustomParser = result => Parse(result, name, text =>
                 choices.Contains(text.Trim().ToLowerInvariant())

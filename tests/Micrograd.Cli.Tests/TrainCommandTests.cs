@@ -171,3 +171,19 @@ public class TrainCommandTests
         Assert.Equal(3, ModelFile.Load(folder.File("m.json")).InputCount);
     }
 }
+
+public class TrainHelpTests
+{
+    [Fact]
+    public void Help_lists_every_option()
+    {
+        var r = Tool.Run("train", "--help");
+        Assert.True(r.ExitCode == 0, r.ToString());
+        foreach (var option in new[] { "--data", "--hidden", "--activation", "--init", "--steps", "--lr", "--lr-end", "--optimizer", "--loss", "--l2", "--batch", "--seed", "--save", "--log", "--plot" })
+        {
+            Assert.Contains(option + " ", r.Out);
+        }
+        Assert.Contains("<sgd|momentum|adam>", r.Out);
+        Assert.Contains("--model", Tool.Run("predict", "--help").Out);
+    }
+}

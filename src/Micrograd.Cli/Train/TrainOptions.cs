@@ -22,15 +22,14 @@ internal sealed class TrainOptions
     public Option<int?> Classes { get; } = OptionParsers.Count("--classes",
         "Classes of generated blobs or spirals (2 or more; more than 2 needs --loss softmax). Default 2.", 2);
 
-    public Option<int[]> Hidden { get; } = new("--hidden")
+    public Option<int[]?> Hidden { get; } = new("--hidden")
     {
         Description = "Sizes of the hidden layers, comma-separated, or 'none' for no hidden layer. Default 16,16.",
-        DefaultValueFactory = _ => [16, 16],
         CustomParser = ParseSizes,
     };
 
     public Option<string> Activation { get; } = OptionParsers.Choice("--activation",
-        "The hidden layers' activation (the last layer is linear). Default relu.", "relu", "relu", "tanh", "sigmoid", "linear");
+        "The hidden layers' activation (the last layer is linear).", "relu", "relu", "tanh", "sigmoid", "linear");
 
     public Option<string?> Init { get; } = new("--init")
     {
@@ -46,10 +45,10 @@ internal sealed class TrainOptions
         "Learning rate the linear decay reaches at the end: lr_k = lr - (lr - lr_end)*k/steps. Default a tenth of --lr; the same as --lr for a constant rate.",
         OptionParsers.NonNegative);
 
-    public Option<string> Optimizer { get; } = OptionParsers.Choice("--optimizer", "The optimizer. Default sgd.", "sgd", "sgd", "momentum", "adam");
+    public Option<string> Optimizer { get; } = OptionParsers.Choice("--optimizer", "The optimizer.", "sgd", "sgd", "momentum", "adam");
 
     public Option<string> Loss { get; } = OptionParsers.Choice("--loss",
-        "The loss: hinge (max-margin, the demo's), bce (binary cross-entropy on logits), mse, or softmax (cross-entropy over classes). Default hinge.",
+        "The loss: hinge (max-margin, the demo's), bce (binary cross-entropy on logits), mse, or softmax (cross-entropy over classes).",
         "hinge", "hinge", "bce", "mse", "softmax");
 
     public Option<double?> L2 { get; } = OptionParsers.Number("--l2", "L2 regularization strength: adds l2 * sum(p^2) to the loss. Default 1e-4.", OptionParsers.NonNegative);
