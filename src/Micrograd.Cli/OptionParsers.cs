@@ -50,9 +50,11 @@ internal static class OptionParsers
     /// <summary>Why a finite number is refused, for options that need one of at least 0.</summary>
     public static string? NonNegative(double x) => double.IsFinite(x) && x >= 0 ? null : "must be a finite number of at least 0";
 
+    /// <summary>Parses the option's one token; with no token (the option was not given) the value is <c>default</c>.</summary>
     private static T Parse<T>(ArgumentResult result, string name, Func<string, (T Value, string? Error)> parse)
     {
-        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (result.Tokens.Count == 0) return default!;
+        var text = result.Tokens[0].Value;
         var (value, error) = parse(text);
         if (error is not null) result.AddError($"{name} {Quote(text)} {error}.");
         return value;

@@ -75,9 +75,10 @@ internal sealed class TrainOptions
         Save, Log, Plot,
     ];
 
-    private static int[] ParseSizes(System.CommandLine.Parsing.ArgumentResult result)
+    private static int[]? ParseSizes(System.CommandLine.Parsing.ArgumentResult result)
     {
-        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value.Trim() : "";
+        if (result.Tokens.Count == 0) return null;
+        var text = result.Tokens[0].Value.Trim();
         if (text.Equals("none", StringComparison.OrdinalIgnoreCase)) return [];
         var parts = text.Split(',');
         var sizes = new int[parts.Length];

@@ -88,7 +88,8 @@ internal sealed record TrainSettings
             Samples = samples,
             Noise = parse.GetValue(o.Noise),
             Classes = classes,
-            Hidden = parse.GetValue(o.Hidden) ?? [16, 16],
+            // an absent array option reads as an empty array, which is also what --hidden none gives
+            Hidden = Given(o.Hidden) ? parse.GetValue(o.Hidden) ?? [] : [16, 16],
             Activation = Activations.Parse(parse.GetValue(o.Activation)!),
             Init = init,
             Steps = parse.GetValue(o.Steps) ?? 100,
