@@ -34,6 +34,7 @@ public class TrainErrorTests
     [InlineData("--data squares", "--data 'squares' is neither moons, circles, blobs, spirals nor an existing CSV file")]
     [InlineData("--data moons --classes 3", "the moons data set has exactly 2 classes")]
     [InlineData("--data blobs --classes 3", "blobs has 3 classes (labels 0 to 2): the hinge loss takes two (-1 and 1); use --loss softmax")]
+    [InlineData("--data spirals --classes 4 --loss mse", "spirals has 4 classes (labels 0 to 3): the mse loss takes two (-1 and 1); use --loss softmax")]
     [InlineData("--data spirals --classes 3 --samples 5", "--samples 5 is too few for 3 classes")]
     [InlineData("--bogus", "Unrecognized command or argument '--bogus'")]
     public void Bad_options_are_refused(string arguments, string message) =>

@@ -15,7 +15,7 @@ internal static class TrainingSession
 
         var data = LoadData(s);
         var classes = data.ClassCount;
-        if (classes > 2 && s.Loss != Loss.SoftmaxCrossEntropy && s.Loss != Loss.MeanSquaredError)
+        if (classes > 2 && s.Loss != Loss.SoftmaxCrossEntropy)
             throw new UsageException($"{data.Name} has {classes} classes (labels 0 to {classes - 1}): the {s.Loss.Name} loss takes two (-1 and 1); use --loss softmax.");
         var model = s.Init is { } init
             ? OutputFiles.Read(init, "--init file", () => ModelFile.Load(init))
