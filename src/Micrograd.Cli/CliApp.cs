@@ -47,6 +47,8 @@ internal static class CliApp
     [
         NeuronCommand.Create(output),
         GradCommand.Create(output),
+        TrainCommand.Create(output),
+        PredictCommand.Create(output),
     ];
 
     private static string CommandPath(ParseResult parse)
