@@ -48,6 +48,8 @@ internal static class CliApp
         NeuronCommand.Create(output),
         GradCommand.Create(output),
         ExploreCommand.Create(output),
+        TrainCommand.Create(output),
+        PredictCommand.Create(output),
     ];
 
     private static string CommandPath(ParseResult parse)

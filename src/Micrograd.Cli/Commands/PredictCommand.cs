@@ -1,0 +1,79 @@
+using System.CommandLine;
+using System.Globalization;
+using Micrograd.NN;
+
+namespace Micrograd.Cli.Commands;
+
+/// <summary>
+/// <c>micrograd predict --model FILE.json --data FILE.csv</c>: each sample's score and predicted class, and the accuracy
+/// when the file has labels. One output: the class is 1 when the score is above 0, else -1. Several outputs: the class
+/// is the index of the largest.
+/// </summary>
+internal static class PredictCommand
+{
+    public static Command Create(CliOutput output)
+    {
+        var model = new Option<string>("--model") { Description = "The model file (JSON), as written by 'train --save'.", Required = true };
+        var data = new Option<string>("--data")
+        {
+            Description = "A CSV file of features, one sample a line (header optional); a last column beyond the model's inputs is the label.",
+            Required = true,
+        };
+        var command = new Command("predict", "Print each sample's score and predicted class, and the accuracy when the data has labels.");
+        command.Options.Add(model);
+        command.Options.Add(data);
+        command.SetAction(parse => Run(parse.GetValue(model)!, parse.GetValue(data)!, output));
+        return command;
+    }
+
+    private static int Run(string modelPath, string dataPath, CliOutput output)
+    {
+        var model = OutputFiles.Read(modelPath, "--model file", () => ModelFile.Load(modelPath));
+        var data = OutputFiles.Read(dataPath, "--data file", () => DatasetCsv.Load(dataPath, model.InputCount));
+        var many = model.OutputCount > 1;
+        if (many && data.Labels is { } given)
+        {
+            for (var i = 0; i < given.Count; i++)
+            {
+                if (Loss.SoftmaxCrossEntropy.TargetError(given[i], model.OutputCount) is { } error)
+                    throw new UsageException($"{data.Name}, sample {i + 1}: {error}");
+            }
+        }
+
+        var rows = new List<string[]>();
+        var correct = 0;
+        for (var i = 0; i < data.Count; i++)
+        {
+            var scores = model.Evaluate(data.Features[i].ToArray());
+            var predicted = many ? ArgMax(scores) : scores[0] > 0 ? 1 : -1;
+            var row = new List<string> { (i + 1).ToString(CultureInfo.InvariantCulture), string.Join(' ', scores.Select(Numbers.Format)), predicted.ToString(CultureInfo.InvariantCulture) };
+            if (data.Labels is { } labels)
+            {
+                row.Add(Numbers.Format(labels[i]));
+                if ((many ? Loss.SoftmaxCrossEntropy : Loss.Hinge).IsCorrect(scores, labels[i])) correct++;
+            }
+            rows.Add([.. row]);
+        }
+
+        string[] header = data.HasLabels ? ["sample", many ? "scores" : "score", "class", "label"] : ["sample", many ? "scores" : "score", "class"];
+        var widths = header.Select((h, c) => Math.Max(h.Length, rows.Max(r => r[c].Length))).ToArray();
+        string Format(string[] cells) => string.Join("  ", cells.Select((cell, c) => c == cells.Length - 1 ? cell : cell.PadRight(widths[c])));
+        output.Out.WriteLine(Format(header));
+        foreach (var row in rows) output.Out.WriteLine(Format(row));
+        if (data.HasLabels)
+        {
+            output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"accuracy {Numbers.Format((double)correct / data.Count)} ({correct} of {data.Count})"));
+        }
+        return ExitCodes.Ok;
+    }
+
+    private static int ArgMax(double[] scores)
+    {
+        var best = 0;
+        for (var k = 1; k < scores.Length; k++)
+        {
+            if (scores[k] > scores[best]) best = k;
+        }
+        return best;
+    }
+}

@@ -1,0 +1,64 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+
+namespace Micrograd.Cli;
+
+/// <summary>
+/// Options whose values are checked while parsing, so that a bad value is a parse error: one line on stderr naming the
+/// option and the value, exit code 2.
+/// </summary>
+internal static class OptionParsers
+{
+    /// <summary>A number option (invariant culture); <paramref name="check"/> returns why a value is refused, or null.</summary>
+    public static Option<double?> Number(string name, string description, Func<double, string?> check) =>
+        new(name)
+        {
+            Description = description,
+            CustomParser = result => Parse(result, name, text =>
+                Numbers.TryParse(text, out var x) ? check(x) is { } why ? (default(double?), why) : (x, null)
+                : (null, "is not a number")),
+        };
+
+    /// <summary>A whole-number option of at least <paramref name="minimum"/>.</summary>
+    public static Option<int?> Count(string name, string description, int minimum) =>
+        new(name)
+        {
+            Description = description,
+            CustomParser = result => Parse(result, name, text =>
+                int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
+                    ? n >= minimum ? (n, null) : (default(int?), $"must be at least {minimum}")
+                    : (null, "is not a whole number")),
+        };
+
+    /// <summary>An option that takes one of <paramref name="choices"/> (any case), given back in lower case.</summary>
+    public static Option<string> Choice(string name, string description, string defaultValue, params string[] choices) =>
+        new(name)
+        {
+            Description = description,
+            HelpName = string.Join('|', choices),
+            DefaultValueFactory = _ => defaultValue,
+            CustomParser = result => Parse(result, name, text =>
+                choices.Contains(text.Trim().ToLowerInvariant())
+                    ? (text.Trim().ToLowerInvariant(), null)
+                    : (defaultValue, $"is not one of {string.Join(", ", choices)}")),
+        };
+
+    /// <summary>Why a finite number is refused, for options that need one above 0.</summary>
+    public static string? Positive(double x) => double.IsFinite(x) && x > 0 ? null : "must be a finite number above 0";
+
+    /// <summary>Why a finite number is refused, for options that need one of at least 0.</summary>
+    public static string? NonNegative(double x) => double.IsFinite(x) && x >= 0 ? null : "must be a finite number of at least 0";
+
+    /// <summary>Parses the option's one token; with no token (the option was not given) the value is <c>default</c>.</summary>
+    private static T Parse<T>(ArgumentResult result, string name, Func<string, (T Value, string? Error)> parse)
+    {
+        if (result.Tokens.Count == 0) return default!;
+        var text = result.Tokens[0].Value;
+        var (value, error) = parse(text);
+        if (error is not null) result.AddError($"{name} {Quote(text)} {error}.");
+        return value;
+    }
+
+    private static string Quote(string text) => text.Length <= 40 ? $"'{text}'" : $"'{text[..40]}…'";
+}

@@ -1,0 +1,108 @@
+using System.CommandLine;
+using Micrograd.NN;
+
+namespace Micrograd.Cli.Train;
+
+/// <summary>The settings of one <c>micrograd train</c> run, with defaults filled in and combinations checked.</summary>
+internal sealed record TrainSettings
+{
+    public required string Data { get; init; }
+
+    /// <summary>True when <see cref="Data"/> names a generator, false when it is a CSV file.</summary>
+    public required bool Generated { get; init; }
+
+    public required int Samples { get; init; }
+
+    public required double? Noise { get; init; }
+
+    public required int Classes { get; init; }
+
+    public required int[] Hidden { get; init; }
+
+    public required Activation Activation { get; init; }
+
+    public required string? Init { get; init; }
+
+    public required int Steps { get; init; }
+
+    public required double LearningRate { get; init; }
+
+    public required double LearningRateEnd { get; init; }
+
+    public required string Optimizer { get; init; }
+
+    public required Loss Loss { get; init; }
+
+    public required double L2 { get; init; }
+
+    public required int? Batch { get; init; }
+
+    public required int Seed { get; init; }
+
+    public required string? Save { get; init; }
+
+    public required string? Log { get; init; }
+
+    public required string? Plot { get; init; }
+
+    public static TrainSettings From(ParseResult parse, TrainOptions o)
+    {
+        bool Given(Option option) => parse.GetResult(option) is { Implicit: false };
+
+        var data = parse.GetValue(o.Data)!.Trim();
+        var generated = DataGenerators.Names.Contains(data.ToLowerInvariant());
+        if (!generated)
+        {
+            if (data.Length == 0) throw new UsageException("--data needs a data set name or a CSV file.");
+            if (!File.Exists(data))
+                throw new UsageException($"--data '{data}' is neither {string.Join(", ", DataGenerators.Names)} nor an existing CSV file.");
+            foreach (var option in new Option[] { o.Samples, o.Noise, o.Classes })
+            {
+                if (Given(option)) throw new UsageException($"{option.Name} applies to generated data, not to the CSV file '{data}'.");
+            }
+        }
+        var classes = parse.GetValue(o.Classes) ?? 2;
+        if (generated && classes != 2 && data.ToLowerInvariant() is "moons" or "circles")
+            throw new UsageException($"--classes {classes}: the {data.ToLowerInvariant()} data set has exactly 2 classes (blobs and spirals can have more).");
+
+        var init = parse.GetValue(o.Init);
+        if (init is not null)
+        {
+            foreach (var option in new Option[] { o.Hidden, o.Activation })
+            {
+                if (Given(option)) throw new UsageException($"{option.Name} cannot be used with --init: the model file fixes the network's sizes and activations.");
+            }
+        }
+
+        var optimizer = parse.GetValue(o.Optimizer)!;
+        var lr = parse.GetValue(o.LearningRate) ?? optimizer switch { "sgd" => 1.0, "momentum" => 0.1, _ => 0.01 };
+        var lrEnd = parse.GetValue(o.LearningRateEnd) ?? lr / 10;
+        var samples = parse.GetValue(o.Samples) ?? 100;
+        if (generated && samples < 2 * classes)
+            throw new UsageException($"--samples {samples} is too few for {classes} classes (at least {2 * classes}).");
+
+        return new TrainSettings
+        {
+            Data = generated ? data.ToLowerInvariant() : data,
+            Generated = generated,
+            Samples = samples,
+            Noise = parse.GetValue(o.Noise),
+            Classes = classes,
+            // an absent array option reads as an empty array, which is also what --hidden none gives
+            Hidden = Given(o.Hidden) ? parse.GetValue(o.Hidden) ?? [] : [16, 16],
+            Activation = Activations.Parse(parse.GetValue(o.Activation)!),
+            Init = init,
+            Steps = parse.GetValue(o.Steps) ?? 100,
+            LearningRate = lr,
+            LearningRateEnd = lrEnd,
+            Optimizer = optimizer,
+            Loss = NN.Loss.Parse(parse.GetValue(o.Loss)!),
+            L2 = parse.GetValue(o.L2) ?? 1e-4,
+            Batch = parse.GetValue(o.Batch),
+            Seed = parse.GetValue(o.Seed) ?? TrainOptions.DefaultSeed,
+            Save = parse.GetValue(o.Save),
+            Log = parse.GetValue(o.Log),
+            Plot = parse.GetValue(o.Plot),
+        };
+    }
+}

@@ -1,0 +1,39 @@
+namespace Micrograd.NN;
+
+/// <summary>
+/// Binary cross-entropy on a logit z (the model's one output), for labels y of -1 or 1, mapped to the probability
+/// target t = (y + 1) / 2, that is 0 or 1. The loss is <c>−t·log σ(z) − (1 − t)·log(1 − σ(z)) = softplus(z) − z·t</c>,
+/// built from plain ops so that it never overflows:
+/// <code>(z + |z|)·0.5 − z·t + log(1 + exp(−|z|))</code>
+/// (<c>(z + |z|)/2</c> is max(z, 0); written this way, the gradient is exactly σ(z) − t everywhere, z = 0 included,
+/// because abs and relu both take gradient 0 at 0). At z = ±800 the loss is finite (800 or 0) and so is its gradient
+/// (±1 or 0), where <c>log(sigmoid(z))</c> would give −∞. A prediction is correct when <c>(y &gt; 0) == (z &gt; 0)</c>.
+/// </summary>
+public sealed class BinaryCrossEntropyLoss : Loss
+{
+    internal BinaryCrossEntropyLoss()
+    {
+    }
+
+    /// <inheritdoc/>
+    public override string Name => "bce";
+
+    /// <inheritdoc/>
+    public override Value SampleLoss(IReadOnlyList<Value> output, double target)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var z = output[0];
+        var t = (target + 1.0) / 2.0;
+        var abs = z.Abs();
+        return (z + abs) * 0.5 - z * t + (1.0 + (-abs).Exp()).Log();
+    }
+
+    /// <inheritdoc/>
+    public override bool IsCorrect(IReadOnlyList<double> output, double target) => SameSign(output, target);
+
+    /// <inheritdoc/>
+    public override int OutputCountFor(int classes) => 1;
+
+    /// <inheritdoc/>
+    public override string? TargetError(double target, int outputCount) => BinaryTargetError(Name, target, outputCount);
+}

@@ -1,0 +1,122 @@
+using System.Globalization;
+
+namespace Micrograd.NN;
+
+/// <summary>
+/// A training loss: the mean over samples of a per-sample loss of the model's outputs and the sample's target, built
+/// as a graph so that <see cref="Value.Backward"/> gives its gradient. Also decides when a prediction counts as correct.
+/// </summary>
+/// <remarks>
+/// Two-class losses (<see cref="Hinge"/>, <see cref="BinaryCrossEntropy"/>) take one output, a score whose sign is the
+/// predicted class, and labels -1 or 1. <see cref="MeanSquaredError"/> takes one output and any finite target.
+/// <see cref="SoftmaxCrossEntropy"/> takes one output per class and the class index as the target.
+/// </remarks>
+public abstract class Loss
+{
+    /// <summary>The demo's max-margin loss, <c>mean(max(0, 1 − y·score))</c>; see <see cref="HingeLoss"/>.</summary>
+    public static Loss Hinge { get; } = new HingeLoss();
+
+    /// <summary>Mean squared error, <c>mean((score − y)²)</c>; see <see cref="MeanSquaredErrorLoss"/>.</summary>
+    public static Loss MeanSquaredError { get; } = new MeanSquaredErrorLoss();
+
+    /// <summary>Binary cross-entropy on logits, stable for any logit; see <see cref="BinaryCrossEntropyLoss"/>.</summary>
+    public static Loss BinaryCrossEntropy { get; } = new BinaryCrossEntropyLoss();
+
+    /// <summary>Softmax cross-entropy over several classes, stable for any logits; see <see cref="SoftmaxCrossEntropyLoss"/>.</summary>
+    public static Loss SoftmaxCrossEntropy { get; } = new SoftmaxCrossEntropyLoss();
+
+    /// <summary>Every built-in loss.</summary>
+    public static IReadOnlyList<Loss> All { get; } = [Hinge, BinaryCrossEntropy, MeanSquaredError, SoftmaxCrossEntropy];
+
+    /// <summary>The short name used on the command line: hinge, bce, mse or softmax.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>Finds a built-in loss by its <see cref="Name"/>, ignoring case.</summary>
+    /// <param name="name">hinge, bce, mse or softmax.</param>
+    /// <exception cref="FormatException">No loss has that name.</exception>
+    public static Loss Parse(string name) =>
+        All.FirstOrDefault(l => string.Equals(l.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase))
+        ?? throw new FormatException($"Unknown loss '{name}': expected {string.Join(", ", All.Select(l => l.Name))}.");
+
+    /// <summary>
+    /// The mean of <see cref="SampleLoss"/> over the samples, as one graph: <c>Σ lossᵢ · (1/n)</c>, the sum being one
+    /// n-ary node (the Python original's <c>sum(losses) * (1.0 / len(losses))</c>).
+    /// </summary>
+    /// <param name="outputs">The model's outputs for each sample.</param>
+    /// <param name="targets">Each sample's target, in the same order.</param>
+    /// <exception cref="ArgumentException">No samples, the counts differ, an output has the wrong size, or a target is invalid
+    /// for this loss (the message names the sample).</exception>
+    public Value Compute(IReadOnlyList<IReadOnlyList<Value>> outputs, IReadOnlyList<double> targets)
+    {
+        ArgumentNullException.ThrowIfNull(outputs);
+        ArgumentNullException.ThrowIfNull(targets);
+        if (outputs.Count == 0) throw new ArgumentException("A loss needs at least one sample.", nameof(outputs));
+        if (outputs.Count != targets.Count)
+            throw new ArgumentException($"There are {outputs.Count} outputs but {targets.Count} targets.", nameof(targets));
+        var terms = new Value[outputs.Count];
+        for (var i = 0; i < terms.Length; i++)
+        {
+            Check(outputs[i].Count, targets[i], i);
+            terms[i] = SampleLoss(outputs[i], targets[i]);
+        }
+        return Value.Sum(terms) * (1.0 / terms.Length);
+    }
+
+    /// <summary>
+    /// The fraction of samples whose prediction is correct (see <see cref="IsCorrect"/>), from 0 to 1.
+    /// </summary>
+    /// <param name="outputs">The model's output numbers for each sample.</param>
+    /// <param name="targets">Each sample's target.</param>
+    public double Accuracy(IReadOnlyList<IReadOnlyList<double>> outputs, IReadOnlyList<double> targets)
+    {
+        ArgumentNullException.ThrowIfNull(outputs);
+        ArgumentNullException.ThrowIfNull(targets);
+        if (outputs.Count != targets.Count)
+            throw new ArgumentException($"There are {outputs.Count} outputs but {targets.Count} targets.", nameof(targets));
+        if (outputs.Count == 0) throw new ArgumentException("Accuracy needs at least one sample.", nameof(outputs));
+        var correct = 0;
+        for (var i = 0; i < outputs.Count; i++)
+        {
+            if (IsCorrect(outputs[i], targets[i])) correct++;
+        }
+        return (double)correct / outputs.Count;
+    }
+
+    /// <summary>One sample's loss as a graph over its outputs.</summary>
+    /// <param name="output">The model's outputs for the sample (<see cref="OutputCountFor"/> of them).</param>
+    /// <param name="target">The sample's target (see <see cref="TargetError"/>).</param>
+    public abstract Value SampleLoss(IReadOnlyList<Value> output, double target);
+
+    /// <summary>Whether the model's output counts as a correct prediction of the target.</summary>
+    /// <param name="output">The model's output numbers for the sample.</param>
+    /// <param name="target">The sample's target.</param>
+    public abstract bool IsCorrect(IReadOnlyList<double> output, double target);
+
+    /// <summary>How many outputs a model needs for this loss on data with <paramref name="classes"/> classes.</summary>
+    /// <param name="classes">The number of classes of the data (2 for labels -1 and 1).</param>
+    public abstract int OutputCountFor(int classes);
+
+    /// <summary>Why <paramref name="target"/> is not a valid target for a model with <paramref name="outputCount"/> outputs; null when it is.</summary>
+    /// <param name="target">The target (label) of a sample.</param>
+    /// <param name="outputCount">How many outputs the model has.</param>
+    public abstract string? TargetError(double target, int outputCount);
+
+    /// <summary>The <see cref="Name"/>.</summary>
+    public override string ToString() => Name;
+
+    private void Check(int outputCount, double target, int sample)
+    {
+        var error = TargetError(target, outputCount);
+        if (error is not null)
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Sample {sample}: {error}"), "targets");
+    }
+
+    /// <summary>The error for a two-class loss: one output and a label of -1 or 1.</summary>
+    private protected static string? BinaryTargetError(string loss, double target, int outputCount) =>
+        outputCount != 1 ? string.Create(CultureInfo.InvariantCulture, $"the {loss} loss needs a model with 1 output, not {outputCount}.")
+        : target is -1.0 or 1.0 ? null
+        : $"label {Value.Format(target)} is not -1 or 1 (the {loss} loss takes labels -1 and 1).";
+
+    /// <summary>A score predicts class 1 when positive and -1 otherwise; the prediction is correct when that matches the label's sign.</summary>
+    private protected static bool SameSign(IReadOnlyList<double> output, double target) => output[0] > 0 == target > 0;
+}

@@ -1,0 +1,85 @@
+using System.Globalization;
+using Micrograd.Cli.Tests.Support;
+using Micrograd.NN;
+
+namespace Micrograd.Cli.Tests;
+
+public class PredictCommandTests
+{
+    [Fact]
+    public void Prints_each_score_and_class_and_the_accuracy()
+    {
+        using var folder = new TempFolder();
+        var train = Tool.Run("train", "--data", CliFixtures.MoonsCsv, "--init", CliFixtures.MoonsInit, "--save", folder.File("m.json"));
+        Assert.True(train.ExitCode == 0, train.ToString());
+
+        var r = Tool.Run("predict", "--model", folder.File("m.json"), "--data", CliFixtures.MoonsCsv);
+        Assert.True(r.ExitCode == 0, r.ToString());
+        var lines = r.Out.TrimEnd('\n').Split('\n');
+        Assert.Equal(["sample", "score", "class", "label"], lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(102, lines.Length);
+        Assert.Equal("accuracy 1 (100 of 100)", lines[^1]);
+
+        var model = ModelFile.Load(folder.File("m.json"));
+        var data = DatasetCsv.Load(CliFixtures.MoonsCsv);
+        for (var i = 0; i < data.Count; i++)
+        {
+            var cells = lines[i + 1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var score = model.Evaluate(data.Features[i].ToArray())[0];
+            Assert.Equal((i + 1).ToString(CultureInfo.InvariantCulture), cells[0]);
+            Assert.Equal(score, double.Parse(cells[1], CultureInfo.InvariantCulture));
+            Assert.Equal(score > 0 ? "1" : "-1", cells[2]);
+            Assert.Equal(data.Labels![i], double.Parse(cells[3], CultureInfo.InvariantCulture));
+        }
+    }
+
+    [Fact]
+    public void Without_labels_there_is_no_accuracy()
+    {
+        using var folder = new TempFolder();
+        var csv = folder.Write("points.csv", "x1,x2\n0.5,0.5\n-1,1\n");
+        var r = Tool.Run("predict", "--model", CliFixtures.MoonsInit, "--data", csv);
+        Assert.True(r.ExitCode == 0, r.ToString());
+        var lines = r.Out.TrimEnd('\n').Split('\n');
+        Assert.Equal(3, lines.Length);
+        Assert.Equal(["sample", "score", "class"], lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Assert.DoesNotContain("accuracy", r.Out);
+    }
+
+    [Fact]
+    public void A_model_with_several_outputs_predicts_the_largest()
+    {
+        using var folder = new TempFolder();
+        var model = folder.Write("three.json", """
+            {"inputs": 1, "layers": [{"weights": [[1], [-1], [0]], "biases": [0, 0, 0.5], "activation": "linear"}]}
+            """);
+        var csv = folder.Write("x.csv", "2,0\n-2,1\n0,2\n0,0\n");
+        var r = Tool.Run("predict", "--model", model, "--data", csv);
+        Assert.True(r.ExitCode == 0, r.ToString());
+        var rows = r.Out.TrimEnd('\n').Split('\n').Skip(1).Take(4).Select(l => l.Split("  ", StringSplitOptions.RemoveEmptyEntries).Select(c => c.Trim()).ToArray()).ToArray();
+        Assert.Equal(["1", "2 -2 0.5", "0", "0"], rows[0]);
+        Assert.Equal(["2", "-2 2 0.5", "1", "1"], rows[1]);
+        Assert.Equal(["3", "0 0 0.5", "2", "2"], rows[2]); // 0 + 0 + (-1)·0 is +0: the sum starts at +0
+        Assert.Equal("accuracy 0.75 (3 of 4)", r.Out.TrimEnd('\n').Split('\n')[^1]);
+    }
+
+    [Fact]
+    public void Bad_input_is_refused_with_one_line_and_exit_code_2()
+    {
+        using var folder = new TempFolder();
+        void Refused(string message, params string[] args)
+        {
+            var r = Tool.Run(["predict", .. args]);
+            Assert.True(r.ExitCode == 2, r.ToString());
+            Assert.Single(r.Error.TrimEnd('\n').Split('\n'));
+            Assert.Contains(message, r.Error);
+        }
+        Refused("Option '--model' is required", "--data", CliFixtures.MoonsCsv);
+        Refused("Option '--data' is required", "--model", CliFixtures.MoonsInit);
+        Refused("does not exist", "--model", folder.File("none.json"), "--data", CliFixtures.MoonsCsv);
+        Refused("expected 2 fields (features) or 3 (features and label), found 4",
+            "--model", CliFixtures.MoonsInit, "--data", folder.Write("four.csv", "1,2,3,4\n"));
+        Refused("m.json: the top level has no 'layers'", "--model", folder.Write("m.json", "{\"inputs\": 2}"), "--data", CliFixtures.MoonsCsv);
+        Refused("bad.csv, line 2: field 1, 'x', is not a number", "--model", CliFixtures.MoonsInit, "--data", folder.Write("bad.csv", "1,2\nx,2\n"));
+    }
+}

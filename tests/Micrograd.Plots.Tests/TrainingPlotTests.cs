@@ -1,0 +1,83 @@
+using Micrograd.NN;
+
+namespace Micrograd.Plots.Tests;
+
+public class TrainingPlotTests
+{
+    /// <summary>A linear model scoring x1: negative (red) on the left, positive (blue) on the right.</summary>
+    private static Mlp ScoreIsX1() => new(2, [new Layer([new Neuron([1.0, 0.0], 0.0, Activation.Linear)])]);
+
+    [Fact]
+    public void The_decision_panel_is_red_where_the_score_is_negative_and_blue_where_positive()
+    {
+        // blobs sit bottom-left and top-right: the other two corners are empty
+        var data = DataGenerators.Blobs(40, 0.2, new Random(1));
+        var plot = TrainingPlot.DecisionPlot(ScoreIsX1(), data, "test");
+        using var image = plot.GetImage(500, 400);
+        var rgb = image.GetArrayRGB();
+        var grid = DecisionGrid.Compute(ScoreIsX1(), data);
+
+        var topLeft = plot.GetPixel(new ScottPlot.Coordinates(grid.Left + 0.2, grid.Top - 0.2));
+        var bottomRight = plot.GetPixel(new ScottPlot.Coordinates(grid.Right - 0.2, grid.Bottom + 0.2));
+        var (r1, _, b1) = Pixel(rgb, topLeft);
+        var (r2, _, b2) = Pixel(rgb, bottomRight);
+        Assert.True(r1 > b1 + 25, $"top left should be red, is ({r1}, {b1})");
+        Assert.True(b2 > r2 + 25, $"bottom right should be blue, is ({r2}, {b2})");
+    }
+
+    [Fact]
+    public void SavePng_writes_a_png_of_the_requested_size_headless()
+    {
+        var data = DataGenerators.Moons(30, 0.1, new Random(2));
+        // a steep score (4·x1), so that most of the panel is strongly shaded
+        var model = new Mlp(2, [new Layer([new Neuron([4.0, 0.0], -2.0, Activation.Linear)])]);
+        var trainer = new Trainer(new EagerEngine(new Objective(model, Loss.Hinge)), new Sgd(model.Parameters, LearningRateSchedule.Constant(0.1)), BatchSampler.Full(data));
+        var history = trainer.Run(10);
+        var path = Path.Combine(Path.GetTempPath(), $"micrograd-plot-{Guid.NewGuid():N}.png");
+        try
+        {
+            TrainingPlot.SavePng(path, model, data, history, "moons", 900, 400);
+            using var image = new ScottPlot.Image(path);
+            Assert.Equal(900, image.Width);
+            Assert.Equal(400, image.Height);
+            var rgb = image.GetArrayRGB();
+            // the left half holds the shaded decision regions: many pixels that are neither white nor grey
+            var coloured = 0;
+            for (var y = 50; y < 350; y += 10)
+            {
+                for (var x = 60; x < 440; x += 10)
+                {
+                    var (r, g, b) = Pixel(rgb, new ScottPlot.Pixel(x, y));
+                    if (Math.Max(r, Math.Max(g, b)) - Math.Min(r, Math.Min(g, b)) > 30) coloured++;
+                }
+            }
+            Assert.True(coloured > 300, $"only {coloured} coloured samples in the decision panel");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void An_empty_history_still_draws()
+    {
+        var data = DataGenerators.Circles(20, 0.05, new Random(2));
+        var path = Path.Combine(Path.GetTempPath(), $"micrograd-plot-{Guid.NewGuid():N}.png");
+        try
+        {
+            TrainingPlot.SavePng(path, new Mlp(2, [3, 1], new Random(1)), data, []);
+            Assert.True(new FileInfo(path).Length > 1000);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static (int R, int G, int B) Pixel(byte[,,] rgb, ScottPlot.Pixel p)
+    {
+        int x = (int)p.X, y = (int)p.Y;
+        return (rgb[y, x, 0], rgb[y, x, 1], rgb[y, x, 2]);
+    }
+}
