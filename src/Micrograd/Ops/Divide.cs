@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Micrograd
 {
     public sealed partial class Value
@@ -20,5 +22,28 @@ namespace Micrograd.Ops
         public override double BackwardLeft(double a, double b, double y, double g) => g / b;
         // PyTorch's order of operations: -grad * ((a / b) / b).
         public override double BackwardRight(double a, double b, double y, double g) => -g * (a / b / b);
+
+        public override void Forward(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> y)
+        {
+            var va = Lanes.Of(a);
+            var vb = Lanes.Of(b);
+            var vy = Lanes.Of(y);
+            for (var i = 0; i < vy.Length; i++) vy[i] = va[i] / vb[i];
+        }
+
+        public override void Backward(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> y, ReadOnlySpan<double> g, Span<double> ga, Span<double> gb)
+        {
+            var va = Lanes.Of(a);
+            var vb = Lanes.Of(b);
+            var vg = Lanes.Of(g);
+            var vga = Lanes.Of(ga);
+            var vgb = Lanes.Of(gb);
+            for (var i = 0; i < vg.Length; i++)
+            {
+                Vector<double> ai = va[i], bi = vb[i], gi = vg[i];
+                vga[i] += gi / bi;
+                vgb[i] += -gi * (ai / bi / bi);
+            }
+        }
     }
 }

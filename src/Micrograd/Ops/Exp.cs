@@ -15,5 +15,13 @@ namespace Micrograd.Ops
         public override string Name => "exp";
         public override double Forward(double x) => Math.Exp(x);
         public override double Backward(double x, double y, double g) => g * y;
+
+        public override void Backward(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> g, Span<double> gx)
+        {
+            var vy = Lanes.Of(y);
+            var vg = Lanes.Of(g);
+            var vgx = Lanes.Of(gx);
+            for (var i = 0; i < vg.Length; i++) vgx[i] += vg[i] * vy[i];
+        }
     }
 }

@@ -15,5 +15,13 @@ namespace Micrograd.Ops
         public override string Name => "log";
         public override double Forward(double x) => Math.Log(x);
         public override double Backward(double x, double y, double g) => g / x;
+
+        public override void Backward(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> g, Span<double> gx)
+        {
+            var vx = Lanes.Of(x);
+            var vg = Lanes.Of(g);
+            var vgx = Lanes.Of(gx);
+            for (var i = 0; i < vg.Length; i++) vgx[i] += vg[i] / vx[i];
+        }
     }
 }

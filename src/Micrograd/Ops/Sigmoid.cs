@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Micrograd
 {
     public sealed partial class Value
@@ -15,5 +17,17 @@ namespace Micrograd.Ops
         public override string Name => "sigmoid";
         public override double Forward(double x) => 1.0 / (1.0 + Math.Exp(-x));
         public override double Backward(double x, double y, double g) => g * (1 - y) * y;
+
+        public override void Backward(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> g, Span<double> gx)
+        {
+            var vy = Lanes.Of(y);
+            var vg = Lanes.Of(g);
+            var vgx = Lanes.Of(gx);
+            for (var i = 0; i < vg.Length; i++)
+            {
+                var yi = vy[i];
+                vgx[i] += vg[i] * (Vector<double>.One - yi) * yi;
+            }
+        }
     }
 }

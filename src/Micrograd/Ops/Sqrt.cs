@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Micrograd
 {
     public sealed partial class Value
@@ -15,5 +17,20 @@ namespace Micrograd.Ops
         public override string Name => "sqrt";
         public override double Forward(double x) => Math.Sqrt(x);
         public override double Backward(double x, double y, double g) => g / (2 * y);
+
+        public override void Forward(ReadOnlySpan<double> x, Span<double> y)
+        {
+            var vx = Lanes.Of(x);
+            var vy = Lanes.Of(y);
+            for (var i = 0; i < vy.Length; i++) vy[i] = Vector.SquareRoot(vx[i]);
+        }
+
+        public override void Backward(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> g, Span<double> gx)
+        {
+            var vy = Lanes.Of(y);
+            var vg = Lanes.Of(g);
+            var vgx = Lanes.Of(gx);
+            for (var i = 0; i < vg.Length; i++) vgx[i] += vg[i] / (new Vector<double>(2.0) * vy[i]);
+        }
     }
 }

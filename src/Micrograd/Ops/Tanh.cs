@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Micrograd
 {
     public sealed partial class Value
@@ -16,5 +18,18 @@ namespace Micrograd.Ops
         public override double Forward(double x) => Math.Tanh(x);
         // 1 - y² fused, rounded once: near saturation this keeps the digits PyTorch keeps.
         public override double Backward(double x, double y, double g) => g * Math.FusedMultiplyAdd(-y, y, 1.0);
+
+        // Forward keeps the generic lane kernel: Math.Tanh per lane (no vector tanh rounds the same way).
+        public override void Backward(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> g, Span<double> gx)
+        {
+            var vy = Lanes.Of(y);
+            var vg = Lanes.Of(g);
+            var vgx = Lanes.Of(gx);
+            for (var i = 0; i < vg.Length; i++)
+            {
+                var yi = vy[i];
+                vgx[i] += vg[i] * Vector.FusedMultiplyAdd(-yi, yi, Vector<double>.One);
+            }
+        }
     }
 }
