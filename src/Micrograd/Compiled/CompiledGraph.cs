@@ -237,6 +237,6 @@ public sealed class CompiledGraph
     internal static void CheckIndex(int index, int count, string what)
     {
         if ((uint)index >= (uint)count)
-            throw new ArgumentOutOfRangeException(nameof(index), index, $"There are {count} {what}s (0 to {count - 1}); {index} is not one of them.");
+            throw new ArgumentOutOfRangeException(nameof(index), index, $"There are {count} {what} slots (0 to {count - 1}); {index} is not one of them.");
     }
 }
