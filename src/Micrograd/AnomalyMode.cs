@@ -53,10 +53,10 @@ public static class AnomalyMode
             AnomalyPhase.Forward, result.Op, result.Label, result.Data);
     }
 
-    internal static void CheckedSweep(List<Value> order)
+    internal static void CheckedSweep(ReadOnlySpan<Value> order)
     {
         var wasFinite = new bool[2];
-        for (var i = order.Count - 1; i >= 0; i--)
+        for (var i = order.Length - 1; i >= 0; i--)
         {
             var node = order[i];
             if (node.Operation is not { } op) continue;

@@ -23,9 +23,10 @@ namespace Micrograd.Compiled;
 /// </remarks>
 public sealed class BatchedGraph
 {
-    /// <summary>Lanes processed together per pass over the tape: enough to amortize the per-instruction dispatch, few enough
-    /// for a pass's rows to stay in cache.</summary>
-    private const int ChunkLanes = 32;
+    /// <summary>Lanes processed together per pass over the tape. The per-instruction dispatch dominates at small widths
+    /// (on the moons demo's 100 samples, a step takes about 2.7 times as long with 8 lanes per pass as with all 100), while
+    /// very wide passes stream every row through memory; 256 lanes keeps a pass of a graph of a thousand nodes in L2.</summary>
+    private const int ChunkLanes = 256;
 
     private readonly Tape _tape;
     private readonly int _stride;
