@@ -135,7 +135,7 @@ public sealed partial class Value
     /// </summary>
     private sealed class TraversalScratch
     {
-        private const int KeepLimit = 1 << 20;
+        private const int KeepLimit = 1 << 18;
         private const int Initial = 256;
         private double[] _leafGradients = new double[Initial];
         private bool _inUse;

@@ -25,8 +25,7 @@ public sealed partial class Value
     private string _label;
     private readonly Op? _op;
     private readonly Value? _a;
-    private readonly Value? _b;
-    private readonly Value[]? _many;
+    private readonly object? _rest; // the right operand (a Value) of a binary op, or every operand (a Value[]) of an n-ary op
     private int _mark;
 
     /// <summary>Creates a leaf: a value that no op produced, such as an input or a parameter.</summary>
@@ -45,8 +44,7 @@ public sealed partial class Value
         _label = "";
         _op = op;
         _a = a;
-        _b = b;
-        _many = many;
+        _rest = (object?)many ?? b;
     }
 
     /// <summary>The value of this node, computed by its op when the node was created. Setting it on a leaf
@@ -73,7 +71,12 @@ public sealed partial class Value
     public bool IsLeaf => _op is null;
 
     /// <summary>The operands of the op that produced this node, in order; an operand used twice appears twice. Empty for a leaf.</summary>
-    public IReadOnlyList<Value> Children => _many ?? (_a is null ? NoChildren : _b is null ? [_a] : [_a, _b]);
+    public IReadOnlyList<Value> Children => _rest switch
+    {
+        Value[] many => many,
+        Value b => [_a!, b],
+        _ => _a is null ? NoChildren : [_a],
+    };
 
     /// <summary>Wraps a double as a leaf, so that <c>2 * x</c> and <c>1 - x</c> work.</summary>
     /// <param name="data">The constant.</param>
@@ -87,12 +90,17 @@ public sealed partial class Value
 
     internal Op? Operation => _op;
     internal Value? A => _a;
-    internal Value? B => _b;
-    internal Value[]? Many => _many;
+    internal Value? B => _rest as Value;
+    internal Value[]? Many => _rest as Value[];
 
-    internal int ChildCount => _many?.Length ?? (_a is null ? 0 : _b is null ? 1 : 2);
+    internal int ChildCount => _rest switch
+    {
+        null => _a is null ? 0 : 1,
+        Value => 2,
+        var many => ((Value[])many).Length,
+    };
 
-    internal Value ChildAt(int i) => _many is not null ? _many[i] : i == 0 ? _a! : _b!;
+    internal Value ChildAt(int i) => i == 0 ? _a! : _rest as Value ?? ((Value[])_rest!)[i];
 
     internal static Value Unary(UnaryOp op, Value x)
     {
