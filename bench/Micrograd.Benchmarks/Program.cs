@@ -9,7 +9,7 @@ using Micrograd.Benchmarks.Scale;
 // dotnet run -c Release --project bench/Micrograd.Benchmarks -- moons [--engine eager|compiled|batched|all] [--steps N] [--repeat R]
 // dotnet run -c Release --project bench/Micrograd.Benchmarks -- table FILE
 // dotnet run -c Release --project bench/Micrograd.Benchmarks -- scale [--nodes N]
-// dotnet run -c Release --project bench/Micrograd.Benchmarks -- --filter '*'      (BenchmarkDotNet micro benchmarks)
+// dotnet run -c Release --project bench/Micrograd.Benchmarks -- --filter '*' [--short]   (BenchmarkDotNet micro benchmarks)
 try
 {
     return args.FirstOrDefault() switch
@@ -29,7 +29,9 @@ catch (Exception e) when (e is ArgumentException or IOException or FormatExcepti
 static int Micro(string[] args)
 {
     // In-process: no generated project (which would inherit this repository's Directory.Build.props).
-    var config = DefaultConfig.Instance.AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance));
-    BenchmarkSwitcher.FromAssembly(typeof(Options).Assembly).Run(args, config);
+    // --short: BenchmarkDotNet's ShortRun (3 warm-ups, 3 iterations) instead of the default job, for a quick look.
+    var job = args.Contains("--short") ? Job.ShortRun : Job.Default;
+    var config = DefaultConfig.Instance.AddJob(job.WithToolchain(InProcessEmitToolchain.Instance));
+    BenchmarkSwitcher.FromAssembly(typeof(Options).Assembly).Run(args.Where(a => a != "--short").ToArray(), config);
     return 0;
 }

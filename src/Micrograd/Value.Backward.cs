@@ -27,9 +27,9 @@ public sealed partial class Value
         var count = 0;
         try
         {
-            count = Collect(scratch);
+            (count, var leaves) = Collect(scratch);
             var order = scratch.Order;
-            var leafGrads = scratch.LeafGradients(count);
+            var leafGrads = scratch.LeafGradients(leaves);
             var k = 0;
             for (var i = 0; i < count; i++)
             {
@@ -77,7 +77,7 @@ public sealed partial class Value
         var count = 0;
         try
         {
-            count = Collect(scratch);
+            (count, _) = Collect(scratch);
             var list = new List<Value>(count);
             list.AddRange(new ArraySegment<Value>(scratch.Order, 0, count));
             return list;
@@ -89,8 +89,8 @@ public sealed partial class Value
     }
 
     /// <summary>Writes the topological order into <c>scratch.Order[0 .. count)</c> by an iterative depth-first walk that visits
-    /// operands in order and appends a node once all of its operands are appended.</summary>
-    private int Collect(TraversalScratch scratch)
+    /// operands in order and appends a node once all of its operands are appended. Returns the node and leaf counts.</summary>
+    private (int Count, int Leaves) Collect(TraversalScratch scratch)
     {
         var epoch = Interlocked.Increment(ref s_epoch);
         if (epoch == 0) epoch = Interlocked.Increment(ref s_epoch);
@@ -99,6 +99,7 @@ public sealed partial class Value
         var nodes = scratch.StackNodes;
         var next = scratch.StackNext;
         var count = 0;
+        var leaves = 0;
         var top = 0;
         _mark = epoch;
         nodes[0] = this;
@@ -123,10 +124,11 @@ public sealed partial class Value
             {
                 if (count == order.Length) order = scratch.GrowOrder();
                 order[count++] = node;
+                if (node._op is null) leaves++;
                 nodes[top--] = null!;
             }
         }
-        return count;
+        return (count, leaves);
     }
 
     /// <summary>

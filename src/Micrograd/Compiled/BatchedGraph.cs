@@ -164,14 +164,46 @@ public sealed class BatchedGraph
         if (firstLeaf < 0 || firstLeaf + totals.Length > LeafCount)
             throw new ArgumentOutOfRangeException(nameof(firstLeaf), $"Leaves {firstLeaf} to {firstLeaf + totals.Length - 1} are not all among the {LeafCount} leaves.");
         var last = firstLeaf + totals.Length;
+        // Four leaves at a time: four independent chains of additions keep the adder busy; each chain is still summed
+        // sequentially from the last sample to the first.
+        Span<int> group = stackalloc int[4];
+        var size = 0;
         foreach (var leaf in _tape.ReachedLeaves)
         {
             if (leaf < firstLeaf || leaf >= last) continue;
-            var lanes = Row(_gradients, leaf);
-            var sum = totals[leaf - firstLeaf];
-            for (var i = Samples - 1; i >= 0; i--) sum += lanes[i];
-            totals[leaf - firstLeaf] = sum;
+            group[size++] = leaf;
+            if (size == 4)
+            {
+                SumFour(group, firstLeaf, totals);
+                size = 0;
+            }
         }
+        for (var k = 0; k < size; k++) SumOne(group[k], firstLeaf, totals);
+    }
+
+    private void SumOne(int leaf, int firstLeaf, Span<double> totals)
+    {
+        var lanes = Row(_gradients, leaf);
+        var sum = totals[leaf - firstLeaf];
+        for (var i = Samples - 1; i >= 0; i--) sum += lanes[i];
+        totals[leaf - firstLeaf] = sum;
+    }
+
+    private void SumFour(ReadOnlySpan<int> leaves, int firstLeaf, Span<double> totals)
+    {
+        ReadOnlySpan<double> r0 = Row(_gradients, leaves[0]), r1 = Row(_gradients, leaves[1]), r2 = Row(_gradients, leaves[2]), r3 = Row(_gradients, leaves[3]);
+        double s0 = totals[leaves[0] - firstLeaf], s1 = totals[leaves[1] - firstLeaf], s2 = totals[leaves[2] - firstLeaf], s3 = totals[leaves[3] - firstLeaf];
+        for (var i = Samples - 1; i >= 0; i--)
+        {
+            s0 += r0[i];
+            s1 += r1[i];
+            s2 += r2[i];
+            s3 += r3[i];
+        }
+        totals[leaves[0] - firstLeaf] = s0;
+        totals[leaves[1] - firstLeaf] = s1;
+        totals[leaves[2] - firstLeaf] = s2;
+        totals[leaves[3] - firstLeaf] = s3;
     }
 
     private void Prepare() => Array.Clear(_gradients);
