@@ -22,7 +22,7 @@ public sealed partial class Value
 {
     private static readonly Value[] NoChildren = [];
 
-    private string _label;
+    private string? _label; // null for an unlabelled interior node (one store fewer per node); read as ""
     private readonly Op? _op;
     private readonly Value? _a;
     private readonly object? _rest; // the right operand (a Value) of a binary op, or every operand (a Value[]) of an n-ary op
@@ -41,7 +41,6 @@ public sealed partial class Value
     private Value(double data, Op op, Value a, Value? b, Value[]? many)
     {
         Data = data;
-        _label = "";
         _op = op;
         _a = a;
         _rest = (object?)many ?? b;
@@ -60,7 +59,7 @@ public sealed partial class Value
     /// <summary>A name for graph pictures and error messages. Never null; empty when not set.</summary>
     public string Label
     {
-        get => _label;
+        get => _label ?? "";
         set => _label = value ?? throw new ArgumentNullException(nameof(value));
     }
 

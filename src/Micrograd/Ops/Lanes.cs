@@ -1,9 +1,40 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Micrograd.Ops;
 
-/// <summary>Views of lane spans as <see cref="Vector{T}"/> spans, for ops' vector lane kernels.</summary>
+/// <summary>A unary op's forward formula on a vector of lanes (implemented by a struct in the op's file).</summary>
+internal interface IUnaryForwardLanes
+{
+    static abstract Vector<double> Forward(Vector<double> x);
+}
+
+/// <summary>A unary op's gradient contribution on a vector of lanes: g times dy/dx, given x, y and g.</summary>
+internal interface IUnaryBackwardLanes
+{
+    static abstract Vector<double> Backward(Vector<double> x, Vector<double> y, Vector<double> g);
+}
+
+/// <summary>A binary op's forward formula on vectors of lanes.</summary>
+internal interface IBinaryForwardLanes
+{
+    static abstract Vector<double> Forward(Vector<double> a, Vector<double> b);
+}
+
+/// <summary>A binary op's gradient contributions on vectors of lanes: to a (left) and to b (right).</summary>
+internal interface IBinaryBackwardLanes
+{
+    static abstract Vector<double> Left(Vector<double> a, Vector<double> b, Vector<double> y, Vector<double> g);
+
+    static abstract Vector<double> Right(Vector<double> a, Vector<double> b, Vector<double> y, Vector<double> g);
+}
+
+/// <summary>
+/// The loops of vector lane kernels: an op supplies its formulas as a struct (so each loop is compiled for, and inlines,
+/// that op's formulas) and these apply them over whole spans. Lengths are checked once, then the loops run without
+/// per-element bounds checks.
+/// </summary>
 internal static class Lanes
 {
     /// <summary>Lanes per vector on this machine.</summary>
@@ -23,6 +54,71 @@ internal static class Lanes
         Check(lanes.Length);
         return MemoryMarshal.Cast<double, Vector<double>>(lanes);
     }
+
+    /// <summary><c>y = T.Forward(x)</c>, vector by vector.</summary>
+    public static void Map<T>(ReadOnlySpan<double> x, Span<double> y) where T : struct, IUnaryForwardLanes
+    {
+        var n = Vectors(y, x.Length);
+        ref var rx = ref Start(x);
+        ref var ry = ref Start(y);
+        for (nint i = 0; i < n; i++) Unsafe.Add(ref ry, i) = T.Forward(Unsafe.Add(ref rx, i));
+    }
+
+    /// <summary><c>gx += T.Backward(x, y, g)</c>, vector by vector.</summary>
+    public static void Accumulate<T>(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> g, Span<double> gx)
+        where T : struct, IUnaryBackwardLanes
+    {
+        var n = Vectors(gx, Math.Min(x.Length, Math.Min(y.Length, g.Length)));
+        ref var rx = ref Start(x);
+        ref var ry = ref Start(y);
+        ref var rg = ref Start(g);
+        ref var rgx = ref Start(gx);
+        for (nint i = 0; i < n; i++)
+            Unsafe.Add(ref rgx, i) += T.Backward(Unsafe.Add(ref rx, i), Unsafe.Add(ref ry, i), Unsafe.Add(ref rg, i));
+    }
+
+    /// <summary><c>y = T.Forward(a, b)</c>, vector by vector.</summary>
+    public static void Map<T>(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> y) where T : struct, IBinaryForwardLanes
+    {
+        var n = Vectors(y, Math.Min(a.Length, b.Length));
+        ref var ra = ref Start(a);
+        ref var rb = ref Start(b);
+        ref var ry = ref Start(y);
+        for (nint i = 0; i < n; i++) Unsafe.Add(ref ry, i) = T.Forward(Unsafe.Add(ref ra, i), Unsafe.Add(ref rb, i));
+    }
+
+    /// <summary>In each vector, <c>ga += T.Left(…)</c> then <c>gb += T.Right(…)</c>; <paramref name="ga"/> and
+    /// <paramref name="gb"/> may be the same span.</summary>
+    public static void Accumulate<T>(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> y, ReadOnlySpan<double> g, Span<double> ga, Span<double> gb)
+        where T : struct, IBinaryBackwardLanes
+    {
+        var n = Vectors(g, Math.Min(Math.Min(a.Length, b.Length), Math.Min(y.Length, Math.Min(ga.Length, gb.Length))));
+        ref var ra = ref Start(a);
+        ref var rb = ref Start(b);
+        ref var ry = ref Start(y);
+        ref var rg = ref Start(g);
+        ref var rga = ref Start(ga);
+        ref var rgb = ref Start(gb);
+        for (nint i = 0; i < n; i++)
+        {
+            Vector<double> ai = Unsafe.Add(ref ra, i), bi = Unsafe.Add(ref rb, i), yi = Unsafe.Add(ref ry, i), gi = Unsafe.Add(ref rg, i);
+            Unsafe.Add(ref rga, i) += T.Left(ai, bi, yi, gi);
+            Unsafe.Add(ref rgb, i) += T.Right(ai, bi, yi, gi);
+        }
+    }
+
+    /// <summary>The number of vectors in <paramref name="lanes"/>, after checking that it is whole vectors and that the
+    /// other spans hold at least <paramref name="others"/> lanes.</summary>
+    private static int Vectors(ReadOnlySpan<double> lanes, int others)
+    {
+        Check(lanes.Length);
+        if (others < lanes.Length)
+            throw new ArgumentException($"Every lane span of a kernel must hold {lanes.Length} lanes; one holds {others}.");
+        return lanes.Length / Vector<double>.Count;
+    }
+
+    private static ref Vector<double> Start(ReadOnlySpan<double> lanes) =>
+        ref Unsafe.As<double, Vector<double>>(ref MemoryMarshal.GetReference(lanes));
 
     private static void Check(int length)
     {

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Micrograd
 {
     public sealed partial class Value
@@ -17,18 +19,16 @@ namespace Micrograd.Ops
         public override double Forward(double x) => -x;
         public override double Backward(double x, double y, double g) => -g;
 
-        public override void Forward(ReadOnlySpan<double> x, Span<double> y)
-        {
-            var vx = Lanes.Of(x);
-            var vy = Lanes.Of(y);
-            for (var i = 0; i < vy.Length; i++) vy[i] = -vx[i];
-        }
+        public override void Forward(ReadOnlySpan<double> x, Span<double> y) => Lanes.Map<VectorFormulas>(x, y);
 
-        public override void Backward(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> g, Span<double> gx)
+        public override void Backward(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> g, Span<double> gx) =>
+            Lanes.Accumulate<VectorFormulas>(x, y, g, gx);
+
+        /// <summary>The formulas above on vectors of lanes, for the compiled mode's batched replay.</summary>
+        private readonly struct VectorFormulas : IUnaryForwardLanes, IUnaryBackwardLanes
         {
-            var vg = Lanes.Of(g);
-            var vgx = Lanes.Of(gx);
-            for (var i = 0; i < vg.Length; i++) vgx[i] += -vg[i];
+            public static Vector<double> Forward(Vector<double> x) => -x;
+            public static Vector<double> Backward(Vector<double> x, Vector<double> y, Vector<double> g) => -g;
         }
     }
 }

@@ -18,25 +18,16 @@ namespace Micrograd.Ops
         public override double Forward(double x) => x > 0 || double.IsNaN(x) ? x : 0.0;
         public override double Backward(double x, double y, double g) => y > 0 ? g : 0.0;
 
-        public override void Forward(ReadOnlySpan<double> x, Span<double> y)
-        {
-            var vx = Lanes.Of(x);
-            var vy = Lanes.Of(y);
-            for (var i = 0; i < vy.Length; i++)
-            {
-                var xi = vx[i];
-                var keep = Vector.GreaterThan(xi, Vector<double>.Zero) | ~Vector.Equals(xi, xi); // x > 0 or NaN
-                vy[i] = Vector.ConditionalSelect(keep, xi, Vector<double>.Zero);
-            }
-        }
+        public override void Forward(ReadOnlySpan<double> x, Span<double> y) => Lanes.Map<VectorFormulas>(x, y);
 
-        public override void Backward(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> g, Span<double> gx)
+        public override void Backward(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> g, Span<double> gx) =>
+            Lanes.Accumulate<VectorFormulas>(x, y, g, gx);
+
+        /// <summary>The formulas above on vectors of lanes, for the compiled mode's batched replay.</summary>
+        private readonly struct VectorFormulas : IUnaryForwardLanes, IUnaryBackwardLanes
         {
-            var vy = Lanes.Of(y);
-            var vg = Lanes.Of(g);
-            var vgx = Lanes.Of(gx);
-            for (var i = 0; i < vg.Length; i++)
-                vgx[i] += Vector.ConditionalSelect(Vector.GreaterThan(vy[i], Vector<double>.Zero), vg[i], Vector<double>.Zero);
+            public static Vector<double> Forward(Vector<double> x) => Vector.ConditionalSelect(Vector.GreaterThan(x, Vector<double>.Zero) | ~Vector.Equals(x, x), x, Vector<double>.Zero);
+            public static Vector<double> Backward(Vector<double> x, Vector<double> y, Vector<double> g) => Vector.ConditionalSelect(Vector.GreaterThan(y, Vector<double>.Zero), g, Vector<double>.Zero);
         }
     }
 }

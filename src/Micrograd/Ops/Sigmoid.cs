@@ -18,16 +18,13 @@ namespace Micrograd.Ops
         public override double Forward(double x) => 1.0 / (1.0 + Math.Exp(-x));
         public override double Backward(double x, double y, double g) => g * (1 - y) * y;
 
-        public override void Backward(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> g, Span<double> gx)
+        public override void Backward(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> g, Span<double> gx) =>
+            Lanes.Accumulate<VectorFormulas>(x, y, g, gx);
+
+        /// <summary>The formulas above on vectors of lanes, for the compiled mode's batched replay. Forward keeps the generic lane kernel (the scalar formula per lane): no vector function rounds as Math's does.</summary>
+        private readonly struct VectorFormulas : IUnaryBackwardLanes
         {
-            var vy = Lanes.Of(y);
-            var vg = Lanes.Of(g);
-            var vgx = Lanes.Of(gx);
-            for (var i = 0; i < vg.Length; i++)
-            {
-                var yi = vy[i];
-                vgx[i] += vg[i] * (Vector<double>.One - yi) * yi;
-            }
+            public static Vector<double> Backward(Vector<double> x, Vector<double> y, Vector<double> g) => g * (Vector<double>.One - y) * y;
         }
     }
 }

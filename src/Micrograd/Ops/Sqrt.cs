@@ -18,19 +18,16 @@ namespace Micrograd.Ops
         public override double Forward(double x) => Math.Sqrt(x);
         public override double Backward(double x, double y, double g) => g / (2 * y);
 
-        public override void Forward(ReadOnlySpan<double> x, Span<double> y)
-        {
-            var vx = Lanes.Of(x);
-            var vy = Lanes.Of(y);
-            for (var i = 0; i < vy.Length; i++) vy[i] = Vector.SquareRoot(vx[i]);
-        }
+        public override void Forward(ReadOnlySpan<double> x, Span<double> y) => Lanes.Map<VectorFormulas>(x, y);
 
-        public override void Backward(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> g, Span<double> gx)
+        public override void Backward(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> g, Span<double> gx) =>
+            Lanes.Accumulate<VectorFormulas>(x, y, g, gx);
+
+        /// <summary>The formulas above on vectors of lanes, for the compiled mode's batched replay.</summary>
+        private readonly struct VectorFormulas : IUnaryForwardLanes, IUnaryBackwardLanes
         {
-            var vy = Lanes.Of(y);
-            var vg = Lanes.Of(g);
-            var vgx = Lanes.Of(gx);
-            for (var i = 0; i < vg.Length; i++) vgx[i] += vg[i] / (new Vector<double>(2.0) * vy[i]);
+            public static Vector<double> Forward(Vector<double> x) => Vector.SquareRoot(x);
+            public static Vector<double> Backward(Vector<double> x, Vector<double> y, Vector<double> g) => g / (new Vector<double>(2.0) * y);
         }
     }
 }
