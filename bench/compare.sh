@@ -8,7 +8,7 @@
 #
 # Usage: bench/compare.sh            (about a minute)
 # Environment: PYTHON=/path/to/python3 (default: the first of python3, /usr/bin/python3 that imports torch, else python3)
-#              PY_STEPS=3 (steps timed for the slow scalar Python runs), REPEAT=10 (C# repetitions of the 100 steps)
+#              PY_STEPS=5 (steps timed for the slow scalar Python runs; the median step is reported), REPEAT=10 (C# repetitions of the 100 steps)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,12 +32,12 @@ fi
 if [ -z "$python" ] && command -v python3 >/dev/null 2>&1; then python=python3; fi
 
 if [ -n "$python" ]; then
-  echo "running the Python Value baseline ($python, ${PY_STEPS:-3} steps)..." >&2
-  "$python" bench/python/micrograd_baseline.py --steps "${PY_STEPS:-3}" >> "$results"
+  echo "running the Python Value baseline ($python, ${PY_STEPS:-5} steps)..." >&2
+  "$python" bench/python/micrograd_baseline.py --steps "${PY_STEPS:-5}" >> "$results"
   if has_torch "$python"; then
-    echo "running PyTorch batched (100 steps) and op by op on scalars (${PY_STEPS:-3} steps)..." >&2
+    echo "running PyTorch batched (100 steps) and op by op on scalars (${PY_STEPS:-5} steps)..." >&2
     "$python" bench/python/torch_baseline.py --mode batched --steps 100 --warmup 100 >> "$results"
-    "$python" bench/python/torch_baseline.py --mode scalar --steps "${PY_STEPS:-3}" >> "$results"
+    "$python" bench/python/torch_baseline.py --mode scalar --steps "${PY_STEPS:-5}" >> "$results"
   else
     echo "PyTorch not found for $python (Debian: apt-get install python3-torch); skipping the PyTorch rows" >&2
   fi

@@ -3,6 +3,7 @@
 import csv
 import json
 import os
+import statistics
 import sys
 import time
 
@@ -43,8 +44,9 @@ def arguments(argv):
 
 
 def run(name, engine, make_model, argv):
-    """Times `steps` steps of `make_model()` from the initial weights, checks each loss and accuracy against the
-    reference trajectory, and prints one JSON line (the format bench/compare.sh and `table` read)."""
+    """Times `steps` steps of `make_model()` from the initial weights (ms_per_step is the median step, robust to a busy
+    machine; mean_ms_per_step the mean), checks each loss and accuracy against the reference trajectory, and prints one
+    JSON line (the format bench/compare.sh and `table` read)."""
     steps, warmup, directory = arguments(argv)
     X, y, layers, trajectory = load(directory)
     if warmup > 0:
@@ -52,19 +54,20 @@ def run(name, engine, make_model, argv):
         for k in range(warmup):
             model.step(learning_rate(k))
     model = make_model(X, y, layers)
-    losses, accuracies = [], []
-    start = time.perf_counter()
+    losses, accuracies, times = [], [], []
     for k in range(steps):
+        start = time.perf_counter()
         loss, accuracy = model.step(learning_rate(k))
+        times.append(time.perf_counter() - start)
         losses.append(loss)
         accuracies.append(accuracy)
-    elapsed = time.perf_counter() - start
     errors = [abs(l - t["loss"]) / abs(t["loss"]) for l, t in zip(losses, trajectory)]
     accuracy_matches = all(abs(a - t["accuracy"]) < 1e-12 for a, t in zip(accuracies, trajectory))
     print(json.dumps({
         "run": name,
         "engine": engine,
-        "ms_per_step": elapsed * 1000 / steps,
+        "ms_per_step": statistics.median(times) * 1000,
+        "mean_ms_per_step": sum(times) * 1000 / steps,
         "steps": steps,
         "max_rel_loss_error": max(errors),
         "accuracy_matches": accuracy_matches,

@@ -25,18 +25,12 @@ public sealed partial class Value
     {
         var scratch = TraversalScratch.Rent();
         var count = 0;
+        var leaves = 0;
         try
         {
-            (count, var leaves) = Collect(scratch);
+            // The walk also saves each leaf's gradient (in order) and zeroes every gradient it reaches, in one pass.
+            (count, leaves) = Collect(scratch, forBackward: true);
             var order = scratch.Order;
-            var leafGrads = scratch.LeafGradients(leaves);
-            var k = 0;
-            for (var i = 0; i < count; i++)
-            {
-                var v = order[i];
-                if (v.IsLeaf) leafGrads[k++] = v.Grad;
-                v.Grad = 0.0;
-            }
 
             Grad = 1.0;
             if (AnomalyMode.IsActive)
@@ -52,16 +46,13 @@ public sealed partial class Value
                 }
             }
 
-            k = 0;
-            for (var i = 0; i < count; i++)
-            {
-                var v = order[i];
-                if (v.IsLeaf) v.Grad += leafGrads[k++];
-            }
+            var leafNodes = scratch.Leaves;
+            var leafGrads = scratch.LeafGradients;
+            for (var k = 0; k < leaves; k++) leafNodes[k].Grad += leafGrads[k];
         }
         finally
         {
-            scratch.Return(count);
+            scratch.Return(count, leaves);
         }
     }
 
@@ -77,20 +68,23 @@ public sealed partial class Value
         var count = 0;
         try
         {
-            (count, _) = Collect(scratch);
+            (count, _) = Collect(scratch, forBackward: false);
             var list = new List<Value>(count);
             list.AddRange(new ArraySegment<Value>(scratch.Order, 0, count));
             return list;
         }
         finally
         {
-            scratch.Return(count);
+            scratch.Return(count, 0);
         }
     }
 
     /// <summary>Writes the topological order into <c>scratch.Order[0 .. count)</c> by an iterative depth-first walk that visits
-    /// operands in order and appends a node once all of its operands are appended. Returns the node and leaf counts.</summary>
-    private (int Count, int Leaves) Collect(TraversalScratch scratch)
+    /// operands in order and appends a node once all of its operands are appended. For <see cref="Backward"/>
+    /// (<paramref name="forBackward"/>), it also zeroes each node's gradient as it appends it, after saving a leaf's gradient
+    /// and the leaf itself into <c>scratch.LeafGradients</c> and <c>scratch.Leaves</c> (in topological order).
+    /// Returns the node and leaf counts.</summary>
+    private (int Count, int Leaves) Collect(TraversalScratch scratch, bool forBackward)
     {
         var epoch = Interlocked.Increment(ref s_epoch);
         if (epoch == 0) epoch = Interlocked.Increment(ref s_epoch);
@@ -108,27 +102,53 @@ public sealed partial class Value
         {
             var node = nodes[top];
             var i = next[top];
-            if (i < node.ChildCount)
+            var children = node.ChildCount;
+            var descended = false;
+            while (i < children)
             {
-                next[top] = i + 1;
-                var child = node.ChildAt(i);
-                if (child._mark != epoch)
+                var child = node.ChildAt(i++);
+                if (child._mark == epoch) continue;
+                child._mark = epoch;
+                if (child._op is null)
                 {
-                    child._mark = epoch;
-                    if (++top == nodes.Length) (nodes, next) = scratch.GrowStack();
-                    nodes[top] = child;
-                    next[top] = 0;
+                    // A leaf has nothing to visit: append it at once, as pushing and popping it would.
+                    if (count == order.Length) order = scratch.GrowOrder();
+                    order[count++] = child;
+                    if (forBackward) Appended(scratch, child, leaves);
+                    leaves++;
+                    continue;
                 }
+                next[top] = i;
+                if (++top == nodes.Length) (nodes, next) = scratch.GrowStack();
+                nodes[top] = child;
+                next[top] = 0;
+                descended = true;
+                break;
             }
-            else
+            if (descended) continue;
+
+            // Every operand is appended: append the node itself.
+            if (count == order.Length) order = scratch.GrowOrder();
+            order[count++] = node;
+            nodes[top--] = null!;
+            if (node._op is null)
             {
-                if (count == order.Length) order = scratch.GrowOrder();
-                order[count++] = node;
-                if (node._op is null) leaves++;
-                nodes[top--] = null!;
+                if (forBackward) Appended(scratch, node, leaves);
+                leaves++;
+            }
+            else if (forBackward)
+            {
+                node.Grad = 0.0;
             }
         }
         return (count, leaves);
+    }
+
+    /// <summary>For <see cref="Backward"/>: saves leaf number <paramref name="k"/> and its gradient, then zeroes it.</summary>
+    private static void Appended(TraversalScratch scratch, Value leaf, int k)
+    {
+        scratch.AddLeaf(k, leaf);
+        leaf.Grad = 0.0;
     }
 
     /// <summary>
@@ -139,9 +159,10 @@ public sealed partial class Value
     {
         private const int KeepLimit = 1 << 18;
         private const int Initial = 256;
-        private double[] _leafGradients = new double[Initial];
         private bool _inUse;
 
+        public Value[] Leaves { get; private set; } = new Value[Initial];
+        public double[] LeafGradients { get; private set; } = new double[Initial];
         public Value[] Order { get; private set; } = new Value[Initial];
         public Value[] StackNodes { get; private set; } = new Value[Initial];
         public int[] StackNext { get; private set; } = new int[Initial];
@@ -171,16 +192,29 @@ public sealed partial class Value
             return (nodes, next);
         }
 
-        public double[] LeafGradients(int count) =>
-            _leafGradients.Length >= count ? _leafGradients : _leafGradients = new double[Math.Max(count, _leafGradients.Length * 2)];
+        /// <summary>Saves leaf number <paramref name="k"/> and its gradient.</summary>
+        public void AddLeaf(int k, Value leaf)
+        {
+            if (k == Leaves.Length)
+            {
+                var leaves = new Value[k * 2];
+                var grads = new double[k * 2];
+                Leaves.CopyTo(leaves, 0);
+                LeafGradients.CopyTo(grads, 0);
+                (Leaves, LeafGradients) = (leaves, grads);
+            }
+            Leaves[k] = leaf;
+            LeafGradients[k] = leaf.Grad;
+        }
 
         /// <summary>Clears the references the walk left (the stack empties itself as it goes) and drops oversized arrays.</summary>
-        public void Return(int count)
+        public void Return(int count, int leaves)
         {
             Array.Clear(Order, 0, Math.Min(count, Order.Length));
+            Array.Clear(Leaves, 0, Math.Min(leaves, Leaves.Length));
             if (Order.Length > KeepLimit) Order = new Value[Initial];
             if (StackNodes.Length > KeepLimit) (StackNodes, StackNext) = (new Value[Initial], new int[Initial]);
-            if (_leafGradients.Length > KeepLimit) _leafGradients = new double[Initial];
+            if (Leaves.Length > KeepLimit) (Leaves, LeafGradients) = (new Value[Initial], new double[Initial]);
             _inUse = false;
         }
     }
