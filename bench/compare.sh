@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 results=$(mktemp)
 trap 'rm -f "$results"' EXIT
 
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(dotnet --version | sed 's/^/.NET SDK /')" >&2
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(dotnet --version | sed 's/^/.NET SDK /'), load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
 dotnet build -c Release bench/Micrograd.Benchmarks -v quiet -nologo >/dev/null
 bench="bench/Micrograd.Benchmarks/bin/Release/net10.0/Micrograd.Benchmarks.dll"
@@ -46,3 +46,4 @@ else
 fi
 
 dotnet "$bench" table "$results"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg) (other processes on the machine slow every row; compare rows of one run)" >&2

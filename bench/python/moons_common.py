@@ -45,7 +45,8 @@ def arguments(argv):
 
 def run(name, engine, make_model, argv):
     """Times `steps` steps of `make_model()` from the initial weights (ms_per_step is the median step, robust to a busy
-    machine; mean_ms_per_step the mean), checks each loss and accuracy against the reference trajectory, and prints one
+    machine; mean_ms_per_step the mean; cpu_ms_per_step the median step's process CPU time, which leaves out time spent
+    waiting for a core), checks each loss and accuracy against the reference trajectory, and prints one
     JSON line (the format bench/compare.sh and `table` read)."""
     steps, warmup, directory = arguments(argv)
     X, y, layers, trajectory = load(directory)
@@ -54,11 +55,12 @@ def run(name, engine, make_model, argv):
         for k in range(warmup):
             model.step(learning_rate(k))
     model = make_model(X, y, layers)
-    losses, accuracies, times = [], [], []
+    losses, accuracies, times, cpu_times = [], [], [], []
     for k in range(steps):
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.process_time()
         loss, accuracy = model.step(learning_rate(k))
         times.append(time.perf_counter() - start)
+        cpu_times.append(time.process_time() - cpu_start)
         losses.append(loss)
         accuracies.append(accuracy)
     errors = [abs(l - t["loss"]) / abs(t["loss"]) for l, t in zip(losses, trajectory)]
@@ -68,6 +70,7 @@ def run(name, engine, make_model, argv):
         "engine": engine,
         "ms_per_step": statistics.median(times) * 1000,
         "mean_ms_per_step": sum(times) * 1000 / steps,
+        "cpu_ms_per_step": statistics.median(cpu_times) * 1000,
         "steps": steps,
         "max_rel_loss_error": max(errors),
         "accuracy_matches": accuracy_matches,

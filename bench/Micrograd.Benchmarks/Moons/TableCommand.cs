@@ -5,8 +5,9 @@ namespace Micrograd.Benchmarks.Moons;
 
 /// <summary>
 /// <c>table FILE</c>: reads the JSON lines written by <c>moons</c> and by bench/python/*.py (one object per run, with
-/// <c>run</c>, <c>engine</c>, <c>ms_per_step</c>, <c>steps</c>, <c>max_rel_loss_error</c>) and prints one Markdown table
-/// with each run's time per step, its speed-up over the seed-style Python Value and its ratio to PyTorch's batched step.
+/// <c>run</c>, <c>engine</c>, <c>ms_per_step</c>, <c>cpu_ms_per_step</c>, <c>steps</c>, <c>max_rel_loss_error</c>) and
+/// prints one Markdown table with each run's time per step, its speed-up over the seed-style Python Value and its ratio to
+/// PyTorch's batched step (by CPU time when every run reports it, else by wall time).
 /// </summary>
 public static class TableCommand
 {
@@ -21,20 +22,25 @@ public static class TableCommand
             using var doc = JsonDocument.Parse(text);
             runs.Add(doc.RootElement.Clone());
         }
-        double? Baseline(string engine) => runs.Where(r => r.GetProperty("engine").GetString() == engine)
-            .Select(r => (double?)r.GetProperty("ms_per_step").GetDouble()).FirstOrDefault();
-        var python = Baseline("python-value");
-        var torch = Baseline("torch-batched");
+        double? Baseline(string engine, string field) => runs.Where(r => r.GetProperty("engine").GetString() == engine)
+            .Select(r => r.TryGetProperty(field, out var v) ? (double?)v.GetDouble() : null).FirstOrDefault();
+        // Ratios use CPU time when every run has it: on a shared machine it leaves out time spent waiting for a core.
+        var field = runs.All(r => r.TryGetProperty("cpu_ms_per_step", out _)) ? "cpu_ms_per_step" : "ms_per_step";
+        var python = Baseline("python-value", field);
+        var torch = Baseline("torch-batched", field);
+        var basis = field == "cpu_ms_per_step" ? "CPU time" : "wall time";
 
-        Console.WriteLine("| run | ms per step | steps timed | × faster than Python Value | ratio to PyTorch batched | losses vs moons_trajectory.json |");
-        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | --- |");
+        Console.WriteLine($"| run | ms per step | CPU ms per step | steps timed | × faster than Python Value ({basis}) | ratio to PyTorch batched ({basis}) | losses vs moons_trajectory.json |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | --- |");
         foreach (var r in runs)
         {
-            var ms = r.GetProperty("ms_per_step").GetDouble();
+            var ms = r.GetProperty(field).GetDouble();
+            var cpu = r.TryGetProperty("cpu_ms_per_step", out var c) ? Format(c.GetDouble()) : "n/a";
             var error = r.TryGetProperty("max_rel_loss_error", out var e) ? e.GetDouble() : double.NaN;
             Console.WriteLine(string.Join(" | ",
                 "| " + r.GetProperty("run").GetString(),
-                Format(ms),
+                Format(r.GetProperty("ms_per_step").GetDouble()),
+                cpu,
                 r.GetProperty("steps").GetInt32().ToString(CultureInfo.InvariantCulture),
                 python is { } p ? Format(p / ms) + "×" : "n/a",
                 torch is { } t ? Format(ms / t) : "n/a",
