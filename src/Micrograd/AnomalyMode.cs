@@ -22,13 +22,18 @@ public static class AnomalyMode
     /// <summary>True while an anomaly scope is open on the current thread.</summary>
     public static bool IsEnabled => t_depth > 0;
 
-    internal static bool IsActive => t_depth > 0;
+    /// <summary>Open scopes on all threads: a plain static read, so that the check on every node costs nothing while no
+    /// scope is open anywhere (a thread-static read is a call on some platforms).</summary>
+    private static int s_openScopes;
+
+    internal static bool IsActive => Volatile.Read(ref s_openScopes) != 0 && t_depth > 0;
 
     /// <summary>Turns detection on for the current thread until the returned scope is disposed.</summary>
     /// <returns>A scope to dispose (for instance with <c>using</c>).</returns>
     public static IDisposable Enable()
     {
         t_depth++;
+        Interlocked.Increment(ref s_openScopes);
         return new Scope();
     }
 
@@ -41,6 +46,7 @@ public static class AnomalyMode
             if (_disposed) return;
             _disposed = true;
             t_depth--;
+            Interlocked.Decrement(ref s_openScopes);
         }
     }
 
@@ -53,10 +59,10 @@ public static class AnomalyMode
             AnomalyPhase.Forward, result.Op, result.Label, result.Data);
     }
 
-    internal static void CheckedSweep(List<Value> order)
+    internal static void CheckedSweep(ReadOnlySpan<Value> order)
     {
         var wasFinite = new bool[2];
-        for (var i = order.Count - 1; i >= 0; i--)
+        for (var i = order.Length - 1; i >= 0; i--)
         {
             var node = order[i];
             if (node.Operation is not { } op) continue;

@@ -4,6 +4,10 @@ public sealed partial class Value
 {
     private static int s_epoch;
 
+    /// <summary>Scratch arrays reused by <see cref="Backward"/> and <see cref="TopologicalOrder"/> on each thread.</summary>
+    [ThreadStatic]
+    private static TraversalScratch? t_scratch;
+
     /// <summary>
     /// Computes d(this)/d(v) for every value v this node depends on, by the chain rule in reverse topological order.
     /// </summary>
@@ -14,35 +18,41 @@ public sealed partial class Value
     /// as PyTorch does with <c>retain_graph</c>. This node's own gradient is set to 1 (added, if it is itself a leaf).</para>
     /// <para>NaN and infinities propagate by IEEE rules (a zero gradient times an infinite local derivative is NaN);
     /// inside an <see cref="AnomalyMode"/> scope the first non-finite gradient throws an <see cref="AnomalyException"/>.</para>
+    /// <para>The walk reuses per-thread scratch arrays (cleared after each call, so they keep no graph alive), so repeated
+    /// calls on graphs of up to a million nodes allocate nothing.</para>
     /// </remarks>
     public void Backward()
     {
-        var order = TopologicalOrder();
-        var leafGrads = new List<double>();
-        foreach (var v in order)
+        var scratch = TraversalScratch.Rent();
+        var count = 0;
+        var leaves = 0;
+        try
         {
-            if (v.IsLeaf) leafGrads.Add(v.Grad);
-            v.Grad = 0.0;
-        }
+            // The walk also saves each leaf's gradient (in order) and zeroes every gradient it reaches, in one pass.
+            (count, leaves) = Collect(scratch, forBackward: true);
+            var order = scratch.Order;
 
-        Grad = 1.0;
-        if (AnomalyMode.IsActive)
-        {
-            AnomalyMode.CheckedSweep(order);
-        }
-        else
-        {
-            for (var i = order.Count - 1; i >= 0; i--)
+            Grad = 1.0;
+            if (AnomalyMode.IsActive)
             {
-                var v = order[i];
-                v._op?.Propagate(v);
+                AnomalyMode.CheckedSweep(order.AsSpan(0, count));
             }
-        }
+            else
+            {
+                for (var i = count - 1; i >= 0; i--)
+                {
+                    var v = order[i];
+                    v._op?.Propagate(v);
+                }
+            }
 
-        var k = 0;
-        foreach (var v in order)
+            var leafNodes = scratch.Leaves;
+            var leafGrads = scratch.LeafGradients;
+            for (var k = 0; k < leaves; k++) leafNodes[k].Grad += leafGrads[k];
+        }
+        finally
         {
-            if (v.IsLeaf) v.Grad += leafGrads[k++];
+            scratch.Return(count, leaves);
         }
     }
 
@@ -54,31 +64,158 @@ public sealed partial class Value
     /// <returns>A new list; changing it does not change the graph.</returns>
     public List<Value> TopologicalOrder()
     {
+        var scratch = TraversalScratch.Rent();
+        var count = 0;
+        try
+        {
+            (count, _) = Collect(scratch, forBackward: false);
+            var list = new List<Value>(count);
+            list.AddRange(new ArraySegment<Value>(scratch.Order, 0, count));
+            return list;
+        }
+        finally
+        {
+            scratch.Return(count, 0);
+        }
+    }
+
+    /// <summary>Writes the topological order into <c>scratch.Order[0 .. count)</c> by an iterative depth-first walk that visits
+    /// operands in order and appends a node once all of its operands are appended. For <see cref="Backward"/>
+    /// (<paramref name="forBackward"/>), it also zeroes each node's gradient as it appends it, after saving a leaf's gradient
+    /// and the leaf itself into <c>scratch.LeafGradients</c> and <c>scratch.Leaves</c> (in topological order).
+    /// Returns the node and leaf counts.</summary>
+    private (int Count, int Leaves) Collect(TraversalScratch scratch, bool forBackward)
+    {
         var epoch = Interlocked.Increment(ref s_epoch);
         if (epoch == 0) epoch = Interlocked.Increment(ref s_epoch);
 
-        var order = new List<Value>();
-        var stack = new Stack<(Value Node, int Next)>();
+        var order = scratch.Order;
+        var nodes = scratch.StackNodes;
+        var next = scratch.StackNext;
+        var count = 0;
+        var leaves = 0;
+        var top = 0;
         _mark = epoch;
-        stack.Push((this, 0));
-        while (stack.Count > 0)
+        nodes[0] = this;
+        next[0] = 0;
+        while (top >= 0)
         {
-            var (node, next) = stack.Pop();
-            if (next < node.ChildCount)
+            var node = nodes[top];
+            var i = next[top];
+            var children = node.ChildCount;
+            var descended = false;
+            while (i < children)
             {
-                stack.Push((node, next + 1));
-                var child = node.ChildAt(next);
-                if (child._mark != epoch)
+                var child = node.ChildAt(i++);
+                if (child._mark == epoch) continue;
+                child._mark = epoch;
+                if (child._op is null)
                 {
-                    child._mark = epoch;
-                    stack.Push((child, 0));
+                    // A leaf has nothing to visit: append it at once, as pushing and popping it would.
+                    if (count == order.Length) order = scratch.GrowOrder();
+                    order[count++] = child;
+                    if (forBackward) Appended(scratch, child, leaves);
+                    leaves++;
+                    continue;
                 }
+                next[top] = i;
+                if (++top == nodes.Length) (nodes, next) = scratch.GrowStack();
+                nodes[top] = child;
+                next[top] = 0;
+                descended = true;
+                break;
             }
-            else
+            if (descended) continue;
+
+            // Every operand is appended: append the node itself.
+            if (count == order.Length) order = scratch.GrowOrder();
+            order[count++] = node;
+            nodes[top--] = null!;
+            if (node._op is null)
             {
-                order.Add(node);
+                if (forBackward) Appended(scratch, node, leaves);
+                leaves++;
+            }
+            else if (forBackward)
+            {
+                node.Grad = 0.0;
             }
         }
-        return order;
+        return (count, leaves);
+    }
+
+    /// <summary>For <see cref="Backward"/>: saves leaf number <paramref name="k"/> and its gradient, then zeroes it.</summary>
+    private static void Appended(TraversalScratch scratch, Value leaf, int k)
+    {
+        scratch.AddLeaf(k, leaf);
+        leaf.Grad = 0.0;
+    }
+
+    /// <summary>
+    /// Per-thread arrays for the graph walk. Arrays of up to <see cref="KeepLimit"/> entries are kept for the next call (their
+    /// references cleared); larger ones, for very large graphs, are dropped after the call so that memory is given back.
+    /// </summary>
+    private sealed class TraversalScratch
+    {
+        private const int KeepLimit = 1 << 18;
+        private const int Initial = 256;
+        private bool _inUse;
+
+        public Value[] Leaves { get; private set; } = new Value[Initial];
+        public double[] LeafGradients { get; private set; } = new double[Initial];
+        public Value[] Order { get; private set; } = new Value[Initial];
+        public Value[] StackNodes { get; private set; } = new Value[Initial];
+        public int[] StackNext { get; private set; } = new int[Initial];
+
+        public static TraversalScratch Rent()
+        {
+            var scratch = t_scratch;
+            if (scratch is null || scratch._inUse) scratch = t_scratch = new TraversalScratch();
+            scratch._inUse = true;
+            return scratch;
+        }
+
+        public Value[] GrowOrder()
+        {
+            var grown = new Value[Order.Length * 2];
+            Order.CopyTo(grown, 0);
+            return Order = grown;
+        }
+
+        public (Value[] Nodes, int[] Next) GrowStack()
+        {
+            var nodes = new Value[StackNodes.Length * 2];
+            var next = new int[StackNext.Length * 2];
+            StackNodes.CopyTo(nodes, 0);
+            StackNext.CopyTo(next, 0);
+            (StackNodes, StackNext) = (nodes, next);
+            return (nodes, next);
+        }
+
+        /// <summary>Saves leaf number <paramref name="k"/> and its gradient.</summary>
+        public void AddLeaf(int k, Value leaf)
+        {
+            if (k == Leaves.Length)
+            {
+                var leaves = new Value[k * 2];
+                var grads = new double[k * 2];
+                Leaves.CopyTo(leaves, 0);
+                LeafGradients.CopyTo(grads, 0);
+                (Leaves, LeafGradients) = (leaves, grads);
+            }
+            Leaves[k] = leaf;
+            LeafGradients[k] = leaf.Grad;
+        }
+
+        /// <summary>Clears the references the walk left (the stack empties itself as it goes) and drops oversized arrays.</summary>
+        public void Return(int count, int leaves)
+        {
+            Array.Clear(Order, 0, Math.Min(count, Order.Length));
+            Array.Clear(Leaves, 0, Math.Min(leaves, Leaves.Length));
+            if (Order.Length > KeepLimit) Order = new Value[Initial];
+            if (StackNodes.Length > KeepLimit) (StackNodes, StackNext) = (new Value[Initial], new int[Initial]);
+            if (Leaves.Length > KeepLimit) (Leaves, LeafGradients) = (new Value[Initial], new double[Initial]);
+            _inUse = false;
+        }
     }
 }

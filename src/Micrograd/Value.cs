@@ -22,11 +22,10 @@ public sealed partial class Value
 {
     private static readonly Value[] NoChildren = [];
 
-    private string _label;
+    private string? _label; // null for an unlabelled interior node (one store fewer per node); read as ""
     private readonly Op? _op;
     private readonly Value? _a;
-    private readonly Value? _b;
-    private readonly Value[]? _many;
+    private readonly object? _rest; // the right operand (a Value) of a binary op, or every operand (a Value[]) of an n-ary op
     private int _mark;
 
     /// <summary>Creates a leaf: a value that no op produced, such as an input or a parameter.</summary>
@@ -42,11 +41,9 @@ public sealed partial class Value
     private Value(double data, Op op, Value a, Value? b, Value[]? many)
     {
         Data = data;
-        _label = "";
         _op = op;
         _a = a;
-        _b = b;
-        _many = many;
+        _rest = (object?)many ?? b;
     }
 
     /// <summary>The value of this node, computed by its op when the node was created. Setting it on a leaf
@@ -62,7 +59,7 @@ public sealed partial class Value
     /// <summary>A name for graph pictures and error messages. Never null; empty when not set.</summary>
     public string Label
     {
-        get => _label;
+        get => _label ?? "";
         set => _label = value ?? throw new ArgumentNullException(nameof(value));
     }
 
@@ -73,7 +70,12 @@ public sealed partial class Value
     public bool IsLeaf => _op is null;
 
     /// <summary>The operands of the op that produced this node, in order; an operand used twice appears twice. Empty for a leaf.</summary>
-    public IReadOnlyList<Value> Children => _many ?? (_a is null ? NoChildren : _b is null ? [_a] : [_a, _b]);
+    public IReadOnlyList<Value> Children => _rest switch
+    {
+        Value[] many => many,
+        Value b => [_a!, b],
+        _ => _a is null ? NoChildren : [_a],
+    };
 
     /// <summary>Wraps a double as a leaf, so that <c>2 * x</c> and <c>1 - x</c> work.</summary>
     /// <param name="data">The constant.</param>
@@ -87,12 +89,17 @@ public sealed partial class Value
 
     internal Op? Operation => _op;
     internal Value? A => _a;
-    internal Value? B => _b;
-    internal Value[]? Many => _many;
+    internal Value? B => _rest as Value;
+    internal Value[]? Many => _rest as Value[];
 
-    internal int ChildCount => _many?.Length ?? (_a is null ? 0 : _b is null ? 1 : 2);
+    internal int ChildCount => _rest switch
+    {
+        null => _a is null ? 0 : 1,
+        Value => 2,
+        var many => ((Value[])many).Length,
+    };
 
-    internal Value ChildAt(int i) => _many is not null ? _many[i] : i == 0 ? _a! : _b!;
+    internal Value ChildAt(int i) => i == 0 ? _a! : _rest as Value ?? ((Value[])_rest!)[i];
 
     internal static Value Unary(UnaryOp op, Value x)
     {

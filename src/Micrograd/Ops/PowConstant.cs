@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Micrograd
 {
     public sealed partial class Value
@@ -50,7 +52,7 @@ namespace Micrograd.Ops
             Exponent == 0 ? "0" : Exponent - 1 == 0 ? OpScript.Literal(Exponent)
                 : Exponent - 1 == 1 ? $"{OpScript.Literal(Exponent)} × {{x}}" : $"{OpScript.Literal(Exponent)} × {{x}} ** {OpScript.Literal(Exponent - 1)}");
 
-        /// <summary><see cref="Power"/> as a JavaScript expression in <c>x</c>, with the same shortcuts.</summary>
+        /// <summary><see cref="Power(double, double)"/> as a JavaScript expression in <c>x</c>, with the same shortcuts.</summary>
         private static string PowerScript(double e) => e switch
         {
             0 => "1",
@@ -62,6 +64,48 @@ namespace Micrograd.Ops
             -1 => "1 / x",
             -2 => "1 / (x * x)",
             _ => $"pow(x, {OpScript.Literal(e)})",
+        };
+
+        public override void Forward(ReadOnlySpan<double> x, Span<double> y)
+        {
+            if (!HasVectorPower(Exponent))
+            {
+                base.Forward(x, y);
+                return;
+            }
+            var vx = Lanes.Of(x);
+            var vy = Lanes.Of(y);
+            for (var i = 0; i < vy.Length; i++) vy[i] = Power(vx[i], Exponent);
+        }
+
+        public override void Backward(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> g, Span<double> gx)
+        {
+            if (Exponent != 0 && !HasVectorPower(Exponent - 1))
+            {
+                base.Backward(x, y, g, gx);
+                return;
+            }
+            var vx = Lanes.Of(x);
+            var vg = Lanes.Of(g);
+            var vgx = Lanes.Of(gx);
+            var e = new Vector<double>(Exponent);
+            for (var i = 0; i < vg.Length; i++)
+                vgx[i] += Exponent == 0 ? Vector<double>.Zero : vg[i] * (e * Power(vx[i], Exponent - 1));
+        }
+
+        private static bool HasVectorPower(double e) => e is 0 or 1 or 2 or 3 or 0.5 or -0.5 or -1 or -2;
+
+        /// <summary><see cref="Power(double, double)"/> lane by lane, for the exponents of <see cref="HasVectorPower"/>.</summary>
+        private static Vector<double> Power(Vector<double> x, double e) => e switch
+        {
+            0 => Vector<double>.One,
+            1 => x,
+            2 => x * x,
+            3 => x * x * x,
+            0.5 => Vector.SquareRoot(x),
+            -0.5 => Vector<double>.One / Vector.SquareRoot(x),
+            -1 => Vector<double>.One / x,
+            _ => Vector<double>.One / (x * x),
         };
 
         /// <summary><c>x ** e</c> with PyTorch's exact shortcuts for common exponents (x*x for 2, sqrt for 0.5, ...).</summary>

@@ -42,5 +42,37 @@ namespace Micrograd.Ops
         }
 
         public override OpScript Script { get; } = OpScript.Nary("xs.reduce((s, v) => s + v, 0)", "g", "sum({xs})", "1");
+        public override double Forward(NaryOperands operands)
+        {
+            var sum = 0.0;
+            for (var k = 0; k < operands.Count; k++) sum += operands[k];
+            return sum;
+        }
+
+        public override void Backward(NaryOperands operands, double y, double g, NaryOperands gradients)
+        {
+            for (var k = 0; k < gradients.Count; k++) gradients.Add(k, g);
+        }
+
+        public override void Forward(LaneRows values, ReadOnlySpan<int> operands, Span<double> y)
+        {
+            var vy = Lanes.Of(y);
+            vy.Clear();
+            foreach (var slot in operands)
+            {
+                var vx = Lanes.Of(values.Row(slot));
+                for (var i = 0; i < vy.Length; i++) vy[i] += vx[i];
+            }
+        }
+
+        public override void Backward(LaneRows values, LaneRows gradients, ReadOnlySpan<int> operands, ReadOnlySpan<double> y, ReadOnlySpan<double> g)
+        {
+            var vg = Lanes.Of(g);
+            foreach (var slot in operands)
+            {
+                var vgx = Lanes.Of(gradients.Row(slot));
+                for (var i = 0; i < vg.Length; i++) vgx[i] += vg[i];
+            }
+        }
     }
 }

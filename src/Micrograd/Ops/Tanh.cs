@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Micrograd
 {
     public sealed partial class Value
@@ -17,5 +19,14 @@ namespace Micrograd.Ops
         // 1 - y² fused, rounded once: near saturation this keeps the digits PyTorch keeps.
         public override double Backward(double x, double y, double g) => g * Math.FusedMultiplyAdd(-y, y, 1.0);
         public override OpScript Script { get; } = OpScript.Unary("Math.tanh(x)", "g * fma(-y, y, 1)", "tanh({x})", "(1 − {y}²)");
+
+        public override void Backward(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> g, Span<double> gx) =>
+            Lanes.Accumulate<VectorFormulas>(x, y, g, gx);
+
+        /// <summary>The formulas above on vectors of lanes, for the compiled mode's batched replay. Forward keeps the generic lane kernel (the scalar formula per lane): no vector function rounds as Math's does.</summary>
+        private readonly struct VectorFormulas : IUnaryBackwardLanes
+        {
+            public static Vector<double> Backward(Vector<double> x, Vector<double> y, Vector<double> g) => g * Vector.FusedMultiplyAdd(-y, y, Vector<double>.One);
+        }
     }
 }

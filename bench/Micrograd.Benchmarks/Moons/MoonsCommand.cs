@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+
+namespace Micrograd.Benchmarks.Moons;
+
+/// <summary>
+/// <c>moons [--engine eager|compiled|batched|all] [--steps N] [--repeat R] [--warmup-ms MS] [--data DIR]</c>: after a warm-up
+/// of whole runs lasting at least MS milliseconds (2,000 by default, so that the JIT's tiered compilation has finished), runs
+/// the moons demo's SGD steps R times (5 by default)
+/// from the initial weights, checks every step's loss and accuracy against the reference trajectory, checks the compiled
+/// engines against eager (losses and final weights), and prints one JSON line per engine with the median time per step
+/// (wall clock, and the process's CPU time, which on a busy machine leaves out the time spent waiting for a core).
+/// </summary>
+public static class MoonsCommand
+{
+    public static int Run(Options options)
+    {
+        var data = MoonsData.Load(options.Get("--data") ?? MoonsData.DefaultDirectory());
+        var steps = options.GetInt("--steps", 100);
+        var repeat = Math.Max(1, options.GetInt("--repeat", 5));
+        var engine = options.Get("--engine") ?? "all";
+        var warmupMs = options.GetInt("--warmup-ms", 2000);
+        var names = engine == "all" ? MoonsEngines.Names : [engine];
+        if (steps < 1 || steps > data.Trajectory.Length) throw new ArgumentException($"--steps must be 1 to {data.Trajectory.Length}");
+
+        var eager = Trajectory(MoonsEngines.Create("eager", data), steps);
+        foreach (var name in names)
+        {
+            // Warm-up until the JIT has tiered the hot code up (tier-0 vector code is many times slower): whole runs for warmupMs.
+            var warm = Stopwatch.StartNew();
+            do _ = Trajectory(MoonsEngines.Create(name, data), steps);
+            while (warm.Elapsed.TotalMilliseconds < warmupMs);
+            var runs = new List<double>();
+            var cpuRuns = new List<double>();
+            var setups = new List<double>();
+            (double[] Losses, double[] Accuracies, double[] Weights) result = ([], [], []);
+            for (var r = 0; r < repeat; r++)
+            {
+                var clock = Stopwatch.StartNew();
+                var instance = MoonsEngines.Create(name, data);
+                setups.Add(clock.Elapsed.TotalMilliseconds);
+                clock.Restart();
+                var cpuBefore = Environment.CpuUsage.TotalTime;
+                result = Trajectory(instance, steps, out var elapsed);
+                cpuRuns.Add((Environment.CpuUsage.TotalTime - cpuBefore).TotalMilliseconds / steps);
+                runs.Add(elapsed / steps);
+            }
+            runs.Sort();
+            cpuRuns.Sort();
+
+            var maxReferenceError = Enumerable.Range(0, steps).Max(k => Relative(data.Trajectory[k].Loss, result.Losses[k]));
+            var accuracyMatches = Enumerable.Range(0, steps).All(k => Math.Abs(data.Trajectory[k].Accuracy - result.Accuracies[k]) < 1e-12);
+            var lossDiffVsEager = Enumerable.Range(0, steps).Max(k => Relative(eager.Losses[k], result.Losses[k]));
+            var weightDiffVsEager = eager.Weights.Zip(result.Weights).Max(p => Relative(p.First, p.Second));
+            var line = new Dictionary<string, object>
+            {
+                ["run"] = $"C# {name}",
+                ["engine"] = name,
+                ["ms_per_step"] = runs[runs.Count / 2],
+                ["best_ms_per_step"] = runs[0],
+                ["cpu_ms_per_step"] = cpuRuns[cpuRuns.Count / 2],
+                ["setup_ms"] = setups.Order().ElementAt(setups.Count / 2),
+                ["steps"] = steps,
+                ["repeats"] = repeat,
+                ["max_rel_loss_error"] = maxReferenceError,
+                ["accuracy_matches"] = accuracyMatches,
+                ["max_rel_loss_diff_vs_eager"] = lossDiffVsEager,
+                ["max_rel_weight_diff_vs_eager"] = weightDiffVsEager,
+                ["machine"] = $"{Environment.ProcessorCount} cores, .NET {Environment.Version}, Vector<double> lanes {System.Numerics.Vector<double>.Count}",
+            };
+            Console.WriteLine(JsonSerializer.Serialize(line));
+            if (maxReferenceError > 1e-9 || !accuracyMatches || lossDiffVsEager > 1e-12)
+            {
+                Console.Error.WriteLine($"error: {name} does not reproduce the reference trajectory (or eager) within tolerance");
+                return 1;
+            }
+        }
+        return 0;
+    }
+
+    private static (double[] Losses, double[] Accuracies, double[] Weights) Trajectory(IMoonsEngine engine, int steps) =>
+        Trajectory(engine, steps, out _);
+
+    private static (double[] Losses, double[] Accuracies, double[] Weights) Trajectory(IMoonsEngine engine, int steps, out double elapsedMs)
+    {
+        var losses = new double[steps];
+        var accuracies = new double[steps];
+        var clock = Stopwatch.StartNew();
+        for (var k = 0; k < steps; k++) (losses[k], accuracies[k]) = engine.Step(MoonsData.LearningRate(k));
+        elapsedMs = clock.Elapsed.TotalMilliseconds;
+        return (losses, accuracies, engine.Weights());
+    }
+
+    private static double Relative(double expected, double actual) =>
+        expected == actual ? 0.0 : Math.Abs(expected - actual) / Math.Max(Math.Abs(expected), double.Epsilon);
+
+    internal static string Number(double x) => x.ToString("G6", CultureInfo.InvariantCulture);
+}

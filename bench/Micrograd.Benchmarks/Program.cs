@@ -1,0 +1,37 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Micrograd.Benchmarks;
+using Micrograd.Benchmarks.Moons;
+using Micrograd.Benchmarks.Scale;
+
+// dotnet run -c Release --project bench/Micrograd.Benchmarks -- moons [--engine eager|compiled|batched|all] [--steps N] [--repeat R]
+// dotnet run -c Release --project bench/Micrograd.Benchmarks -- table FILE
+// dotnet run -c Release --project bench/Micrograd.Benchmarks -- scale [--nodes N]
+// dotnet run -c Release --project bench/Micrograd.Benchmarks -- --filter '*' [--short]   (BenchmarkDotNet micro benchmarks)
+try
+{
+    return args.FirstOrDefault() switch
+    {
+        "moons" => MoonsCommand.Run(new Options(args)),
+        "table" => TableCommand.Run(args[1..]),
+        "scale" => ScaleCommand.Run(new Options(args)),
+        _ => Micro(args),
+    };
+}
+catch (Exception e) when (e is ArgumentException or IOException or FormatException)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 2;
+}
+
+static int Micro(string[] args)
+{
+    // In-process: no generated project (which would inherit this repository's Directory.Build.props).
+    // --short: BenchmarkDotNet's ShortRun (3 warm-ups, 3 iterations) instead of the default job, for a quick look.
+    var job = args.Contains("--short") ? Job.ShortRun : Job.Default;
+    var config = DefaultConfig.Instance.AddJob(job.WithToolchain(InProcessEmitToolchain.Instance));
+    BenchmarkSwitcher.FromAssembly(typeof(Options).Assembly).Run(args.Where(a => a != "--short").ToArray(), config);
+    return 0;
+}
