@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Micrograd.Tests.Support;
 
 namespace Micrograd.Tests;
 
@@ -30,12 +31,13 @@ public class MemoryTests
         v.Backward();
         var once = leaves[1].Grad;
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 10; i++) v.Backward();
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-
-        Assert.Equal(0, allocated);
-        Assert.Equal(11 * once, leaves[1].Grad, 1e-9 * Math.Abs(11 * once));
+        var calls = 1;
+        Allocations.AssertNone(() =>
+        {
+            for (var i = 0; i < 10; i++) v.Backward();
+            calls += 10;
+        }, "10 calls of Backward");
+        Assert.Equal(calls * once, leaves[1].Grad, 1e-9 * Math.Abs(calls * once));
     }
 
     [Fact]

@@ -33,12 +33,14 @@ public sealed class BatchedGraph
     private readonly int _chunk;
     private readonly double[] _values;
     private readonly double[] _gradients;
+    private int _active; // lanes run by Forward and Backward: Samples rounded up to whole vectors
 
     internal BatchedGraph(Tape tape, ReadOnlySpan<double> leafValues, int samples)
     {
         _tape = tape;
         Samples = samples;
         _stride = Lanes.Padded(samples);
+        _active = _stride;
         _chunk = Math.Min(_stride, Lanes.Padded(ChunkLanes));
         _values = new double[tape.SlotCount * _stride];
         _gradients = new double[tape.SlotCount * _stride];
@@ -48,7 +50,34 @@ public sealed class BatchedGraph
     }
 
     /// <summary>The number of samples (lanes).</summary>
-    public int Samples { get; }
+    public int Samples { get; private set; }
+
+    /// <summary>The number of samples this replayer was made for; <see cref="UseSamples"/> may use fewer.</summary>
+    internal int Capacity => _stride;
+
+    /// <summary>
+    /// Runs later replays over the first <paramref name="samples"/> lanes only (at most <see cref="Capacity"/>), as for a
+    /// smaller batch; every span then has that many samples. Leaf values in the other lanes are kept but may be stale.
+    /// </summary>
+    internal void UseSamples(int samples)
+    {
+        if (samples < 1 || samples > _stride) throw new ArgumentOutOfRangeException(nameof(samples), samples, $"Use 1 to {_stride} samples.");
+        Samples = samples;
+        _active = Lanes.Padded(samples);
+    }
+
+    /// <summary>
+    /// Backward in every sample with the root's gradient 0 and output k's gradient in sample i set to
+    /// <paramref name="seeds"/>[k · <paramref name="seedStride"/> + i] before the sweep: the gradient of a loss computed from the
+    /// outputs elsewhere (d loss / d output). An output that is the root starts from its seed. Allocates nothing.
+    /// </summary>
+    internal void BackwardFromOutputs(ReadOnlySpan<double> seeds, int seedStride)
+    {
+        Prepare();
+        for (var k = 0; k < _tape.OutputSlots.Length; k++)
+            seeds.Slice(k * seedStride, Samples).CopyTo(Row(_gradients, _tape.OutputSlots[k]));
+        Run();
+    }
 
     /// <summary>The number of declared leaves, numbered as in the <see cref="CompiledGraph"/>.</summary>
     public int LeafCount => _tape.LeafCount;
@@ -116,8 +145,8 @@ public sealed class BatchedGraph
     /// <summary>Recomputes every node in every sample from the current leaf values. Allocates nothing.</summary>
     public void Forward()
     {
-        for (var start = 0; start < _stride; start += _chunk)
-            _tape.Forward(_values, _stride, start, Math.Min(_chunk, _stride - start));
+        for (var start = 0; start < _active; start += _chunk)
+            _tape.Forward(_values, _stride, start, Math.Min(_chunk, _active - start));
     }
 
     /// <summary>Backward in every sample, with the root's gradient 1 (as <see cref="Value.Backward"/> does). Allocates nothing.</summary>
@@ -210,8 +239,8 @@ public sealed class BatchedGraph
 
     private void Run()
     {
-        for (var start = 0; start < _stride; start += _chunk)
-            _tape.Backward(_values, _gradients, _stride, start, Math.Min(_chunk, _stride - start));
+        for (var start = 0; start < _active; start += _chunk)
+            _tape.Backward(_values, _gradients, _stride, start, Math.Min(_chunk, _active - start));
     }
 
     private Span<double> Row(double[] storage, int slot) => storage.AsSpan(slot * _stride, _stride);

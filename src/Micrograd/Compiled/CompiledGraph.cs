@@ -86,6 +86,9 @@ public sealed class CompiledGraph
     /// <summary>The number of nodes of the compiled graph (its topological order's length).</summary>
     public int NodeCount => _tape.TopologicalSlots.Length;
 
+    /// <summary>The number of value slots a replay uses (leaves, constants and interior nodes): the size of its arrays.</summary>
+    internal int SlotCount => _tape.SlotCount;
+
     /// <summary>The number of declared leaves.</summary>
     public int LeafCount => _tape.LeafCount;
 

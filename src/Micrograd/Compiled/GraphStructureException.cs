@@ -13,6 +13,12 @@ public sealed class GraphStructureException : InvalidOperationException
         Node = node;
     }
 
+    internal GraphStructureException(string message, int node, Exception inner)
+        : base(message, inner)
+    {
+        Node = node;
+    }
+
     /// <summary>The 0-based position, in topological order (<see cref="Value.TopologicalOrder"/>), of the first node that differs.</summary>
     public int Node { get; }
 }

@@ -1,4 +1,5 @@
 using Micrograd.Compiled;
+using Micrograd.Tests.Support;
 
 namespace Micrograd.Tests.Compiled;
 
@@ -37,11 +38,10 @@ public class AllocationTests
         }
         for (var i = 0; i < 3; i++) Step(i);
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < Replays; i++) Step(i);
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-
-        Assert.Equal(0, allocated);
+        Allocations.AssertNone(() =>
+        {
+            for (var i = 0; i < Replays; i++) Step(i);
+        }, $"{Replays} replays");
         Assert.True(double.IsFinite(tape.Value)); // the replays did run
     }
 
@@ -67,11 +67,10 @@ public class AllocationTests
         }
         for (var i = 0; i < 3; i++) Step(i);
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < Replays; i++) Step(i);
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-
-        Assert.Equal(0, allocated);
+        Allocations.AssertNone(() =>
+        {
+            for (var i = 0; i < Replays; i++) Step(i);
+        }, $"{Replays} replays");
         Assert.NotEqual(0.0, sums[0]); // the replays did run
     }
 }

@@ -22,10 +22,29 @@ public sealed class BinaryCrossEntropyLoss : Loss
     public override Value SampleLoss(IReadOnlyList<Value> output, double target)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var z = output[0];
-        var t = (target + 1.0) / 2.0;
+        return Graph(output[0], Probability(target));
+    }
+
+    /// <summary>The compiled engine's view: t = (y + 1) / 2 is the sample's one number.</summary>
+    internal override SampleLossForm CompiledForm { get; } = new Form();
+
+    /// <summary>The probability target t of a label y: (y + 1) / 2.</summary>
+    private static double Probability(double target) => (target + 1.0) / 2.0;
+
+    /// <summary>The loss with t given as a node: <c>(z + |z|)·0.5 − z·t + log(1 + exp(−|z|))</c>.</summary>
+    private static Value Graph(Value z, Value t)
+    {
         var abs = z.Abs();
         return (z + abs) * 0.5 - z * t + (1.0 + (-abs).Exp()).Log();
+    }
+
+    private sealed class Form : SampleLossForm
+    {
+        public override int NumberCount(int outputCount) => 1;
+
+        public override void Numbers(ReadOnlySpan<double> outputs, double target, Span<double> numbers) => numbers[0] = Probability(target);
+
+        public override Value Build(IReadOnlyList<Value> outputs, IReadOnlyList<Value> numbers, int shape) => Graph(outputs[0], numbers[0]);
     }
 
     /// <inheritdoc/>

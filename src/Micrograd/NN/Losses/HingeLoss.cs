@@ -18,7 +18,22 @@ public sealed class HingeLoss : Loss
     public override Value SampleLoss(IReadOnlyList<Value> output, double target)
     {
         ArgumentNullException.ThrowIfNull(output);
-        return (1.0 + -target * output[0]).Relu();
+        return Graph(output[0], -target);
+    }
+
+    /// <summary>The compiled engine's view: −y is the sample's one number.</summary>
+    internal override SampleLossForm CompiledForm { get; } = new Form();
+
+    /// <summary>The loss with −y given as a node: <c>(1 + (−y)·score).Relu()</c>.</summary>
+    private static Value Graph(Value score, Value negativeTarget) => (1.0 + negativeTarget * score).Relu();
+
+    private sealed class Form : SampleLossForm
+    {
+        public override int NumberCount(int outputCount) => 1;
+
+        public override void Numbers(ReadOnlySpan<double> outputs, double target, Span<double> numbers) => numbers[0] = -target;
+
+        public override Value Build(IReadOnlyList<Value> outputs, IReadOnlyList<Value> numbers, int shape) => Graph(outputs[0], numbers[0]);
     }
 
     /// <inheritdoc/>

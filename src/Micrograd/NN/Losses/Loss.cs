@@ -59,8 +59,18 @@ public abstract class Loss
             Check(outputs[i].Count, targets[i], i);
             terms[i] = SampleLoss(outputs[i], targets[i]);
         }
-        return Value.Sum(terms) * (1.0 / terms.Length);
+        return Mean(terms);
     }
+
+    /// <summary>The mean of sample losses as <see cref="Compute"/> builds it: <c>Σ lossᵢ · (1/n)</c>.</summary>
+    /// <param name="terms">At least one sample loss.</param>
+    internal static Value Mean(Value[] terms) => Value.Sum(terms) * (1.0 / terms.Length);
+
+    /// <summary>
+    /// The compiled engine's view of a built-in loss (its sample graph with the per-sample numbers as leaves); null for a
+    /// loss defined outside this library, which the compiled engine runs eagerly.
+    /// </summary>
+    internal virtual SampleLossForm? CompiledForm => null;
 
     /// <summary>
     /// The fraction of samples whose prediction is correct (see <see cref="IsCorrect"/>), from 0 to 1.

@@ -26,9 +26,45 @@ public sealed class SoftmaxCrossEntropyLoss : Loss
         var c = ClassOf(target, output.Count);
         var max = double.NegativeInfinity;
         foreach (var z in output) max = Math.Max(max, z.Data);
+        // m is a constant: each use is a new leaf holding it, as when a double meets a Value
+        var shifts = new Value[output.Count + 1];
+        for (var k = 0; k < shifts.Length; k++) shifts[k] = max;
+        return Graph(output, c, shifts);
+    }
+
+    /// <summary>
+    /// The compiled engine's view: the numbers are m, once for each use (K + 1), read from the sample's outputs at every step;
+    /// the graph's shape is the target's class, whose logit the loss subtracts.
+    /// </summary>
+    internal override SampleLossForm CompiledForm { get; } = new Form();
+
+    /// <summary>The loss with the max shift given as nodes, <paramref name="shifts"/>[k] in the k-th exp and the last one in the class term:
+    /// <c>log Σₖ exp(zₖ − m) − (z_c − m)</c>.</summary>
+    private static Value Graph(IReadOnlyList<Value> output, int c, IReadOnlyList<Value> shifts)
+    {
         var exps = new Value[output.Count];
-        for (var k = 0; k < exps.Length; k++) exps[k] = (output[k] - max).Exp();
-        return Value.Sum(exps).Log() - (output[c] - max);
+        for (var k = 0; k < exps.Length; k++) exps[k] = (output[k] - shifts[k]).Exp();
+        return Value.Sum(exps).Log() - (output[c] - shifts[output.Count]);
+    }
+
+    private sealed class Form : SampleLossForm
+    {
+        public override int NumberCount(int outputCount) => outputCount + 1;
+
+        public override bool NumbersReadOutputs => true;
+
+        public override int ShapeCount(int outputCount) => outputCount;
+
+        public override int Shape(double target, int outputCount) => ClassOf(target, outputCount);
+
+        public override void Numbers(ReadOnlySpan<double> outputs, double target, Span<double> numbers)
+        {
+            var max = double.NegativeInfinity;
+            foreach (var z in outputs) max = Math.Max(max, z);
+            numbers.Fill(max);
+        }
+
+        public override Value Build(IReadOnlyList<Value> outputs, IReadOnlyList<Value> numbers, int shape) => Graph(outputs, shape, numbers);
     }
 
     /// <inheritdoc/>

@@ -43,10 +43,14 @@ public sealed class Objective
         var outputs = new Value[batch.Count][];
         for (var i = 0; i < outputs.Length; i++) outputs[i] = Model.Forward(batch.Features[i]);
         var dataLoss = Loss.Compute(outputs, batch.Labels!);
-        var total = L2 > 0 ? dataLoss + Regularization.L2(Model.Parameters, L2) : dataLoss;
+        var total = Total(dataLoss, Model.Parameters, L2);
         var numbers = outputs.Select(o => (IReadOnlyList<double>)o.Select(v => v.Data).ToArray()).ToArray();
         return new ObjectiveGraph(total, outputs, Loss.Accuracy(numbers, batch.Labels!));
     }
+
+    /// <summary>The objective from the data loss, as <see cref="Build"/> makes it: <c>dataLoss + l2 · Σ p·p</c>, or the data loss alone when l2 is 0.</summary>
+    internal static Value Total(Value dataLoss, IReadOnlyList<Value> parameters, double l2) =>
+        l2 > 0 ? dataLoss + Regularization.L2(parameters, l2) : dataLoss;
 
     /// <summary>
     /// Checks that <paramref name="data"/> fits: labelled, as many features as the model's inputs, and every label valid

@@ -1,0 +1,164 @@
+using System.Numerics;
+using Micrograd.Compiled;
+
+namespace Micrograd.NN;
+
+/// <summary>
+/// The batched route of <see cref="CompiledEngine"/>. Recorded once: the model's graph for one sample (leaves: the
+/// parameters, then the inputs; outputs: the model's outputs), each shape of the loss's sample graph
+/// (<see cref="SampleLossLanes"/>), and, per batch size, the objective's head (<see cref="ObjectiveHead"/>). A step:
+/// <list type="number">
+/// <item>the model forward over all samples at once (lanes), then each sample's loss;</item>
+/// <item>the head forward and backward: the total loss, each sample's seed, the L2 gradients;</item>
+/// <item>each sample's loss backward (d loss / d output), then the model backward from those seeds;</item>
+/// <item>each parameter's gradient: the L2 gradient, plus the samples' gradients from the last sample to the first.</item>
+/// </list>
+/// That is the order in which <see cref="Value.Backward"/> meets the terms in the eager graph (the L2 nodes come last in
+/// topological order, so first in reverse; then the samples, last first; each parameter is used once per sample), so the
+/// gradients are the eager engine's bit for bit. Batches too large for the lane budget run in chunks of samples: every
+/// chunk forward (for the losses), then, from the last chunk to the first, forward again and backward.
+/// </summary>
+internal sealed class BatchedReplay : ITrainingEngine
+{
+    /// <summary>The default most memory for the model replay's per-sample arrays (values and gradients).</summary>
+    public const long DefaultLaneBudgetBytes = 32L << 20;
+
+    private readonly SampleLossForm _form;
+    private readonly Value[] _parameters;
+    private readonly int _inputs;
+    private readonly int _outputs;
+    private readonly CompiledGraph _modelTape;
+    private readonly CompiledGraph[] _lossTapes;
+    private readonly int _maxLanes;
+    private readonly Dictionary<int, ObjectiveHead> _heads = [];
+    private readonly double[] _totals;
+    private readonly double[] _sampleOutputs;
+    private BatchedGraph? _model;
+    private SampleLossLanes? _losses;
+    private double[] _outputValues = [];
+    private double[] _lossValues = [];
+    private double[] _outputSeeds = [];
+    private int[] _shapes = [];
+    private Dataset? _loaded;
+
+    public BatchedReplay(Objective objective, SampleLossForm form, long laneBudgetBytes)
+    {
+        Objective = objective;
+        _form = form;
+        var model = objective.Model;
+        _parameters = [.. model.Parameters];
+        _inputs = model.InputCount;
+        _outputs = model.OutputCount;
+
+        var inputs = new Value[_inputs];
+        for (var f = 0; f < inputs.Length; f++) inputs[f] = new Value(0.0);
+        var z = model.Forward(inputs);
+        // One root over every output, visiting them in order as the losses do; its own gradient stays 0.
+        var root = z.Length == 1 ? z[0] : Value.Sum(z);
+        _modelTape = CompiledGraph.Compile(root, [.. _parameters, .. inputs], z);
+
+        _lossTapes = new CompiledGraph[form.ShapeCount(_outputs)];
+        for (var s = 0; s < _lossTapes.Length; s++)
+        {
+            var outputs = new Value[_outputs];
+            for (var k = 0; k < outputs.Length; k++) outputs[k] = new Value(0.0);
+            var numbers = new Value[form.NumberCount(_outputs)];
+            for (var q = 0; q < numbers.Length; q++) numbers[q] = new Value(0.0);
+            _lossTapes[s] = CompiledGraph.Compile(form.Build(outputs, numbers, s), [.. outputs, .. numbers]);
+        }
+
+        var bytesPerLane = 2L * sizeof(double) * _modelTape.SlotCount;
+        var width = Vector<double>.Count;
+        _maxLanes = (int)Math.Clamp(laneBudgetBytes / bytesPerLane / width * width, width, 1 << 20);
+        _totals = new double[_parameters.Length];
+        _sampleOutputs = new double[_outputs];
+    }
+
+    public Objective Objective { get; }
+
+    public LossAndAccuracy ComputeGradients(Dataset batch)
+    {
+        Objective.Check(batch);
+        var n = batch.Count;
+        var targets = batch.Labels!;
+        var head = Prepare(n);
+        var model = _model!;
+        var fresh = !ReferenceEquals(batch, _loaded);
+        if (fresh)
+        {
+            for (var i = 0; i < n; i++) _shapes[i] = _form.Shape(targets[i], _outputs);
+        }
+        for (var j = 0; j < _parameters.Length; j++) model.SetLeaf(j, _parameters[j].Data);
+
+        var lanes = model.Capacity;
+        var chunks = (n + lanes - 1) / lanes;
+        for (var c = 0; c < chunks; c++) ForwardChunk(batch, c * lanes, Math.Min(lanes, n - c * lanes), loadInputs: fresh || chunks > 1);
+        _loaded = chunks == 1 ? batch : null;
+        var accuracy = StepAccuracy.Of(Objective.Loss, _outputValues.AsSpan(0, n * _outputs), targets, _sampleOutputs);
+
+        var loss = head.Run(_lossValues.AsSpan(0, n), _parameters);
+        head.ParameterGradients.CopyTo(_totals);
+        var seeds = head.SampleSeeds;
+        for (var c = chunks - 1; c >= 0; c--)
+        {
+            var first = c * lanes;
+            var count = Math.Min(lanes, n - first);
+            if (chunks > 1) ForwardChunk(batch, first, count, loadInputs: true);
+            _losses!.Backward(seeds.Slice(first, count), _outputSeeds, lanes);
+            model.BackwardFromOutputs(_outputSeeds, lanes);
+            model.AddGradientSums(0, _totals);
+        }
+        // Value.Backward adds the gradient a leaf had before (0 after ZeroGrad) last: + 0.0 gives its sign of zero.
+        for (var j = 0; j < _parameters.Length; j++) _parameters[j].Grad = _totals[j] + 0.0;
+        return new LossAndAccuracy(loss, accuracy);
+    }
+
+    /// <summary>Samples first to first + count − 1: the model forward, then their losses.</summary>
+    private void ForwardChunk(Dataset batch, int first, int count, bool loadInputs)
+    {
+        var model = _model!;
+        model.UseSamples(count);
+        if (loadInputs)
+        {
+            var features = batch.Features;
+            for (var f = 0; f < _inputs; f++)
+            {
+                var row = model.LeafValues(_parameters.Length + f);
+                for (var l = 0; l < count; l++) row[l] = features[first + l][f];
+            }
+        }
+        model.Forward();
+        for (var k = 0; k < _outputs; k++)
+        {
+            var z = model.OutputValues(k);
+            for (var l = 0; l < count; l++) _outputValues[(first + l) * _outputs + k] = z[l];
+        }
+        _losses!.Forward(_outputValues, batch.Labels!, _shapes, first, count, _lossValues);
+    }
+
+    /// <summary>Makes room for a batch of <paramref name="n"/> samples (allocating only for a larger batch than before) and returns its head.</summary>
+    private ObjectiveHead Prepare(int n)
+    {
+        var lanes = Math.Min(n, _maxLanes);
+        if (_model is null || _model.Capacity < lanes)
+        {
+            _model = _modelTape.Batch(lanes);
+            _losses = new SampleLossLanes(_form, _lossTapes, _outputs, _model.Capacity);
+            _outputSeeds = new double[_outputs * _model.Capacity];
+            _loaded = null;
+        }
+        if (_lossValues.Length < n)
+        {
+            _lossValues = new double[n];
+            _shapes = new int[n];
+            _outputValues = new double[n * _outputs];
+            _loaded = null;
+        }
+        if (!_heads.TryGetValue(n, out var head))
+        {
+            head = new ObjectiveHead(Objective, n);
+            _heads.Add(n, head);
+        }
+        return head;
+    }
+}
