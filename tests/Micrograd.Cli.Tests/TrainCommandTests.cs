@@ -43,17 +43,42 @@ public class TrainCommandTests
     private static double[] Flatten(JsonElement e) =>
         e.ValueKind == JsonValueKind.Array ? e.EnumerateArray().SelectMany(Flatten).ToArray() : [e.GetDouble()];
 
-    [Fact]
-    public void The_demo_run_matches_the_reference_trajectory_and_final_weights()
+    [Theory]
+    [InlineData(null, "compiled engine (batched)")]
+    [InlineData("compiled", "compiled engine (batched)")]
+    [InlineData("eager", "eager engine")]
+    public void The_demo_run_matches_the_reference_trajectory_and_final_weights(string? engine, string described)
     {
         using var folder = new TempFolder();
-        var r = Tool.Run(Demo(folder));
+        var r = Tool.Run(engine is null ? Demo(folder) : Demo(folder, "--engine", engine));
         Assert.True(r.ExitCode == 0, r.ToString());
         Assert.Equal("", r.Error);
         AssertMatchesTrajectory(folder);
-        Assert.Contains("training MLP 2-16-16-1 (relu, relu, linear) (337 parameters) on moons.csv (100 samples): hinge loss + l2 0.0001, sgd, lr 1 -> 0.1, full batch, 100 steps", r.Out);
+        Assert.Contains("training MLP 2-16-16-1 (relu, relu, linear) (337 parameters) on moons.csv (100 samples): hinge loss + l2 0.0001, sgd, lr 1 -> 0.1, full batch, 100 steps, " + described + "\n", r.Out);
         Assert.Contains("after 100 steps: loss", r.Out);
-        Assert.Contains("accuracy 1 on all 100 samples", r.Out);
+        Assert.Contains("accuracy 1 on all 100 samples; " + described + ": ", r.Out);
+        Assert.Contains(" ms per step\n", r.Out);
+    }
+
+    [Theory]
+    [InlineData("--data", "moons")]
+    [InlineData("--data", "blobs", "--classes", "4", "--loss", "softmax", "--optimizer", "adam", "--batch", "30", "--activation", "tanh")]
+    [InlineData("--data", "spirals", "--loss", "bce", "--optimizer", "momentum", "--batch", "7", "--hidden", "8,8,8", "--l2", "0")]
+    [InlineData("--data", "circles", "--loss", "mse", "--activation", "sigmoid", "--hidden", "none", "--samples", "333")]
+    public void The_compiled_and_eager_engines_write_the_same_log_and_model(params string[] options)
+    {
+        using var folder = new TempFolder();
+        string[] Args(string engine) =>
+            ["train", .. options, "--steps", "30", "--engine", engine, "--log", folder.File(engine + ".jsonl"), "--save", folder.File(engine + ".json")];
+        var compiled = Tool.Run(Args("compiled"));
+        var eager = Tool.Run(Args("eager"));
+        Assert.True(compiled.ExitCode == 0, compiled.ToString());
+        Assert.True(eager.ExitCode == 0, eager.ToString());
+        Assert.Contains(", compiled engine (batched)\n", compiled.Out);
+        Assert.Contains(", eager engine\n", eager.Out);
+        Assert.Equal(30, CliFixtures.ReadLog(folder.File("compiled.jsonl")).Count);
+        Assert.Equal(File.ReadAllText(folder.File("eager.jsonl")), File.ReadAllText(folder.File("compiled.jsonl")));
+        Assert.Equal(File.ReadAllText(folder.File("eager.json")), File.ReadAllText(folder.File("compiled.json")));
     }
 
     [Fact]
@@ -179,11 +204,13 @@ public class TrainHelpTests
     {
         var r = Tool.Run("train", "--help");
         Assert.True(r.ExitCode == 0, r.ToString());
-        foreach (var option in new[] { "--data", "--hidden", "--activation", "--init", "--steps", "--lr", "--lr-end", "--optimizer", "--loss", "--l2", "--batch", "--seed", "--save", "--log", "--plot" })
+        foreach (var option in new[] { "--data", "--hidden", "--activation", "--init", "--steps", "--lr", "--lr-end", "--optimizer", "--loss", "--l2", "--batch", "--engine", "--seed", "--save", "--log", "--plot" })
         {
             Assert.Contains(option + " ", r.Out);
         }
         Assert.Contains("<sgd|momentum|adam>", r.Out);
+        Assert.Contains("<compiled|eager>", r.Out);
+        Assert.Contains("static", r.Out);
         Assert.Contains("--model", Tool.Run("predict", "--help").Out);
     }
 }

@@ -55,6 +55,12 @@ internal sealed class TrainOptions
 
     public Option<int?> Batch { get; } = OptionParsers.Count("--batch", "Samples per step, drawn at random each step. Default: all (full batch).", 1);
 
+    public Option<string> Engine { get; } = OptionParsers.Choice("--engine",
+        "How steps are computed: compiled records a step's graph once and replays it over arrays, which fits every network and loss train " +
+        "builds (their graphs are static: the same ops every step, only numbers change); eager builds the Value graph anew every step. " +
+        "Both give the same numbers.",
+        "compiled", "compiled", "eager");
+
     public Option<int?> Seed { get; } = OptionParsers.Count("--seed", $"Seed of the generated data, the initial weights and the batches. Default {DefaultSeed}.", 0);
 
     public Option<string?> Save { get; } = new("--save") { Description = "Write the trained model to this JSON file." };
@@ -71,7 +77,7 @@ internal sealed class TrainOptions
 
     public IEnumerable<Option> All =>
     [
-        Data, Samples, Noise, Classes, Hidden, Activation, Init, Steps, LearningRate, LearningRateEnd, Optimizer, Loss, L2, Batch, Seed,
+        Data, Samples, Noise, Classes, Hidden, Activation, Init, Steps, LearningRate, LearningRateEnd, Optimizer, Loss, L2, Batch, Engine, Seed,
         Save, Log, Plot,
     ];
 

@@ -37,6 +37,9 @@ internal sealed record TrainSettings
 
     public required int? Batch { get; init; }
 
+    /// <summary>compiled or eager.</summary>
+    public required string Engine { get; init; }
+
     public required int Seed { get; init; }
 
     public required string? Save { get; init; }
@@ -99,6 +102,7 @@ internal sealed record TrainSettings
             Loss = NN.Loss.Parse(parse.GetValue(o.Loss)!),
             L2 = parse.GetValue(o.L2) ?? 1e-4,
             Batch = parse.GetValue(o.Batch),
+            Engine = parse.GetValue(o.Engine)!,
             Seed = parse.GetValue(o.Seed) ?? TrainOptions.DefaultSeed,
             Save = parse.GetValue(o.Save),
             Log = parse.GetValue(o.Log),

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Micrograd.NN;
 using Micrograd.Plots;
@@ -41,18 +42,22 @@ internal static class TrainingSession
             _ => new Sgd(model.Parameters, schedule),
         };
         var batches = new BatchSampler(data, s.Batch, new Random(s.Seed + 2));
-        var trainer = new Trainer(EngineFactory.Create(objective), optimizer, batches);
+        var engine = EngineFactory.Create(objective, s.Engine);
+        var trainer = new Trainer(engine, optimizer, batches);
 
-        output.Out.WriteLine(Describe(s, data, model, batches));
+        output.Out.WriteLine(Describe(s, data, model, batches) + ", " + EngineFactory.Describe(engine));
         IReadOnlyList<TrainingStep> history;
+        var clock = Stopwatch.StartNew();
         using (var log = s.Log is null ? null : StepLog.Open(s.Log))
         {
             history = TrainingProgress.Run(trainer, s.Steps, output.Console, output.Out, step => log?.Write(step));
         }
+        var elapsed = clock.Elapsed.TotalMilliseconds;
 
         var final = objective.Evaluate(data);
         output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"after {s.Steps} steps: loss {TrainingProgress.Short(final.Loss)}, accuracy {TrainingProgress.Short(final.Accuracy)} on all {data.Count} samples"));
+            $"after {s.Steps} steps: loss {TrainingProgress.Short(final.Loss)}, accuracy {TrainingProgress.Short(final.Accuracy)} on all {data.Count} samples; " +
+            $"{EngineFactory.Describe(engine)}: {elapsed / s.Steps:G3} ms per step"));
 
         if (s.Save is { } save)
         {
