@@ -1,13 +1,39 @@
+using Micrograd.NN;
+
 namespace Micrograd.Benchmarks.Moons;
 
 /// <summary>One way of running the moons demo: each <see cref="Step"/> is one full-batch SGD step.</summary>
 public interface IMoonsEngine
 {
-    /// <summary>Computes the loss and accuracy at the current weights, then updates the weights with rate <paramref name="lr"/>.</summary>
-    (double Loss, double Accuracy) Step(double lr);
+    /// <summary>Computes the loss and accuracy at the current weights, then updates the weights (the step's learning rate is 1.0 − 0.9·k/100).</summary>
+    (double Loss, double Accuracy) Step();
 
-    /// <summary>The current weights, in <see cref="LocalMlp.Parameters"/> order.</summary>
+    /// <summary>The current weights, in <see cref="Module.Parameters"/> order.</summary>
     double[] Weights();
+}
+
+/// <summary>
+/// The demo as a user of Micrograd.NN runs it, and as <c>micrograd train</c> does: the demo's <see cref="Mlp"/>, its
+/// <see cref="Objective"/>, an engine, <see cref="Sgd"/>, and a <see cref="Trainer"/> over the full batch.
+/// </summary>
+public sealed class TrainerMoons : IMoonsEngine
+{
+    private readonly Mlp _model;
+    private readonly Trainer _trainer;
+
+    public TrainerMoons(MoonsData data, Func<Objective, ITrainingEngine> engine)
+    {
+        _model = data.NewModel();
+        _trainer = new Trainer(engine(MoonsData.Objective(_model)), MoonsData.Optimizer(_model), BatchSampler.Full(data.Data));
+    }
+
+    public (double Loss, double Accuracy) Step()
+    {
+        var step = _trainer.Step();
+        return (step.Loss, step.Accuracy);
+    }
+
+    public double[] Weights() => _model.Parameters.Select(p => p.Data).ToArray();
 }
 
 /// <summary>The engines by name, for the command line.</summary>
@@ -15,25 +41,25 @@ public static class MoonsEngines
 {
     public static readonly string[] Names = ["eager", "compiled", "batched"];
 
-    public static IMoonsEngine Create(string name, MoonsData data) => name switch
+    /// <summary>The row name of each engine in the table.</summary>
+    public static string RunName(string name) => name switch
     {
-        "eager" => new EagerMoons(data),
-        "compiled" => new CompiledMoons(data),
-        "batched" => new BatchedMoons(data),
-        _ => throw new ArgumentException($"unknown engine '{name}': use {string.Join(", ", Names)}"),
+        "eager" => "C# eager (EagerEngine)",
+        "compiled" => "C# compiled, whole step (CompiledEngine, WholeStep route)",
+        "batched" => "C# compiled, batched (CompiledEngine, default Batched route)",
+        _ => "C# " + name,
     };
 
-    /// <summary>The demo's total loss over a batch of sample losses, built as eager code would build it.</summary>
-    public static Value TotalLoss(IEnumerable<Value> sampleLosses, int samples, IEnumerable<Value> parameters) =>
-        Value.Sum(sampleLosses) * (1.0 / samples) + MoonsData.Alpha * Value.Sum(parameters.Select(p => p * p));
-
-    /// <summary>The demo's hinge loss for one sample: max(0, 1 − y·score), with −y given.</summary>
-    public static Value Hinge(Value negativeLabel, Value score) => (1 + negativeLabel * score).Relu();
-
-    public static double Accuracy(ReadOnlySpan<double> scores, double[] y)
+    /// <summary>
+    /// eager: <see cref="EagerEngine"/>, the Value API the plain way (build the step's graph, Backward, update);
+    /// compiled: <see cref="CompiledEngine"/> on the whole-step route (one tape of the whole step, replayed without vectors);
+    /// batched: <see cref="CompiledEngine"/> on its default batched route (one sample's tape over the 100 samples with Vector&lt;double&gt;).
+    /// </summary>
+    public static IMoonsEngine Create(string name, MoonsData data) => name switch
     {
-        var correct = 0;
-        for (var i = 0; i < y.Length; i++) if (y[i] > 0 == scores[i] > 0) correct++;
-        return (double)correct / y.Length;
-    }
+        "eager" => new TrainerMoons(data, o => new EagerEngine(o)),
+        "compiled" => new TrainerMoons(data, o => new CompiledEngine(o, CompiledRoute.WholeStep)),
+        "batched" => new TrainerMoons(data, o => new CompiledEngine(o, CompiledRoute.Batched)),
+        _ => throw new ArgumentException($"unknown engine '{name}': use {string.Join(", ", Names)}"),
+    };
 }

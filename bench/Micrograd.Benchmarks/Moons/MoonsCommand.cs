@@ -55,7 +55,7 @@ public static class MoonsCommand
             var weightDiffVsEager = eager.Weights.Zip(result.Weights).Max(p => Relative(p.First, p.Second));
             var line = new Dictionary<string, object>
             {
-                ["run"] = $"C# {name}",
+                ["run"] = MoonsEngines.RunName(name),
                 ["engine"] = name,
                 ["ms_per_step"] = runs[runs.Count / 2],
                 ["best_ms_per_step"] = runs[0],
@@ -87,7 +87,7 @@ public static class MoonsCommand
         var losses = new double[steps];
         var accuracies = new double[steps];
         var clock = Stopwatch.StartNew();
-        for (var k = 0; k < steps; k++) (losses[k], accuracies[k]) = engine.Step(MoonsData.LearningRate(k));
+        for (var k = 0; k < steps; k++) (losses[k], accuracies[k]) = engine.Step();
         elapsedMs = clock.Elapsed.TotalMilliseconds;
         return (losses, accuracies, engine.Weights());
     }

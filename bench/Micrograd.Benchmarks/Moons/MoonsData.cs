@@ -1,48 +1,48 @@
-using System.Globalization;
 using System.Text.Json;
+using Micrograd.NN;
 
 namespace Micrograd.Benchmarks.Moons;
 
-/// <summary>One layer of a model file: weights (one row per output neuron), biases and an activation (relu or linear).</summary>
-public sealed record LayerSpec(double[][] Weights, double[] Biases, string Activation);
-
 /// <summary>
-/// The moons demo's inputs: the data (moons.csv), the initial model (moons_init.json) and the reference trajectory
-/// (moons_trajectory.json: each step's loss and accuracy before that step's update), as in tests/Micrograd.Tests/Fixtures.
+/// The moons demo's inputs, as in tests/Micrograd.Tests/Fixtures: the data (moons.csv), the initial model
+/// (moons_init.json) and the reference trajectory (moons_trajectory.json: each step's loss and accuracy before that step's
+/// update).
 /// </summary>
 public sealed class MoonsData
 {
-    private MoonsData(double[][] x, double[] y, LayerSpec[] layers, (double Loss, double Accuracy)[] trajectory)
+    private readonly string _initPath;
+
+    private MoonsData(Dataset data, string initPath, (double Loss, double Accuracy)[] trajectory)
     {
-        X = x;
-        Y = y;
-        Layers = layers;
+        Data = data;
+        _initPath = initPath;
         Trajectory = trajectory;
     }
 
-    public double[][] X { get; }
-    public double[] Y { get; }
-    public LayerSpec[] Layers { get; }
+    /// <summary>The 100 samples, labels -1 and 1.</summary>
+    public Dataset Data { get; }
+
     public (double Loss, double Accuracy)[] Trajectory { get; }
 
+    /// <summary>The demo's L2 strength.</summary>
     public const double Alpha = 1e-4;
 
-    /// <summary>The demo's learning rate at step k of 100: 1.0 − 0.9·k/100.</summary>
-    public static double LearningRate(int step) => 1.0 - 0.9 * step / 100;
+    /// <summary>A fresh copy of the demo's initial 2-16-16-1 relu network.</summary>
+    public Mlp NewModel() => ModelFile.Load(_initPath);
+
+    /// <summary>The demo's objective for a model: mean hinge loss plus 1e-4 · Σ p².</summary>
+    public static Objective Objective(Mlp model) => new(model, Loss.Hinge, Alpha);
+
+    /// <summary>The demo's optimizer: SGD with the learning rate 1.0 − 0.9·k/100.</summary>
+    public static Optimizer Optimizer(Mlp model) => new Sgd(model.Parameters, LearningRateSchedule.Linear(1.0, 0.1, 100));
 
     public static MoonsData Load(string directory)
     {
-        var rows = File.ReadAllLines(Path.Combine(directory, "moons.csv")).Skip(1).Where(l => l.Trim().Length > 0)
-            .Select(l => l.Split(',').Select(f => double.Parse(f, CultureInfo.InvariantCulture)).ToArray()).ToArray();
-        using var init = JsonDocument.Parse(File.ReadAllText(Path.Combine(directory, "moons_init.json")));
-        var layers = init.RootElement.GetProperty("layers").EnumerateArray().Select(l => new LayerSpec(
-            l.GetProperty("weights").EnumerateArray().Select(r => r.EnumerateArray().Select(w => w.GetDouble()).ToArray()).ToArray(),
-            l.GetProperty("biases").EnumerateArray().Select(b => b.GetDouble()).ToArray(),
-            l.GetProperty("activation").GetString()!)).ToArray();
+        var data = DatasetCsv.Load(Path.Combine(directory, "moons.csv"));
         using var trajectory = JsonDocument.Parse(File.ReadAllText(Path.Combine(directory, "moons_trajectory.json")));
         var steps = trajectory.RootElement.GetProperty("steps").EnumerateArray()
             .Select(s => (s.GetProperty("loss").GetDouble(), s.GetProperty("accuracy").GetDouble())).ToArray();
-        return new MoonsData(rows.Select(r => r[..2]).ToArray(), rows.Select(r => r[2]).ToArray(), layers, steps);
+        return new MoonsData(data, Path.Combine(directory, "moons_init.json"), steps);
     }
 
     /// <summary>Finds the fixtures folder from the current directory or the executable's, walking up to the repository root.</summary>

@@ -2,12 +2,14 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Micrograd.Benchmarks.Moons;
+using Micrograd.NN;
 
 namespace Micrograd.Benchmarks.Scale;
 
 /// <summary>
 /// <c>scale [--nodes N]</c> (default 10,000,000): builds an eager graph of at least N nodes the way a user would (the moons
-/// MLP applied to random samples, their hinge losses summed into one root), runs Backward, then drops it and collects.
+/// demo's <see cref="Mlp"/> applied to random samples, their hinge losses (<see cref="Loss.Hinge"/>) summed into one root),
+/// runs Backward, then drops it and collects.
 /// Prints the time and the memory per node: bytes allocated while building, live heap held by the graph, bytes allocated by
 /// Backward, the peak working set, and the heap after release.
 /// </summary>
@@ -17,7 +19,7 @@ public static class ScaleCommand
     {
         var target = options.GetLong("--nodes", 10_000_000);
         var data = MoonsData.Load(options.Get("--data") ?? MoonsData.DefaultDirectory());
-        var model = new LocalMlp(data.Layers);
+        var model = data.NewModel();
         var perSample = SampleNodes(model);
         var samples = (int)Math.Ceiling((double)target / perSample);
 
@@ -35,7 +37,7 @@ public static class ScaleCommand
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static (Dictionary<string, object> Result, WeakReference Alive) BuildAndRun(LocalMlp model, int samples)
+    private static (Dictionary<string, object> Result, WeakReference Alive) BuildAndRun(Mlp model, int samples)
     {
         var random = new Random(1);
         var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
@@ -44,8 +46,8 @@ public static class ScaleCommand
         var losses = new List<Value>(samples);
         for (var s = 0; s < samples; s++)
         {
-            var score = model.Forward([new Value(random.NextDouble() * 3 - 1), new Value(random.NextDouble() * 2 - 0.5)]);
-            losses.Add(MoonsEngines.Hinge(random.Next(2) * 2 - 1, score));
+            var outputs = model.Forward([random.NextDouble() * 3 - 1, random.NextDouble() * 2 - 0.5]);
+            losses.Add(Loss.Hinge.SampleLoss(outputs, random.Next(2) * 2 - 1));
         }
         var root = Value.Sum(losses);
         var buildMs = clock.Elapsed.TotalMilliseconds;
@@ -76,9 +78,9 @@ public static class ScaleCommand
         return (result, new WeakReference(root));
     }
 
-    private static int SampleNodes(LocalMlp model)
+    private static int SampleNodes(Mlp model)
     {
-        var loss = MoonsEngines.Hinge(-1, model.Forward([new Value(0.1), new Value(0.2)]));
+        var loss = Loss.Hinge.SampleLoss(model.Forward([0.1, 0.2]), -1);
         return loss.TopologicalOrder().Count - model.Parameters.Count;
     }
 }
