@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Micrograd.Ops;
 
 namespace Micrograd;
@@ -22,10 +23,12 @@ public sealed partial class Value
 {
     private static readonly Value[] NoChildren = [];
 
-    private string? _label; // null for an unlabelled interior node (one store fewer per node); read as ""
+    /// <summary>Labels of interior nodes, which rarely have one: kept aside so that a node takes 64 bytes, not 72.</summary>
+    private static readonly ConditionalWeakTable<Value, string> s_interiorLabels = [];
+
     private readonly Op? _op;
     private readonly Value? _a;
-    private readonly object? _rest; // the right operand (a Value) of a binary op, or every operand (a Value[]) of an n-ary op
+    private object? _rest; // the right operand (a Value) of a binary op, every operand (a Value[]) of an n-ary op, or a leaf's label (a string; null when empty)
     private int _mark;
 
     /// <summary>Creates a leaf: a value that no op produced, such as an input or a parameter.</summary>
@@ -35,7 +38,7 @@ public sealed partial class Value
     {
         ArgumentNullException.ThrowIfNull(label);
         Data = data;
-        _label = label;
+        if (label.Length > 0) _rest = label;
     }
 
     private Value(double data, Op op, Value a, Value? b, Value[]? many)
@@ -59,8 +62,14 @@ public sealed partial class Value
     /// <summary>A name for graph pictures and error messages. Never null; empty when not set.</summary>
     public string Label
     {
-        get => _label ?? "";
-        set => _label = value ?? throw new ArgumentNullException(nameof(value));
+        get => _op is null ? (string?)_rest ?? "" : s_interiorLabels.TryGetValue(this, out var label) ? label : "";
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            if (_op is null) _rest = value.Length > 0 ? value : null;
+            else if (value.Length > 0) s_interiorLabels.AddOrUpdate(this, value);
+            else s_interiorLabels.Remove(this);
+        }
     }
 
     /// <summary>The symbol of the op that produced this node (such as <c>+</c>, <c>tanh</c>, <c>**2</c>); empty for a leaf.</summary>
@@ -94,9 +103,9 @@ public sealed partial class Value
 
     internal int ChildCount => _rest switch
     {
-        null => _a is null ? 0 : 1,
         Value => 2,
-        var many => ((Value[])many).Length,
+        Value[] many => many.Length,
+        _ => _a is null ? 0 : 1, // a leaf (with or without a label) or a unary node
     };
 
     internal Value ChildAt(int i) => i == 0 ? _a! : _rest as Value ?? ((Value[])_rest!)[i];

@@ -93,4 +93,33 @@ public class ValueTests
         Assert.Throws<ArgumentNullException>(() => x.Label = null!);
         Assert.Throws<ArgumentNullException>(() => new Value(1.0, null!));
     }
+
+    [Fact]
+    public void Labels_of_leaves_and_interior_nodes_are_set_read_and_cleared_without_touching_the_graph()
+    {
+        var a = new Value(2.0, "a");
+        var b = new Value(3.0);
+        var sum = Value.Sum([a, b, a]);
+        var product = a * b;
+        var tanh = product.Tanh();
+        Assert.Equal(["a", "", "", "", ""], new[] { a.Label, b.Label, sum.Label, product.Label, tanh.Label });
+
+        b.Label = "b";
+        sum.Label = "s";
+        product.Label = "p";
+        Assert.Equal(["a", "b", "s", "p", ""], new[] { a.Label, b.Label, sum.Label, product.Label, tanh.Label });
+        Assert.Equal([a, b, a], sum.Children);
+        Assert.Equal([a, b], product.Children);
+        Assert.Equal([product], tanh.Children);
+        Assert.Empty(b.Children);
+        Assert.True(b.IsLeaf);
+
+        product.Label = "q";
+        a.Label = "";
+        sum.Label = "";
+        Assert.Equal(["", "b", "", "q"], new[] { a.Label, b.Label, sum.Label, product.Label });
+        tanh.Backward();
+        Assert.Equal(3.0 * (1 - Math.Tanh(6.0) * Math.Tanh(6.0)), a.Grad, 1e-15);
+        Assert.Equal([a, b, product, tanh], tanh.TopologicalOrder());
+    }
 }

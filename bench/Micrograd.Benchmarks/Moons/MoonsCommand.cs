@@ -34,6 +34,9 @@ public static class MoonsCommand
             var runs = new List<double>();
             var cpuRuns = new List<double>();
             var setups = new List<double>();
+            var collections = new long[3];
+            var allocated = 0L;
+            var pause = TimeSpan.Zero;
             (double[] Losses, double[] Accuracies, double[] Weights) result = ([], [], []);
             for (var r = 0; r < repeat; r++)
             {
@@ -42,7 +45,13 @@ public static class MoonsCommand
                 setups.Add(clock.Elapsed.TotalMilliseconds);
                 clock.Restart();
                 var cpuBefore = Environment.CpuUsage.TotalTime;
+                var gcBefore = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
+                var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+                var pauseBefore = GC.GetTotalPauseDuration();
                 result = Trajectory(instance, steps, out var elapsed);
+                allocated += GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+                pause += GC.GetTotalPauseDuration() - pauseBefore;
+                for (var g = 0; g < 3; g++) collections[g] += GC.CollectionCount(g) - gcBefore[g];
                 cpuRuns.Add((Environment.CpuUsage.TotalTime - cpuBefore).TotalMilliseconds / steps);
                 runs.Add(elapsed / steps);
             }
@@ -61,6 +70,9 @@ public static class MoonsCommand
                 ["best_ms_per_step"] = runs[0],
                 ["cpu_ms_per_step"] = cpuRuns[cpuRuns.Count / 2],
                 ["setup_ms"] = setups.Order().ElementAt(setups.Count / 2),
+                ["allocated_bytes_per_step"] = (double)allocated / (repeat * steps),
+                ["gc_pause_ms_per_step"] = pause.TotalMilliseconds / (repeat * steps),
+                ["gcs_per_step"] = string.Join(" / ", collections.Select(c => ((double)c / (repeat * steps)).ToString("0.###", CultureInfo.InvariantCulture))) + " (gen 0 / 1 / 2, each counting the older)",
                 ["steps"] = steps,
                 ["repeats"] = repeat,
                 ["max_rel_loss_error"] = maxReferenceError,

@@ -18,6 +18,13 @@ namespace Micrograd
             }
             return operands.Length == 0 ? new Value(0.0) : Nary(Ops.SumOp.Instance, operands);
         }
+
+        /// <summary>
+        /// <see cref="Sum"/> of an array made for this call, which becomes the node's operand list without a copy: the caller
+        /// must not change or reuse it afterwards. No element may be null.
+        /// </summary>
+        internal static Value SumOf(Value[] operands) =>
+            operands.Length == 0 ? new Value(0.0) : Nary(Ops.SumOp.Instance, operands);
     }
 }
 

@@ -63,8 +63,8 @@ public abstract class Loss
     }
 
     /// <summary>The mean of sample losses as <see cref="Compute"/> builds it: <c>Σ lossᵢ · (1/n)</c>.</summary>
-    /// <param name="terms">At least one sample loss.</param>
-    internal static Value Mean(Value[] terms) => Value.Sum(terms) * (1.0 / terms.Length);
+    /// <param name="terms">At least one sample loss, in an array made for this call (it becomes the sum's operand list).</param>
+    internal static Value Mean(Value[] terms) => Value.SumOf(terms) * (1.0 / terms.Length);
 
     /// <summary>
     /// The compiled engine's view of a built-in loss (its sample graph with the per-sample numbers as leaves); null for a

@@ -15,6 +15,13 @@ public static class Regularization
         ArgumentNullException.ThrowIfNull(parameters);
         if (!(alpha >= 0) || !double.IsFinite(alpha))
             throw new ArgumentOutOfRangeException(nameof(alpha), alpha, "The L2 strength must be a finite number of at least 0.");
-        return alpha * Value.Sum(parameters.Select(p => p * p));
+        var list = parameters as IReadOnlyList<Value> ?? parameters.ToArray();
+        var squares = new Value[list.Count];
+        for (var i = 0; i < squares.Length; i++)
+        {
+            var p = list[i];
+            squares[i] = p * p;
+        }
+        return alpha * Value.SumOf(squares);
     }
 }

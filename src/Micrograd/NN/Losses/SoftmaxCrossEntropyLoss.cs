@@ -44,7 +44,7 @@ public sealed class SoftmaxCrossEntropyLoss : Loss
     {
         var exps = new Value[output.Count];
         for (var k = 0; k < exps.Length; k++) exps[k] = (output[k] - shifts[k]).Exp();
-        return Value.Sum(exps).Log() - (output[c] - shifts[output.Count]);
+        return Value.SumOf(exps).Log() - (output[c] - shifts[output.Count]);
     }
 
     private sealed class Form : SampleLossForm

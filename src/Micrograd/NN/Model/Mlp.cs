@@ -78,7 +78,9 @@ public sealed class Mlp : Module
     public Value[] Forward(IReadOnlyList<double> inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        return Forward(inputs.Select(x => new Value(x)).ToArray());
+        var leaves = new Value[inputs.Count];
+        for (var i = 0; i < leaves.Length; i++) leaves[i] = new Value(inputs[i]);
+        return Forward(leaves);
     }
 
     /// <summary>

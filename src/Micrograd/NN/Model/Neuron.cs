@@ -55,10 +55,18 @@ public sealed class Neuron : Module
     {
         ArgumentNullException.ThrowIfNull(inputs);
         CheckCount(inputs.Count);
-        var terms = new Value[_weights.Length + 1];
+        var weights = _weights;
+        var terms = new Value[weights.Length + 1];
         terms[0] = Bias;
-        for (var i = 0; i < _weights.Length; i++) terms[i + 1] = _weights[i] * inputs[i];
-        return Activation.Apply(Value.Sum(terms));
+        if (inputs is Value[] array)
+        {
+            for (var i = 0; i < weights.Length; i++) terms[i + 1] = weights[i] * array[i];
+        }
+        else
+        {
+            for (var i = 0; i < weights.Length; i++) terms[i + 1] = weights[i] * inputs[i];
+        }
+        return Activation.Apply(Value.SumOf(terms));
     }
 
     /// <summary>

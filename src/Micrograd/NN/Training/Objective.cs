@@ -44,8 +44,20 @@ public sealed class Objective
         for (var i = 0; i < outputs.Length; i++) outputs[i] = Model.Forward(batch.Features[i]);
         var dataLoss = Loss.Compute(outputs, batch.Labels!);
         var total = Total(dataLoss, Model.Parameters, L2);
-        var numbers = outputs.Select(o => (IReadOnlyList<double>)o.Select(v => v.Data).ToArray()).ToArray();
-        return new ObjectiveGraph(total, outputs, Loss.Accuracy(numbers, batch.Labels!));
+        return new ObjectiveGraph(total, outputs, Accuracy(outputs, batch.Labels!));
+    }
+
+    /// <summary>The fraction of samples the loss counts as correct, as <see cref="Loss.Accuracy"/> counts it, from the outputs' data.</summary>
+    private double Accuracy(Value[][] outputs, IReadOnlyList<double> targets)
+    {
+        var numbers = new double[Model.OutputCount];
+        var correct = 0;
+        for (var i = 0; i < outputs.Length; i++)
+        {
+            for (var k = 0; k < numbers.Length; k++) numbers[k] = outputs[i][k].Data;
+            if (Loss.IsCorrect(numbers, targets[i])) correct++;
+        }
+        return (double)correct / outputs.Length;
     }
 
     /// <summary>The objective from the data loss, as <see cref="Build"/> makes it: <c>dataLoss + l2 · Σ p·p</c>, or the data loss alone when l2 is 0.</summary>
