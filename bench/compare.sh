@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The moons demo (MLP 2-16-16-1, 100 samples, full batch, hinge loss + L2, SGD) run side by side:
-#   C# eager (Value graphs built each step), C# compiled (one traced tape of the whole step), C# batched (one traced
-#   sample tape replayed over the 100 samples with Vector<double>), the seed-style Python Value, and PyTorch (batched
-#   float64 on one thread, and op by op on scalars) when torch imports.
+#   C# through Micrograd.NN as `micrograd train` runs it (Mlp, Objective, Sgd, Trainer) with each engine: EagerEngine
+#   (the step's Value graph built anew, Backward), CompiledEngine on the whole-step route (one recorded tape of the whole
+#   step) and on its default batched route (one sample's tape replayed over the 100 samples with Vector<double>); the
+#   seed-style Python Value; and PyTorch (batched float64 on one thread, and op by op on scalars) when torch imports.
 # Every run checks its losses against tests/Micrograd.Tests/Fixtures/moons_trajectory.json; the C# compiled runs are also
 # checked against C# eager. Prints one Markdown table: ms per step, speed-up over Python Value, ratio to PyTorch batched.
 #
