@@ -10,6 +10,7 @@
 # Usage: bench/compare.sh            (about a minute)
 # Environment: PYTHON=/path/to/python3 (default: the first of python3, /usr/bin/python3 that imports torch, else python3)
 #              PY_STEPS=5 (steps timed for the slow scalar Python runs; the median step is reported), REPEAT=10 (C# repetitions of the 100 steps)
+#              RESULTS=FILE (also keep every run's JSON line in FILE: allocation, GC counts and pauses per step, …)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -47,4 +48,5 @@ else
 fi
 
 dotnet "$bench" table "$results"
+if [ -n "${RESULTS:-}" ]; then cp "$results" "$RESULTS"; fi
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg) (other processes on the machine slow every row; compare rows of one run)" >&2
