@@ -28,7 +28,9 @@ namespace Micrograd.NN;
 /// chunks of samples, running the model forward twice.
 /// </para>
 /// <para>Not thread-safe. The engine reads the parameters' <see cref="Value.Data"/> at each step and writes their
-/// <see cref="Value.Grad"/>, so optimizers work as with the eager engine.</para>
+/// <see cref="Value.Grad"/>, so optimizers work as with the eager engine. A batch's inputs and labels are read again only
+/// when another <see cref="Dataset"/> object comes (a data set copies its rows and never changes), so a full batch is
+/// loaded once.</para>
 /// </remarks>
 public sealed class CompiledEngine : ITrainingEngine
 {

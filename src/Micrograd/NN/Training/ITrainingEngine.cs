@@ -5,8 +5,8 @@ namespace Micrograd.NN;
 /// <see cref="Objective"/> on a batch, and the gradient of that loss in every parameter's <see cref="Value.Grad"/>.
 /// The <see cref="Trainer"/> then applies an <see cref="Optimizer"/>, which reads those gradients and changes the
 /// parameters' <see cref="Value.Data"/>. <see cref="EagerEngine"/> rebuilds the graph with <see cref="Value"/> nodes
-/// at every step; another engine (such as one that replays a recorded graph over flat arrays) may compute the same
-/// numbers any way it likes, as long as it honours this contract.
+/// at every step; <see cref="CompiledEngine"/> replays a recorded graph over flat arrays. Another engine may compute the
+/// same numbers any way it likes, as long as it honours this contract.
 /// </summary>
 public interface ITrainingEngine
 {
