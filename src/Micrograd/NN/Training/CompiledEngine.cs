@@ -31,6 +31,8 @@ namespace Micrograd.NN;
 /// <see cref="Value.Grad"/>, so optimizers work as with the eager engine. A batch's inputs and labels are read again only
 /// when another <see cref="Dataset"/> object comes (a data set copies its rows and never changes), so a full batch is
 /// loaded once.</para>
+/// <para><see cref="AnomalyMode"/> does not apply to the recorded routes (replays make no nodes to check): to find where a
+/// NaN or infinity first appears, run the step with <see cref="EagerEngine"/> inside an anomaly-mode scope.</para>
 /// </remarks>
 public sealed class CompiledEngine : ITrainingEngine
 {
