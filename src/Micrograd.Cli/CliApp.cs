@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Micrograd.Cli.Commands;
 using Micrograd.Expressions;
 using Micrograd.Graphs;
@@ -8,6 +9,9 @@ namespace Micrograd.Cli;
 /// <summary>The <c>micrograd</c> command line: parses arguments, runs a command, maps failures to exit codes.</summary>
 internal static class CliApp
 {
+    /// <summary>The tool's name, as installed (<c>dotnet tool install</c>) and as help shows it.</summary>
+    public const string ToolName = "micrograd";
+
     /// <summary>Runs the tool with these arguments and returns its exit code (<see cref="ExitCodes"/>).</summary>
     /// <param name="args">The command-line arguments.</param>
     /// <param name="stdout">Where results go.</param>
@@ -16,7 +20,12 @@ internal static class CliApp
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, GraphvizOptions? graphviz = null)
     {
         var output = new CliOutput(stdout, stderr, graphviz);
-        var root = new RootCommand("micrograd: a scalar reverse-mode autograd engine. Differentiate expressions, draw their graphs, train small networks.");
+        // A plain Command named "micrograd" rather than RootCommand, whose name would be the assembly's (Micrograd.Cli).
+        var root = new Command(ToolName, "micrograd: a scalar reverse-mode autograd engine. Differentiate expressions, draw their graphs, train small networks.")
+        {
+            new HelpOption(),
+            new VersionOption(),
+        };
         foreach (var command in Commands(output)) root.Subcommands.Add(command);
 
         try
@@ -24,7 +33,7 @@ internal static class CliApp
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0)
             {
-                stderr.WriteLine($"error: {parse.Errors[0].Message} (see 'micrograd {CommandPath(parse)} --help')");
+                stderr.WriteLine($"error: {parse.Errors[0].Message} (see '{CommandPath(parse)} --help')");
                 return ExitCodes.BadInput;
             }
             return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
@@ -57,7 +66,7 @@ internal static class CliApp
         var names = new List<string>();
         for (var r = parse.CommandResult; r is not null; r = r.Parent as System.CommandLine.Parsing.CommandResult)
         {
-            if (r.Command is not RootCommand) names.Insert(0, r.Command.Name);
+            names.Insert(0, r.Command.Name);
         }
         return string.Join(' ', names);
     }
