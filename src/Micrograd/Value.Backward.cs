@@ -17,7 +17,8 @@ public sealed partial class Value
     /// after summing every path to it: calling <see cref="Backward"/> twice leaves each leaf with exactly twice its gradient,
     /// as PyTorch does with <c>retain_graph</c>. This node's own gradient is set to 1 (added, if it is itself a leaf).</para>
     /// <para>NaN and infinities propagate by IEEE rules (a zero gradient times an infinite local derivative is NaN);
-    /// inside an <see cref="AnomalyMode"/> scope the first non-finite gradient throws an <see cref="AnomalyException"/>.</para>
+    /// inside an <see cref="AnomalyMode"/> scope the first non-finite gradient throws an <see cref="AnomalyException"/>, and
+    /// every leaf keeps the gradient it had before the call (interior gradients are then partial).</para>
     /// <para>The walk reuses per-thread scratch arrays (cleared after each call, so they keep no graph alive), so repeated
     /// calls on graphs of up to a million nodes allocate nothing.</para>
     /// </remarks>
@@ -35,7 +36,16 @@ public sealed partial class Value
             Grad = 1.0;
             if (AnomalyMode.IsActive)
             {
-                AnomalyMode.CheckedSweep(order.AsSpan(0, count));
+                try
+                {
+                    AnomalyMode.CheckedSweep(order.AsSpan(0, count));
+                }
+                catch (AnomalyException)
+                {
+                    // Nothing lost: every leaf gets back the gradient it had before this call.
+                    for (var k = 0; k < leaves; k++) scratch.Leaves[k].Grad = scratch.LeafGradients[k];
+                    throw;
+                }
             }
             else
             {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using Micrograd.Ops;
 
 namespace Micrograd;
@@ -23,12 +22,10 @@ public sealed partial class Value
 {
     private static readonly Value[] NoChildren = [];
 
-    /// <summary>Labels of interior nodes, which rarely have one: kept aside so that a node takes 64 bytes, not 72.</summary>
-    private static readonly ConditionalWeakTable<Value, string> s_interiorLabels = [];
-
+    private string? _label; // null when empty (an unlabelled interior node stores nothing); read as ""
     private readonly Op? _op;
     private readonly Value? _a;
-    private object? _rest; // the right operand (a Value) of a binary op, every operand (a Value[]) of an n-ary op, or a leaf's label (a string; null when empty)
+    private readonly object? _rest; // the right operand (a Value) of a binary op, or every operand (a Value[]) of an n-ary op
     private int _mark;
 
     /// <summary>Creates a leaf: a value that no op produced, such as an input or a parameter.</summary>
@@ -38,7 +35,7 @@ public sealed partial class Value
     {
         ArgumentNullException.ThrowIfNull(label);
         Data = data;
-        if (label.Length > 0) _rest = label;
+        if (label.Length > 0) _label = label;
     }
 
     private Value(double data, Op op, Value a, Value? b, Value[]? many)
@@ -62,13 +59,11 @@ public sealed partial class Value
     /// <summary>A name for graph pictures and error messages. Never null; empty when not set.</summary>
     public string Label
     {
-        get => _op is null ? (string?)_rest ?? "" : s_interiorLabels.TryGetValue(this, out var label) ? label : "";
+        get => _label ?? "";
         set
         {
             ArgumentNullException.ThrowIfNull(value);
-            if (_op is null) _rest = value.Length > 0 ? value : null;
-            else if (value.Length > 0) s_interiorLabels.AddOrUpdate(this, value);
-            else s_interiorLabels.Remove(this);
+            _label = value.Length > 0 ? value : null;
         }
     }
 
@@ -105,7 +100,7 @@ public sealed partial class Value
     {
         Value => 2,
         Value[] many => many.Length,
-        _ => _a is null ? 0 : 1, // a leaf (with or without a label) or a unary node
+        _ => _a is null ? 0 : 1, // a leaf or a unary node
     };
 
     internal Value ChildAt(int i) => i == 0 ? _a! : _rest as Value ?? ((Value[])_rest!)[i];

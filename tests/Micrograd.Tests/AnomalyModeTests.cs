@@ -50,6 +50,20 @@ public class AnomalyModeTests
     }
 
     [Fact]
+    public void A_backward_anomaly_leaves_every_leaf_gradient_as_it_was()
+    {
+        var x = new Value(0.0, "x");
+        var w = new Value(2.0, "w");
+        var r = (x * w).Sqrt() + w;
+        x.Grad = 0.25;
+        w.Grad = -1.5;
+        using var scope = AnomalyMode.Enable();
+        Assert.Throws<AnomalyException>(() => r.Backward());
+        Assert.Equal(0.25, x.Grad);
+        Assert.Equal(-1.5, w.Grad);
+    }
+
+    [Fact]
     public void Scopes_nest_and_stay_on_the_opening_thread()
     {
         using (AnomalyMode.Enable())
