@@ -46,8 +46,10 @@ public static class TrainingPlot
         {
             for (var c = 0; c < shade.GetLength(1); c++)
             {
-                // a score shades smoothly and saturates past ±3; class indices are used as they are
-                shade[r, c] = grid.IsClassIndex ? grid.Values[r, c] : Math.Tanh(grid.Values[r, c] / 3);
+                // a score shades smoothly and saturates past ±3; class indices are used as they are; a NaN score (a diverged
+                // model) is white, as no decision (ScottPlot cannot scale colours over NaN)
+                var value = grid.IsClassIndex ? grid.Values[r, c] : Math.Tanh(grid.Values[r, c] / 3);
+                shade[r, c] = double.IsNaN(value) ? 0.0 : value;
             }
         }
         var heatmap = plot.Add.Heatmap(shade);

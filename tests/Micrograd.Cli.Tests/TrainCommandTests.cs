@@ -180,6 +180,19 @@ public class TrainCommandTests
     }
 
     [Fact]
+    public void A_diverged_run_still_logs_saves_and_draws()
+    {
+        // a rate this large sends the weights to infinity and the loss to NaN within a few steps
+        using var folder = new TempFolder();
+        var r = Tool.Run("train", "--steps", "3", "--lr", "1e308", "--log", folder.File("log.jsonl"), "--save", folder.File("m.json"),
+            "--plot", folder.File("p.png"));
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.Contains("loss NaN", r.Out);
+        Assert.Contains("\"NaN\"", File.ReadAllText(folder.File("m.json")));
+        Assert.True(new FileInfo(folder.File("p.png")).Length > 1000);
+    }
+
+    [Fact]
     public void A_csv_with_more_features_trains()
     {
         using var folder = new TempFolder();

@@ -75,6 +75,29 @@ public class TrainingPlotTests
         }
     }
 
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    public void A_diverged_run_still_draws(double bad)
+    {
+        // what `train --lr 1e308` leaves: non-finite weights (so non-finite scores everywhere) and non-finite losses
+        var data = DataGenerators.Moons(20, 0.1, new Random(3));
+        var model = new Mlp(2, [new Layer([new Neuron([bad, 1.0], 0.0, Activation.Linear)])]);
+        TrainingStep[] history = [new(0, 0.9, 0.5, 1.0), new(1, bad, 0.5, 1.0), new(2, double.NaN, 0.5, 1.0)];
+        var path = Path.Combine(Path.GetTempPath(), $"micrograd-plot-{Guid.NewGuid():N}.png");
+        try
+        {
+            TrainingPlot.SavePng(path, model, data, history);
+            Assert.True(new FileInfo(path).Length > 1000);
+            TrainingPlot.SavePng(path, model, data, history[1..]); // no finite loss at all
+            Assert.True(new FileInfo(path).Length > 1000);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     private static (int R, int G, int B) Pixel(byte[,,] rgb, ScottPlot.Pixel p)
     {
         int x = (int)p.X, y = (int)p.Y;
