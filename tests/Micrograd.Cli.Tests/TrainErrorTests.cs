@@ -36,6 +36,7 @@ public class TrainErrorTests
     [InlineData("--data blobs --classes 3", "blobs has 3 classes (labels 0 to 2): the hinge loss takes two (-1 and 1); use --loss softmax")]
     [InlineData("--data spirals --classes 4 --loss mse", "spirals has 4 classes (labels 0 to 3): the mse loss takes two (-1 and 1); use --loss softmax")]
     [InlineData("--data spirals --classes 3 --samples 5", "--samples 5 is too few for 3 classes")]
+    [InlineData("--data spirals --classes 2000000000 --loss softmax", "--samples 100 is too few for 2000000000 classes (at least 4000000000)")]
     [InlineData("--engine gpu", "--engine 'gpu' is not one of compiled, eager")]
     [InlineData("--engine", "Required argument missing for option: '--engine'")]
     [InlineData("--bogus", "Unrecognized command or argument '--bogus'")]

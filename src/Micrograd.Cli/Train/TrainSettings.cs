@@ -81,8 +81,8 @@ internal sealed record TrainSettings
         var lr = parse.GetValue(o.LearningRate) ?? optimizer switch { "sgd" => 1.0, "momentum" => 0.1, _ => 0.01 };
         var lrEnd = parse.GetValue(o.LearningRateEnd) ?? lr / 10;
         var samples = parse.GetValue(o.Samples) ?? 100;
-        if (generated && samples < 2 * classes)
-            throw new UsageException($"--samples {samples} is too few for {classes} classes (at least {2 * classes}).");
+        if (generated && samples < 2L * classes)
+            throw new UsageException($"--samples {samples} is too few for {classes} classes (at least {2L * classes}).");
 
         return new TrainSettings
         {

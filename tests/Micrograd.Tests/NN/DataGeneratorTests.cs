@@ -116,5 +116,8 @@ public class DataGeneratorTests
         Assert.Throws<ArgumentOutOfRangeException>(() => DataGenerators.Moons(1, 0.1, new Random(1)));
         Assert.Throws<ArgumentOutOfRangeException>(() => DataGenerators.Moons(10, -0.1, new Random(1)));
         Assert.Throws<ArgumentOutOfRangeException>(() => DataGenerators.Blobs(10, 0.1, new Random(1), classes: 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => DataGenerators.Spirals(9, 0.1, new Random(1), classes: 5));
+        // twice this many arms overflows an int: still refused, not silently fewer classes
+        Assert.Throws<ArgumentOutOfRangeException>(() => DataGenerators.Spirals(100, 0.1, new Random(1), classes: 2_000_000_000));
     }
 }

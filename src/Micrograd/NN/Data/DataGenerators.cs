@@ -129,7 +129,7 @@ public static class DataGenerators
     public static Dataset Spirals(int count, double noise, Random random, int classes = 2)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(classes, 2);
-        Check(count, 2 * classes, noise, random);
+        Check(count, 2L * classes, noise, random);
         var rows = new List<(double X, double Y, double Label)>(count);
         for (var k = 0; k < classes; k++)
         {
@@ -173,7 +173,7 @@ public static class DataGenerators
         return new Dataset(features, rows.Select(r => r.Label), name);
     }
 
-    private static void Check(int count, int minimum, double noise, Random random)
+    private static void Check(int count, long minimum, double noise, Random random)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, minimum);
         if (!(noise >= 0) || !double.IsFinite(noise))
