@@ -6,6 +6,7 @@ internal static class OutputFile
     /// <summary>Fails early, before any work, when <paramref name="path"/> cannot be a file: its directory is missing or it is a directory.</summary>
     public static void Check(string path, string option)
     {
+        if (path.Trim().Length == 0) throw new UsageException($"cannot write {option} '{path}': the path is empty");
         string full;
         try
         {

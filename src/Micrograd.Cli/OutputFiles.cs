@@ -11,6 +11,8 @@ internal static class OutputFiles
         var full = Path.GetFullPath(path);
         if (Directory.Exists(full)) throw new UsageException($"cannot write {option} file '{path}': it is a folder.");
         var folder = Path.GetDirectoryName(full);
+        if (folder is not null && File.Exists(folder))
+            throw new UsageException($"cannot write {option} file '{path}': '{folder}' is a file, not a folder.");
         if (folder is not null && !Directory.Exists(folder))
             throw new UsageException($"cannot write {option} file '{path}': folder '{folder}' does not exist.");
     }
@@ -31,6 +33,8 @@ internal static class OutputFiles
     /// <summary>Runs a read, reporting a missing or unreadable file as a <see cref="UsageException"/>, and a malformed one with its message.</summary>
     public static T Read<T>(string path, string what, Func<T> read)
     {
+        if (path.Trim().Length == 0) throw new UsageException($"no {what} given: the path is empty.");
+        if (Directory.Exists(path)) throw new UsageException($"cannot read {what} '{path}': it is a directory.");
         try
         {
             return read();

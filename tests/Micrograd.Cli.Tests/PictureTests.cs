@@ -175,6 +175,18 @@ public class PictureTests
         Assert.Equal($"error: cannot write --dot '{path}': '{temp.File("plain.txt")}' is a file, not a directory\n", r.Error);
     }
 
+    [Theory]
+    [InlineData("neuron", "--svg")]
+    [InlineData("neuron", "--html")]
+    [InlineData("grad", "--dot")]
+    public void An_empty_output_path_is_refused(string command, string option)
+    {
+        var r = Tool.Run(command == "grad" ? ["grad", "x", "x=1", option, ""] : [command, option, ""]);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal("", r.Out);
+        Assert.Equal($"error: cannot write {option} '': the path is empty\n", r.Error);
+    }
+
     [Fact]
     public void Svg_png_and_pdf_are_one_at_a_time_for_neuron_too()
     {

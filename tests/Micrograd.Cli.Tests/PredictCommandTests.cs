@@ -81,5 +81,9 @@ public class PredictCommandTests
             "--model", CliFixtures.MoonsInit, "--data", folder.Write("four.csv", "1,2,3,4\n"));
         Refused("m.json: the top level has no 'layers'", "--model", folder.Write("m.json", "{\"inputs\": 2}"), "--data", CliFixtures.MoonsCsv);
         Refused("bad.csv, line 2: field 1, 'x', is not a number", "--model", CliFixtures.MoonsInit, "--data", folder.Write("bad.csv", "1,2\nx,2\n"));
+        Refused("no --model file given: the path is empty", "--model", "", "--data", CliFixtures.MoonsCsv);
+        Refused("no --data file given: the path is empty", "--model", CliFixtures.MoonsInit, "--data", " ");
+        Refused($"cannot read --model file '{folder.Path}': it is a directory", "--model", folder.Path, "--data", CliFixtures.MoonsCsv);
+        Refused($"cannot read --data file '{folder.Path}': it is a directory", "--model", CliFixtures.MoonsInit, "--data", folder.Path);
     }
 }

@@ -49,6 +49,8 @@ public class TrainErrorTests
         using var folder = new TempFolder();
         AssertRefused(Tool.Run("train", "--init", folder.File("none.json")), $"--init file '{folder.File("none.json")}' does not exist");
         AssertRefused(Tool.Run("train", "--init", folder.Write("bad.json", "{\"inputs\": 2,")), "bad.json: not valid JSON");
+        AssertRefused(Tool.Run("train", "--init", ""), "no --init file given: the path is empty");
+        AssertRefused(Tool.Run("train", "--init", folder.Path), $"cannot read --init file '{folder.Path}': it is a directory");
         AssertRefused(Tool.Run("train", "--init", folder.Write("sizes.json", """{"inputs": 2, "layers": [{"weights": [[1, 2]], "biases": [0, 1]}]}""")),
             "sizes.json: layers[0] has 1 rows of weights but 2 biases");
         AssertRefused(Tool.Run("train", "--data", folder.Write("bad.csv", "x1,x2,label\n1,2,1\n1,2\n")), "bad.csv, line 3: expected 3 fields, found 2");
@@ -71,6 +73,8 @@ public class TrainErrorTests
         AssertRefused(Tool.Run("train", "--save", missing), "cannot write --save file");
         AssertRefused(Tool.Run("train", "--log", folder.Path), "cannot write --log file");
         AssertRefused(Tool.Run("train", "--plot", Path.Combine(folder.Path, "none", "p.png")), "does not exist");
+        var file = folder.Write("plain.txt", "");
+        AssertRefused(Tool.Run("train", "--plot", Path.Combine(file, "p.png")), $"cannot write --plot file '{Path.Combine(file, "p.png")}': '{file}' is a file, not a folder.");
         var r = Tool.Run("train", "--save", missing);
         Assert.DoesNotContain("step", r.Out);
     }
