@@ -81,6 +81,10 @@ public class PredictCommandTests
             "--model", CliFixtures.MoonsInit, "--data", folder.Write("four.csv", "1,2,3,4\n"));
         Refused("m.json: the top level has no 'layers'", "--model", folder.Write("m.json", "{\"inputs\": 2}"), "--data", CliFixtures.MoonsCsv);
         Refused("bad.csv, line 2: field 1, 'x', is not a number", "--model", CliFixtures.MoonsInit, "--data", folder.Write("bad.csv", "1,2\nx,2\n"));
+        // a model with one output predicts -1 or 1: another label would be counted by its sign, giving a wrong accuracy
+        Refused("labels.csv, sample 2: label 0 is not -1 or 1 (a model with one output predicts class -1 or 1).",
+            "--model", CliFixtures.MoonsInit, "--data", folder.Write("labels.csv", "1,2,1\n3,4,0\n"));
+        Refused("half.csv, sample 1: label 0.5 is not -1 or 1", "--model", CliFixtures.MoonsInit, "--data", folder.Write("half.csv", "1,2,0.5\n"));
         Refused("no --model file given: the path is empty", "--model", "", "--data", CliFixtures.MoonsCsv);
         Refused("no --data file given: the path is empty", "--model", CliFixtures.MoonsInit, "--data", " ");
         Refused($"cannot read --model file '{folder.Path}': it is a directory", "--model", folder.Path, "--data", CliFixtures.MoonsCsv);

@@ -31,12 +31,14 @@ internal static class PredictCommand
         var model = OutputFiles.Read(modelPath, "--model file", () => ModelFile.Load(modelPath));
         var data = OutputFiles.Read(dataPath, "--data file", () => DatasetCsv.Load(dataPath, model.InputCount));
         var many = model.OutputCount > 1;
-        if (many && data.Labels is { } given)
+        if (data.Labels is { } given)
         {
             for (var i = 0; i < given.Count; i++)
             {
-                if (Loss.SoftmaxCrossEntropy.TargetError(given[i], model.OutputCount) is { } error)
-                    throw new UsageException($"{data.Name}, sample {i + 1}: {error}");
+                var error = many ? Loss.SoftmaxCrossEntropy.TargetError(given[i], model.OutputCount)
+                    : given[i] is -1.0 or 1.0 ? null
+                    : $"label {Numbers.Format(given[i])} is not -1 or 1 (a model with one output predicts class -1 or 1).";
+                if (error is not null) throw new UsageException($"{data.Name}, sample {i + 1}: {error}");
             }
         }
 
