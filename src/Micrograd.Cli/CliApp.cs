@@ -33,7 +33,10 @@ internal static class CliApp
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0)
             {
-                stderr.WriteLine($"error: {parse.Errors[0].Message} (see '{CommandPath(parse)} --help')");
+                // an argument nothing takes (a misspelt command, say) explains the other errors, such as a missing command
+                var error = parse.Errors.FirstOrDefault(e => parse.UnmatchedTokens.Any(t => e.Message.Contains($"'{t}'", StringComparison.Ordinal)))
+                    ?? parse.Errors[0];
+                stderr.WriteLine($"error: {error.Message} (see '{CommandPath(parse)} --help')");
                 return ExitCodes.BadInput;
             }
             return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });

@@ -29,4 +29,12 @@ public class HelpTests
         Assert.Equal(2, r.ExitCode);
         Assert.Equal("error: Required command was not provided. (see 'micrograd --help')", r.Error.TrimEnd());
     }
+
+    [Fact]
+    public void An_unknown_command_is_named()
+    {
+        var r = Tool.Run("gard", "x", "x=1");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal("error: Unrecognized command or argument 'gard'. (see 'micrograd --help')", r.Error.TrimEnd());
+    }
 }
