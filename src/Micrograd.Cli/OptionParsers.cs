@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using System.Numerics;
 
 namespace Micrograd.Cli;
 
@@ -28,7 +29,9 @@ internal static class OptionParsers
             CustomParser = result => Parse(result, name, text =>
                 int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
                     ? n >= minimum ? (n, null) : (default(int?), $"must be at least {minimum}")
-                    : (null, "is not a whole number")),
+                    : (null, BigInteger.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var big)
+                        ? big > 0 ? $"is too large (at most {int.MaxValue})" : $"must be at least {minimum}"
+                        : "is not a whole number")),
         };
 
     /// <summary>An option that takes one of <paramref name="choices"/> (any case), given back in lower case.</summary>

@@ -44,7 +44,7 @@ internal sealed class PictureOptions
         {
             var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
             if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1) return n;
-            result.AddError($"--max-nodes must be a whole number of at least 1, not '{text}'");
+            result.AddError($"--max-nodes must be a whole number from 1 to {int.MaxValue}, not '{text}'");
             return DotOptions.DefaultMaxNodes;
         },
     };

@@ -53,8 +53,9 @@ public class GradBadInputTests
 
     [Theory]
     [InlineData("--rankdir", "XY", "--rankdir must be LR or TB, not 'XY' (see 'micrograd grad --help')")]
-    [InlineData("--max-nodes", "0", "--max-nodes must be a whole number of at least 1, not '0' (see 'micrograd grad --help')")]
-    [InlineData("--max-nodes", "many", "--max-nodes must be a whole number of at least 1, not 'many' (see 'micrograd grad --help')")]
+    [InlineData("--max-nodes", "0", "--max-nodes must be a whole number from 1 to 2147483647, not '0' (see 'micrograd grad --help')")]
+    [InlineData("--max-nodes", "99999999999", "--max-nodes must be a whole number from 1 to 2147483647, not '99999999999' (see 'micrograd grad --help')")]
+    [InlineData("--max-nodes", "many", "--max-nodes must be a whole number from 1 to 2147483647, not 'many' (see 'micrograd grad --help')")]
     public void A_bad_picture_option_is_refused(string option, string value, string message)
     {
         AssertBadInput(Tool.Run("grad", "x", "x=1", "--dot", "unused.dot", option, value), message);

@@ -17,6 +17,8 @@ public class TrainErrorTests
     [Theory]
     [InlineData("--steps 0", "--steps '0' must be at least 1")]
     [InlineData("--steps many", "--steps 'many' is not a whole number")]
+    [InlineData("--steps 99999999999", "--steps '99999999999' is too large (at most 2147483647)")]
+    [InlineData("--seed -99999999999", "--seed '-99999999999' must be at least 0")]
     [InlineData("--lr -1", "--lr '-1' must be a finite number above 0")]
     [InlineData("--lr abc", "--lr 'abc' is not a number")]
     [InlineData("--lr NaN", "--lr 'NaN' must be a finite number above 0")]
