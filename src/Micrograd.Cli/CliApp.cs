@@ -46,6 +46,20 @@ internal static class CliApp
             stderr.WriteLine($"error: {Unwrap(e).Message}");
             return ExitCodes.BadInput;
         }
+        catch (Exception e) when (Unwrap(e) is OutOfMemoryException)
+        {
+            // the heap is capped (runtimeconfig.template.json), so a run too large for the machine fails here instead of
+            // being killed by the operating system
+            stderr.WriteLine("error: out of memory: this run needs more memory than the machine has; try fewer samples, smaller layers or a smaller expression");
+            return ExitCodes.BadInput;
+        }
+        catch (Exception e) when (Unwrap(e) is IOException)
+        {
+            // files the tool reads or writes are reported by name where they are used; what is left is the standard
+            // output or error themselves (a full disk, a closed pipe)
+            stderr.WriteLine($"error: input/output error: {Unwrap(e).Message}");
+            return ExitCodes.BadInput;
+        }
         catch (Exception e)
         {
             stderr.WriteLine($"internal error: {Unwrap(e).GetType().Name}: {Unwrap(e).Message}");
