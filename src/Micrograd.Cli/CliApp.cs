@@ -50,7 +50,7 @@ internal static class CliApp
         {
             // the heap is capped (runtimeconfig.template.json), so a run too large for the machine fails here instead of
             // being killed by the operating system
-            stderr.WriteLine("error: out of memory: this run needs more memory than the machine has; try fewer samples, smaller layers or a smaller expression");
+            stderr.WriteLine("error: out of memory: this run needs more memory than the machine has; try fewer samples or steps, smaller layers or a smaller expression");
             return ExitCodes.BadInput;
         }
         catch (Exception e) when (Unwrap(e) is IOException)
