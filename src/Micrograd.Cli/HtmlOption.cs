@@ -39,7 +39,7 @@ internal sealed class HtmlOption
     /// <summary>Fails early, before any work, when the file cannot be written.</summary>
     public void Check(ParseResult parse)
     {
-        if (Path(parse) is { } path) OutputFile.Check(path, _html.Name);
+        if (Path(parse) is { } path) UserFiles.CheckWritable(path, _html.Name);
     }
 
     /// <summary>Writes the page when one was asked for. The page is made in full before the file is touched, so a missing
@@ -59,7 +59,8 @@ internal sealed class HtmlOption
             MaxDrawnNodes = maxNodes,
             Graphviz = output.Graphviz,
         });
-        OutputFile.Write(path, _html.Name, () => File.WriteAllText(path, html, new UTF8Encoding(false)));
+        UserFiles.CheckWritable(path, _html.Name);
+        UserFiles.Write(path, _html.Name, () => File.WriteAllText(path, html, new UTF8Encoding(false)));
         return path;
     }
 }

@@ -17,8 +17,8 @@ internal static class OptionParsers
         {
             Description = description,
             CustomParser = result => Parse(result, name, text =>
-                Numbers.TryParse(text, out var x) ? check(x) is { } why ? (default(double?), why) : (x, null)
-                : (null, "is not a number")),
+                Numbers.TryParse(text, out var x, out var problem) ? check(x) is { } why ? (default(double?), why) : (x, null)
+                : (null, problem)),
         };
 
     /// <summary>A whole-number option of at least <paramref name="minimum"/>.</summary>

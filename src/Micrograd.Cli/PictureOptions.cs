@@ -75,7 +75,7 @@ internal sealed class PictureOptions
     /// <summary>Checks that every output file can be written, before any work is done.</summary>
     public void Check(ParseResult parse)
     {
-        foreach (var (option, path) in Requested(parse)) OutputFile.Check(path, option);
+        foreach (var (option, path) in Requested(parse)) UserFiles.CheckWritable(path, option);
     }
 
     /// <summary>Writes the pictures that were asked for; does nothing when none was.</summary>
@@ -90,7 +90,8 @@ internal sealed class PictureOptions
         var text = DotWriter.Write(root, new DotOptions { RankDirection = parse.GetValue(_rankdir), MaxNodes = parse.GetValue(_maxNodes) });
         foreach (var (option, path) in requested)
         {
-            OutputFile.Write(path, option, () =>
+            UserFiles.CheckWritable(path, option);
+            UserFiles.Write(path, option, () =>
             {
                 if (option == _dot.Name) File.WriteAllText(path, text, new UTF8Encoding(false));
                 else Graphviz.RenderToFile(text, path, FormatOf(option), output.Graphviz);

@@ -19,8 +19,8 @@ internal static class VariableAssignments
             if (!IsName(name))
                 throw new UsageException($"'{name}' in '{item}' is not a variable name: a name starts with a letter or '_' and goes on with letters, digits or '_'");
             if (text.Trim().Length == 0) throw new UsageException($"'{item}' has no value after '=': write NAME=VALUE, as in {name}=1.5");
-            if (!Numbers.TryParse(text, out var value))
-                throw new UsageException($"'{text}' in '{item}' is not a number: write a number such as 1.5, -3, 2e-4, NaN or Infinity");
+            if (!Numbers.TryParse(text, out var value, out var problem))
+                throw new UsageException($"'{text}' in '{item}' {problem}: write a number such as 1.5, -3, 2e-4, NaN or Infinity");
             if (seen.TryGetValue(name, out var earlier)) throw new UsageException($"'{name}' is given a value twice ('{earlier}' and '{item}')");
             seen.Add(name, item);
             values.Add(name, value);

@@ -37,6 +37,7 @@ public class GradBadInputTests
     [InlineData("x", new[] { "x=" }, "'x=' has no value after '=': write NAME=VALUE, as in x=1.5")]
     [InlineData("x", new[] { "x=abc" }, "'abc' in 'x=abc' is not a number: write a number such as 1.5, -3, 2e-4, NaN or Infinity")]
     [InlineData("x", new[] { "x=1,5" }, "'1,5' in 'x=1,5' is not a number: write a number such as 1.5, -3, 2e-4, NaN or Infinity")]
+    [InlineData("x", new[] { "x=1e999" }, "'1e999' in 'x=1e999' is too large for a double (at most about 1.8e308; write Infinity for an infinity): write a number such as 1.5, -3, 2e-4, NaN or Infinity")]
     [InlineData("x", new[] { "x=1", "x=2" }, "'x' is given a value twice ('x=1' and 'x=2')")]
     [InlineData("x", new[] { "1x=2" }, "'1x' in '1x=2' is not a variable name: a name starts with a letter or '_' and goes on with letters, digits or '_'")]
     public void A_missing_or_malformed_value_is_named(string expr, string[] values, string message)

@@ -21,6 +21,7 @@ public class TrainErrorTests
     [InlineData("--seed -99999999999", "--seed '-99999999999' must be at least 0")]
     [InlineData("--lr -1", "--lr '-1' must be a finite number above 0")]
     [InlineData("--lr abc", "--lr 'abc' is not a number")]
+    [InlineData("--lr -1e400", "--lr '-1e400' is too large for a double")]
     [InlineData("--lr NaN", "--lr 'NaN' must be a finite number above 0")]
     [InlineData("--lr-end -0.5", "--lr-end '-0.5' must be a finite number of at least 0")]
     [InlineData("--l2 -1e-4", "--l2 '-1e-4' must be a finite number of at least 0")]
@@ -72,11 +73,11 @@ public class TrainErrorTests
     {
         using var folder = new TempFolder();
         var missing = Path.Combine(folder.Path, "no", "such", "dir", "m.json");
-        AssertRefused(Tool.Run("train", "--save", missing), "cannot write --save file");
-        AssertRefused(Tool.Run("train", "--log", folder.Path), "cannot write --log file");
+        AssertRefused(Tool.Run("train", "--save", missing), "cannot write --save");
+        AssertRefused(Tool.Run("train", "--log", folder.Path), "cannot write --log");
         AssertRefused(Tool.Run("train", "--plot", Path.Combine(folder.Path, "none", "p.png")), "does not exist");
         var file = folder.Write("plain.txt", "");
-        AssertRefused(Tool.Run("train", "--plot", Path.Combine(file, "p.png")), $"cannot write --plot file '{Path.Combine(file, "p.png")}': '{file}' is a file, not a folder.");
+        AssertRefused(Tool.Run("train", "--plot", Path.Combine(file, "p.png")), $"cannot write --plot '{Path.Combine(file, "p.png")}': '{file}' is a file, not a directory");
         var r = Tool.Run("train", "--save", missing);
         Assert.DoesNotContain("step", r.Out);
     }

@@ -28,8 +28,8 @@ internal static class PredictCommand
 
     private static int Run(string modelPath, string dataPath, CliOutput output)
     {
-        var model = OutputFiles.Read(modelPath, "--model file", () => ModelFile.Load(modelPath));
-        var data = OutputFiles.Read(dataPath, "--data file", () => DatasetCsv.Load(dataPath, model.InputCount));
+        var model = UserFiles.Read(modelPath, "--model file", () => ModelFile.Load(modelPath));
+        var data = UserFiles.Read(dataPath, "--data file", () => DatasetCsv.Load(dataPath, model.InputCount));
         var many = model.OutputCount > 1;
         if (data.Labels is { } given)
         {

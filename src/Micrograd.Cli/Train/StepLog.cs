@@ -22,7 +22,7 @@ internal sealed class StepLog : IDisposable
     public static StepLog Open(string path)
     {
         StepLog? log = null;
-        OutputFiles.Write(path, "--log file", () => log = new StepLog(path, new StreamWriter(path, append: false, new UTF8Encoding(false))));
+        UserFiles.Write(path, "--log", () => log = new StepLog(path, new StreamWriter(path, append: false, new UTF8Encoding(false))));
         return log!;
     }
 
@@ -30,13 +30,13 @@ internal sealed class StepLog : IDisposable
     public static string Line(TrainingStep step) =>
         string.Create(CultureInfo.InvariantCulture, $"{{\"step\": {step.Step}, \"loss\": {Json(step.Loss)}, \"accuracy\": {Json(step.Accuracy)}}}");
 
-    public void Write(TrainingStep step) => OutputFiles.Write(_path, "--log file", () =>
+    public void Write(TrainingStep step) => UserFiles.Write(_path, "--log", () =>
     {
         _writer.Write(Line(step));
         _writer.Write('\n');
     });
 
-    public void Dispose() => OutputFiles.Write(_path, "--log file", _writer.Dispose);
+    public void Dispose() => UserFiles.Write(_path, "--log", _writer.Dispose);
 
     private static string Json(double x) => double.IsFinite(x) ? Numbers.Format(x) : $"\"{Numbers.Format(x)}\"";
 }

@@ -10,16 +10,16 @@ internal static class TrainingSession
 {
     public static int Run(TrainSettings s, CliOutput output)
     {
-        OutputFiles.CheckWritable(s.Save, "--save");
-        OutputFiles.CheckWritable(s.Log, "--log");
-        OutputFiles.CheckWritable(s.Plot, "--plot");
+        UserFiles.CheckWritable(s.Save, "--save");
+        UserFiles.CheckWritable(s.Log, "--log");
+        UserFiles.CheckWritable(s.Plot, "--plot");
 
         var data = LoadData(s);
         var classes = data.ClassCount;
         if (classes > 2 && s.Loss != Loss.SoftmaxCrossEntropy)
             throw new UsageException($"{data.Name} has {classes} classes (labels 0 to {classes - 1}): the {s.Loss.Name} loss takes two (-1 and 1); use --loss softmax.");
         var model = s.Init is { } init
-            ? OutputFiles.Read(init, "--init file", () => ModelFile.Load(init))
+            ? UserFiles.Read(init, "--init file", () => ModelFile.Load(init))
             : new Mlp(data.FeatureCount, [.. s.Hidden, s.Loss.OutputCountFor(classes)], new Random(s.Seed + 1), s.Activation);
 
         var objective = new Objective(model, s.Loss, s.L2);
@@ -61,14 +61,14 @@ internal static class TrainingSession
 
         if (s.Save is { } save)
         {
-            OutputFiles.Write(save, "--save file", () => ModelFile.Save(model, save));
+            UserFiles.Write(save, "--save", () => ModelFile.Save(model, save));
             output.Out.WriteLine($"saved the model to {save}");
         }
         if (s.Log is not null) output.Out.WriteLine($"wrote {history.Count} steps to {s.Log}");
         if (s.Plot is { } plot)
         {
             var title = string.Create(CultureInfo.InvariantCulture, $"{data.Name}: {model.InputCount}-{string.Join('-', model.Layers.Select(l => l.OutputCount))} {s.Loss.Name}, accuracy {100 * final.Accuracy:0.#}%");
-            OutputFiles.Write(plot, "--plot file", () => TrainingPlot.SavePng(plot, model, data, history, title));
+            UserFiles.Write(plot, "--plot", () => TrainingPlot.SavePng(plot, model, data, history, title));
             output.Out.WriteLine($"drew {plot}");
         }
         return ExitCodes.Ok;
@@ -76,7 +76,7 @@ internal static class TrainingSession
 
     private static Dataset LoadData(TrainSettings s)
     {
-        if (!s.Generated) return OutputFiles.Read(s.Data, "--data file", () => DatasetCsv.Load(s.Data));
+        if (!s.Generated) return UserFiles.Read(s.Data, "--data file", () => DatasetCsv.Load(s.Data));
         return DataGenerators.Generate(s.Data, s.Samples, s.Noise, new Random(s.Seed), s.Classes);
     }
 
