@@ -166,7 +166,7 @@ public static class Graphviz
                     // It exited meanwhile.
                 }
                 throw new GraphvizException(string.Create(CultureInfo.InvariantCulture,
-                    $"Graphviz's 'dot' did not finish within {timeout.TotalSeconds:0.#} s and was stopped"));
+                    $"Graphviz's 'dot' did not finish within {timeout.TotalSeconds:0.#} s and was stopped; a large or wide graph lays out faster with fewer nodes drawn (DotOptions.MaxNodes, the tool's --max-nodes)"));
             }
 
             var error = readError.Result;
