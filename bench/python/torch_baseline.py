@@ -21,6 +21,17 @@ torch.set_num_threads(1)
 DTYPE = torch.float64
 
 
+
+def sgd_step(parameters, total, lr):
+    """Backward from `total`, then p -= lr * p.grad for every parameter; returns the loss as a float."""
+    for p in parameters:
+        p.grad = None
+    total.backward()
+    with torch.no_grad():
+        for p in parameters:
+            p -= lr * p.grad
+    return total.item()
+
 class Batched:
     """Weights as matrices; one step is a forward over the (100, 2) batch, backward, and an SGD update."""
 
@@ -44,13 +55,7 @@ class Batched:
         reg_loss = ALPHA * sum((p * p).sum() for p in self.parameters)
         total = data_loss + reg_loss
         accuracy = ((self.y > 0) == (scores > 0)).double().mean().item()
-        for p in self.parameters:
-            p.grad = None
-        total.backward()
-        with torch.no_grad():
-            for p in self.parameters:
-                p -= lr * p.grad
-        return total.item(), accuracy
+        return sgd_step(self.parameters, total, lr), accuracy
 
 
 class Scalar:
@@ -84,13 +89,7 @@ class Scalar:
         reg_loss = ALPHA * sum(p * p for p in self.parameters)
         total = data_loss + reg_loss
         accuracy = sum((yi > 0) == (s.item() > 0) for yi, s in zip(self.y, scores)) / len(self.y)
-        for p in self.parameters:
-            p.grad = None
-        total.backward()
-        with torch.no_grad():
-            for p in self.parameters:
-                p -= lr * p.grad
-        return total.item(), accuracy
+        return sgd_step(self.parameters, total, lr), accuracy
 
 
 if __name__ == "__main__":

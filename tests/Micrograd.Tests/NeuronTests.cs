@@ -5,15 +5,8 @@ public class NeuronTests
 {
     private static (Value Y, Dictionary<string, Value> Leaves) Neuron()
     {
-        var w0 = new Value(1.3, "w0");
-        var x0 = new Value(1.6, "x0");
-        var w1 = new Value(1.2, "w1");
-        var x1 = new Value(0.8, "x1");
-        var w2 = new Value(1.1, "w2");
-        var x2 = new Value(0.5, "x2");
-        var b = new Value(0.2, "b");
-        var y = (w0 * x0 + w1 * x1 + w2 * x2 + b).Tanh();
-        return (y, new[] { w0, x0, w1, x1, w2, x2, b }.ToDictionary(v => v.Label));
+        var y = Graphs.SeedGraphs.Neuron();
+        return (y, y.TopologicalOrder().Where(v => v.IsLeaf).ToDictionary(v => v.Label));
     }
 
     [Fact]

@@ -15,45 +15,17 @@ internal static class DotText
     /// <c>\n</c>, tabs become spaces, other control characters and lone surrogates become U+FFFD. Text longer than
     /// <paramref name="maxLength"/> is cut and ends with an ellipsis.
     /// </summary>
-    public static string RecordField(string text, int maxLength)
-    {
-        var sb = new StringBuilder(text.Length + 8);
-        var cut = Cut(text, maxLength);
-        for (var i = 0; i < cut.Length; i++)
-        {
-            var c = cut[i];
-            switch (c)
-            {
-                case '\r':
-                    if (i + 1 < cut.Length && cut[i + 1] == '\n') i++;
-                    sb.Append("\\n");
-                    break;
-                case '\n':
-                    sb.Append("\\n");
-                    break;
-                case '\t' or ' ':
-                    // A single space between words stays as it is; further spaces of a run are escaped so that they are kept.
-                    sb.Append(i > 0 && cut[i - 1] is ' ' or '\t' ? "\\ " : " ");
-                    break;
-                case '{' or '}' or '|' or '<' or '>' or '"' or '\\':
-                    sb.Append('\\').Append(c);
-                    break;
-                case '&':
-                    sb.Append("&amp;");
-                    break;
-                default:
-                    AppendSafe(sb, cut, ref i);
-                    break;
-            }
-        }
-        return sb.ToString();
-    }
+    public static string RecordField(string text, int maxLength) => Escape(Cut(text, maxLength), record: true);
 
     /// <summary>
     /// Text for an ordinary (non-record) quoted DOT string shown literally: quotes and backslashes are escaped, <c>&amp;</c> becomes <c>&amp;amp;</c>,
     /// line breaks become <c>\n</c>, other control characters and lone surrogates become U+FFFD.
     /// </summary>
-    public static string Plain(string text)
+    public static string Plain(string text) => Escape(text, record: false);
+
+    /// <summary>The escaping shared by <see cref="RecordField"/> and <see cref="Plain"/>; a record field also escapes the
+    /// record's special characters and keeps runs of spaces.</summary>
+    private static string Escape(string text, bool record)
     {
         var sb = new StringBuilder(text.Length + 8);
         for (var i = 0; i < text.Length; i++)
@@ -68,8 +40,15 @@ internal static class DotText
                 case '\n':
                     sb.Append("\\n");
                     break;
+                case '\t' or ' ' when record:
+                    // A single space between words stays as it is; further spaces of a run are escaped so that they are kept.
+                    sb.Append(i > 0 && text[i - 1] is ' ' or '\t' ? "\\ " : " ");
+                    break;
                 case '\t':
                     sb.Append(' ');
+                    break;
+                case '{' or '}' or '|' or '<' or '>' when record:
+                    sb.Append('\\').Append(c);
                     break;
                 case '"' or '\\':
                     sb.Append('\\').Append(c);
