@@ -66,10 +66,11 @@ internal static class OpTable
                $"      backward: {backward},\n" +
                $"      operands: {operands},\n" +
                $"      forwardText: {Json(script.ForwardText)},\n" +
-               $"      derivativeText: {JsonSerializer.Serialize(script.DerivativeText)},\n" +
+               $"      derivativeText: [{string.Join(", ", script.DerivativeText.Select(Json))}],\n" +
                "    },\n";
     }
 
-    // The default encoder escapes <, > and & too, so a string can never end the script element.
-    private static string Json(string text) => JsonSerializer.Serialize(text);
+    // The default encoder escapes <, > and & too, so a string can never end the script element. JsonEncodedText rather
+    // than JsonSerializer: no reflection, so pages can be made in trimmed and native-AOT apps (file-based apps are AOT).
+    private static string Json(string text) => "\"" + JsonEncodedText.Encode(text) + "\"";
 }

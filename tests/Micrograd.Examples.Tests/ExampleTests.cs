@@ -1,0 +1,78 @@
+using System.Globalization;
+
+namespace Micrograd.Examples.Tests;
+
+/// <summary>
+/// Every example under examples/ runs as a user runs it and shows the right numbers. One class, so the examples build one
+/// after another (they share the library's Release build). Expected numbers come from the seed notebook, from PyTorch
+/// (the README's neuron gradients) or from arithmetic done here, never from an example's own output.
+/// </summary>
+public sealed class ExampleTests
+{
+    private static double Number(string text) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    [Fact]
+    public void Every_example_file_is_tested_here()
+    {
+        var files = Directory.GetFiles(Repository.File("examples"), "*.cs").Select(Path.GetFileName).Order(StringComparer.Ordinal);
+        var tested = typeof(ExampleTests).GetMethods()
+            .SelectMany(m => m.GetCustomAttributes(typeof(ExampleAttribute), false).Cast<ExampleAttribute>())
+            .Select(a => a.File).Order(StringComparer.Ordinal);
+        Assert.Equal(files, tested);
+    }
+
+    [Fact, Example("01-derivative-by-nudging.cs")]
+    public void Nudging_approaches_the_derivative_that_backward_gives_exactly()
+    {
+        using var run = ExampleRun.Start("01-derivative-by-nudging.cs");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        static double F(double x) => 3 * x * x - 4 * x + 5;
+        Assert.Equal(6 * 3.0 - 4, Number(run.After("Backward(): x.Grad =")));
+        Assert.Equal((F(4) - F(3)) / 1, Number(run.After("h = 1       (f(x + h) - f(x)) / h =")));
+        Assert.Equal(14, Number(run.After("h = 1E-06   (f(x + h) - f(x)) / h =")), 1e-4);
+    }
+
+    [Fact, Example("02-value-and-graph.cs")]
+    public void A_small_graph_has_the_gradients_of_the_chain_rule_and_a_picture()
+    {
+        using var run = ExampleRun.Start("02-value-and-graph.cs");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        double a = 2, b = -3, c = 10, f = -2, d = a * b + c;
+        Assert.Equal($"dL/da = {b * f}, dL/db = {a * f}, dL/dc = {f}, dL/df = {d}", run.After("after Backward():"));
+        var svg = run.FileText("02-graph.svg");
+        Assert.StartsWith("<?xml", svg, StringComparison.Ordinal);
+        foreach (var label in new[] { ">a<", ">b<", ">c<", ">d<", ">e<", ">f<", ">L<" }) Assert.Contains(label, svg, StringComparison.Ordinal);
+    }
+
+    [Fact, Example("03-neuron.cs")]
+    public void The_neuron_gives_the_seeds_value_and_pytorchs_gradients_and_draws_its_pages()
+    {
+        using var run = ExampleRun.Start("03-neuron.cs");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("0.9989793986334531", run.After("y = tanh(w0·x0 + w1·x1 + w2·x2 + b) ="));   // the seed notebook's y
+        Assert.Equal("0.0032642577695110885", run.After("dy/dw0 ="));                          // PyTorch, float64
+        Assert.Equal("0.0020401611059444303", run.After("dy/db  ="));
+        Assert.Contains("<svg", run.FileText("03-neuron.svg"), StringComparison.Ordinal);
+        var page = run.FileText("03-neuron.html");
+        Assert.Contains("Content-Security-Policy", page, StringComparison.Ordinal);
+        Assert.Contains("<title>The seed&#39;s neuron", page, StringComparison.Ordinal);
+        Assert.Contains("0.9989793986334531", page, StringComparison.Ordinal);
+    }
+
+    [Fact, Example("04-backprop-by-hand.cs")]
+    public void Backpropagation_by_hand_equals_backward_bit_for_bit()
+    {
+        using var run = ExampleRun.Start("04-backprop-by-hand.cs");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("0.0032642577695110885", run.After("dw0  = x0 · dp0        ="));
+        Assert.Equal("7 of 7 gradients equal Backward()'s bit for bit; y equals too: True",
+            run.Output.Split('\n').Select(l => l.Trim()).Single(l => l.Contains("bit for bit", StringComparison.Ordinal)));
+    }
+}
+
+/// <summary>Names the example file a test runs.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class ExampleAttribute(string file) : Attribute
+{
+    public string File { get; } = file;
+}
