@@ -28,7 +28,8 @@ public static class OnnxExport
     /// <summary>
     /// Writes a network: input <c>x</c> of shape [N, inputs] (N, the batch size, is free), then per layer a <c>Gemm</c>
     /// (<c>x·Wᵀ + b</c>, the weights and biases as initializers <c>layer{i}.weight</c> [outputs, inputs] and <c>layer{i}.bias</c>
-    /// [outputs]) and its activation (<c>Relu</c>, <c>Tanh</c>, <c>Sigmoid</c>, or none for linear), and output <c>score</c> of
+    /// [outputs]) and its activation (<c>Relu</c>, <c>Tanh</c>, sigmoid as <c>1 / (1 + Exp(-x))</c> since ONNX Runtime's float64
+    /// <c>Sigmoid</c> loses the engine's small values, or none for linear), and output <c>score</c> of
     /// shape [N, outputs]: the last layer's values, which <c>micrograd predict</c> prints (a softmax model's logits, without the softmax).
     /// The file's metadata holds the layer sizes (<c>layer_sizes</c>, such as <c>2,16,16,1</c>) and activations, and the producer's name and version.
     /// </summary>
