@@ -76,6 +76,7 @@ internal static class CliApp
         ExploreCommand.Create(output),
         TrainCommand.Create(output),
         PredictCommand.Create(output),
+        ExportCommand.Create(output),
     ];
 
     private static string CommandPath(ParseResult parse)

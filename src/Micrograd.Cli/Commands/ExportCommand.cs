@@ -1,0 +1,111 @@
+using System.CommandLine;
+using System.Globalization;
+using Micrograd.Expressions;
+using Micrograd.NN;
+using Micrograd.Onnx;
+
+namespace Micrograd.Cli.Commands;
+
+/// <summary>
+/// <c>micrograd export --model FILE.json --onnx FILE.onnx [--float32]</c>: a trained network as ONNX, for ONNX Runtime and
+/// other inference engines; <c>micrograd export EXPR NAME=VALUE … --onnx FILE.onnx [--constants NAMES]</c>: an expression as
+/// ONNX, each variable an input of shape [N] (or, with <c>--constants</c>, an initializer holding its value). The file is
+/// written whole or not at all (<see cref="OnnxExport"/>).
+/// </summary>
+internal static class ExportCommand
+{
+    public static Command Create(CliOutput output)
+    {
+        var expression = new Argument<string?>("EXPR")
+        {
+            Description = "An expression to export instead of a model, as for 'micrograd grad', such as \"tanh(w*x + b)\". Quote it for the shell.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var assignments = new Argument<string[]>("NAME=VALUE")
+        {
+            Description = "A value for each variable of the expression: the point at which the value is printed, and the value of each of --constants.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var model = new Option<string?>("--model") { Description = "The model file (JSON) to export, as written by 'train --save'.", HelpName = "FILE" };
+        var onnx = new Option<string>("--onnx") { Description = "The ONNX file to write.", HelpName = "FILE", Required = true };
+        var float32 = new Option<bool>("--float32") { Description = "Write the model in float32 (weights rounded to floats) rather than float64." };
+        var constants = new Option<string?>("--constants")
+        {
+            Description = "Variables of the expression to write as constants holding their given values, comma-separated (such as w,b); the others become inputs.",
+            HelpName = "NAMES",
+        };
+        var command = new Command("export",
+            "Write a trained model, or an expression, as an ONNX file that ONNX Runtime and other inference engines run. " +
+            "A model takes input x [N, inputs] and gives output score [N, outputs], the scores 'predict' prints; " +
+            "an expression takes one input [N] per variable and gives output value [N].")
+        {
+            expression,
+            assignments,
+            model,
+            onnx,
+            float32,
+            constants,
+        };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(onnx)!;
+            var text = parse.GetValue(expression);
+            var items = parse.GetValue(assignments) ?? [];
+            if (parse.GetValue(model) is { } modelPath)
+            {
+                if (text is not null) throw new UsageException("give either --model or an expression to export, not both");
+                if (parse.GetValue(constants) is not null) throw new UsageException("--constants names variables of an expression; a --model has none");
+                return ExportModel(modelPath, path, parse.GetValue(float32) ? OnnxPrecision.Float32 : OnnxPrecision.Float64, output);
+            }
+            if (text is null) throw new UsageException("nothing to export: give --model FILE.json, or an expression and its NAME=VALUE values");
+            if (parse.GetValue(float32)) throw new UsageException("--float32 applies to --model only: an expression is exported in float64");
+            return ExportExpression(text, items, parse.GetValue(constants), path, output);
+        });
+        return command;
+    }
+
+    private static int ExportModel(string modelPath, string path, OnnxPrecision precision, CliOutput output)
+    {
+        var model = UserFiles.Read(modelPath, "--model file", () => ModelFile.Load(modelPath));
+        UserFiles.CheckWritable(path, "--onnx file");
+        UserFiles.Write(path, "--onnx file", () => OnnxExport.Save(model, path, precision));
+        output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"wrote {path}: {model}, {(precision == OnnxPrecision.Float64 ? "float64" : "float32")}, input x [N, {model.InputCount}], output score [N, {model.OutputCount}], opset {OnnxExport.Opset}"));
+        return ExitCodes.Ok;
+    }
+
+    private static int ExportExpression(string text, string[] items, string? constantList, string path, CliOutput output)
+    {
+        var parsed = Expression.Parse(text);
+        var graph = parsed.Build(VariableAssignments.Parse(items));
+        var constantNames = (constantList ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).ToArray();
+        if (constantList is not null && constantNames.Length == 0) throw new UsageException("--constants is empty: name variables of the expression, such as --constants w,b");
+        foreach (var name in constantNames)
+        {
+            if (!graph.Variables.ContainsKey(name))
+            {
+                var known = parsed.Variables.Count == 0 ? "it has no variables" : $"its variables are {string.Join(", ", parsed.Variables)}";
+                throw new UsageException($"--constants names '{name}', which the expression does not use ({known})");
+            }
+        }
+        UserFiles.CheckWritable(path, "--onnx file");
+        try
+        {
+            UserFiles.Write(path, "--onnx file", () => OnnxExport.Save(graph.Root, path, constantNames.Select(n => graph.Variables[n])));
+        }
+        catch (OnnxExportException e)
+        {
+            throw new UsageException($"cannot export '{text}': {e.Message}", e);
+        }
+
+        var inputs = parsed.Variables.Where(v => !constantNames.Contains(v)).ToList();
+        var shape = inputs.Count == 0 ? "[]" : "[N]";
+        output.Out.WriteLine($"wrote {path}: " +
+            (inputs.Count == 0 ? "no inputs" : $"input{(inputs.Count == 1 ? "" : "s")} {string.Join(", ", inputs)} {shape}") +
+            (constantNames.Length == 0 ? "" : $", constant{(constantNames.Length == 1 ? "" : "s")} {string.Join(", ", constantNames)}") +
+            $", output value {shape}, float64, opset {OnnxExport.Opset}");
+        output.Out.WriteLine($"value = {Numbers.Format(graph.Root.Data)}" +
+            (items.Length == 0 ? "" : $" at {string.Join(", ", parsed.Variables.Select(v => $"{v}={Numbers.Format(graph.Variables[v].Data)}"))}"));
+        return ExitCodes.Ok;
+    }
+}

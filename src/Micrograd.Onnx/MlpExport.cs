@@ -1,0 +1,46 @@
+using System.Globalization;
+using Micrograd.NN;
+using Onnx;
+
+namespace Micrograd.Onnx;
+
+/// <summary>
+/// An <see cref="Mlp"/> as an ONNX graph: input <c>x</c> [N, inputs]; per layer a Gemm, <c>x·Wᵀ + b</c>, with the layer's
+/// weights (one row per neuron, initializer <c>layer{i}.weight</c> [outputs, inputs]) and biases (<c>layer{i}.bias</c> [outputs]),
+/// then its activation as the engine's op table writes it (<see cref="OnnxOps"/>); output <c>score</c> [N, outputs].
+/// </summary>
+internal static class MlpExport
+{
+    public const string Input = "x";
+    public const string Output = "score";
+
+    public static GraphProto Build(Mlp model, OnnxPrecision precision)
+    {
+        var graph = new OnnxGraph("micrograd_mlp", precision);
+        graph.Reserve(Input);
+        graph.Reserve(Output);
+        graph.Input(Input, null, model.InputCount);
+        var h = Input;
+        for (var l = 0; l < model.Layers.Count; l++)
+        {
+            var layer = model.Layers[l];
+            var weights = layer.Neurons.SelectMany(n => n.Weights.Select(w => w.Data)).ToArray();
+            var biases = layer.Neurons.Select(n => n.Bias.Data).ToArray();
+            var prefix = string.Create(CultureInfo.InvariantCulture, $"layer{l}.");
+            graph.Reserve(prefix + "weight");
+            graph.Reserve(prefix + "bias");
+            graph.Initializer(prefix + "weight", weights, layer.OutputCount, layer.InputCount);
+            graph.Initializer(prefix + "bias", biases, layer.OutputCount);
+            h = graph.Node("Gemm", [h, prefix + "weight", prefix + "bias"], OnnxGraph.Attribute("transB", 1));
+            // the activation's op, as the engine applies it (linear adds no op)
+            var symbol = layer.Activation.Apply(new Value(0.0)).Op;
+            if (symbol.Length > 0) h = OnnxOps.For(symbol)(graph, [h]);
+        }
+        graph.Output(h, Output, null, model.OutputCount);
+        return graph.Proto;
+    }
+
+    /// <summary>The layer sizes, inputs first, such as <c>2,16,16,1</c>.</summary>
+    public static string LayerSizes(Mlp model) =>
+        string.Join(',', model.Layers.Select(l => l.OutputCount).Prepend(model.InputCount).Select(n => n.ToString(CultureInfo.InvariantCulture)));
+}

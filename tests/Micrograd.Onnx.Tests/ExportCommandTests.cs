@@ -1,0 +1,153 @@
+using System.Globalization;
+using Micrograd.Cli.Tests.Support;
+using Micrograd.Onnx.Tests.Support;
+using Micrograd.Tests.Support;
+using Onnx;
+
+namespace Micrograd.Onnx.Tests;
+
+/// <summary>
+/// <c>micrograd export</c>: what it writes and prints, and its refusals (one <c>error:</c> line, exit code 2, no file).
+/// Here rather than in Micrograd.Cli.Tests because checking a file takes ONNX Runtime. The model files' numbers are
+/// checked against <c>micrograd predict</c> in <see cref="ModelExportTests"/>, which exports through this command.
+/// </summary>
+public class ExportCommandTests
+{
+    [Fact]
+    public void A_model_is_written_and_described_in_one_line()
+    {
+        using var temp = new TempFolder();
+        var onnx = temp.File("moons.onnx");
+        var r = Tool.Run("export", "--model", Fixtures.PathOf("moons_init.json"), "--onnx", onnx, "--float32");
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.Equal($"wrote {onnx}: MLP 2-16-16-1 (relu, relu, linear), float32, input x [N, 2], output score [N, 1], opset 20\n", r.Out);
+        Assert.Equal("", r.Error);
+        using var model = Ort.Load(onnx);
+        Assert.Equal(typeof(float), model.Session.InputMetadata["x"].ElementType);
+    }
+
+    [Fact]
+    public void An_expression_is_written_with_each_variable_an_input_and_its_value_at_the_point_printed()
+    {
+        using var temp = new TempFolder();
+        var onnx = temp.File("expr.onnx");
+        var r = Tool.Run("export", "tanh(w*x + b)", "w=0.8", "x=1.5", "b=-0.3", "--onnx", onnx);
+        Assert.True(r.ExitCode == 0, r.ToString());
+        var lines = r.Out.Split('\n');
+        Assert.Equal($"wrote {onnx}: inputs w, x, b [N], output value [N], float64, opset 20", lines[0]);
+        Assert.StartsWith("value = ", lines[1]);
+        Assert.EndsWith(" at w=0.8, x=1.5, b=-0.3", lines[1]);
+        var printed = double.Parse(lines[1]["value = ".Length..lines[1].IndexOf(" at", StringComparison.Ordinal)], CultureInfo.InvariantCulture);
+
+        // the file, at the same point, gives the printed value, which is grad's
+        using var model = Ort.Load(onnx);
+        var value = model.Run("value", new OrtInput<double>("w", [0.8], 1), new OrtInput<double>("x", [1.5], 1), new OrtInput<double>("b", [-0.3], 1)).Data.Single();
+        Agree.Assert(printed, value, 1e-12, "value");
+        Assert.Contains($"value = {lines[1]["value = ".Length..lines[1].IndexOf(" at", StringComparison.Ordinal)]}", Tool.Run("grad", "tanh(w*x + b)", "w=0.8", "x=1.5", "b=-0.3").Out);
+    }
+
+    [Fact]
+    public void Constants_are_written_with_their_values_and_the_other_variables_stay_inputs()
+    {
+        using var temp = new TempFolder();
+        var onnx = temp.File("expr.onnx");
+        var r = Tool.Run("export", "-x ** 2 + a*x", "x=3", "a=0.5", "--onnx", onnx, "--constants", "a");
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.Equal($"wrote {onnx}: input x [N], constant a, output value [N], float64, opset 20\nvalue = -7.5 at x=3, a=0.5\n", r.Out);
+        var file = ModelProto.Parser.ParseFrom(File.ReadAllBytes(onnx));
+        Assert.Equal(["x"], file.Graph.Input.Select(i => i.Name));
+        Assert.Equal([0.5], ModelStructureTests.Values(file.Graph.Initializer.Single(t => t.Name == "a")));
+        using var model = Ort.Load(onnx);
+        Assert.Equal([-7.5, 0, -3.0], model.Run("value", new OrtInput<double>("x", [3, 0, -1.5], 3)).Data);
+    }
+
+    [Fact]
+    public void An_expression_with_every_variable_constant_has_no_inputs()
+    {
+        using var temp = new TempFolder();
+        var onnx = temp.File("c.onnx");
+        var r = Tool.Run("export", "exp(x) * y", "x=1", "y=2", "--onnx", onnx, "--constants", "x, y");
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.StartsWith($"wrote {onnx}: no inputs, constants x, y, output value [], float64, opset 20\n", r.Out);
+        using var model = Ort.Load(onnx);
+        Assert.Equal(Math.Exp(1) * 2, model.Run<double>("value").Data.Single());
+    }
+
+    [Fact]
+    public void The_tools_help_lists_export()
+    {
+        var r = Tool.Run("export", "--help");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("micrograd export [<EXPR> [<NAME=VALUE>...]] [options]", r.Out);
+        Assert.Contains("export", Tool.Run("--help").Out);
+    }
+
+    public static TheoryData<string[], string> BadInputs => new()
+    {
+        { ["export", "--model", "MOONS"], "error: Option '--onnx' is required. (see 'micrograd export --help')" },
+        { ["export", "--onnx", "OUT"], "error: nothing to export: give --model FILE.json, or an expression and its NAME=VALUE values" },
+        { ["export", "x", "x=1", "--model", "MOONS", "--onnx", "OUT"], "error: give either --model or an expression to export, not both" },
+        { ["export", "x", "x=1", "--onnx", "OUT", "--float32"], "error: --float32 applies to --model only: an expression is exported in float64" },
+        { ["export", "--model", "MOONS", "--onnx", "OUT", "--constants", "w"], "error: --constants names variables of an expression; a --model has none" },
+        { ["export", "x*y", "x=1", "y=2", "--onnx", "OUT", "--constants", "z"], "error: --constants names 'z', which the expression does not use (its variables are x, y)" },
+        { ["export", "x*y", "x=1", "y=2", "--onnx", "OUT", "--constants", " , "], "error: --constants is empty: name variables of the expression, such as --constants w,b" },
+        { ["export", "x*", "x=1", "--onnx", "OUT"], "error: unexpected end of the expression: expected a number, a variable, a function call or '('" },
+        { ["export", "x*y", "x=1", "--onnx", "OUT"], "error: no value given for variable 'y': give each variable a value, as in y=1.5" },
+        { ["export", "value*2", "value=1", "--onnx", "OUT"], "error: cannot export 'value*2': a leaf is labelled 'value', the name of the graph's output: give it another label" },
+        { ["export", "--model", "MISSING", "--onnx", "OUT"], "error: --model file 'MISSING' does not exist." },
+        { ["export", "--model", "MOONS", "--onnx", "NODIR"], "error: cannot write --onnx file 'NODIR': the directory 'TEMP/nodir' does not exist" },
+        { ["export", "--model", "MOONS", "--onnx", "FOLDER"], "error: cannot write --onnx file 'FOLDER': it is a directory" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadInputs))]
+    public void Bad_input_is_one_error_line_exit_2_and_no_file(string[] args, string error)
+    {
+        using var temp = new TempFolder();
+        Directory.CreateDirectory(temp.File("folder"));
+        var paths = new Dictionary<string, string>
+        {
+            ["MOONS"] = Fixtures.PathOf("moons_init.json"),
+            ["OUT"] = temp.File("out.onnx"),
+            ["MISSING"] = temp.File("missing.json"),
+            ["NODIR"] = temp.File("nodir/out.onnx"),
+            ["FOLDER"] = temp.File("folder"),
+            ["TEMP"] = temp.Path,
+        };
+        string Resolve(string text) => paths.Aggregate(text, (t, p) => t.Replace(p.Key, p.Value, StringComparison.Ordinal));
+        var r = Tool.Run(args.Select(a => paths.GetValueOrDefault(a, a)).ToArray());
+        Assert.True(r.ExitCode == 2, r.ToString());
+        Assert.Equal("", r.Out);
+        Assert.Equal(Resolve(error) + "\n", r.Error.ReplaceLineEndings("\n"));
+        Assert.Equal(["folder"], Directory.GetFileSystemEntries(temp.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void A_failed_export_leaves_an_existing_file_as_it_was_and_a_good_one_replaces_it()
+    {
+        using var temp = new TempFolder();
+        var onnx = temp.Write("model.onnx", "the previous file");
+        var bad = temp.Write("bad.json", """{"inputs": 2, "layers": []}""");
+        var r = Tool.Run("export", "--model", bad, "--onnx", onnx);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal("the previous file", File.ReadAllText(onnx));
+
+        r = Tool.Run("export", "--model", Fixtures.PathOf("moons_init.json"), "--onnx", onnx);
+        Assert.True(r.ExitCode == 0, r.ToString());
+        using (Ort.Load(onnx))
+        {
+        }
+        Assert.Equal(["bad.json", "model.onnx"], Directory.GetFiles(temp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void As_a_process_the_model_export_writes_a_file_that_onnx_runtime_runs()
+    {
+        using var temp = new TempFolder();
+        var onnx = temp.File("moons.onnx");
+        var r = Tool.RunProcess("export", "--model", Fixtures.PathOf("moons_init.json"), "--onnx", onnx);
+        Assert.True(r.ExitCode == 0, r.ToString());
+        using var model = Ort.Load(onnx);
+        Assert.Equal([1, 1], model.Run("score", new OrtInput<double>("x", [1.1221146075409685, 0.08147717341718697], 1, 2)).Shape);
+    }
+}
