@@ -6,7 +6,7 @@ using Micrograd.Benchmarks;
 using Micrograd.Benchmarks.Moons;
 using Micrograd.Benchmarks.Scale;
 
-// dotnet run -c Release --project bench/Micrograd.Benchmarks -- moons [--engine eager|compiled|batched|all] [--steps N] [--repeat R]
+// dotnet run -c Release --project bench/Micrograd.Benchmarks -- moons [--engine eager|compiled|all] [--steps N] [--repeat R]
 // dotnet run -c Release --project bench/Micrograd.Benchmarks -- table FILE
 // dotnet run -c Release --project bench/Micrograd.Benchmarks -- scale [--nodes N]
 // dotnet run -c Release --project bench/Micrograd.Benchmarks -- --filter '*' [--short]   (BenchmarkDotNet micro benchmarks)

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace Micrograd.Benchmarks.Moons;
 
 /// <summary>
-/// <c>moons [--engine eager|compiled|batched|all] [--steps N] [--repeat R] [--warmup-ms MS] [--data DIR]</c>: after a warm-up
+/// <c>moons [--engine eager|compiled|all] [--steps N] [--repeat R] [--warmup-ms MS] [--data DIR]</c>: after a warm-up
 /// of whole runs lasting at least MS milliseconds (2,000 by default, so that the JIT's tiered compilation has finished), runs
 /// the moons demo's SGD steps R times (5 by default)
 /// from the initial weights, checks every step's loss and accuracy against the reference trajectory, checks the compiled
