@@ -34,6 +34,7 @@ public static class MoonsCommand
             var runs = new List<double>();
             var cpuRuns = new List<double>();
             var setups = new List<double>();
+            var firsts = new List<double>();
             var collections = new long[3];
             var allocated = 0L;
             var firstAllocated = 0L;
@@ -48,7 +49,8 @@ public static class MoonsCommand
                 var cpuBefore = Environment.CpuUsage.TotalTime;
                 var gcBefore = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
                 var pauseBefore = GC.GetTotalPauseDuration();
-                result = Trajectory(instance, steps, out var elapsed, out var first, out var later);
+                result = Trajectory(instance, steps, out var elapsed, out var firstMs, out var first, out var later);
+                firsts.Add(firstMs);
                 allocated += later;
                 firstAllocated += first;
                 pause += GC.GetTotalPauseDuration() - pauseBefore;
@@ -71,6 +73,7 @@ public static class MoonsCommand
                 ["best_ms_per_step"] = runs[0],
                 ["cpu_ms_per_step"] = cpuRuns[cpuRuns.Count / 2],
                 ["setup_ms"] = setups.Order().ElementAt(setups.Count / 2),
+                ["first_step_ms"] = firsts.Order().ElementAt(firsts.Count / 2),
                 ["first_step_allocated_bytes"] = (double)firstAllocated / repeat,
                 ["allocated_bytes_per_later_step"] = steps > 1 ? (double)allocated / (repeat * (steps - 1)) : 0.0,
                 ["gc_pause_ms_per_step"] = pause.TotalMilliseconds / (repeat * steps),
@@ -94,18 +97,19 @@ public static class MoonsCommand
     }
 
     private static (double[] Losses, double[] Accuracies, double[] Weights) Trajectory(IMoonsEngine engine, int steps) =>
-        Trajectory(engine, steps, out _, out _, out _);
+        Trajectory(engine, steps, out _, out _, out _, out _);
 
-    /// <summary>Runs the steps; also gives the bytes the first step allocated (the compiled engines record their graphs
-    /// then) and those all later steps allocated (the Trainer's step records, the engine's steady state).</summary>
+    /// <summary>Runs the steps; also gives the time of the first step and the bytes it allocated (the compiled engine
+    /// records its graphs then), and those all later steps allocated (the Trainer's step records, the engine's steady state).</summary>
     private static (double[] Losses, double[] Accuracies, double[] Weights) Trajectory(IMoonsEngine engine, int steps, out double elapsedMs,
-        out long firstAllocated, out long laterAllocated)
+        out double firstMs, out long firstAllocated, out long laterAllocated)
     {
         var losses = new double[steps];
         var accuracies = new double[steps];
         var clock = Stopwatch.StartNew();
         var start = GC.GetAllocatedBytesForCurrentThread();
         (losses[0], accuracies[0]) = engine.Step();
+        firstMs = clock.Elapsed.TotalMilliseconds;
         var afterFirst = GC.GetAllocatedBytesForCurrentThread();
         for (var k = 1; k < steps; k++) (losses[k], accuracies[k]) = engine.Step();
         var end = GC.GetAllocatedBytesForCurrentThread();
