@@ -6,7 +6,8 @@ namespace Micrograd.Benchmarks.Moons;
 
 /// <summary>
 /// <c>moons [--engine eager|compiled|all] [--steps N] [--repeat R] [--warmup-ms MS] [--data DIR]</c>: after a warm-up
-/// of whole runs lasting at least MS milliseconds (2,000 by default, so that the JIT's tiered compilation has finished), runs
+/// of whole runs lasting at least MS milliseconds (10,000 by default, so that the JIT's tiered compilation has finished:
+/// each run makes a new engine, whose recording keeps the runtime compiling, which delays tiering up), runs
 /// the moons demo's SGD steps R times (5 by default)
 /// from the initial weights, checks every step's loss and accuracy against the reference trajectory, checks the compiled
 /// engines against eager (losses and final weights), and prints one JSON line per engine with the median time per step
@@ -20,7 +21,7 @@ public static class MoonsCommand
         var steps = options.GetInt("--steps", 100);
         var repeat = Math.Max(1, options.GetInt("--repeat", 5));
         var engine = options.Get("--engine") ?? "all";
-        var warmupMs = options.GetInt("--warmup-ms", 2000);
+        var warmupMs = options.GetInt("--warmup-ms", 10000);
         var names = engine == "all" ? MoonsEngines.Names : [engine];
         if (steps < 1 || steps > data.Trajectory.Length) throw new ArgumentException($"--steps must be 1 to {data.Trajectory.Length}");
 
