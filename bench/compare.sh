@@ -27,13 +27,7 @@ dotnet "$bench" moons --engine all --steps 100 --repeat "${REPEAT:-10}" >> "$res
 echo "packing and installing the tool, then timing micrograd train (whole runs of 100 and 2,100 steps)..." >&2
 bench/tool.sh >> "$results"
 
-has_torch() { "$1" -c 'import torch' >/dev/null 2>&1; }
-python="${PYTHON:-}"
-if [ -z "$python" ]; then
-  for candidate in python3 /usr/bin/python3; do
-    if command -v "$candidate" >/dev/null 2>&1 && has_torch "$candidate"; then python="$candidate"; break; fi
-  done
-fi
+. bench/python_with_torch.sh
 if [ -z "$python" ] && command -v python3 >/dev/null 2>&1; then python=python3; fi
 
 if [ -n "$python" ]; then

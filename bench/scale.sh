@@ -20,13 +20,7 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 dotnet build -c Release bench/Micrograd.Benchmarks -v quiet -nologo >/dev/null
 bench="bench/Micrograd.Benchmarks/bin/Release/net10.0/Micrograd.Benchmarks.dll"
 
-has_torch() { "$1" -c 'import torch' >/dev/null 2>&1; }
-python="${PYTHON:-}"
-if [ -z "$python" ]; then
-  for candidate in python3 /usr/bin/python3; do
-    if command -v "$candidate" >/dev/null 2>&1 && has_torch "$candidate"; then python="$candidate"; break; fi
-  done
-fi
+. bench/python_with_torch.sh
 [ -n "$python" ] || echo "PyTorch not found (Debian: apt-get install python3-torch); measuring the compiled engine only" >&2
 
 for h in ${HIDDEN:-16 64 128}; do
