@@ -5,10 +5,15 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Micrograd.Benchmarks;
 using Micrograd.Benchmarks.Moons;
 using Micrograd.Benchmarks.Scale;
+using Micrograd.Benchmarks.Sizes;
+using Micrograd.Benchmarks.Tool;
 
-// dotnet run -c Release --project bench/Micrograd.Benchmarks -- moons [--engine eager|compiled|batched|all] [--steps N] [--repeat R]
+// dotnet run -c Release --project bench/Micrograd.Benchmarks -- moons [--engine eager|compiled|all] [--steps N] [--repeat R]
 // dotnet run -c Release --project bench/Micrograd.Benchmarks -- table FILE
 // dotnet run -c Release --project bench/Micrograd.Benchmarks -- scale [--nodes N]
+// dotnet run -c Release --project bench/Micrograd.Benchmarks -- train-size --samples N --hidden H [--out DIR]   (bench/scale.sh runs the table)
+// dotnet run -c Release --project bench/Micrograd.Benchmarks -- size-table FILE
+// dotnet run -c Release --project bench/Micrograd.Benchmarks -- tool --micrograd PATH [--repeat R]   (bench/tool.sh packs and installs it)
 // dotnet run -c Release --project bench/Micrograd.Benchmarks -- --filter '*' [--short]   (BenchmarkDotNet micro benchmarks)
 try
 {
@@ -17,6 +22,9 @@ try
         "moons" => MoonsCommand.Run(new Options(args)),
         "table" => TableCommand.Run(args[1..]),
         "scale" => ScaleCommand.Run(new Options(args)),
+        "train-size" => TrainSizeCommand.Run(new Options(args)),
+        "size-table" => SizeTableCommand.Run(args[1..]),
+        "tool" => ToolCommand.Run(new Options(args)),
         _ => Micro(args),
     };
 }

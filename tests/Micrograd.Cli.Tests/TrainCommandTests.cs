@@ -44,8 +44,8 @@ public class TrainCommandTests
         e.ValueKind == JsonValueKind.Array ? e.EnumerateArray().SelectMany(Flatten).ToArray() : [e.GetDouble()];
 
     [Theory]
-    [InlineData(null, "compiled engine (batched)")]
-    [InlineData("compiled", "compiled engine (batched)")]
+    [InlineData(null, "compiled engine")]
+    [InlineData("compiled", "compiled engine")]
     [InlineData("eager", "eager engine")]
     public void The_demo_run_matches_the_reference_trajectory_and_final_weights(string? engine, string described)
     {
@@ -74,7 +74,7 @@ public class TrainCommandTests
         var eager = Tool.Run(Args("eager"));
         Assert.True(compiled.ExitCode == 0, compiled.ToString());
         Assert.True(eager.ExitCode == 0, eager.ToString());
-        Assert.Contains(", compiled engine (batched)\n", compiled.Out);
+        Assert.Contains(", compiled engine\n", compiled.Out);
         Assert.Contains(", eager engine\n", eager.Out);
         Assert.Equal(30, CliFixtures.ReadLog(folder.File("compiled.jsonl")).Count);
         Assert.Equal(File.ReadAllText(folder.File("eager.jsonl")), File.ReadAllText(folder.File("compiled.jsonl")));

@@ -39,27 +39,24 @@ public sealed class TrainerMoons : IMoonsEngine
 /// <summary>The engines by name, for the command line.</summary>
 public static class MoonsEngines
 {
-    public static readonly string[] Names = ["eager", "compiled", "batched"];
+    public static readonly string[] Names = ["eager", "compiled"];
 
     /// <summary>The row name of each engine in the table.</summary>
     public static string RunName(string name) => name switch
     {
         "eager" => "C# eager (EagerEngine)",
-        "compiled" => "C# compiled, whole step (CompiledEngine, WholeStep route)",
-        "batched" => "C# compiled, batched (CompiledEngine, default Batched route)",
+        "compiled" => "C# compiled (CompiledEngine)",
         _ => "C# " + name,
     };
 
     /// <summary>
     /// eager: <see cref="EagerEngine"/>, the Value API the plain way (build the step's graph, Backward, update);
-    /// compiled: <see cref="CompiledEngine"/> on the whole-step route (one tape of the whole step, replayed without vectors);
-    /// batched: <see cref="CompiledEngine"/> on its default batched route (one sample's tape over the 100 samples with Vector&lt;double&gt;).
+    /// compiled: <see cref="CompiledEngine"/> (one sample's tape replayed over the 100 samples at once).
     /// </summary>
     public static IMoonsEngine Create(string name, MoonsData data) => name switch
     {
         "eager" => new TrainerMoons(data, o => new EagerEngine(o)),
-        "compiled" => new TrainerMoons(data, o => new CompiledEngine(o, CompiledRoute.WholeStep)),
-        "batched" => new TrainerMoons(data, o => new CompiledEngine(o, CompiledRoute.Batched)),
+        "compiled" => new TrainerMoons(data, o => new CompiledEngine(o)),
         _ => throw new ArgumentException($"unknown engine '{name}': use {string.Join(", ", Names)}"),
     };
 }

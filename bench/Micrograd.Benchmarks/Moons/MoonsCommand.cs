@@ -5,8 +5,9 @@ using System.Text.Json;
 namespace Micrograd.Benchmarks.Moons;
 
 /// <summary>
-/// <c>moons [--engine eager|compiled|batched|all] [--steps N] [--repeat R] [--warmup-ms MS] [--data DIR]</c>: after a warm-up
-/// of whole runs lasting at least MS milliseconds (2,000 by default, so that the JIT's tiered compilation has finished), runs
+/// <c>moons [--engine eager|compiled|all] [--steps N] [--repeat R] [--warmup-ms MS] [--data DIR]</c>: after a warm-up
+/// of whole runs lasting at least MS milliseconds (10,000 by default, so that the JIT's tiered compilation has finished:
+/// each run makes a new engine, whose recording keeps the runtime compiling, which delays tiering up), runs
 /// the moons demo's SGD steps R times (5 by default)
 /// from the initial weights, checks every step's loss and accuracy against the reference trajectory, checks the compiled
 /// engines against eager (losses and final weights), and prints one JSON line per engine with the median time per step
@@ -20,7 +21,7 @@ public static class MoonsCommand
         var steps = options.GetInt("--steps", 100);
         var repeat = Math.Max(1, options.GetInt("--repeat", 5));
         var engine = options.Get("--engine") ?? "all";
-        var warmupMs = options.GetInt("--warmup-ms", 2000);
+        var warmupMs = options.GetInt("--warmup-ms", 10000);
         var names = engine == "all" ? MoonsEngines.Names : [engine];
         if (steps < 1 || steps > data.Trajectory.Length) throw new ArgumentException($"--steps must be 1 to {data.Trajectory.Length}");
 
@@ -34,6 +35,7 @@ public static class MoonsCommand
             var runs = new List<double>();
             var cpuRuns = new List<double>();
             var setups = new List<double>();
+            var firsts = new List<double>();
             var collections = new long[3];
             var allocated = 0L;
             var firstAllocated = 0L;
@@ -48,7 +50,8 @@ public static class MoonsCommand
                 var cpuBefore = Environment.CpuUsage.TotalTime;
                 var gcBefore = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
                 var pauseBefore = GC.GetTotalPauseDuration();
-                result = Trajectory(instance, steps, out var elapsed, out var first, out var later);
+                result = Trajectory(instance, steps, out var elapsed, out var firstMs, out var first, out var later);
+                firsts.Add(firstMs);
                 allocated += later;
                 firstAllocated += first;
                 pause += GC.GetTotalPauseDuration() - pauseBefore;
@@ -71,6 +74,7 @@ public static class MoonsCommand
                 ["best_ms_per_step"] = runs[0],
                 ["cpu_ms_per_step"] = cpuRuns[cpuRuns.Count / 2],
                 ["setup_ms"] = setups.Order().ElementAt(setups.Count / 2),
+                ["first_step_ms"] = firsts.Order().ElementAt(firsts.Count / 2),
                 ["first_step_allocated_bytes"] = (double)firstAllocated / repeat,
                 ["allocated_bytes_per_later_step"] = steps > 1 ? (double)allocated / (repeat * (steps - 1)) : 0.0,
                 ["gc_pause_ms_per_step"] = pause.TotalMilliseconds / (repeat * steps),
@@ -94,18 +98,19 @@ public static class MoonsCommand
     }
 
     private static (double[] Losses, double[] Accuracies, double[] Weights) Trajectory(IMoonsEngine engine, int steps) =>
-        Trajectory(engine, steps, out _, out _, out _);
+        Trajectory(engine, steps, out _, out _, out _, out _);
 
-    /// <summary>Runs the steps; also gives the bytes the first step allocated (the compiled engines record their graphs
-    /// then) and those all later steps allocated (the Trainer's step records, the engine's steady state).</summary>
+    /// <summary>Runs the steps; also gives the time of the first step and the bytes it allocated (the compiled engine
+    /// records its graphs then), and those all later steps allocated (the Trainer's step records, the engine's steady state).</summary>
     private static (double[] Losses, double[] Accuracies, double[] Weights) Trajectory(IMoonsEngine engine, int steps, out double elapsedMs,
-        out long firstAllocated, out long laterAllocated)
+        out double firstMs, out long firstAllocated, out long laterAllocated)
     {
         var losses = new double[steps];
         var accuracies = new double[steps];
         var clock = Stopwatch.StartNew();
         var start = GC.GetAllocatedBytesForCurrentThread();
         (losses[0], accuracies[0]) = engine.Step();
+        firstMs = clock.Elapsed.TotalMilliseconds;
         var afterFirst = GC.GetAllocatedBytesForCurrentThread();
         for (var k = 1; k < steps; k++) (losses[k], accuracies[k]) = engine.Step();
         var end = GC.GetAllocatedBytesForCurrentThread();

@@ -5,7 +5,7 @@ namespace Micrograd.Compiled;
 
 /// <summary>
 /// One compiled graph replayed over many samples at once: each sample is a lane, with its own value of every leaf, and each
-/// op runs over all lanes with <see cref="Vector{T}"/> arithmetic. Made by <see cref="CompiledGraph.Batch"/>.
+/// op runs over all lanes with <see cref="Vector{T}"/> arithmetic. Made by <see cref="CompiledGraph.Batch(int)"/>.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -20,6 +20,8 @@ namespace Micrograd.Compiled;
 /// and sum the parameters' gradients over samples with <see cref="AddGradientSums"/>.
 /// </para>
 /// <para>Replays allocate nothing. Not thread-safe; separate instances may be used on separate threads.</para>
+/// <para>Memory: a row of lanes (a value and a gradient per sample) for each leaf, constant and node, except products fused
+/// into their sums (<see cref="SumOfProducts"/>), which have none.</para>
 /// </remarks>
 public sealed class BatchedGraph
 {
@@ -29,22 +31,36 @@ public sealed class BatchedGraph
     private const int ChunkLanes = 256;
 
     private readonly Tape _tape;
+    private readonly LanePlan _plan;
+    private readonly DenseLayer[] _layers;
+    private readonly int _rowBase;
     private readonly int _stride;
     private readonly int _chunk;
     private readonly double[] _values;
     private readonly double[] _gradients;
+    private readonly double[] _shared;
+    private readonly double[] _sharedTotals;
+    private readonly double[] _scratch;
+    private readonly int[] _root;
     private int _active; // lanes run by Forward and Backward: Samples rounded up to whole vectors
 
-    internal BatchedGraph(Tape tape, ReadOnlySpan<double> leafValues, int samples)
+    internal BatchedGraph(Tape tape, LanePlan plan, ReadOnlySpan<double> leafValues, int samples)
     {
         _tape = tape;
+        _plan = plan;
+        _rowBase = plan.ScalarLeaves;
         Samples = samples;
         _stride = Lanes.Padded(samples);
         _active = _stride;
         _chunk = Math.Min(_stride, Lanes.Padded(ChunkLanes));
-        _values = new double[tape.SlotCount * _stride];
-        _gradients = new double[tape.SlotCount * _stride];
-        for (var i = 0; i < tape.LeafCount; i++) Row(_values, i).Fill(leafValues[i]);
+        _layers = [.. plan.Layers.Select(members => new DenseLayer(tape, members, _rowBase, _stride, _chunk))];
+        _values = new double[plan.RowCount * _stride];
+        _gradients = new double[plan.RowCount * _stride];
+        _shared = leafValues[.._rowBase].ToArray();
+        _sharedTotals = new double[_rowBase];
+        _scratch = new double[_chunk];
+        _root = [tape.RootSlot];
+        for (var i = _rowBase; i < tape.LeafCount; i++) Row(_values, i).Fill(leafValues[i]);
         for (var k = 0; k < tape.Constants.Length; k++) Row(_values, tape.LeafCount + k).Fill(tape.Constants[k]);
         Forward();
     }
@@ -69,14 +85,15 @@ public sealed class BatchedGraph
     /// <summary>
     /// Backward in every sample with the root's gradient 0 and output k's gradient in sample i set to
     /// <paramref name="seeds"/>[k · <paramref name="seedStride"/> + i] before the sweep: the gradient of a loss computed from the
-    /// outputs elsewhere (d loss / d output). An output that is the root starts from its seed. Allocates nothing.
+    /// outputs elsewhere (d loss / d output). An output that is the root starts from its seed. Then adds the gradient of each
+    /// leaf <c>j</c> below <paramref name="totals"/>.Length in every sample into <paramref name="totals"/>[j], from the last
+    /// sample to the first (as <see cref="AddGradientSums"/> does; a leaf shared by every sample has it added during the sweep).
+    /// Allocates nothing.
     /// </summary>
-    internal void BackwardFromOutputs(ReadOnlySpan<double> seeds, int seedStride)
+    internal void BackwardFromOutputs(ReadOnlySpan<double> seeds, int seedStride, Span<double> totals)
     {
-        Prepare();
-        for (var k = 0; k < _tape.OutputSlots.Length; k++)
-            seeds.Slice(k * seedStride, Samples).CopyTo(Row(_gradients, _tape.OutputSlots[k]));
-        Run();
+        Run(seeds, seedStride, _tape.OutputSlots, 0.0, _rowBase == 0 ? _sharedTotals : totals);
+        if (_rowBase == 0 && totals.Length > 0) AddGradientSums(0, totals);
     }
 
     /// <summary>The number of declared leaves, numbered as in the <see cref="CompiledGraph"/>.</summary>
@@ -102,7 +119,8 @@ public sealed class BatchedGraph
     public void SetLeaf(int leaf, double value)
     {
         CompiledGraph.CheckIndex(leaf, LeafCount, "leaf");
-        Row(_values, leaf).Fill(value);
+        if (leaf < _rowBase) _shared[leaf] = value;
+        else Row(_values, leaf).Fill(value);
     }
 
     /// <summary>Gives leaf <paramref name="leaf"/> one value per sample, as for an input feature.</summary>
@@ -145,8 +163,19 @@ public sealed class BatchedGraph
     /// <summary>Recomputes every node in every sample from the current leaf values. Allocates nothing.</summary>
     public void Forward()
     {
+        var instructions = _tape.Instructions;
+        var layerAt = _plan.LayerAt;
         for (var start = 0; start < _active; start += _chunk)
-            _tape.Forward(_values, _stride, start, Math.Min(_chunk, _active - start));
+        {
+            var count = Math.Min(_chunk, _active - start);
+            var rows = Rows(_values, start, count);
+            for (var k = 0; k < instructions.Length; k++)
+            {
+                var layer = layerAt[k];
+                if (layer == LanePlan.Alone) _tape.Forward(in instructions[k], rows);
+                else if (layer >= 0) _layers[layer].Forward(_values, start, count, _shared);
+            }
+        }
     }
 
     /// <summary>Backward in every sample, with the root's gradient 1 (as <see cref="Value.Backward"/> does). Allocates nothing.</summary>
@@ -156,9 +185,8 @@ public sealed class BatchedGraph
     /// <param name="seed">d(loss)/d(root), the same for every sample.</param>
     public void Backward(double seed)
     {
-        Prepare();
-        Row(_gradients, _tape.RootSlot)[..Samples].Fill(seed);
-        Run();
+        _sharedTotals.AsSpan().Clear();
+        Run([], 0, [], seed, _sharedTotals);
     }
 
     /// <summary>
@@ -172,9 +200,8 @@ public sealed class BatchedGraph
     {
         if (seeds.Length != Samples)
             throw new ArgumentException($"Give one seed per sample: {Samples} values, not {seeds.Length}.", nameof(seeds));
-        Prepare();
-        seeds.CopyTo(Row(_gradients, _tape.RootSlot));
-        Run();
+        _sharedTotals.AsSpan().Clear();
+        Run(seeds, 0, _root, 0.0, _sharedTotals);
     }
 
     /// <summary>
@@ -235,13 +262,43 @@ public sealed class BatchedGraph
         totals[leaves[3] - firstLeaf] = s3;
     }
 
-    private void Prepare() => Array.Clear(_gradients);
-
-    private void Run()
+    /// <summary>
+    /// Backward over the lanes, chunk by chunk from the last to the first (so that sums over samples run from the last sample
+    /// to the first): each chunk's gradients cleared, then seeded (the root with <paramref name="seed"/> when
+    /// <paramref name="seedSlots"/> is empty, else slot <c>seedSlots[k]</c> from <paramref name="seeds"/>[k · seedStride + i]),
+    /// then swept. Shared leaves' gradients are added into <paramref name="totals"/>.
+    /// </summary>
+    private void Run(ReadOnlySpan<double> seeds, int seedStride, ReadOnlySpan<int> seedSlots, double seed, Span<double> totals)
     {
-        for (var start = 0; start < _active; start += _chunk)
-            _tape.Backward(_values, _gradients, _stride, start, Math.Min(_chunk, _active - start));
+        var instructions = _tape.Instructions;
+        var layerAt = _plan.LayerAt;
+        var rowCount = _plan.RowCount;
+        for (var start = (_active - 1) / _chunk * _chunk; start >= 0; start -= _chunk)
+        {
+            var count = Math.Min(_chunk, _active - start);
+            var real = Math.Clamp(Samples - start, 0, count);
+            for (var r = 0; r < rowCount; r++) _gradients.AsSpan(r * _stride + start, count).Clear();
+            if (seedSlots.IsEmpty) Row(_gradients, _tape.RootSlot).Slice(start, real).Fill(seed);
+            for (var k = 0; k < seedSlots.Length; k++) seeds.Slice(k * seedStride + start, real).CopyTo(Row(_gradients, seedSlots[k])[start..]);
+            var rows = Rows(_values, start, count);
+            var grads = Rows(_gradients, start, count);
+            for (var k = instructions.Length - 1; k >= 0; k--)
+            {
+                var layer = layerAt[k];
+                if (layer == LanePlan.Alone) _tape.Backward(in instructions[k], rows, grads, _scratch);
+                else if (layer >= 0) _layers[layer].Backward(_values, _gradients, start, count, real, _shared, totals);
+            }
+        }
     }
 
-    private Span<double> Row(double[] storage, int slot) => storage.AsSpan(slot * _stride, _stride);
+    /// <summary>Slot <paramref name="slot"/>'s row of lanes (a leaf shared by every sample has none).</summary>
+    private Span<double> Row(double[] storage, int slot)
+    {
+        if (slot < _rowBase)
+            throw new InvalidOperationException($"Leaf {slot} has one value for every sample here (a parameter), not a row of samples.");
+        return storage.AsSpan((slot - _rowBase) * _stride, _stride);
+    }
+
+    /// <summary>The rows over lanes <c>start … start + count − 1</c>, addressed by slot.</summary>
+    private LaneRows Rows(double[] storage, int start, int count) => new(storage, _stride, start - _rowBase * _stride, count);
 }

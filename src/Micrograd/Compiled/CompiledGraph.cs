@@ -234,7 +234,19 @@ public sealed class CompiledGraph
     public BatchedGraph Batch(int samples)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(samples, 1);
-        return new BatchedGraph(_tape, LeafValues, samples);
+        return new BatchedGraph(_tape, LanePlan.Create(_tape, 0), LeafValues, samples);
+    }
+
+    /// <summary>How a replay over lanes runs this tape when its leaves <c>0 … shared − 1</c> hold the same value in every
+    /// sample (a model's parameters): see <see cref="LanePlan"/>.</summary>
+    internal LanePlan Plan(int shared) => LanePlan.Create(_tape, shared);
+
+    /// <summary><see cref="Batch(int)"/> with a plan from <see cref="Plan"/>: the shared leaves are then set with
+    /// <see cref="BatchedGraph.SetLeaf(int, double)"/> only, and their gradients come summed over the samples.</summary>
+    internal BatchedGraph Batch(int samples, LanePlan plan)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(samples, 1);
+        return new BatchedGraph(_tape, plan, LeafValues, samples);
     }
 
     internal static void CheckIndex(int index, int count, string what)

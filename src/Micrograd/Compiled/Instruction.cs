@@ -8,12 +8,16 @@ internal enum Arity : byte
     Unary,
     Binary,
     Nary,
+
+    /// <summary>A sum whose operands include products fused into it (<see cref="SumOfProducts"/>).</summary>
+    SumOfProducts,
 }
 
 /// <summary>
 /// One interior node of a tape: its op and the slots it reads and writes. For a unary op <see cref="A"/> is the operand;
-/// for a binary op <see cref="A"/> and <see cref="B"/> are the left and right operands; for an n-ary op the operands are
-/// <c>Tape.NaryOperandSlots[A .. A + B]</c>.
+/// for a binary op <see cref="A"/> and <see cref="B"/> are the left and right operands; for an n-ary op (and a sum of
+/// products) the operands are <c>Tape.NaryOperandSlots[A .. A + B]</c>, and a sum of products' terms are
+/// <c>Tape.TermLeft[A .. A + B]</c> times <c>Tape.TermRight[A .. A + B]</c> (−1: the term is the left slot alone).
 /// </summary>
 internal readonly struct Instruction(Op op, Arity arity, int output, int a, int b)
 {

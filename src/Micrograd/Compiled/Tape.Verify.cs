@@ -1,3 +1,5 @@
+using Micrograd.Ops;
+
 namespace Micrograd.Compiled;
 
 // The structure check: does a freshly built graph compute what this tape computes?
@@ -49,12 +51,12 @@ internal sealed partial class Tape
             return sameConstant ? null : $"the tape has {DescribeSlot(slot)}, {Found()}.";
         }
 
-        var ins = Instructions[slot - FirstInteriorSlot];
-        var expected = $"the tape has {DescribeSlot(slot)} of ({string.Join(", ", Enumerable.Range(0, ins.OperandCount).Select(k => DescribeSlot(ins.Operand(k, NaryOperandSlots))))})";
-        if (node.Operation is not { } op || !op.SameAs(ins.Op)) return $"{expected}, {Found()}.";
+        var (tapeOp, operands) = Interior(slot);
+        var expected = $"the tape has {DescribeSlot(slot)} of ({string.Join(", ", operands.Select(DescribeSlot))})";
+        if (node.Operation is not { } op || !op.SameAs(tapeOp)) return $"{expected}, {Found()}.";
         var children = Enumerable.Range(0, node.ChildCount).Select(k => node.ChildAt(k)).ToList();
-        var same = children.Count == ins.OperandCount &&
-            children.Select((c, k) => slots.TryGetValue(c, out var s) && s == ins.Operand(k, NaryOperandSlots)).All(b => b);
+        var same = children.Count == operands.Length &&
+            children.Select((c, k) => slots.TryGetValue(c, out var s) && s == operands[k]).All(b => b);
         return same
             ? null
             : $"{expected}, the graph has {Describe(node)} of ({string.Join(", ", children.Select(c => slots.TryGetValue(c, out var s) ? DescribeSlot(s) : Describe(c)))}).";
@@ -65,6 +67,18 @@ internal sealed partial class Tape
         var label = Labels[slot].Length > 0 ? $" '{Labels[slot]}'" : "";
         if (slot < LeafCount) return $"declared leaf {slot}{label}";
         if (slot < FirstInteriorSlot) return $"the constant {Value.Format(Constants[slot - LeafCount])}{label}";
-        return $"a '{Instructions[slot - FirstInteriorSlot].Op.Name}' node{label}";
+        return $"a '{Interior(slot).Op.Name}' node{label}";
+    }
+
+    /// <summary>The op and operand slots of an interior slot: an instruction's output, or a product fused into its sum.</summary>
+    private (Op Op, int[] Operands) Interior(int slot)
+    {
+        if (slot >= SlotCount)
+        {
+            var (a, b) = FusedProducts[slot - SlotCount];
+            return (SumOfProducts.Product, [a, b]);
+        }
+        var ins = Instructions[slot - FirstInteriorSlot];
+        return (ins.Op, [.. Enumerable.Range(0, ins.OperandCount).Select(k => ins.Operand(k, NaryOperandSlots))]);
     }
 }

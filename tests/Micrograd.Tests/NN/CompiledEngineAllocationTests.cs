@@ -13,21 +13,20 @@ namespace Micrograd.Tests.NN;
 public class CompiledEngineAllocationTests
 {
     [Theory]
-    [InlineData("moons", "hinge", 0, "sgd", CompiledRoute.Batched)]
-    [InlineData("moons", "hinge", 16, "momentum", CompiledRoute.Batched)]
-    [InlineData("moons", "bce", 7, "adam", CompiledRoute.Batched)]
-    [InlineData("moons", "mse", 0, "sgd", CompiledRoute.Batched)]
-    [InlineData("spirals4", "softmax", 0, "adam", CompiledRoute.Batched)]
-    [InlineData("blobs3", "softmax", 20, "sgd", CompiledRoute.Batched)]
-    [InlineData("moons", "hinge", 0, "sgd", CompiledRoute.WholeStep)]
-    [InlineData("circles", "mse", 25, "sgd", CompiledRoute.WholeStep)]
-    [InlineData("blobs3", "softmax", 0, "momentum", CompiledRoute.WholeStep)]
-    public void A_step_allocates_nothing_after_warm_up(string dataName, string lossName, int batchSize, string optimizerName, CompiledRoute route)
+    [InlineData("moons", "hinge", 0, "sgd")]
+    [InlineData("moons", "hinge", 16, "momentum")]
+    [InlineData("moons", "bce", 7, "adam")]
+    [InlineData("moons", "mse", 0, "sgd")]
+    [InlineData("spirals4", "softmax", 0, "adam")]
+    [InlineData("blobs3", "softmax", 20, "sgd")]
+    [InlineData("circles", "mse", 25, "sgd")]
+    [InlineData("blobs3", "softmax", 0, "momentum")]
+    public void A_step_allocates_nothing_after_warm_up(string dataName, string lossName, int batchSize, string optimizerName)
     {
         var data = CompiledEngineTests.DataSet(dataName);
         var loss = Loss.Parse(lossName);
         var model = new Mlp(data.FeatureCount, [16, 16, loss.OutputCountFor(data.ClassCount)], new Random(1));
-        var engine = new CompiledEngine(new Objective(model, loss, 1e-4), route);
+        var engine = new CompiledEngine(new Objective(model, loss, 1e-4));
         var schedule = LearningRateSchedule.Linear(0.05, 0.01, 1000);
         Optimizer optimizer = optimizerName switch
         {

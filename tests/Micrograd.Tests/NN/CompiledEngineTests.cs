@@ -1,4 +1,3 @@
-using Micrograd.Compiled;
 using Micrograd.NN;
 using Micrograd.Tests.Support;
 
@@ -7,7 +6,7 @@ namespace Micrograd.Tests.NN;
 /// <summary>
 /// The compiled engine against the eager engine, step by step: the same losses, accuracies and gradients (bit for bit) at
 /// every step, the same weights at the end, on the moons reference run and on other data, sizes, activations, losses,
-/// optimizers, batch sizes and routes.
+/// optimizers and batch sizes.
 /// </summary>
 public class CompiledEngineTests
 {
@@ -17,10 +16,8 @@ public class CompiledEngineTests
     /// </summary>
     private const double Tolerance = 0;
 
-    [Theory]
-    [InlineData(CompiledRoute.Batched)]
-    [InlineData(CompiledRoute.WholeStep)]
-    public void The_moons_reference_run_matches_eager_at_every_step_and_the_reference_trajectory(CompiledRoute route)
+    [Fact]
+    public void The_moons_reference_run_matches_eager_at_every_step_and_the_reference_trajectory()
     {
         var reference = Trajectory.Load();
         var data = DatasetCsv.Load(Fixtures.PathOf("moons.csv"));
@@ -31,8 +28,7 @@ public class CompiledEngineTests
             return new Run(engine(objective), new Sgd(model.Parameters, LearningRateSchedule.Linear(1.0, 0.1, 100)));
         }
         var eager = Demo(o => new EagerEngine(o));
-        var compiled = Demo(o => new CompiledEngine(o, route));
-        Assert.Equal(route, ((CompiledEngine)compiled.Engine).Route);
+        var compiled = Demo(o => new CompiledEngine(o));
 
         for (var k = 0; k < 100; k++)
         {
@@ -46,29 +42,28 @@ public class CompiledEngineTests
         reference.AssertFinal(compiled.Model);
     }
 
-    public static TheoryData<string, int[], string, string, string, string, double, int, int, CompiledRoute> Configurations() => new()
+    public static TheoryData<string, int[], string, string, string, string, double, int, int> Configurations() => new()
     {
-        // data, hidden sizes, hidden activation, output activation, loss, optimizer, l2, batch size (0: full), steps, route
-        { "moons", [16, 16], "relu", "linear", "hinge", "sgd", 1e-4, 0, 25, CompiledRoute.Batched },
-        { "circles", [8], "tanh", "linear", "bce", "adam", 1e-3, 16, 25, CompiledRoute.Batched },
-        { "blobs3", [6, 5], "sigmoid", "linear", "softmax", "momentum", 0.0, 0, 25, CompiledRoute.Batched },
-        { "spirals4", [10], "relu", "linear", "softmax", "adam", 1e-4, 25, 25, CompiledRoute.Batched },
-        { "moons", [5], "tanh", "tanh", "mse", "sgd", 1e-2, 7, 30, CompiledRoute.Batched },
-        { "three", [7, 3], "linear", "sigmoid", "bce", "sgd", 1e-4, 0, 20, CompiledRoute.Batched },
-        { "blobs", [], "linear", "linear", "hinge", "momentum", 1e-3, 0, 20, CompiledRoute.Batched },
-        { "spirals", [12, 12, 12], "tanh", "linear", "mse", "adam", 0.0, 33, 15, CompiledRoute.Batched },
-        { "blobs5", [4], "relu", "tanh", "softmax", "sgd", 1e-3, 1, 15, CompiledRoute.Batched },
-        { "moons", [16, 16], "relu", "linear", "hinge", "sgd", 1e-4, 0, 20, CompiledRoute.WholeStep },
-        { "blobs3", [6], "tanh", "linear", "softmax", "adam", 1e-4, 0, 20, CompiledRoute.WholeStep },
-        { "circles", [8, 4], "sigmoid", "linear", "mse", "momentum", 1e-3, 20, 20, CompiledRoute.WholeStep },
-        { "three", [6], "relu", "linear", "bce", "sgd", 0.0, 9, 20, CompiledRoute.WholeStep },
+        // data, hidden sizes, hidden activation, output activation, loss, optimizer, l2, batch size (0: full), steps
+        { "moons", [16, 16], "relu", "linear", "hinge", "sgd", 1e-4, 0, 25 },
+        { "circles", [8], "tanh", "linear", "bce", "adam", 1e-3, 16, 25 },
+        { "blobs3", [6, 5], "sigmoid", "linear", "softmax", "momentum", 0.0, 0, 25 },
+        { "spirals4", [10], "relu", "linear", "softmax", "adam", 1e-4, 25, 25 },
+        { "moons", [5], "tanh", "tanh", "mse", "sgd", 1e-2, 7, 30 },
+        { "three", [7, 3], "linear", "sigmoid", "bce", "sgd", 1e-4, 0, 20 },
+        { "blobs", [], "linear", "linear", "hinge", "momentum", 1e-3, 0, 20 },
+        { "spirals", [12, 12, 12], "tanh", "linear", "mse", "adam", 0.0, 33, 15 },
+        { "blobs5", [4], "relu", "tanh", "softmax", "sgd", 1e-3, 1, 15 },
+        { "blobs3", [6], "tanh", "linear", "softmax", "adam", 1e-4, 0, 20 },
+        { "circles", [8, 4], "sigmoid", "linear", "mse", "momentum", 1e-3, 20, 20 },
+        { "three", [6], "relu", "linear", "bce", "sgd", 0.0, 9, 20 },
     };
 
     [Theory]
     [MemberData(nameof(Configurations))]
     public void Every_step_matches_the_eager_engine(
         string dataName, int[] hidden, string hiddenActivation, string outputActivation, string lossName, string optimizer,
-        double l2, int batchSize, int steps, CompiledRoute route)
+        double l2, int batchSize, int steps)
     {
         var data = DataSet(dataName);
         var batches = Batches(data, batchSize, steps, new Random(steps + batchSize));
@@ -88,7 +83,7 @@ public class CompiledEngineTests
             return new Run(engine(objective), o);
         }
         var eager = Make(o => new EagerEngine(o));
-        var compiled = Make(o => new CompiledEngine(o, route));
+        var compiled = Make(o => new CompiledEngine(o));
 
         for (var k = 0; k < steps; k++)
         {
@@ -115,16 +110,14 @@ public class CompiledEngineTests
             return new Run(engine(new Objective(model, loss, 1e-3)), new Sgd(model.Parameters, LearningRateSchedule.Constant(0.2)));
         }
         var eager = Make(o => new EagerEngine(o));
-        // a budget of about 8 samples per chunk: a batch of 100 runs in 13 chunks, one of 13 in 2
-        var compiled = Make(o => new CompiledEngine(o, CompiledRoute.Batched, laneBudgetBytes: 8 * 2 * sizeof(double) * 150));
+        // the smallest budget: chunks of one vector of samples, so a batch of 100 runs in 25 chunks (with 4 lanes a vector)
+        var compiled = Make(o => new CompiledEngine(o, laneBudgetBytes: 1));
         for (var k = 0; k < batches.Count; k++) AssertSame(eager.Step(batches[k]), compiled.Step(batches[k]), eager.Model, compiled.Model, k);
         AssertSameWeights(eager.Model, compiled.Model);
     }
 
-    [Theory]
-    [InlineData(CompiledRoute.Batched)]
-    [InlineData(CompiledRoute.WholeStep)]
-    public void Batches_of_changing_sizes_and_samples_match_including_a_return_to_an_earlier_batch(CompiledRoute route)
+    [Fact]
+    public void Batches_of_changing_sizes_and_samples_match_including_a_return_to_an_earlier_batch()
     {
         var data = DataSet("blobs3");
         var small = data.Subset([5, 1, 9]);
@@ -137,7 +130,7 @@ public class CompiledEngineTests
                 new Momentum(model.Parameters, LearningRateSchedule.Constant(0.1)));
         }
         var eager = Make(o => new EagerEngine(o));
-        var compiled = Make(o => new CompiledEngine(o, route));
+        var compiled = Make(o => new CompiledEngine(o));
         for (var k = 0; k < batches.Length; k++) AssertSame(eager.Step(batches[k]), compiled.Step(batches[k]), eager.Model, compiled.Model, k);
         AssertSameWeights(eager.Model, compiled.Model);
     }
@@ -163,46 +156,12 @@ public class CompiledEngineTests
     }
 
     [Fact]
-    public void The_whole_step_route_refuses_a_batch_whose_classes_change_the_softmax_graph()
+    public void A_loss_from_outside_the_library_is_refused_with_a_pointer_to_the_eager_engine()
     {
-        var data = DataSet("blobs3");
-        var model = new Mlp(2, [4, 3], new Random(1));
-        var engine = new CompiledEngine(new Objective(model, Loss.SoftmaxCrossEntropy), CompiledRoute.WholeStep);
-        var first = data.Subset([0, 1, 2, 3]);
-        engine.ComputeGradients(first);
-        // the same classes in another order is another graph; so is any other choice of samples with other classes
-        var labels = first.Labels!;
-        var swapped = data.Subset(Enumerable.Range(4, data.Count - 4).Where(i => data.Labels![i] != labels[0]).Take(1).Concat([1, 2, 3]).ToArray());
-
-        var error = Assert.Throws<GraphStructureException>(() => engine.ComputeGradients(swapped));
-        Assert.Contains("sample 0's target needs another graph of the softmax loss", error.Message);
-        Assert.Contains("differs from the compiled graph at node", error.Message);
-        Assert.IsType<GraphStructureException>(error.InnerException);
-        Assert.True(error.Node > 0);
-
-        // the batched route takes the same batch, as does the whole-step route with the first batch's classes again
-        var batched = new CompiledEngine(new Objective(model, Loss.SoftmaxCrossEntropy));
-        Assert.Equal(new EagerEngine(batched.Objective).ComputeGradients(swapped), batched.ComputeGradients(swapped));
-        engine.ComputeGradients(first);
-    }
-
-    [Fact]
-    public void A_loss_from_outside_the_library_runs_eagerly_and_cannot_be_recorded()
-    {
-        var data = DataSet("moons");
         var model = new Mlp(2, [3, 1], new Random(6));
-        var objective = new Objective(model, new SquaredHinge(), 1e-3);
-        Assert.Equal(CompiledRoute.Eager, CompiledEngine.DefaultRoute(objective));
-        var engine = new CompiledEngine(objective);
-        Assert.Equal(CompiledRoute.Eager, engine.Route);
-        var measured = engine.ComputeGradients(data);
-        var grads = model.Parameters.Select(p => p.Grad).ToArray();
-        Assert.Equal(new EagerEngine(objective).ComputeGradients(data), measured);
-        Assert.Equal(grads, model.Parameters.Select(p => p.Grad));
-
-        var error = Assert.Throws<ArgumentException>(() => new CompiledEngine(objective, CompiledRoute.Batched));
+        var error = Assert.Throws<ArgumentException>(() => new CompiledEngine(new Objective(model, new SquaredHinge(), 1e-3)));
         Assert.Contains("'squared-hinge' loss is not one of this library's losses", error.Message);
-        Assert.Equal(CompiledRoute.Batched, CompiledEngine.DefaultRoute(new Objective(model, Loss.SoftmaxCrossEntropy)));
+        Assert.Contains("EagerEngine", error.Message);
     }
 
     [Fact]

@@ -1,10 +1,10 @@
 namespace Micrograd.NN;
 
 /// <summary>
-/// The fast training engine: it records the graph of a step once, then computes every later step by replaying that record
-/// forward and backward over flat arrays (<see cref="Compiled.CompiledGraph"/>, <see cref="Compiled.BatchedGraph"/>) while
-/// the parameters, the batch's inputs and labels, and the loss's per-sample numbers (such as softmax's max shift) change.
-/// After the first step of each batch size it creates no graph nodes and allocates nothing.
+/// The fast training engine: it records the graph of one sample's step once, then computes every step by replaying that
+/// record forward and backward over flat arrays, all the batch's samples at once (<see cref="Compiled.BatchedGraph"/>),
+/// while the parameters, the batch's inputs and labels, and the loss's per-sample numbers (such as softmax's max shift)
+/// change. After the first step of each batch size it creates no graph nodes and allocates nothing.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -17,88 +17,51 @@ namespace Micrograd.NN;
 /// the same way; only numbers change. The model's structure is fixed when it is made (<see cref="Mlp"/>, its layers and
 /// neurons cannot change), and each built-in loss's graph depends on the sample only through numbers: −y (hinge), (y + 1)/2
 /// (bce), y (mse) and the max logit (softmax), which become inputs of the record, plus, for softmax, which logit is the
-/// class's, which picks one of a few recorded graphs.
+/// class's, which picks one of a few recorded graphs. A loss defined outside this library may build any graph, so it is
+/// refused: train it with <see cref="EagerEngine"/>.
 /// </para>
 /// <para>
-/// <see cref="Route"/> tells how steps are computed (<see cref="CompiledRoute"/>): <see cref="CompiledRoute.Batched"/> for
-/// the built-in losses (hinge, bce, mse, softmax) unless another route is asked for, and <see cref="CompiledRoute.Eager"/>
-/// for a loss defined outside this library, whose graph the engine cannot know in advance. Batches may have any size and
-/// any samples (full batch, random batches, a smaller last batch); each new batch size records a small new head once.
-/// Memory: the batched route keeps two doubles per graph node and sample, for up to 32 MB; larger batches are computed in
+/// Batches may have any size and any samples (full batch, random batches, a smaller last batch); each new batch size records
+/// a small new head once. Memory: a few doubles per neuron and sample, for up to 256 MB; larger batches are computed in
 /// chunks of samples, running the model forward twice.
 /// </para>
 /// <para>Not thread-safe. The engine reads the parameters' <see cref="Value.Data"/> at each step and writes their
 /// <see cref="Value.Grad"/>, so optimizers work as with the eager engine. A batch's inputs and labels are read again only
 /// when another <see cref="Dataset"/> object comes (a data set copies its rows and never changes), so a full batch is
 /// loaded once.</para>
-/// <para><see cref="AnomalyMode"/> does not apply to the recorded routes (replays make no nodes to check): to find where a
-/// NaN or infinity first appears, run the step with <see cref="EagerEngine"/> inside an anomaly-mode scope.</para>
+/// <para><see cref="AnomalyMode"/> does not apply to replays (they make no nodes to check): to find where a NaN or infinity
+/// first appears, run the step with <see cref="EagerEngine"/> inside an anomaly-mode scope.</para>
 /// </remarks>
 public sealed class CompiledEngine : ITrainingEngine
 {
-    private readonly ITrainingEngine _route;
+    private readonly BatchedReplay _replay;
 
-    /// <summary>A compiled engine on the default route for the objective's loss (<see cref="DefaultRoute"/>).</summary>
+    /// <summary>A compiled engine for an objective with one of this library's losses (hinge, bce, mse, softmax).</summary>
     /// <param name="objective">What is being minimized.</param>
+    /// <exception cref="ArgumentException">The objective's loss is defined outside this library.</exception>
     public CompiledEngine(Objective objective)
-        : this(objective, DefaultRoute(objective))
+        : this(objective, BatchedReplay.DefaultLaneBudgetBytes)
     {
     }
 
-    /// <summary>A compiled engine on a chosen route.</summary>
-    /// <param name="objective">What is being minimized.</param>
-    /// <param name="route">How to compute steps.</param>
-    /// <exception cref="ArgumentException">A recording route was asked for a loss defined outside this library.</exception>
-    public CompiledEngine(Objective objective, CompiledRoute route)
-        : this(objective, route, BatchedReplay.DefaultLaneBudgetBytes)
-    {
-    }
-
-    /// <summary>A compiled engine whose batched route keeps at most <paramref name="laneBudgetBytes"/> of per-sample arrays (tests use a small budget to exercise chunks).</summary>
-    internal CompiledEngine(Objective objective, CompiledRoute route, long laneBudgetBytes)
+    /// <summary>A compiled engine whose replay keeps at most <paramref name="laneBudgetBytes"/> of per-sample arrays (tests use a small budget to exercise chunks).</summary>
+    internal CompiledEngine(Objective objective, long laneBudgetBytes)
     {
         ArgumentNullException.ThrowIfNull(objective);
-        var form = objective.Loss.CompiledForm;
-        if (form is null && route != CompiledRoute.Eager)
-            throw new ArgumentException(
-                $"The '{objective.Loss.Name}' loss is not one of this library's losses, so the engine cannot know its graph in advance: use CompiledRoute.Eager (its default).",
-                nameof(route));
+        var form = objective.Loss.CompiledForm ?? throw new ArgumentException(
+            $"The '{objective.Loss.Name}' loss is not one of this library's losses, so the compiled engine cannot know its graph in advance: train it with EagerEngine.",
+            nameof(objective));
         Objective = objective;
-        Route = route;
-        _route = route switch
-        {
-            CompiledRoute.Batched => new BatchedReplay(objective, form!, laneBudgetBytes),
-            CompiledRoute.WholeStep => new WholeStepReplay(objective, form!),
-            CompiledRoute.Eager => new EagerEngine(objective),
-            _ => throw new ArgumentOutOfRangeException(nameof(route), route, "Not a defined route."),
-        };
+        _replay = new BatchedReplay(objective, form, laneBudgetBytes);
     }
 
     /// <inheritdoc/>
     public Objective Objective { get; }
 
-    /// <summary>How this engine computes steps.</summary>
-    public CompiledRoute Route { get; }
-
-    /// <summary><see cref="CompiledRoute.Batched"/> for a built-in loss (hinge, bce, mse, softmax), <see cref="CompiledRoute.Eager"/> for any other.</summary>
-    /// <param name="objective">The objective to train.</param>
-    public static CompiledRoute DefaultRoute(Objective objective)
-    {
-        ArgumentNullException.ThrowIfNull(objective);
-        return objective.Loss.CompiledForm is null ? CompiledRoute.Eager : CompiledRoute.Batched;
-    }
-
     /// <inheritdoc/>
     /// <exception cref="ArgumentException">The batch does not fit the objective (see <see cref="Objective.Check"/>).</exception>
-    /// <exception cref="Compiled.GraphStructureException">On the <see cref="CompiledRoute.WholeStep"/> route, the batch's graph differs from the
-    /// one recorded for its size (softmax with other classes); the message names the first node that differs.</exception>
-    public LossAndAccuracy ComputeGradients(Dataset batch) => _route.ComputeGradients(batch);
+    public LossAndAccuracy ComputeGradients(Dataset batch) => _replay.ComputeGradients(batch);
 
-    /// <summary>For example <c>compiled (batched)</c>.</summary>
-    public override string ToString() => Route switch
-    {
-        CompiledRoute.Batched => "compiled (batched)",
-        CompiledRoute.WholeStep => "compiled (whole step)",
-        _ => "compiled (eager: a loss from outside the library)",
-    };
+    /// <summary>Says <c>compiled</c>.</summary>
+    public override string ToString() => "compiled";
 }

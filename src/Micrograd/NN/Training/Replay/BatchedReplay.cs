@@ -20,14 +20,16 @@ namespace Micrograd.NN;
 /// </summary>
 internal sealed class BatchedReplay : ITrainingEngine
 {
-    /// <summary>The default most memory for the model replay's per-sample arrays (values and gradients).</summary>
-    public const long DefaultLaneBudgetBytes = 32L << 20;
+    /// <summary>The default most memory for the model replay's per-sample arrays (values and gradients): a network of two
+    /// hidden layers of 128 takes about 8 KB a sample, so 10,000 samples run in one chunk.</summary>
+    public const long DefaultLaneBudgetBytes = 256L << 20;
 
     private readonly SampleLossForm _form;
     private readonly Value[] _parameters;
     private readonly int _inputs;
     private readonly int _outputs;
     private readonly CompiledGraph _modelTape;
+    private readonly LanePlan _plan;
     private readonly CompiledGraph[] _lossTapes;
     private readonly int _maxLanes;
     private readonly Dictionary<int, ObjectiveHead> _heads = [];
@@ -67,7 +69,8 @@ internal sealed class BatchedReplay : ITrainingEngine
             _lossTapes[s] = CompiledGraph.Compile(form.Build(outputs, numbers, s), [.. outputs, .. numbers]);
         }
 
-        var bytesPerLane = 2L * sizeof(double) * _modelTape.SlotCount;
+        _plan = _modelTape.Plan(_parameters.Length);
+        var bytesPerLane = 2L * sizeof(double) * _plan.RowCount;
         var width = Vector<double>.Count;
         _maxLanes = (int)Math.Clamp(laneBudgetBytes / bytesPerLane / width * width, width, 1 << 20);
         _totals = new double[_parameters.Length];
@@ -105,8 +108,7 @@ internal sealed class BatchedReplay : ITrainingEngine
             var count = Math.Min(lanes, n - first);
             if (chunks > 1) ForwardChunk(batch, first, count, loadInputs: true);
             _losses!.Backward(seeds.Slice(first, count), _outputSeeds, lanes);
-            model.BackwardFromOutputs(_outputSeeds, lanes);
-            model.AddGradientSums(0, _totals);
+            model.BackwardFromOutputs(_outputSeeds, lanes, _totals);
         }
         // Value.Backward adds the gradient a leaf had before (0 after ZeroGrad) last: + 0.0 gives its sign of zero.
         for (var j = 0; j < _parameters.Length; j++) _parameters[j].Grad = _totals[j] + 0.0;
@@ -142,7 +144,7 @@ internal sealed class BatchedReplay : ITrainingEngine
         var lanes = Math.Min(n, _maxLanes);
         if (_model is null || _model.Capacity < lanes)
         {
-            _model = _modelTape.Batch(lanes);
+            _model = _modelTape.Batch(lanes, _plan);
             _losses = new SampleLossLanes(_form, _lossTapes, _outputs, _model.Capacity);
             _outputSeeds = new double[_outputs * _model.Capacity];
             _loaded = null;
