@@ -108,23 +108,21 @@ public sealed partial class Value
     internal static Value Unary(UnaryOp op, Value x)
     {
         ArgumentNullException.ThrowIfNull(x);
-        var result = new Value(op.Forward(x.Data), op, x, null, null);
-        if (AnomalyMode.IsActive) AnomalyMode.CheckForward(result);
-        return result;
+        return Checked(new Value(op.Forward(x.Data), op, x, null, null));
     }
 
     internal static Value Binary(BinaryOp op, Value a, Value b)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        var result = new Value(op.Forward(a.Data, b.Data), op, a, b, null);
-        if (AnomalyMode.IsActive) AnomalyMode.CheckForward(result);
-        return result;
+        return Checked(new Value(op.Forward(a.Data, b.Data), op, a, b, null));
     }
 
-    internal static Value Nary(NaryOp op, Value[] operands)
+    internal static Value Nary(NaryOp op, Value[] operands) => Checked(InGraph(op, operands));
+
+    /// <summary>A new node, after the <see cref="AnomalyMode"/> check of its data when a scope is open.</summary>
+    private static Value Checked(Value result)
     {
-        var result = new Value(op.Forward(operands), op, operands[0], null, operands);
         if (AnomalyMode.IsActive) AnomalyMode.CheckForward(result);
         return result;
     }

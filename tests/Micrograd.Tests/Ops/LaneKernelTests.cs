@@ -27,21 +27,14 @@ public class LaneKernelTests
         return data;
     }
 
-    private static readonly Dictionary<string, UnaryOp> UnaryOpsByName = FunctionOp.Functions.Values.Cast<UnaryOp>()
-        .Append(NegateOp.Instance)
-        .Concat(new[] { 0, 1, 2, 3, 0.5, -0.5, -1, -2, 1.5, -3, 2.5 }.Select(e => (UnaryOp)PowConstantOp.For(e)))
+    /// <summary>Every unary op of the catalog, and constant powers of exponents beyond the common ones.</summary>
+    private static readonly Dictionary<string, UnaryOp> UnaryOpsByName = OpCatalog.All.OfType<UnaryOp>()
+        .Concat(new[] { 1.5, -3, 2.5 }.Select(e => (UnaryOp)PowConstantOp.For(e)))
         .ToDictionary(op => op.Name);
 
-    public static TheoryData<string> BinaryOps() => ["+", "-", "*", "/", "**"];
+    public static TheoryData<string> BinaryOps() => new(OpCatalog.All.OfType<BinaryOp>().Select(op => op.Name));
 
-    private static BinaryOp Binary(string name) => name switch
-    {
-        "+" => AddOp.Instance,
-        "-" => SubtractOp.Instance,
-        "*" => MultiplyOp.Instance,
-        "/" => DivideOp.Instance,
-        _ => PowOp.Instance,
-    };
+    private static BinaryOp Binary(string name) => OpCatalog.All.OfType<BinaryOp>().Single(op => op.Name == name);
 
     [Theory]
     [MemberData(nameof(UnaryOps))]
@@ -149,6 +142,8 @@ public class LaneKernelTests
         public override double Forward(ReadOnlySpan<Value> operands) => throw new NotSupportedException();
         public override void Propagate(Value node) => throw new NotSupportedException();
         public override OpScript Script => throw new NotSupportedException();
+        public override double Contribution(Value node, int operand, double g) => throw new NotSupportedException();
+        public override Value ContributionGraph(Value node, int operand, Value g) => throw new NotSupportedException();
 
         public override double Forward(NaryOperands operands)
         {
