@@ -20,8 +20,6 @@ namespace Micrograd;
 /// </remarks>
 public sealed partial class Value
 {
-    private static readonly Value[] NoChildren = [];
-
     private string? _label; // null when empty (an unlabelled interior node stores nothing); read as ""
     private readonly Op? _op;
     private readonly Value? _a;
@@ -73,13 +71,9 @@ public sealed partial class Value
     /// <summary>True when no op produced this value (an input, a parameter or a constant).</summary>
     public bool IsLeaf => _op is null;
 
-    /// <summary>The operands of the op that produced this node, in order; an operand used twice appears twice. Empty for a leaf.</summary>
-    public IReadOnlyList<Value> Children => _rest switch
-    {
-        Value[] many => many,
-        Value b => [_a!, b],
-        _ => _a is null ? NoChildren : [_a],
-    };
+    /// <summary>The operands of the op that produced this node, in order; an operand used twice appears twice. Empty for a leaf.
+    /// A view of this node: reading it allocates nothing.</summary>
+    public ValueChildren Children => new(this);
 
     /// <summary>Wraps a double as a leaf, so that <c>2 * x</c> and <c>1 - x</c> work.</summary>
     /// <param name="data">The constant.</param>
