@@ -5,9 +5,9 @@ namespace Micrograd;
 /// <summary>
 /// <see cref="Value"/> as a number that op formulas are written over (<see cref="IOpNumber{T}"/>): a formula instantiated
 /// on values builds the graph of what it computes, so each op's gradient contribution is a graph too, differentiable again
-/// (<c>Gradients.Of</c>). These nodes are made without the <see cref="AnomalyMode"/> check of the public ops: a
+/// (<see cref="Gradients.Of"/>). These nodes are made without the <see cref="AnomalyMode"/> check of the public ops: a
 /// formula computes both branches of a <see cref="IOpNumber{T}.Select"/>, and the one not taken may well be infinite;
-/// <c>Gradients.Of</c> checks the gradients themselves.
+/// <see cref="Gradients.Of"/> checks the gradients themselves.
 /// </summary>
 public sealed partial class Value : IOpNumber<Value>
 {

@@ -3,7 +3,7 @@ namespace Micrograd.Ops;
 /// <summary>
 /// <c>a·b + c</c> rounded once, as <see cref="Math.FusedMultiplyAdd"/>, with a constant addend c that the op carries (as
 /// a constant power carries its exponent): ∂/∂a = b, ∂/∂b = a. No public member makes it: it appears in gradient graphs
-/// (<c>Gradients.Of</c>) where a formula fuses, such as tanh's <c>1 − y²</c>, so that a gradient's graph computes exactly
+/// (<see cref="Gradients.Of"/>) where a formula fuses, such as tanh's <c>1 − y²</c>, so that a gradient's graph computes exactly
 /// the number <see cref="Value.Backward"/> computes.
 /// </summary>
 internal sealed class FusedMultiplyAddOp : BinaryOp<FusedMultiplyAddOp.Formula>

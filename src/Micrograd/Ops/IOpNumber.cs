@@ -8,7 +8,7 @@ namespace Micrograd.Ops;
 /// <list type="bullet">
 /// <item><see cref="Scalar"/>: one <c>double</c>, for <see cref="Value"/>'s ops, <see cref="Value.Backward"/> and the compiled scalar tape;</item>
 /// <item><see cref="LaneVector"/>: a <see cref="System.Numerics.Vector{T}"/> of lanes (samples), for the compiled batched tape;</item>
-/// <item><see cref="Value"/>: a node of a graph, so that a gradient is itself a differentiable graph (<c>Gradients.Of</c>);</item>
+/// <item><see cref="Value"/>: a node of a graph, so that a gradient is itself a differentiable graph (<see cref="Gradients.Of"/>);</item>
 /// <item><see cref="ScriptNumber"/>: JavaScript text, the op's twin for the explorer page (<see cref="OpScript"/>).</item>
 /// </list>
 /// </summary>

@@ -26,11 +26,11 @@ internal abstract class Op
 
     /// <summary>What <see cref="Propagate"/> adds to operand <paramref name="operand"/>'s gradient when the node's gradient is
     /// <paramref name="g"/>: g·∂y/∂operand at the node's data. With g the operand's tangent, it is that operand's term of the
-    /// node's tangent (forward mode, <c>Derivatives.Directional</c>).</summary>
+    /// node's tangent (forward mode, <see cref="Derivatives.Directional"/>).</summary>
     public abstract double Contribution(Value node, int operand, double g);
 
     /// <summary>The same contribution as a <see cref="Value"/> whose graph reaches the node, its operands and
-    /// <paramref name="g"/>, so that it can be differentiated again (<c>Gradients.Of</c>). Its data is exactly
+    /// <paramref name="g"/>, so that it can be differentiated again (<see cref="Gradients.Of"/>). Its data is exactly
     /// <see cref="Contribution"/>'s number.</summary>
     public abstract Value ContributionGraph(Value node, int operand, Value g);
 
