@@ -3,7 +3,7 @@ using Micrograd.Tests.Ops;
 
 namespace Micrograd.Tests;
 
-/// <summary>Every op's gradient against central differences (PyTorch's gradcheck defaults) at many random points.</summary>
+/// <summary>Every op's gradient and second derivatives against central differences (PyTorch's gradcheck defaults) at many random points.</summary>
 public class OpPropertyTests
 {
     private const long Iterations = 300;
@@ -12,14 +12,22 @@ public class OpPropertyTests
 
     [Theory]
     [MemberData(nameof(OpNames))]
-    public void Gradient_matches_finite_differences(string name)
+    public void Gradient_matches_finite_differences(string name) => CheckEverywhere(name, GradientCheck.Run, Iterations);
+
+    /// <summary>PyTorch's gradgradcheck: each second derivative, by the gradient's graph, against differences of the gradient.</summary>
+    [Theory]
+    [MemberData(nameof(OpNames))]
+    public void Second_derivatives_match_finite_differences_of_the_gradient(string name) => CheckEverywhere(name, GradientCheck.RunSecondOrder, 100);
+
+    private static void CheckEverywhere(
+        string name, Func<Func<IReadOnlyList<Value>, Value>, IReadOnlyList<double>, GradientCheckOptions?, GradientCheckResult> check, long iterations)
     {
         var op = OpCases.Get(name);
         OpCases.Points(op).Sample(point =>
         {
-            var result = GradientCheck.Run(op.Build, point);
+            var result = check(op.Build, point, null);
             Assert.True(result.Passed, $"{name} at ({string.Join(", ", point.Select(Value.Format))}): {result}");
-        }, iter: Iterations);
+        }, iter: iterations);
     }
 
     [Fact]

@@ -13,9 +13,6 @@ public class GradientsTests
     public static TheoryData<string, int> Expressions => Fixtures.Cases("expressions.jsonl");
     public static TheoryData<string> OpNames() => OpCases.Names();
 
-    private static readonly double[] Specials =
-        [0.0, -0.0, 1.0, -1.0, 0.5, -2.5, 3.0, 400.0, -400.0, 800.0, 710.0, 1e-300, double.NaN, double.PositiveInfinity, double.NegativeInfinity];
-
     [Theory]
     [MemberData(nameof(EdgeCases))]
     [MemberData(nameof(Expressions))]
@@ -44,9 +41,9 @@ public class GradientsTests
         var op = OpCases.Get(name);
         var points = new List<double[]>();
         var arity = op.Domains.Length;
-        foreach (var a in Specials)
+        foreach (var a in OpCases.Edges)
         {
-            foreach (var b in Specials) points.Add(arity == 1 ? [a] : [a, b]);
+            foreach (var b in OpCases.Edges) points.Add(arity == 1 ? [a] : [a, b]);
         }
         var random = new Random(17);
         for (var i = 0; i < 200; i++) points.Add(Enumerable.Range(0, arity).Select(_ => (random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-3, 4))).ToArray());
@@ -60,18 +57,6 @@ public class GradientsTests
             for (var i = 0; i < leaves.Length; i++)
                 Exact.Assert(leaves[i].Grad, gradients[i].Data, $"{name} at ({string.Join(", ", point.Select(Value.Format))}): d/dx{i}");
         }
-    }
-
-    [Theory]
-    [MemberData(nameof(OpNames))]
-    public void Every_ops_second_derivatives_match_finite_differences_of_its_gradient(string name)
-    {
-        var op = OpCases.Get(name);
-        OpCases.Points(op).Sample(point =>
-        {
-            var result = GradientCheck.RunSecondOrder(op.Build, point);
-            Assert.True(result.Passed, $"{name} at ({string.Join(", ", point.Select(Value.Format))}): {result}");
-        }, iter: 100);
     }
 
     [Fact]

@@ -6,17 +6,13 @@ namespace Micrograd.Tests.Ops;
 /// <summary>Every op's lane kernels (vector fast paths and generic fallbacks) against its scalar formulas, lane by lane, bit for bit.</summary>
 public class LaneKernelTests
 {
-    private static readonly double[] Specials =
-        [0.0, -0.0, 1.0, -1.0, 0.5, -0.5, 2.0, -3.0, 1e-310, -1e-310, 20.0, 400.0, -400.0, 710.0, -800.0, 1e300,
-         double.NaN, double.PositiveInfinity, double.NegativeInfinity, double.Epsilon];
-
-    /// <summary>Specials, then random values of mixed scale, padded to a whole number of vectors.</summary>
+    /// <summary>OpCases.Edges, then random values of mixed scale, padded to a whole number of vectors.</summary>
     private static double[] LaneValues(int seed, int count)
     {
         var random = new Random(seed);
         var lanes = new double[Lanes.Padded(count)];
         for (var i = 0; i < lanes.Length; i++)
-            lanes[i] = i < Specials.Length && seed % 2 == 0 ? Specials[(i + seed) % Specials.Length] : (random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-3, 4));
+            lanes[i] = i < OpCases.Edges.Length && seed % 2 == 0 ? OpCases.Edges[(i + seed) % OpCases.Edges.Length] : (random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-3, 4));
         return lanes;
     }
 

@@ -22,6 +22,11 @@ internal static class OpCases
 {
     private static readonly Gen<double> Wide = Gen.Double[-10, 10];
 
+    /// <summary>Numbers at the edges of the ops' domains: zeros of both signs, subnormals, saturation and overflow, NaN, infinities.</summary>
+    public static readonly double[] Edges =
+        [0.0, -0.0, 1.0, -1.0, 0.5, -0.5, 2.0, -3.0, 1e-310, -1e-310, 20.0, 400.0, -400.0, 710.0, -800.0, 1e300,
+         double.NaN, double.PositiveInfinity, double.NegativeInfinity, double.Epsilon];
+
     private static readonly Dictionary<string, Gen<double>[]> Domains = new()
     {
         ["+"] = [Wide, Wide],
