@@ -88,24 +88,25 @@ public static class Gradients
     private static Value?[] Sweep(List<Value> order, Dictionary<Value, int> position, bool[] leads)
     {
         var count = order.Count;
-        var contributions = new List<Value>?[count];
+        var first = new Value?[count]; // each node's first contribution; most nodes get only one
+        var more = new List<Value>?[count];
         var gradients = new Value?[count];
-        var anomaly = AnomalyMode.IsActive;
-        var sums = anomaly ? new double[count] : null;
+        var sums = AnomalyMode.IsActive ? new double[count] : null;
         for (var i = count - 1; i >= 0; i--)
         {
             if (!leads[i]) continue;
             var node = order[i];
-            var g = i == count - 1 ? new Value(1.0) : Total(contributions[i]!);
+            var g = i == count - 1 ? new Value(1.0) : Total(first[i]!, more[i]);
             gradients[i] = g;
-            contributions[i] = null;
+            (first[i], more[i]) = (null, null);
             if (node.Operation is not { } op) continue;
             for (var k = 0; k < node.ChildCount; k++)
             {
                 var p = position[node.ChildAt(k)];
                 if (!leads[p]) continue;
                 var contribution = op.ContributionGraph(node, k, g);
-                (contributions[p] ??= []).Add(contribution);
+                if (first[p] is null) first[p] = contribution;
+                else (more[p] ??= []).Add(contribution);
                 if (sums is not null)
                 {
                     var before = sums[p];
@@ -117,9 +118,12 @@ public static class Gradients
         return gradients;
     }
 
-    /// <summary>The sum of a node's gradient contributions; a single one as it is, unless it is −0 (which 0 + −0 makes +0).</summary>
-    private static Value Total(List<Value> contributions) =>
-        contributions.Count == 1 && !(contributions[0].Data == 0 && double.IsNegative(contributions[0].Data))
-            ? contributions[0]
-            : Value.InGraph(Ops.SumOp.Instance, [.. contributions]);
+    /// <summary>The sum of a node's gradient contributions, in the order they came; a single one as it is, unless it is −0
+    /// (which Backward's 0 + −0 makes +0).</summary>
+    private static Value Total(Value first, List<Value>? more)
+    {
+        if (more is null && !(first.Data == 0 && double.IsNegative(first.Data))) return first;
+        Value[] terms = more is null ? [first] : [first, .. more];
+        return Value.InGraph(Ops.SumOp.Instance, terms);
+    }
 }
