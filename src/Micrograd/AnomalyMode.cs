@@ -53,7 +53,7 @@ public static class AnomalyMode
     internal static void CheckForward(Value result)
     {
         if (double.IsFinite(result.Data)) return;
-        var operands = string.Join(", ", result.Children.Select(Describe));
+        var operands = string.Join(", ", result.Children.Select(v => Describe(v)));
         throw new AnomalyException(
             $"Anomaly in forward: op '{result.Op}' produced {Value.Format(result.Data)} from {operands}.",
             AnomalyPhase.Forward, result.Op, result.Label, result.Data);
@@ -73,19 +73,26 @@ public static class AnomalyMode
             for (var c = 0; c < count; c++)
             {
                 var child = node.ChildAt(c);
-                if (wasFinite[c] && !double.IsFinite(child.Grad))
-                {
-                    throw new AnomalyException(
-                        $"Anomaly in backward: op '{op.Name}' at {Describe(node)} gave operand {c} ({Describe(child)}) the gradient {Value.Format(child.Grad)}.",
-                        AnomalyPhase.Backward, op.Name, node.Label, child.Grad);
-                }
+                if (wasFinite[c] && !double.IsFinite(child.Grad)) throw InBackward(node, node.Grad, c, child.Grad);
             }
         }
     }
 
-    private static string Describe(Value v) =>
+    /// <summary>The exception for a gradient that became non-finite: <paramref name="node"/>'s op (whose gradient is
+    /// <paramref name="nodeGradient"/>) gave operand <paramref name="operand"/> the gradient <paramref name="operandGradient"/>.</summary>
+    internal static AnomalyException InBackward(Value node, double nodeGradient, int operand, double operandGradient)
+    {
+        var child = node.ChildAt(operand);
+        return new AnomalyException(
+            $"Anomaly in backward: op '{node.Op}' at {Describe(node, nodeGradient)} gave operand {operand} ({Describe(child, operandGradient)}) the gradient {Value.Format(operandGradient)}.",
+            AnomalyPhase.Backward, node.Op, node.Label, operandGradient);
+    }
+
+    private static string Describe(Value v) => Describe(v, v.Grad);
+
+    private static string Describe(Value v, double gradient) =>
         (v.Label.Length > 0 ? $"'{v.Label}'" : v.IsLeaf ? "an unlabelled leaf" : $"an unlabelled '{v.Op}' node")
-        + $" (data {Value.Format(v.Data)}, grad {Value.Format(v.Grad)})";
+        + $" (data {Value.Format(v.Data)}, grad {Value.Format(gradient)})";
 }
 
 /// <summary>Which pass an <see cref="AnomalyException"/> was raised in.</summary>

@@ -5,6 +5,7 @@ namespace Micrograd;
 /// <summary>
 /// Checks gradients against central finite differences, with PyTorch's <c>gradcheck</c> defaults
 /// (eps 1e-6, atol 1e-5, rtol 1e-3, in double): an input passes when |analytical − numerical| ≤ atol + rtol·|numerical|.
+/// <see cref="RunSecondOrder"/> checks second derivatives the same way, as PyTorch's <c>gradgradcheck</c> does.
 /// </summary>
 public static class GradientCheck
 {
@@ -19,13 +20,65 @@ public static class GradientCheck
     public static GradientCheckResult Run(Func<IReadOnlyList<Value>, Value> function, IReadOnlyList<double> point, GradientCheckOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(function);
-        ArgumentNullException.ThrowIfNull(point);
-        var inputs = point.Select((x, i) => new Value(x, "x" + i.ToString(CultureInfo.InvariantCulture))).ToArray();
-        var root = function(inputs) ?? throw new InvalidOperationException("The function returned null instead of a Value.");
-        root.Backward();
-        var analytical = inputs.Select(v => v.Grad).ToArray();
+        var analytical = Gradient(function, point);
         double Evaluate(double[] x) => function(x.Select(d => new Value(d)).ToArray()).Data;
         return Compare(Evaluate, analytical, point, options);
+    }
+
+    /// <summary>
+    /// Checks second derivatives, as PyTorch's <c>gradgradcheck</c> does: each entry of the Hessian, from the gradients'
+    /// graphs (<see cref="Derivatives.Hessian"/>), against central differences of the gradient (<see cref="Value.Backward"/>
+    /// at the point moved by ±eps along each input), with the same step and tolerances as <see cref="Run"/>.
+    /// </summary>
+    /// <param name="function">Builds a graph from the input leaves (labelled x0, x1, …) and returns its root.</param>
+    /// <param name="point">Where to check; one number per input.</param>
+    /// <param name="options">Step and tolerances; PyTorch's defaults (the same for gradgradcheck as for gradcheck) when null.</param>
+    /// <returns>Each entry ∂²f/∂xᵢ∂xⱼ, row by row (index i·n + j, labelled <c>xi,xj</c>), and the worst mismatch.</returns>
+    public static GradientCheckResult RunSecondOrder(Func<IReadOnlyList<Value>, Value> function, IReadOnlyList<double> point, GradientCheckOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        ArgumentNullException.ThrowIfNull(point);
+        options ??= GradientCheckOptions.Default;
+        var analytical = Derivatives.Hessian(function, point);
+        var n = point.Count;
+        var checks = new GradientCheckInput[n * n];
+        var x = point.ToArray();
+        for (var j = 0; j < n; j++)
+        {
+            var saved = x[j];
+            x[j] = saved + options.Epsilon;
+            var plus = Gradient(function, x);
+            x[j] = saved - options.Epsilon;
+            var minus = Gradient(function, x);
+            x[j] = saved;
+            for (var i = 0; i < n; i++)
+            {
+                var numerical = (plus[i] - minus[i]) / (2 * options.Epsilon);
+                checks[i * n + j] = new GradientCheckInput(i * n + j, Name(i) + "," + Name(j), analytical[i, j], numerical,
+                    options.AbsoluteTolerance + options.RelativeTolerance * Math.Abs(numerical));
+            }
+        }
+        return new GradientCheckResult(checks);
+    }
+
+    /// <summary>New leaves for a function's inputs, labelled x0, x1, ….</summary>
+    internal static Value[] Inputs(IReadOnlyList<double> point)
+    {
+        ArgumentNullException.ThrowIfNull(point);
+        var inputs = new Value[point.Count];
+        for (var i = 0; i < inputs.Length; i++) inputs[i] = new Value(point[i], Name(i));
+        return inputs;
+    }
+
+    private static string Name(int input) => "x" + input.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The gradient by <see cref="Value.Backward"/> of the function built at <paramref name="point"/>.</summary>
+    private static double[] Gradient(Func<IReadOnlyList<Value>, Value> function, IReadOnlyList<double> point)
+    {
+        var inputs = Inputs(point);
+        var root = function(inputs) ?? throw new InvalidOperationException("The function returned null instead of a Value.");
+        root.Backward();
+        return Array.ConvertAll(inputs, v => v.Grad);
     }
 
     /// <summary>
@@ -57,31 +110,51 @@ public static class GradientCheck
             var minus = function(x);
             x[i] = saved;
             var numerical = (plus - minus) / (2 * options.Epsilon);
-            checks[i] = new GradientCheckInput(i, "x" + i.ToString(CultureInfo.InvariantCulture), analytical[i], numerical,
+            checks[i] = new GradientCheckInput(i, Name(i), analytical[i], numerical,
                 options.AbsoluteTolerance + options.RelativeTolerance * Math.Abs(numerical));
         }
         return new GradientCheckResult(checks);
     }
 }
 
-/// <summary>Step and tolerances of a <see cref="GradientCheck"/>.</summary>
+/// <summary>Step and tolerances of a <see cref="GradientCheck"/>. Every value is checked when it is set, by the constructor,
+/// an initializer or a <c>with</c> expression.</summary>
 /// <param name="Epsilon">Half the width of the central difference; must be positive and finite.</param>
-/// <param name="AbsoluteTolerance">atol: the allowed error near zero.</param>
-/// <param name="RelativeTolerance">rtol: the allowed error per unit of the numerical gradient's magnitude.</param>
+/// <param name="AbsoluteTolerance">atol: the allowed error near zero; must be finite and at least 0.</param>
+/// <param name="RelativeTolerance">rtol: the allowed error per unit of the numerical gradient's magnitude; must be finite and at least 0.</param>
 public sealed record GradientCheckOptions(double Epsilon = 1e-6, double AbsoluteTolerance = 1e-5, double RelativeTolerance = 1e-3)
 {
+    private readonly double _epsilon = Positive(Epsilon, nameof(Epsilon));
+    private readonly double _absoluteTolerance = NotNegative(AbsoluteTolerance, nameof(AbsoluteTolerance));
+    private readonly double _relativeTolerance = NotNegative(RelativeTolerance, nameof(RelativeTolerance));
+
     /// <summary>PyTorch's gradcheck defaults: eps 1e-6, atol 1e-5, rtol 1e-3.</summary>
     public static GradientCheckOptions Default { get; } = new();
 
-    /// <summary>Half the width of the central difference.</summary>
-    public double Epsilon { get; init; } = Epsilon > 0 && double.IsFinite(Epsilon)
-        ? Epsilon
-        : throw new ArgumentOutOfRangeException(nameof(Epsilon), Epsilon, "The step must be positive and finite.");
+    /// <summary>Half the width of the central difference; positive and finite.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set to 0, a negative number, an infinity or NaN.</exception>
+    public double Epsilon { get => _epsilon; init => _epsilon = Positive(value, nameof(Epsilon)); }
+
+    /// <summary>atol: the allowed error near zero; finite and at least 0.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set to a negative number, an infinity or NaN.</exception>
+    public double AbsoluteTolerance { get => _absoluteTolerance; init => _absoluteTolerance = NotNegative(value, nameof(AbsoluteTolerance)); }
+
+    /// <summary>rtol: the allowed error per unit of the numerical gradient's magnitude; finite and at least 0.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set to a negative number, an infinity or NaN.</exception>
+    public double RelativeTolerance { get => _relativeTolerance; init => _relativeTolerance = NotNegative(value, nameof(RelativeTolerance)); }
+
+    private static double Positive(double value, string name) => value > 0 && double.IsFinite(value)
+        ? value
+        : throw new ArgumentOutOfRangeException(name, value, "The step must be positive and finite.");
+
+    private static double NotNegative(double value, string name) => value >= 0 && double.IsFinite(value)
+        ? value
+        : throw new ArgumentOutOfRangeException(name, value, "A tolerance must be finite and at least 0.");
 }
 
-/// <summary>One input's result in a <see cref="GradientCheck"/>.</summary>
-/// <param name="Index">The input's position.</param>
-/// <param name="Label">The input's name (x0, x1, …).</param>
+/// <summary>One input's result in a <see cref="GradientCheck"/> (or one Hessian entry's, in <see cref="GradientCheck.RunSecondOrder"/>).</summary>
+/// <param name="Index">The input's position (i·n + j for the entry ∂²f/∂xᵢ∂xⱼ).</param>
+/// <param name="Label">The input's name (x0, x1, …; <c>x0,x1</c> for the entry ∂²f/∂x0∂x1).</param>
 /// <param name="Analytical">The gradient under test (from <see cref="Value.Backward"/> or given).</param>
 /// <param name="Numerical">The central difference.</param>
 /// <param name="Tolerance">atol + rtol·|numerical|.</param>

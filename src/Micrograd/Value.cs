@@ -20,8 +20,6 @@ namespace Micrograd;
 /// </remarks>
 public sealed partial class Value
 {
-    private static readonly Value[] NoChildren = [];
-
     private string? _label; // null when empty (an unlabelled interior node stores nothing); read as ""
     private readonly Op? _op;
     private readonly Value? _a;
@@ -73,13 +71,9 @@ public sealed partial class Value
     /// <summary>True when no op produced this value (an input, a parameter or a constant).</summary>
     public bool IsLeaf => _op is null;
 
-    /// <summary>The operands of the op that produced this node, in order; an operand used twice appears twice. Empty for a leaf.</summary>
-    public IReadOnlyList<Value> Children => _rest switch
-    {
-        Value[] many => many,
-        Value b => [_a!, b],
-        _ => _a is null ? NoChildren : [_a],
-    };
+    /// <summary>The operands of the op that produced this node, in order; an operand used twice appears twice. Empty for a leaf.
+    /// A view of this node: reading it allocates nothing.</summary>
+    public ValueChildren Children => new(this);
 
     /// <summary>Wraps a double as a leaf, so that <c>2 * x</c> and <c>1 - x</c> work.</summary>
     /// <param name="data">The constant.</param>
@@ -108,23 +102,21 @@ public sealed partial class Value
     internal static Value Unary(UnaryOp op, Value x)
     {
         ArgumentNullException.ThrowIfNull(x);
-        var result = new Value(op.Forward(x.Data), op, x, null, null);
-        if (AnomalyMode.IsActive) AnomalyMode.CheckForward(result);
-        return result;
+        return Checked(new Value(op.Forward(x.Data), op, x, null, null));
     }
 
     internal static Value Binary(BinaryOp op, Value a, Value b)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        var result = new Value(op.Forward(a.Data, b.Data), op, a, b, null);
-        if (AnomalyMode.IsActive) AnomalyMode.CheckForward(result);
-        return result;
+        return Checked(new Value(op.Forward(a.Data, b.Data), op, a, b, null));
     }
 
-    internal static Value Nary(NaryOp op, Value[] operands)
+    internal static Value Nary(NaryOp op, Value[] operands) => Checked(InGraph(op, operands));
+
+    /// <summary>A new node, after the <see cref="AnomalyMode"/> check of its data when a scope is open.</summary>
+    private static Value Checked(Value result)
     {
-        var result = new Value(op.Forward(operands), op, operands[0], null, operands);
         if (AnomalyMode.IsActive) AnomalyMode.CheckForward(result);
         return result;
     }

@@ -1,3 +1,5 @@
+using Micrograd.Tests.Support;
+
 namespace Micrograd.Tests;
 
 public class ValueTests
@@ -121,5 +123,28 @@ public class ValueTests
         tanh.Backward();
         Assert.Equal(3.0 * (1 - Math.Tanh(6.0) * Math.Tanh(6.0)), a.Grad, 1e-15);
         Assert.Equal([a, b, product, tanh], tanh.TopologicalOrder());
+    }
+
+    [Fact]
+    public void Children_is_read_by_index_count_and_enumeration_without_allocating()
+    {
+        var a = new Value(2.0, "a");
+        var b = new Value(3.0, "b");
+        Value[] nodes = [a, -a, a * b, Value.Sum([a, b, a])];
+        var seen = 0;
+        Allocations.AssertNone(() =>
+        {
+            foreach (var node in nodes)
+            {
+                var children = node.Children;
+                for (var i = 0; i < children.Count; i++) seen += ReferenceEquals(children[i], a) ? 1 : 0;
+                foreach (var child in node.Children) seen += ReferenceEquals(child, b) ? 1 : 0;
+            }
+        }, "reading Children");
+        Assert.True(seen > 0);
+        Assert.Equal([a, b, a], nodes[3].Children.ToArray());
+        Assert.Throws<ArgumentOutOfRangeException>(() => nodes[2].Children[2]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => nodes[1].Children[-1]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => a.Children[0]);
     }
 }

@@ -16,7 +16,7 @@ internal enum InstructionKind
 }
 
 /// <summary>One step of an expression in postfix order.</summary>
-internal readonly record struct Instruction(InstructionKind Kind, double Constant = 0, int Variable = -1, FunctionOp? Function = null);
+internal readonly record struct Instruction(InstructionKind Kind, double Constant = 0, int Variable = -1, UnaryOp? Function = null);
 
 /// <summary>
 /// Turns tokens into postfix instructions with an operator-precedence (shunting-yard) parser. It uses no recursion,
@@ -30,7 +30,7 @@ internal sealed class Parser
 
     private enum Pending { Open, FunctionOpen, Negate, Add, Subtract, Multiply, Divide, Power }
 
-    private readonly record struct StackEntry(Pending Kind, int Position, FunctionOp? Function = null);
+    private readonly record struct StackEntry(Pending Kind, int Position, UnaryOp? Function = null);
 
     private readonly List<Instruction> _output = [];
     private readonly List<string> _variables = [];
@@ -163,16 +163,16 @@ internal sealed class Parser
         _ => throw new InvalidOperationException($"cannot emit {entry.Kind}"),
     }));
 
-    private static FunctionOp LookUpFunction(Token token) =>
-        FunctionOp.Functions.TryGetValue(token.Text, out var op)
+    private static UnaryOp LookUpFunction(Token token) =>
+        OpCatalog.FunctionsByName.TryGetValue(token.Text, out var op)
             ? op
             : throw new ExpressionException(
-                $"unknown function '{token.Text}' at position {token.Position + 1}: expected one of {string.Join(", ", FunctionOp.Functions.Keys)}",
+                $"unknown function '{token.Text}' at position {token.Position + 1}: expected one of {string.Join(", ", OpCatalog.Functions.Select(f => f.Name))}",
                 token.Position);
 
     private int VariableIndex(Token token)
     {
-        if (FunctionOp.Functions.ContainsKey(token.Text))
+        if (OpCatalog.FunctionsByName.ContainsKey(token.Text))
         {
             throw new ExpressionException(
                 $"'{token.Text}' at position {token.Position + 1} is a function: expected '(' after it, as in {token.Text}(x)", token.Position);

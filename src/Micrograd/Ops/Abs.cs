@@ -9,12 +9,18 @@ namespace Micrograd
 
 namespace Micrograd.Ops
 {
-    internal sealed class AbsOp : FunctionOp
+    internal sealed class AbsOp() : UnaryOp<AbsOp.Formula>("abs", forwardText: "abs({x})", derivativeText: "sign({x})")
     {
         public static readonly AbsOp Instance = new();
-        public override string Name => "abs";
-        public override double Forward(double x) => Math.Abs(x);
-        public override double Backward(double x, double y, double g) => g * (x > 0 ? 1.0 : x < 0 ? -1.0 : x == 0 ? 0.0 : double.NaN);
-        public override OpScript Script { get; } = OpScript.Unary("Math.abs(x)", "g * (x > 0 ? 1 : x < 0 ? -1 : x === 0 ? 0 : NaN)", "abs({x})", "sign({x})");
+
+        internal readonly struct Formula : IUnaryFormula
+        {
+            public T Forward<T>(T x) where T : IOpNumber<T> => T.Abs(x);
+
+            // sign(x), 0 at exactly 0 (as in PyTorch), NaN at NaN.
+            public T Backward<T>(T x, T y, T g) where T : IOpNumber<T> =>
+                g * T.Select(Comparison.Greater, x, T.Constant(0), T.Constant(1),
+                    T.Select(Comparison.Less, x, T.Constant(0), T.Constant(-1), T.Select(Comparison.Equal, x, T.Constant(0), T.Constant(0), T.Constant(double.NaN))));
+        }
     }
 }

@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace Micrograd
 {
     public sealed partial class Value
@@ -13,26 +11,17 @@ namespace Micrograd
 
 namespace Micrograd.Ops
 {
-    internal sealed class AddOp : BinaryOp
+    internal sealed class AddOp() : BinaryOp<AddOp.Formula>("+", forwardText: "{a} + {b}", derivativeLeft: "1", derivativeRight: "1")
     {
         public static readonly AddOp Instance = new();
-        public override string Name => "+";
-        public override double Forward(double a, double b) => a + b;
-        public override double BackwardLeft(double a, double b, double y, double g) => g;
-        public override double BackwardRight(double a, double b, double y, double g) => g;
-        public override OpScript Script { get; } = OpScript.Binary("a + b", "g", "g", "{a} + {b}", "1", "1");
 
-        public override void Forward(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> y) => Lanes.Map<VectorFormulas>(a, b, y);
-
-        public override void Backward(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> y, ReadOnlySpan<double> g, Span<double> ga, Span<double> gb) =>
-            Lanes.Accumulate<VectorFormulas>(a, b, y, g, ga, gb);
-
-        /// <summary>The formulas above on vectors of lanes, for the compiled mode's batched replay.</summary>
-        private readonly struct VectorFormulas : IBinaryForwardLanes, IBinaryBackwardLanes
+        internal readonly struct Formula : IBinaryFormula
         {
-            public static Vector<double> Forward(Vector<double> a, Vector<double> b) => a + b;
-            public static Vector<double> Left(Vector<double> a, Vector<double> b, Vector<double> y, Vector<double> g) => g;
-            public static Vector<double> Right(Vector<double> a, Vector<double> b, Vector<double> y, Vector<double> g) => g;
+            public T Forward<T>(T a, T b) where T : IOpNumber<T> => a + b;
+
+            public T BackwardLeft<T>(T a, T b, T y, T g) where T : IOpNumber<T> => g;
+
+            public T BackwardRight<T>(T a, T b, T y, T g) where T : IOpNumber<T> => g;
         }
     }
 }

@@ -9,12 +9,15 @@ namespace Micrograd
 
 namespace Micrograd.Ops
 {
-    internal sealed class CosOp : FunctionOp
+    internal sealed class CosOp() : UnaryOp<CosOp.Formula>("cos", forwardText: "cos({x})", derivativeText: "−sin({x})")
     {
         public static readonly CosOp Instance = new();
-        public override string Name => "cos";
-        public override double Forward(double x) => Math.Cos(x);
-        public override double Backward(double x, double y, double g) => g * -Math.Sin(x);
-        public override OpScript Script { get; } = OpScript.Unary("Math.cos(x)", "g * -Math.sin(x)", "cos({x})", "−sin({x})");
+
+        internal readonly struct Formula : IUnaryFormula
+        {
+            public T Forward<T>(T x) where T : IOpNumber<T> => T.Cos(x);
+
+            public T Backward<T>(T x, T y, T g) where T : IOpNumber<T> => g * -T.Sin(x);
+        }
     }
 }

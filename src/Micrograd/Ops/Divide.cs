@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace Micrograd
 {
     public sealed partial class Value
@@ -14,27 +12,18 @@ namespace Micrograd
 
 namespace Micrograd.Ops
 {
-    internal sealed class DivideOp : BinaryOp
+    internal sealed class DivideOp() : BinaryOp<DivideOp.Formula>("/", forwardText: "{a} / {b}", derivativeLeft: "1 / {b}", derivativeRight: "−{a} / {b}²")
     {
         public static readonly DivideOp Instance = new();
-        public override string Name => "/";
-        public override double Forward(double a, double b) => a / b;
-        public override double BackwardLeft(double a, double b, double y, double g) => g / b;
-        // PyTorch's order of operations: -grad * ((a / b) / b).
-        public override double BackwardRight(double a, double b, double y, double g) => -g * (a / b / b);
-        public override OpScript Script { get; } = OpScript.Binary("a / b", "g / b", "-g * (a / b / b)", "{a} / {b}", "1 / {b}", "−{a} / {b}²");
 
-        public override void Forward(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> y) => Lanes.Map<VectorFormulas>(a, b, y);
-
-        public override void Backward(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> y, ReadOnlySpan<double> g, Span<double> ga, Span<double> gb) =>
-            Lanes.Accumulate<VectorFormulas>(a, b, y, g, ga, gb);
-
-        /// <summary>The formulas above on vectors of lanes, for the compiled mode's batched replay.</summary>
-        private readonly struct VectorFormulas : IBinaryForwardLanes, IBinaryBackwardLanes
+        internal readonly struct Formula : IBinaryFormula
         {
-            public static Vector<double> Forward(Vector<double> a, Vector<double> b) => a / b;
-            public static Vector<double> Left(Vector<double> a, Vector<double> b, Vector<double> y, Vector<double> g) => g / b;
-            public static Vector<double> Right(Vector<double> a, Vector<double> b, Vector<double> y, Vector<double> g) => -g * (a / b / b);
+            public T Forward<T>(T a, T b) where T : IOpNumber<T> => a / b;
+
+            public T BackwardLeft<T>(T a, T b, T y, T g) where T : IOpNumber<T> => g / b;
+
+            // PyTorch's order of operations: -grad * ((a / b) / b).
+            public T BackwardRight<T>(T a, T b, T y, T g) where T : IOpNumber<T> => -g * (a / b / b);
         }
     }
 }

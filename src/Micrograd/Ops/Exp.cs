@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace Micrograd
 {
     public sealed partial class Value
@@ -11,21 +9,15 @@ namespace Micrograd
 
 namespace Micrograd.Ops
 {
-    internal sealed class ExpOp : FunctionOp
+    internal sealed class ExpOp() : UnaryOp<ExpOp.Formula>("exp", forwardText: "exp({x})", derivativeText: "{y}")
     {
         public static readonly ExpOp Instance = new();
-        public override string Name => "exp";
-        public override double Forward(double x) => Math.Exp(x);
-        public override double Backward(double x, double y, double g) => g * y;
-        public override OpScript Script { get; } = OpScript.Unary("Math.exp(x)", "g * y", "exp({x})", "{y}");
 
-        public override void Backward(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> g, Span<double> gx) =>
-            Lanes.Accumulate<VectorFormulas>(x, y, g, gx);
-
-        /// <summary>The formulas above on vectors of lanes, for the compiled mode's batched replay. Forward keeps the generic lane kernel (the scalar formula per lane): no vector function rounds as Math's does.</summary>
-        private readonly struct VectorFormulas : IUnaryBackwardLanes
+        internal readonly struct Formula : IUnaryFormula
         {
-            public static Vector<double> Backward(Vector<double> x, Vector<double> y, Vector<double> g) => g * y;
+            public T Forward<T>(T x) where T : IOpNumber<T> => T.Exp(x);
+
+            public T Backward<T>(T x, T y, T g) where T : IOpNumber<T> => g * y;
         }
     }
 }

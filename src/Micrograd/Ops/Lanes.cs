@@ -4,35 +4,9 @@ using System.Runtime.InteropServices;
 
 namespace Micrograd.Ops;
 
-/// <summary>A unary op's forward formula on a vector of lanes (implemented by a struct in the op's file).</summary>
-internal interface IUnaryForwardLanes
-{
-    static abstract Vector<double> Forward(Vector<double> x);
-}
-
-/// <summary>A unary op's gradient contribution on a vector of lanes: g times dy/dx, given x, y and g.</summary>
-internal interface IUnaryBackwardLanes
-{
-    static abstract Vector<double> Backward(Vector<double> x, Vector<double> y, Vector<double> g);
-}
-
-/// <summary>A binary op's forward formula on vectors of lanes.</summary>
-internal interface IBinaryForwardLanes
-{
-    static abstract Vector<double> Forward(Vector<double> a, Vector<double> b);
-}
-
-/// <summary>A binary op's gradient contributions on vectors of lanes: to a (left) and to b (right).</summary>
-internal interface IBinaryBackwardLanes
-{
-    static abstract Vector<double> Left(Vector<double> a, Vector<double> b, Vector<double> y, Vector<double> g);
-
-    static abstract Vector<double> Right(Vector<double> a, Vector<double> b, Vector<double> y, Vector<double> g);
-}
-
 /// <summary>
-/// The loops of vector lane kernels: an op supplies its formulas as a struct (so each loop is compiled for, and inlines,
-/// that op's formulas) and these apply them over whole spans. Lengths are checked once, then the loops run without
+/// The loops of vector lane kernels: an op supplies its formula as a struct (so each loop is compiled for, and inlines,
+/// that op's formula on <see cref="LaneVector"/>) and these apply it over whole spans. Lengths are checked once, then the loops run without
 /// per-element bounds checks.
 /// </summary>
 internal static class Lanes
@@ -55,18 +29,18 @@ internal static class Lanes
         return MemoryMarshal.Cast<double, Vector<double>>(lanes);
     }
 
-    /// <summary><c>y = T.Forward(x)</c>, vector by vector.</summary>
-    public static void Map<T>(ReadOnlySpan<double> x, Span<double> y) where T : struct, IUnaryForwardLanes
+    /// <summary><c>y = formula.Forward(x)</c>, vector by vector.</summary>
+    public static void Map<TFormula>(in TFormula formula, ReadOnlySpan<double> x, Span<double> y) where TFormula : struct, IUnaryFormula
     {
         var n = Vectors(y, x.Length);
         ref var rx = ref Start(x);
         ref var ry = ref Start(y);
-        for (nint i = 0; i < n; i++) Unsafe.Add(ref ry, i) = T.Forward(Unsafe.Add(ref rx, i));
+        for (nint i = 0; i < n; i++) Unsafe.Add(ref ry, i) = formula.Forward(new LaneVector(Unsafe.Add(ref rx, i))).Lanes;
     }
 
-    /// <summary><c>gx += T.Backward(x, y, g)</c>, vector by vector.</summary>
-    public static void Accumulate<T>(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> g, Span<double> gx)
-        where T : struct, IUnaryBackwardLanes
+    /// <summary><c>gx += formula.Backward(x, y, g)</c>, vector by vector.</summary>
+    public static void Accumulate<TFormula>(in TFormula formula, ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> g, Span<double> gx)
+        where TFormula : struct, IUnaryFormula
     {
         var n = Vectors(gx, Math.Min(x.Length, Math.Min(y.Length, g.Length)));
         ref var rx = ref Start(x);
@@ -74,23 +48,26 @@ internal static class Lanes
         ref var rg = ref Start(g);
         ref var rgx = ref Start(gx);
         for (nint i = 0; i < n; i++)
-            Unsafe.Add(ref rgx, i) += T.Backward(Unsafe.Add(ref rx, i), Unsafe.Add(ref ry, i), Unsafe.Add(ref rg, i));
+        {
+            Unsafe.Add(ref rgx, i) += formula.Backward(
+                new LaneVector(Unsafe.Add(ref rx, i)), new LaneVector(Unsafe.Add(ref ry, i)), new LaneVector(Unsafe.Add(ref rg, i))).Lanes;
+        }
     }
 
-    /// <summary><c>y = T.Forward(a, b)</c>, vector by vector.</summary>
-    public static void Map<T>(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> y) where T : struct, IBinaryForwardLanes
+    /// <summary><c>y = formula.Forward(a, b)</c>, vector by vector.</summary>
+    public static void Map<TFormula>(in TFormula formula, ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> y) where TFormula : struct, IBinaryFormula
     {
         var n = Vectors(y, Math.Min(a.Length, b.Length));
         ref var ra = ref Start(a);
         ref var rb = ref Start(b);
         ref var ry = ref Start(y);
-        for (nint i = 0; i < n; i++) Unsafe.Add(ref ry, i) = T.Forward(Unsafe.Add(ref ra, i), Unsafe.Add(ref rb, i));
+        for (nint i = 0; i < n; i++) Unsafe.Add(ref ry, i) = formula.Forward(new LaneVector(Unsafe.Add(ref ra, i)), new LaneVector(Unsafe.Add(ref rb, i))).Lanes;
     }
 
-    /// <summary>In each vector, <c>ga += T.Left(…)</c> then <c>gb += T.Right(…)</c>; <paramref name="ga"/> and
-    /// <paramref name="gb"/> may be the same span.</summary>
-    public static void Accumulate<T>(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> y, ReadOnlySpan<double> g, Span<double> ga, Span<double> gb)
-        where T : struct, IBinaryBackwardLanes
+    /// <summary>In each vector, <c>ga += formula.BackwardLeft(…)</c> then <c>gb += formula.BackwardRight(…)</c>;
+    /// <paramref name="ga"/> and <paramref name="gb"/> may be the same span.</summary>
+    public static void Accumulate<TFormula>(in TFormula formula, ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> y, ReadOnlySpan<double> g, Span<double> ga, Span<double> gb)
+        where TFormula : struct, IBinaryFormula
     {
         var n = Vectors(g, Math.Min(Math.Min(a.Length, b.Length), Math.Min(y.Length, Math.Min(ga.Length, gb.Length))));
         ref var ra = ref Start(a);
@@ -101,9 +78,9 @@ internal static class Lanes
         ref var rgb = ref Start(gb);
         for (nint i = 0; i < n; i++)
         {
-            Vector<double> ai = Unsafe.Add(ref ra, i), bi = Unsafe.Add(ref rb, i), yi = Unsafe.Add(ref ry, i), gi = Unsafe.Add(ref rg, i);
-            Unsafe.Add(ref rga, i) += T.Left(ai, bi, yi, gi);
-            Unsafe.Add(ref rgb, i) += T.Right(ai, bi, yi, gi);
+            LaneVector ai = new(Unsafe.Add(ref ra, i)), bi = new(Unsafe.Add(ref rb, i)), yi = new(Unsafe.Add(ref ry, i)), gi = new(Unsafe.Add(ref rg, i));
+            Unsafe.Add(ref rga, i) += formula.BackwardLeft(ai, bi, yi, gi).Lanes;
+            Unsafe.Add(ref rgb, i) += formula.BackwardRight(ai, bi, yi, gi).Lanes;
         }
     }
 

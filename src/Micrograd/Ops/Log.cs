@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace Micrograd
 {
     public sealed partial class Value
@@ -11,21 +9,15 @@ namespace Micrograd
 
 namespace Micrograd.Ops
 {
-    internal sealed class LogOp : FunctionOp
+    internal sealed class LogOp() : UnaryOp<LogOp.Formula>("log", forwardText: "log({x})", derivativeText: "1 / {x}")
     {
         public static readonly LogOp Instance = new();
-        public override string Name => "log";
-        public override double Forward(double x) => Math.Log(x);
-        public override double Backward(double x, double y, double g) => g / x;
-        public override OpScript Script { get; } = OpScript.Unary("Math.log(x)", "g / x", "log({x})", "1 / {x}");
 
-        public override void Backward(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> g, Span<double> gx) =>
-            Lanes.Accumulate<VectorFormulas>(x, y, g, gx);
-
-        /// <summary>The formulas above on vectors of lanes, for the compiled mode's batched replay. Forward keeps the generic lane kernel (the scalar formula per lane): no vector function rounds as Math's does.</summary>
-        private readonly struct VectorFormulas : IUnaryBackwardLanes
+        internal readonly struct Formula : IUnaryFormula
         {
-            public static Vector<double> Backward(Vector<double> x, Vector<double> y, Vector<double> g) => g / x;
+            public T Forward<T>(T x) where T : IOpNumber<T> => T.Log(x);
+
+            public T Backward<T>(T x, T y, T g) where T : IOpNumber<T> => g / x;
         }
     }
 }

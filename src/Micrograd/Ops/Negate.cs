@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace Micrograd
 {
     public sealed partial class Value
@@ -12,24 +10,15 @@ namespace Micrograd
 
 namespace Micrograd.Ops
 {
-    internal sealed class NegateOp : UnaryOp
+    internal sealed class NegateOp() : UnaryOp<NegateOp.Formula>("neg", forwardText: "−{x}", derivativeText: "−1")
     {
         public static readonly NegateOp Instance = new();
-        public override string Name => "neg";
-        public override double Forward(double x) => -x;
-        public override double Backward(double x, double y, double g) => -g;
-        public override OpScript Script { get; } = OpScript.Unary("-x", "-g", "−{x}", "−1");
 
-        public override void Forward(ReadOnlySpan<double> x, Span<double> y) => Lanes.Map<VectorFormulas>(x, y);
-
-        public override void Backward(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> g, Span<double> gx) =>
-            Lanes.Accumulate<VectorFormulas>(x, y, g, gx);
-
-        /// <summary>The formulas above on vectors of lanes, for the compiled mode's batched replay.</summary>
-        private readonly struct VectorFormulas : IUnaryForwardLanes, IUnaryBackwardLanes
+        internal readonly struct Formula : IUnaryFormula
         {
-            public static Vector<double> Forward(Vector<double> x) => -x;
-            public static Vector<double> Backward(Vector<double> x, Vector<double> y, Vector<double> g) => -g;
+            public T Forward<T>(T x) where T : IOpNumber<T> => -x;
+
+            public T Backward<T>(T x, T y, T g) where T : IOpNumber<T> => -g;
         }
     }
 }

@@ -14,22 +14,24 @@ namespace Micrograd
 
 namespace Micrograd.Ops
 {
-    internal sealed class PowOp : BinaryOp
+    internal sealed class PowOp() : BinaryOp<PowOp.Formula>("**", forwardText: "{a} ** {b}", derivativeLeft: "{b} × {a} ** ({b} − 1)", derivativeRight: "{y} × log({a})")
     {
         public static readonly PowOp Instance = new();
-        public override string Name => "**";
-        public override double Forward(double a, double b) => Math.Pow(a, b);
 
-        public override double BackwardLeft(double a, double b, double y, double g) =>
-            b == 0 ? 0.0 : g * (b * Math.Pow(a, b - 1));
+        internal readonly struct Formula : IBinaryFormula
+        {
+            public T Forward<T>(T a, T b) where T : IOpNumber<T> => T.Pow(a, b);
 
-        public override double BackwardRight(double a, double b, double y, double g) =>
-            g * (a == 0 && b >= 0 ? 0.0 : y * Math.Log(a));
+            // PyTorch's pow_backward: grad * (b * a ** (b - 1)), zero when b == 0.
+            public T BackwardLeft<T>(T a, T b, T y, T g) where T : IOpNumber<T> =>
+                T.Select(Comparison.Equal, b, T.Constant(0), T.Constant(0), g * (b * T.Pow(a, b - T.Constant(1))));
 
-        public override OpScript Script { get; } = OpScript.Binary(
-            "pow(a, b)",
-            "b === 0 ? 0 : g * (b * pow(a, b - 1))",
-            "g * (a === 0 && b >= 0 ? 0 : y * Math.log(a))",
-            "{a} ** {b}", "{b} × {a} ** ({b} − 1)", "{y} × log({a})");
+            // PyTorch's pow_backward_exponent: grad * (a ** b * log(a)), zero when a == 0 and b >= 0.
+            public T BackwardRight<T>(T a, T b, T y, T g) where T : IOpNumber<T>
+            {
+                var byLog = y * T.Log(a);
+                return g * T.Select(Comparison.Equal, a, T.Constant(0), T.Select(Comparison.GreaterOrEqual, b, T.Constant(0), T.Constant(0), byLog), byLog);
+            }
+        }
     }
 }

@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace Micrograd
 {
     public sealed partial class Value
@@ -16,19 +14,18 @@ namespace Micrograd
 
 namespace Micrograd.Ops
 {
-    internal sealed class PowConstantOp : UnaryOp
+    internal sealed class PowConstantOp : UnaryOp<PowConstantOp.Formula>
     {
-        private static readonly PowConstantOp[] Common = [new(2), new(3), new(-1), new(0.5), new(-2), new(-0.5), new(1), new(0)];
+        /// <summary>The ops of the common exponents, made once; any other exponent gets a new op.</summary>
+        public static readonly IReadOnlyList<PowConstantOp> Common = [new(2), new(3), new(-1), new(0.5), new(-2), new(-0.5), new(1), new(0)];
 
         private PowConstantOp(double exponent)
+            : base("**" + Value.Format(exponent), "{x} ** " + OpScript.Literal(exponent), DerivativeText(exponent), new Formula(exponent))
         {
             Exponent = exponent;
-            Name = "**" + Value.Format(exponent);
         }
 
         public double Exponent { get; }
-
-        public override string Name { get; }
 
         public static PowConstantOp For(double exponent)
         {
@@ -39,87 +36,31 @@ namespace Micrograd.Ops
             return new PowConstantOp(exponent);
         }
 
-        public override double Forward(double x) => Power(x, Exponent);
+        private static string DerivativeText(double e) =>
+            e == 0 ? "0" : e - 1 == 0 ? OpScript.Literal(e)
+            : e - 1 == 1 ? $"{OpScript.Literal(e)} × {{x}}" : $"{OpScript.Literal(e)} × {{x}} ** {OpScript.Literal(e - 1)}";
 
-        // PyTorch's pow_backward: grad * (e * x ** (e - 1)), zero when e == 0.
-        public override double Backward(double x, double y, double g) =>
-            Exponent == 0 ? 0.0 : g * (Exponent * Power(x, Exponent - 1));
-
-        public override OpScript Script => OpScript.Unary(
-            PowerScript(Exponent),
-            Exponent == 0 ? "0" : $"g * ({OpScript.Literal(Exponent)} * ({PowerScript(Exponent - 1)}))",
-            "{x} ** " + OpScript.Literal(Exponent),
-            Exponent == 0 ? "0" : Exponent - 1 == 0 ? OpScript.Literal(Exponent)
-                : Exponent - 1 == 1 ? $"{OpScript.Literal(Exponent)} × {{x}}" : $"{OpScript.Literal(Exponent)} × {{x}} ** {OpScript.Literal(Exponent - 1)}");
-
-        /// <summary><see cref="Power(double, double)"/> as a JavaScript expression in <c>x</c>, with the same shortcuts.</summary>
-        private static string PowerScript(double e) => e switch
+        internal readonly struct Formula(double exponent) : IUnaryFormula
         {
-            0 => "1",
-            1 => "x",
-            2 => "x * x",
-            3 => "x * x * x",
-            0.5 => "Math.sqrt(x)",
-            -0.5 => "1 / Math.sqrt(x)",
-            -1 => "1 / x",
-            -2 => "1 / (x * x)",
-            _ => $"pow(x, {OpScript.Literal(e)})",
-        };
+            public T Forward<T>(T x) where T : IOpNumber<T> => Power(x, exponent);
 
-        public override void Forward(ReadOnlySpan<double> x, Span<double> y)
-        {
-            if (!HasVectorPower(Exponent))
+            // PyTorch's pow_backward: grad * (e * x ** (e - 1)), zero when e == 0.
+            public T Backward<T>(T x, T y, T g) where T : IOpNumber<T> =>
+                exponent == 0 ? T.Constant(0) : g * (T.Constant(exponent) * Power(x, exponent - 1));
+
+            /// <summary><c>x ** e</c> with PyTorch's exact shortcuts for common exponents (x*x for 2, sqrt for 0.5, ...).</summary>
+            private static T Power<T>(T x, double e) where T : IOpNumber<T> => e switch
             {
-                base.Forward(x, y);
-                return;
-            }
-            var vx = Lanes.Of(x);
-            var vy = Lanes.Of(y);
-            for (var i = 0; i < vy.Length; i++) vy[i] = Power(vx[i], Exponent);
+                0 => T.Constant(1),
+                1 => x,
+                2 => x * x,
+                3 => x * x * x,
+                0.5 => T.Sqrt(x),
+                -0.5 => T.Constant(1) / T.Sqrt(x),
+                -1 => T.Constant(1) / x,
+                -2 => T.Constant(1) / (x * x),
+                _ => T.Pow(x, e),
+            };
         }
-
-        public override void Backward(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> g, Span<double> gx)
-        {
-            if (Exponent != 0 && !HasVectorPower(Exponent - 1))
-            {
-                base.Backward(x, y, g, gx);
-                return;
-            }
-            var vx = Lanes.Of(x);
-            var vg = Lanes.Of(g);
-            var vgx = Lanes.Of(gx);
-            var e = new Vector<double>(Exponent);
-            for (var i = 0; i < vg.Length; i++)
-                vgx[i] += Exponent == 0 ? Vector<double>.Zero : vg[i] * (e * Power(vx[i], Exponent - 1));
-        }
-
-        private static bool HasVectorPower(double e) => e is 0 or 1 or 2 or 3 or 0.5 or -0.5 or -1 or -2;
-
-        /// <summary><see cref="Power(double, double)"/> lane by lane, for the exponents of <see cref="HasVectorPower"/>.</summary>
-        private static Vector<double> Power(Vector<double> x, double e) => e switch
-        {
-            0 => Vector<double>.One,
-            1 => x,
-            2 => x * x,
-            3 => x * x * x,
-            0.5 => Vector.SquareRoot(x),
-            -0.5 => Vector<double>.One / Vector.SquareRoot(x),
-            -1 => Vector<double>.One / x,
-            _ => Vector<double>.One / (x * x),
-        };
-
-        /// <summary><c>x ** e</c> with PyTorch's exact shortcuts for common exponents (x*x for 2, sqrt for 0.5, ...).</summary>
-        internal static double Power(double x, double e) => e switch
-        {
-            0 => 1.0,
-            1 => x,
-            2 => x * x,
-            3 => x * x * x,
-            0.5 => Math.Sqrt(x),
-            -0.5 => 1.0 / Math.Sqrt(x),
-            -1 => 1.0 / x,
-            -2 => 1.0 / (x * x),
-            _ => Math.Pow(x, e),
-        };
     }
 }

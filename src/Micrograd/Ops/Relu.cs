@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace Micrograd
 {
     public sealed partial class Value
@@ -11,24 +9,16 @@ namespace Micrograd
 
 namespace Micrograd.Ops
 {
-    internal sealed class ReluOp : FunctionOp
+    internal sealed class ReluOp() : UnaryOp<ReluOp.Formula>("relu", forwardText: "relu({x})", derivativeText: "({y} > 0 ? 1 : 0)")
     {
         public static readonly ReluOp Instance = new();
-        public override string Name => "relu";
-        public override double Forward(double x) => x > 0 || double.IsNaN(x) ? x : 0.0;
-        public override double Backward(double x, double y, double g) => y > 0 ? g : 0.0;
-        public override OpScript Script { get; } = OpScript.Unary("x > 0 || Number.isNaN(x) ? x : 0", "y > 0 ? g : 0", "relu({x})", "({y} > 0 ? 1 : 0)");
 
-        public override void Forward(ReadOnlySpan<double> x, Span<double> y) => Lanes.Map<VectorFormulas>(x, y);
-
-        public override void Backward(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> g, Span<double> gx) =>
-            Lanes.Accumulate<VectorFormulas>(x, y, g, gx);
-
-        /// <summary>The formulas above on vectors of lanes, for the compiled mode's batched replay.</summary>
-        private readonly struct VectorFormulas : IUnaryForwardLanes, IUnaryBackwardLanes
+        internal readonly struct Formula : IUnaryFormula
         {
-            public static Vector<double> Forward(Vector<double> x) => Vector.ConditionalSelect(Vector.GreaterThan(x, Vector<double>.Zero) | ~Vector.Equals(x, x), x, Vector<double>.Zero);
-            public static Vector<double> Backward(Vector<double> x, Vector<double> y, Vector<double> g) => Vector.ConditionalSelect(Vector.GreaterThan(y, Vector<double>.Zero), g, Vector<double>.Zero);
+            // x where x > 0 or x is NaN, else 0.
+            public T Forward<T>(T x) where T : IOpNumber<T> => T.Select(Comparison.LessOrEqual, x, T.Constant(0), T.Constant(0), x);
+
+            public T Backward<T>(T x, T y, T g) where T : IOpNumber<T> => T.Select(Comparison.Greater, y, T.Constant(0), g, T.Constant(0));
         }
     }
 }

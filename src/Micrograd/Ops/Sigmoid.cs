@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace Micrograd
 {
     public sealed partial class Value
@@ -11,21 +9,15 @@ namespace Micrograd
 
 namespace Micrograd.Ops
 {
-    internal sealed class SigmoidOp : FunctionOp
+    internal sealed class SigmoidOp() : UnaryOp<SigmoidOp.Formula>("sigmoid", forwardText: "sigmoid({x})", derivativeText: "(1 − {y}) × {y}")
     {
         public static readonly SigmoidOp Instance = new();
-        public override string Name => "sigmoid";
-        public override double Forward(double x) => 1.0 / (1.0 + Math.Exp(-x));
-        public override double Backward(double x, double y, double g) => g * (1 - y) * y;
-        public override OpScript Script { get; } = OpScript.Unary("1 / (1 + Math.exp(-x))", "g * (1 - y) * y", "sigmoid({x})", "(1 − {y}) × {y}");
 
-        public override void Backward(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> g, Span<double> gx) =>
-            Lanes.Accumulate<VectorFormulas>(x, y, g, gx);
-
-        /// <summary>The formulas above on vectors of lanes, for the compiled mode's batched replay. Forward keeps the generic lane kernel (the scalar formula per lane): no vector function rounds as Math's does.</summary>
-        private readonly struct VectorFormulas : IUnaryBackwardLanes
+        internal readonly struct Formula : IUnaryFormula
         {
-            public static Vector<double> Backward(Vector<double> x, Vector<double> y, Vector<double> g) => g * (Vector<double>.One - y) * y;
+            public T Forward<T>(T x) where T : IOpNumber<T> => T.Constant(1) / (T.Constant(1) + T.Exp(-x));
+
+            public T Backward<T>(T x, T y, T g) where T : IOpNumber<T> => g * (T.Constant(1) - y) * y;
         }
     }
 }

@@ -9,12 +9,15 @@ namespace Micrograd
 
 namespace Micrograd.Ops
 {
-    internal sealed class SinOp : FunctionOp
+    internal sealed class SinOp() : UnaryOp<SinOp.Formula>("sin", forwardText: "sin({x})", derivativeText: "cos({x})")
     {
         public static readonly SinOp Instance = new();
-        public override string Name => "sin";
-        public override double Forward(double x) => Math.Sin(x);
-        public override double Backward(double x, double y, double g) => g * Math.Cos(x);
-        public override OpScript Script { get; } = OpScript.Unary("Math.sin(x)", "g * Math.cos(x)", "sin({x})", "cos({x})");
+
+        internal readonly struct Formula : IUnaryFormula
+        {
+            public T Forward<T>(T x) where T : IOpNumber<T> => T.Sin(x);
+
+            public T Backward<T>(T x, T y, T g) where T : IOpNumber<T> => g * T.Cos(x);
+        }
     }
 }

@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace Micrograd
 {
     public sealed partial class Value
@@ -11,24 +9,15 @@ namespace Micrograd
 
 namespace Micrograd.Ops
 {
-    internal sealed class SqrtOp : FunctionOp
+    internal sealed class SqrtOp() : UnaryOp<SqrtOp.Formula>("sqrt", forwardText: "sqrt({x})", derivativeText: "1 / (2 × {y})")
     {
         public static readonly SqrtOp Instance = new();
-        public override string Name => "sqrt";
-        public override double Forward(double x) => Math.Sqrt(x);
-        public override double Backward(double x, double y, double g) => g / (2 * y);
-        public override OpScript Script { get; } = OpScript.Unary("Math.sqrt(x)", "g / (2 * y)", "sqrt({x})", "1 / (2 × {y})");
 
-        public override void Forward(ReadOnlySpan<double> x, Span<double> y) => Lanes.Map<VectorFormulas>(x, y);
-
-        public override void Backward(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> g, Span<double> gx) =>
-            Lanes.Accumulate<VectorFormulas>(x, y, g, gx);
-
-        /// <summary>The formulas above on vectors of lanes, for the compiled mode's batched replay.</summary>
-        private readonly struct VectorFormulas : IUnaryForwardLanes, IUnaryBackwardLanes
+        internal readonly struct Formula : IUnaryFormula
         {
-            public static Vector<double> Forward(Vector<double> x) => Vector.SquareRoot(x);
-            public static Vector<double> Backward(Vector<double> x, Vector<double> y, Vector<double> g) => g / (new Vector<double>(2.0) * y);
+            public T Forward<T>(T x) where T : IOpNumber<T> => T.Sqrt(x);
+
+            public T Backward<T>(T x, T y, T g) where T : IOpNumber<T> => g / (T.Constant(2) * y);
         }
     }
 }

@@ -30,56 +30,18 @@ namespace Micrograd
 
 namespace Micrograd.Ops
 {
-    internal sealed class SumOp : NaryOp
+    internal sealed class SumOp() : NaryOp<SumOp.Formula>("sum", forwardText: "sum({xs})", derivativeText: "1")
     {
         public static readonly SumOp Instance = new();
-        public override string Name => "sum";
 
-        public override double Forward(ReadOnlySpan<Value> operands)
+        /// <summary>Terms added left to right, from 0.</summary>
+        internal readonly struct Formula : INaryFormula
         {
-            var sum = 0.0;
-            foreach (var v in operands) sum += v.Data;
-            return sum;
-        }
+            public T Start<T>() where T : IOpNumber<T> => T.Constant(0);
 
-        public override void Propagate(Value node)
-        {
-            var g = node.Grad;
-            foreach (var v in node.Many!) v.Grad += g;
-        }
+            public T Step<T>(T folded, T x) where T : IOpNumber<T> => folded + x;
 
-        public override OpScript Script { get; } = OpScript.Nary("xs.reduce((s, v) => s + v, 0)", "g", "sum({xs})", "1");
-        public override double Forward(NaryOperands operands)
-        {
-            var sum = 0.0;
-            for (var k = 0; k < operands.Count; k++) sum += operands[k];
-            return sum;
-        }
-
-        public override void Backward(NaryOperands operands, double y, double g, NaryOperands gradients)
-        {
-            for (var k = 0; k < gradients.Count; k++) gradients.Add(k, g);
-        }
-
-        public override void Forward(LaneRows values, ReadOnlySpan<int> operands, Span<double> y)
-        {
-            var vy = Lanes.Of(y);
-            vy.Clear();
-            foreach (var slot in operands)
-            {
-                var vx = Lanes.Of(values.Row(slot));
-                for (var i = 0; i < vy.Length; i++) vy[i] += vx[i];
-            }
-        }
-
-        public override void Backward(LaneRows values, LaneRows gradients, ReadOnlySpan<int> operands, ReadOnlySpan<double> y, ReadOnlySpan<double> g)
-        {
-            var vg = Lanes.Of(g);
-            foreach (var slot in operands)
-            {
-                var vgx = Lanes.Of(gradients.Row(slot));
-                for (var i = 0; i < vg.Length; i++) vgx[i] += vg[i];
-            }
+            public T Backward<T>(T x, T y, T g) where T : IOpNumber<T> => g;
         }
     }
 }

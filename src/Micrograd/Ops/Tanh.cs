@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace Micrograd
 {
     public sealed partial class Value
@@ -11,22 +9,16 @@ namespace Micrograd
 
 namespace Micrograd.Ops
 {
-    internal sealed class TanhOp : FunctionOp
+    internal sealed class TanhOp() : UnaryOp<TanhOp.Formula>("tanh", forwardText: "tanh({x})", derivativeText: "(1 − {y}²)")
     {
         public static readonly TanhOp Instance = new();
-        public override string Name => "tanh";
-        public override double Forward(double x) => Math.Tanh(x);
-        // 1 - y² fused, rounded once: near saturation this keeps the digits PyTorch keeps.
-        public override double Backward(double x, double y, double g) => g * Math.FusedMultiplyAdd(-y, y, 1.0);
-        public override OpScript Script { get; } = OpScript.Unary("Math.tanh(x)", "g * fma(-y, y, 1)", "tanh({x})", "(1 − {y}²)");
 
-        public override void Backward(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> g, Span<double> gx) =>
-            Lanes.Accumulate<VectorFormulas>(x, y, g, gx);
-
-        /// <summary>The formulas above on vectors of lanes, for the compiled mode's batched replay. Forward keeps the generic lane kernel (the scalar formula per lane): no vector function rounds as Math's does.</summary>
-        private readonly struct VectorFormulas : IUnaryBackwardLanes
+        internal readonly struct Formula : IUnaryFormula
         {
-            public static Vector<double> Backward(Vector<double> x, Vector<double> y, Vector<double> g) => g * Vector.FusedMultiplyAdd(-y, y, Vector<double>.One);
+            public T Forward<T>(T x) where T : IOpNumber<T> => T.Tanh(x);
+
+            // 1 - y² fused, rounded once: near saturation this keeps the digits PyTorch keeps.
+            public T Backward<T>(T x, T y, T g) where T : IOpNumber<T> => g * T.FusedMultiplyAdd(-y, y, 1);
         }
     }
 }

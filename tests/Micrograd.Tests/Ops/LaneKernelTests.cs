@@ -6,17 +6,13 @@ namespace Micrograd.Tests.Ops;
 /// <summary>Every op's lane kernels (vector fast paths and generic fallbacks) against its scalar formulas, lane by lane, bit for bit.</summary>
 public class LaneKernelTests
 {
-    private static readonly double[] Specials =
-        [0.0, -0.0, 1.0, -1.0, 0.5, -0.5, 2.0, -3.0, 1e-310, -1e-310, 20.0, 400.0, -400.0, 710.0, -800.0, 1e300,
-         double.NaN, double.PositiveInfinity, double.NegativeInfinity, double.Epsilon];
-
-    /// <summary>Specials, then random values of mixed scale, padded to a whole number of vectors.</summary>
+    /// <summary>OpCases.Edges, then random values of mixed scale, padded to a whole number of vectors.</summary>
     private static double[] LaneValues(int seed, int count)
     {
         var random = new Random(seed);
         var lanes = new double[Lanes.Padded(count)];
         for (var i = 0; i < lanes.Length; i++)
-            lanes[i] = i < Specials.Length && seed % 2 == 0 ? Specials[(i + seed) % Specials.Length] : (random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-3, 4));
+            lanes[i] = i < OpCases.Edges.Length && seed % 2 == 0 ? OpCases.Edges[(i + seed) % OpCases.Edges.Length] : (random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-3, 4));
         return lanes;
     }
 
@@ -27,21 +23,14 @@ public class LaneKernelTests
         return data;
     }
 
-    private static readonly Dictionary<string, UnaryOp> UnaryOpsByName = FunctionOp.Functions.Values.Cast<UnaryOp>()
-        .Append(NegateOp.Instance)
-        .Concat(new[] { 0, 1, 2, 3, 0.5, -0.5, -1, -2, 1.5, -3, 2.5 }.Select(e => (UnaryOp)PowConstantOp.For(e)))
+    /// <summary>Every unary op of the catalog, and constant powers of exponents beyond the common ones.</summary>
+    private static readonly Dictionary<string, UnaryOp> UnaryOpsByName = OpCatalog.All.OfType<UnaryOp>()
+        .Concat(new[] { 1.5, -3, 2.5 }.Select(e => (UnaryOp)PowConstantOp.For(e)))
         .ToDictionary(op => op.Name);
 
-    public static TheoryData<string> BinaryOps() => ["+", "-", "*", "/", "**"];
+    public static TheoryData<string> BinaryOps() => new(OpCatalog.All.OfType<BinaryOp>().Select(op => op.Name));
 
-    private static BinaryOp Binary(string name) => name switch
-    {
-        "+" => AddOp.Instance,
-        "-" => SubtractOp.Instance,
-        "*" => MultiplyOp.Instance,
-        "/" => DivideOp.Instance,
-        _ => PowOp.Instance,
-    };
+    private static BinaryOp Binary(string name) => OpCatalog.All.OfType<BinaryOp>().Single(op => op.Name == name);
 
     [Theory]
     [MemberData(nameof(UnaryOps))]
@@ -149,6 +138,8 @@ public class LaneKernelTests
         public override double Forward(ReadOnlySpan<Value> operands) => throw new NotSupportedException();
         public override void Propagate(Value node) => throw new NotSupportedException();
         public override OpScript Script => throw new NotSupportedException();
+        public override double Contribution(Value node, int operand, double g) => throw new NotSupportedException();
+        public override Value ContributionGraph(Value node, int operand, Value g) => throw new NotSupportedException();
 
         public override double Forward(NaryOperands operands)
         {

@@ -1,0 +1,129 @@
+namespace Micrograd;
+
+/// <summary>
+/// Gradients as graphs: each gradient is a <see cref="Value"/> with its own graph, which can be differentiated again, to
+/// any order (PyTorch's <c>torch.autograd.grad(…, create_graph=True)</c>). For the numbers only, use
+/// <see cref="Value.Backward"/>, which builds nothing; for Hessians, Jacobians and directional derivatives of a function,
+/// see <see cref="Derivatives"/>.
+/// </summary>
+/// <example><code>
+/// var x = new Value(2.0, "x");
+/// var y = x.Pow(3);                              // x³
+/// var dy = Gradients.Of(y, [x])[0];              // 3x², data 12
+/// var d2y = Gradients.Of(dy, [x])[0];            // 6x, data 12
+/// var d3y = Gradients.Of(d2y, [x])[0];           // 6
+/// </code></example>
+public static class Gradients
+{
+    /// <summary>
+    /// d(<paramref name="root"/>)/d(v) for each v of <paramref name="inputs"/>, each a new <see cref="Value"/> whose graph reaches
+    /// <paramref name="root"/>'s graph, so that it can be differentiated again.
+    /// </summary>
+    /// <remarks>
+    /// <para>The numbers are exactly those of <see cref="Value.Backward"/> after zeroing the gradients, bit for bit: the graph
+    /// adds each path's contribution with the op's own formula, in the order <see cref="Value.Backward"/> adds them.</para>
+    /// <para>Reads and changes no <see cref="Value.Grad"/>. Only the nodes that lead to a value of <paramref name="inputs"/> are
+    /// differentiated. A value that <paramref name="root"/> does not depend on gets a gradient of 0 (a constant leaf); the
+    /// root itself gets 1.</para>
+    /// <para>NaN and infinities propagate as in <see cref="Value.Backward"/>. Inside an <see cref="AnomalyMode"/> scope, the
+    /// first gradient (of a node that leads to <paramref name="inputs"/>) that becomes NaN or infinite throws an
+    /// <see cref="AnomalyException"/>, as <see cref="Value.Backward"/> does.</para>
+    /// <para>The walk uses explicit stacks, so any depth works; the gradients' graph is about as large again as the part of
+    /// <paramref name="root"/>'s graph that leads to <paramref name="inputs"/>.</para>
+    /// </remarks>
+    /// <param name="root">The value to differentiate.</param>
+    /// <param name="inputs">The values to differentiate with respect to: leaves (inputs, parameters) or interior nodes.</param>
+    /// <returns>One gradient per value of <paramref name="inputs"/>, in the same order.</returns>
+    /// <exception cref="ArgumentException">An element of <paramref name="inputs"/> is null.</exception>
+    public static Value[] Of(Value root, IReadOnlyList<Value> inputs)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(inputs);
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            if (inputs[i] is null) throw new ArgumentException($"inputs[{i}] is null.", nameof(inputs));
+        }
+
+        var order = root.TopologicalOrder();
+        var position = Positions(order);
+        var leads = LeadsTo(order, position, inputs);
+        var gradients = Sweep(order, position, leads);
+
+        var result = new Value[inputs.Count];
+        for (var i = 0; i < inputs.Count; i++)
+            result[i] = position.TryGetValue(inputs[i], out var p) ? gradients[p]! : new Value(0.0);
+        return result;
+    }
+
+    /// <summary>Each node's position in <paramref name="order"/>.</summary>
+    internal static Dictionary<Value, int> Positions(List<Value> order)
+    {
+        var position = new Dictionary<Value, int>(order.Count, ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < order.Count; i++) position.Add(order[i], i);
+        return position;
+    }
+
+    /// <summary>For each node of the topological <paramref name="order"/>: whether it is a target or depends on one.</summary>
+    private static bool[] LeadsTo(List<Value> order, Dictionary<Value, int> position, IReadOnlyList<Value> targets)
+    {
+        var leads = new bool[order.Count];
+        foreach (var target in targets)
+        {
+            if (position.TryGetValue(target, out var p)) leads[p] = true;
+        }
+        for (var i = 0; i < order.Count; i++)
+        {
+            var node = order[i];
+            for (var k = 0; !leads[i] && k < node.ChildCount; k++) leads[i] = leads[position[node.ChildAt(k)]];
+        }
+        return leads;
+    }
+
+    /// <summary>
+    /// The reverse sweep of <see cref="Value.Backward"/> with gradients as graphs: nodes in reverse topological order, each
+    /// op's contributions operand by operand, each node's contributions summed in the order they came (as one n-ary sum from
+    /// 0, which rounds as <see cref="Value.Backward"/>'s <c>Grad += …</c> from 0 does). Returns each node's gradient (null
+    /// for nodes that lead to no target).
+    /// </summary>
+    private static Value?[] Sweep(List<Value> order, Dictionary<Value, int> position, bool[] leads)
+    {
+        var count = order.Count;
+        var first = new Value?[count]; // each node's first contribution; most nodes get only one
+        var more = new List<Value>?[count];
+        var gradients = new Value?[count];
+        var sums = AnomalyMode.IsActive ? new double[count] : null;
+        for (var i = count - 1; i >= 0; i--)
+        {
+            if (!leads[i]) continue;
+            var node = order[i];
+            var g = i == count - 1 ? new Value(1.0) : Total(first[i]!, more[i]);
+            gradients[i] = g;
+            (first[i], more[i]) = (null, null);
+            if (node.Operation is not { } op) continue;
+            for (var k = 0; k < node.ChildCount; k++)
+            {
+                var p = position[node.ChildAt(k)];
+                if (!leads[p]) continue;
+                var contribution = op.ContributionGraph(node, k, g);
+                if (first[p] is null) first[p] = contribution;
+                else (more[p] ??= []).Add(contribution);
+                if (sums is not null)
+                {
+                    var before = sums[p];
+                    sums[p] += contribution.Data;
+                    if (double.IsFinite(before) && !double.IsFinite(sums[p])) throw AnomalyMode.InBackward(node, g.Data, k, sums[p]);
+                }
+            }
+        }
+        return gradients;
+    }
+
+    /// <summary>The sum of a node's gradient contributions, in the order they came; a single one as it is, unless it is −0
+    /// (which Backward's 0 + −0 makes +0).</summary>
+    private static Value Total(Value first, List<Value>? more)
+    {
+        if (more is null && !(first.Data == 0 && double.IsNegative(first.Data))) return first;
+        Value[] terms = more is null ? [first] : [first, .. more];
+        return Value.InGraph(Ops.SumOp.Instance, terms);
+    }
+}

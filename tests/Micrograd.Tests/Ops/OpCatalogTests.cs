@@ -1,0 +1,32 @@
+using Micrograd.Ops;
+
+namespace Micrograd.Tests.Ops;
+
+/// <summary>The explicit list of ops is complete, and every test that reads it covers every op.</summary>
+public class OpCatalogTests
+{
+    [Fact]
+    public void Every_op_class_of_the_engine_is_in_the_catalog()
+    {
+        var classes = typeof(Op).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(Op)) && !t.IsAbstract).ToHashSet();
+        var listed = OpCatalog.All.Select(op => op.GetType()).ToHashSet();
+        Assert.Empty(classes.Except(listed).Select(t => t.Name));
+        Assert.True(classes.Count >= 17, $"only {classes.Count} op classes found");
+    }
+
+    [Fact]
+    public void Every_op_of_the_catalog_has_test_domains_and_a_unique_name()
+    {
+        Assert.Equal(OpCatalog.All.Count + 2, OpCases.All.Count);
+        Assert.Equal(OpCases.All.Count, OpCases.All.Select(c => c.Name).Distinct().Count());
+    }
+
+    [Fact]
+    public void The_expression_languages_functions_are_the_catalogs_in_order_of_name()
+    {
+        var names = OpCatalog.Functions.Select(f => f.Name).ToList();
+        Assert.Equal(names.Order(StringComparer.Ordinal), names);
+        Assert.Equal(["abs", "cos", "exp", "log", "relu", "sigmoid", "sin", "sqrt", "tanh"], names);
+        Assert.All(OpCatalog.Functions, f => Assert.Contains(f, OpCatalog.All));
+    }
+}
