@@ -163,30 +163,6 @@ public class CompiledEngineTests
     }
 
     [Fact]
-    public void The_whole_step_route_refuses_a_batch_whose_classes_change_the_softmax_graph()
-    {
-        var data = DataSet("blobs3");
-        var model = new Mlp(2, [4, 3], new Random(1));
-        var engine = new CompiledEngine(new Objective(model, Loss.SoftmaxCrossEntropy), CompiledRoute.WholeStep);
-        var first = data.Subset([0, 1, 2, 3]);
-        engine.ComputeGradients(first);
-        // the same classes in another order is another graph; so is any other choice of samples with other classes
-        var labels = first.Labels!;
-        var swapped = data.Subset(Enumerable.Range(4, data.Count - 4).Where(i => data.Labels![i] != labels[0]).Take(1).Concat([1, 2, 3]).ToArray());
-
-        var error = Assert.Throws<GraphStructureException>(() => engine.ComputeGradients(swapped));
-        Assert.Contains("sample 0's target needs another graph of the softmax loss", error.Message);
-        Assert.Contains("differs from the compiled graph at node", error.Message);
-        Assert.IsType<GraphStructureException>(error.InnerException);
-        Assert.True(error.Node > 0);
-
-        // the batched route takes the same batch, as does the whole-step route with the first batch's classes again
-        var batched = new CompiledEngine(new Objective(model, Loss.SoftmaxCrossEntropy));
-        Assert.Equal(new EagerEngine(batched.Objective).ComputeGradients(swapped), batched.ComputeGradients(swapped));
-        engine.ComputeGradients(first);
-    }
-
-    [Fact]
     public void A_loss_from_outside_the_library_runs_eagerly_and_cannot_be_recorded()
     {
         var data = DataSet("moons");

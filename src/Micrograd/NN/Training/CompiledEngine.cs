@@ -16,8 +16,7 @@ namespace Micrograd.NN;
 /// Why this works: a multilayer perceptron's graph is static. For a given batch size, every step builds the same ops wired
 /// the same way; only numbers change. The model's structure is fixed when it is made (<see cref="Mlp"/>, its layers and
 /// neurons cannot change), and each built-in loss's graph depends on the sample only through numbers: −y (hinge), (y + 1)/2
-/// (bce), y (mse) and the max logit (softmax), which become inputs of the record, plus, for softmax, which logit is the
-/// class's, which picks one of a few recorded graphs.
+/// (bce), y (mse), and the max logit and the class's one-hot vector (softmax), which become inputs of the record.
 /// </para>
 /// <para>
 /// <see cref="Route"/> tells how steps are computed (<see cref="CompiledRoute"/>): <see cref="CompiledRoute.Batched"/> for
@@ -90,8 +89,6 @@ public sealed class CompiledEngine : ITrainingEngine
 
     /// <inheritdoc/>
     /// <exception cref="ArgumentException">The batch does not fit the objective (see <see cref="Objective.Check"/>).</exception>
-    /// <exception cref="Compiled.GraphStructureException">On the <see cref="CompiledRoute.WholeStep"/> route, the batch's graph differs from the
-    /// one recorded for its size (softmax with other classes); the message names the first node that differs.</exception>
     public LossAndAccuracy ComputeGradients(Dataset batch) => _route.ComputeGradients(batch);
 
     /// <summary>For example <c>compiled (batched)</c>.</summary>
