@@ -11,4 +11,8 @@ internal static class ExitCodes
 
     /// <summary>Bad input: a syntax error, a malformed value, an unreadable or unwritable file, Graphviz missing.</summary>
     public const int BadInput = 2;
+
+    /// <summary>The standard output is a pipe whose reader has gone (<c>train | head</c>): 128 + SIGPIPE, as a Unix tool killed
+    /// by SIGPIPE reports it, with nothing printed.</summary>
+    public const int OutputClosed = 141;
 }

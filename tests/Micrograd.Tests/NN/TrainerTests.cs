@@ -221,7 +221,7 @@ public class TrainerTests
         Assert.Contains("The model takes 2 inputs but three.csv has 3 features",
             Assert.Throws<ArgumentException>(() => new Trainer(engine, optimizer, BatchSampler.Full(three))).Message);
         var badLabel = new Dataset([[1.0, 2.0], [3.0, 4.0]], [1.0, 2.0], "bad.csv");
-        Assert.Contains("Sample 1 of bad.csv: label 2 is not -1 or 1",
+        Assert.Contains("Sample 2 of bad.csv: label 2 is not -1 or 1",
             Assert.Throws<ArgumentException>(() => new Trainer(engine, optimizer, BatchSampler.Full(badLabel))).Message);
         var unlabelled = new Dataset([[1.0, 2.0]], null, "u.csv");
         Assert.Contains("Training needs labels", Assert.Throws<ArgumentException>(() => new Trainer(engine, optimizer, BatchSampler.Full(unlabelled))).Message);
