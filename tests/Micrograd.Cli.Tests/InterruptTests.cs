@@ -66,4 +66,18 @@ public class InterruptTests
         Assert.False(File.Exists(folder.File("m.json")));
         Assert.Single(Directory.GetFiles(folder.Path));
     }
+
+    [Fact]
+    public void On_a_terminal_a_stop_shows_the_cursor_again()
+    {
+        // script(1) gives the tool a pseudo-terminal, so it draws its live progress bar with the cursor hidden; timeout sends
+        // SIGTERM after a few seconds of training
+        if (!File.Exists("/usr/bin/script") || !File.Exists("/usr/bin/timeout")) return;
+        var r = Tool.RunShell("script -qfec \"timeout --preserve-status -s TERM 6 $MICROGRAD train --steps 2000000\" /dev/null; echo \"exit $?\"");
+        Assert.True(r.Out.EndsWith("exit 143\n", StringComparison.Ordinal), r.ToString());
+        var hidden = r.Out.LastIndexOf("\u001b[?25l", StringComparison.Ordinal);
+        Assert.True(hidden >= 0, "the progress bar hides the cursor on a terminal");
+        Assert.True(r.Out.IndexOf("\u001b[?25h", hidden, StringComparison.Ordinal) > hidden, "the cursor is shown again");
+        Assert.Contains("error: stopped by SIGTERM after step ", r.Out);
+    }
 }
