@@ -39,7 +39,7 @@ public class MemoryEstimateTests
         var r = Tool.RunProcess("train", "--hidden", "100000,100000", "--steps", "1");
         Assert.True(r.ExitCode == 2, r.ToString());
         Assert.Equal("", r.Out);
-        Assert.Matches(@"^error: out of memory: this run needs about [0-9.]+ GB \([0-9,]+ graph nodes\) but [0-9.]+ [GM]B is available; try smaller layers", r.Error);
+        Assert.Matches(@"^error: out of memory: this run needs about [0-9.,]+ GB \([0-9,]+ graph nodes\) but [0-9.,]+ [GM]B is available; try smaller layers", r.Error);
         Assert.Single(r.Error.TrimEnd('\n').Split('\n'));
     }
 
