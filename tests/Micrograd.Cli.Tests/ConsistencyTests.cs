@@ -6,14 +6,6 @@ namespace Micrograd.Cli.Tests;
 /// in the format their name says, numbers in range.</summary>
 public class ConsistencyTests
 {
-    private static void AssertRefused(CliResult r, string message)
-    {
-        Assert.True(r.ExitCode == 2, r.ToString());
-        Assert.StartsWith("error: ", r.Error);
-        Assert.Single(r.Error.TrimEnd('\n').Split('\n'));
-        Assert.Contains(message, r.Error);
-    }
-
     [Fact]
     public void Log_steps_are_numbered_from_1_as_the_progress_lines_are()
     {
@@ -29,14 +21,14 @@ public class ConsistencyTests
     public void A_bad_label_names_its_sample_counting_from_1()
     {
         using var folder = new TempFolder();
-        AssertRefused(Tool.Run("train", "--data", folder.Write("bad.csv", "1,2,1\n3,4,-1\n5,6,0\n")), "Sample 3 of bad.csv: label 0 is not -1 or 1");
+        Tool.Run("train", "--data", folder.Write("bad.csv", "1,2,1\n3,4,-1\n5,6,0\n")).AssertRefused("Sample 3 of bad.csv: label 0 is not -1 or 1");
     }
 
     [Fact]
     public void A_repeated_hidden_option_is_refused_as_other_repeated_options_are()
     {
-        AssertRefused(Tool.Run("train", "--hidden", "4", "--hidden", "8"), "--hidden");
-        AssertRefused(Tool.Run("train", "--steps", "4", "--steps", "8"), "--steps");
+        Tool.Run("train", "--hidden", "4", "--hidden", "8").AssertRefused("--hidden");
+        Tool.Run("train", "--steps", "4", "--steps", "8").AssertRefused("--steps");
     }
 
     [Theory]
@@ -58,13 +50,13 @@ public class ConsistencyTests
     public void A_plot_whose_name_is_not_png_is_refused(string name)
     {
         using var folder = new TempFolder();
-        AssertRefused(Tool.Run("train", "--steps", "1", "--plot", folder.File(name)), $"--plot '{folder.File(name)}': the plot is a PNG picture; name the file with .png");
+        Tool.Run("train", "--steps", "1", "--plot", folder.File(name)).AssertRefused($"--plot '{folder.File(name)}': the plot is a PNG picture; name the file with .png");
         Assert.Empty(Directory.GetFiles(folder.Path));
     }
 
     [Fact]
     public void Noise_too_large_for_finite_features_is_refused()
     {
-        AssertRefused(Tool.Run("train", "--noise", "1e308"), "--noise '1e308' must be a number from 0 to 1e307");
+        Tool.Run("train", "--noise", "1e308").AssertRefused("--noise '1e308' must be a number from 0 to 1e307");
     }
 }

@@ -9,14 +9,6 @@ namespace Micrograd.Cli.Tests;
 /// </summary>
 public class OutputFileTests
 {
-    private static void AssertRefused(CliResult r, string message)
-    {
-        Assert.True(r.ExitCode == 2, r.ToString());
-        Assert.StartsWith("error: ", r.Error);
-        Assert.Single(r.Error.TrimEnd('\n').Split('\n'));
-        Assert.Contains(message, r.Error);
-    }
-
     /// <summary>The folder holds exactly these files (no temporary file left behind).</summary>
     private static void AssertOnlyFiles(TempFolder folder, params string[] names) =>
         Assert.Equal(names.Order(), Directory.GetFiles(folder.Path).Select(Path.GetFileName).Order());
@@ -77,7 +69,7 @@ public class OutputFileTests
         var model = folder.Write("m.json", File.ReadAllText(CliFixtures.MoonsInit));
         var before = File.ReadAllBytes(model);
         var r = RunFailingAfter(2000, "train", "--data", CliFixtures.MoonsCsv, "--init", model, "--save", model, "--steps", "3");
-        AssertRefused(r, $"cannot write --save '{model}': No space left on device");
+        r.AssertRefused($"cannot write --save '{model}': No space left on device");
         Assert.Equal(before, File.ReadAllBytes(model));
         AssertOnlyFiles(folder, "m.json");
     }
@@ -91,7 +83,7 @@ public class OutputFileTests
         using var folder = new TempFolder();
         var path = folder.Write(name, "the old file\n");
         var r = RunFailingAfter(limit, "train", "--steps", "20", "--samples", "40", option, path);
-        AssertRefused(r, $"cannot write {option} '{path}': No space left on device");
+        r.AssertRefused($"cannot write {option} '{path}': No space left on device");
         Assert.Equal("the old file\n", File.ReadAllText(path));
         AssertOnlyFiles(folder, name);
     }
@@ -107,7 +99,7 @@ public class OutputFileTests
         var path = folder.Write(name, "the old file\n");
         string[] args = command == "grad" ? ["grad", "tanh(x*y)", "x=1", "y=2", option, path] : ["neuron", option, path];
         var r = RunFailingAfter(200, args);
-        AssertRefused(r, $"cannot write {option} '{path}': No space left on device");
+        r.AssertRefused($"cannot write {option} '{path}': No space left on device");
         Assert.Equal("the old file\n", File.ReadAllText(path));
         AssertOnlyFiles(folder, name);
     }
@@ -141,7 +133,7 @@ public class OutputFileTests
         var model = folder.Write("m.json", File.ReadAllText(CliFixtures.MoonsInit));
         var before = File.ReadAllBytes(folder.File(name));
         var r = Tool.Run("train", "--data", data, "--init", model, "--steps", "2", option, folder.File(name));
-        AssertRefused(r, $"{option} '{folder.File(name)}' is the same file as {input}");
+        r.AssertRefused($"{option} '{folder.File(name)}' is the same file as {input}");
         Assert.Equal("", r.Out);
         Assert.Equal(before, File.ReadAllBytes(folder.File(name)));
     }
@@ -150,14 +142,14 @@ public class OutputFileTests
     public void Two_outputs_naming_one_file_are_refused_as_are_links_to_an_input()
     {
         using var folder = new TempFolder();
-        AssertRefused(Tool.Run("train", "--save", folder.File("out.json"), "--plot", folder.File("out.json")),
+        Tool.Run("train", "--save", folder.File("out.json"), "--plot", folder.File("out.json")).AssertRefused(
             $"--plot '{folder.File("out.json")}' is the same file as --save");
         var data = folder.Write("d.csv", File.ReadAllText(CliFixtures.MoonsCsv));
         Directory.CreateDirectory(folder.File("sub"));
         File.CreateSymbolicLink(folder.File("sub/link.csv"), data);
         File.CreateSymbolicLink(folder.File("dirlink"), folder.File("sub"));
-        AssertRefused(Tool.Run("train", "--data", data, "--save", folder.File("sub/link.csv")), "is the same file as --data");
-        AssertRefused(Tool.Run("train", "--data", folder.File("dirlink/link.csv"), "--log", Path.Combine(folder.Path, "sub", "..", "d.csv")),
+        Tool.Run("train", "--data", data, "--save", folder.File("sub/link.csv")).AssertRefused("is the same file as --data");
+        Tool.Run("train", "--data", folder.File("dirlink/link.csv"), "--log", Path.Combine(folder.Path, "sub", "..", "d.csv")).AssertRefused(
             "is the same file as --data");
         Assert.Equal(File.ReadAllText(CliFixtures.MoonsCsv), File.ReadAllText(data));
     }
@@ -182,7 +174,7 @@ public class OutputFileTests
         // /sys refuses new files even to root (as CI runs); a folder without write permission does the same for other users
         var path = option == "--plot" ? "/sys/micrograd-test.png" : "/sys/micrograd-test.json";
         var r = Tool.Run("train", "--steps", "2", option, path);
-        AssertRefused(r, $"cannot write {option} '{path}'");
+        r.AssertRefused($"cannot write {option} '{path}'");
         Assert.Equal("", r.Out);
     }
 }

@@ -5,14 +5,7 @@ namespace Micrograd.Cli.Tests;
 /// <summary>Bad options and bad files: one clear line on stderr, exit code 2, never a stack trace.</summary>
 public class TrainErrorTests
 {
-    private static void AssertRefused(CliResult r, string message)
-    {
-        Assert.True(r.ExitCode == 2, r.ToString());
-        Assert.StartsWith("error: ", r.Error);
-        Assert.Single(r.Error.TrimEnd('\n').Split('\n'));
-        Assert.Contains(message, r.Error);
-        Assert.DoesNotContain("   at ", r.Error);
-    }
+    private static void AssertRefused(CliResult r, string message) => r.AssertRefused(message);
 
     [Theory]
     [InlineData("--steps 0", "--steps '0' must be at least 1")]

@@ -19,17 +19,17 @@ internal static class StandardOutput
     public static TextWriter Open()
     {
         if (OperatingSystem.IsWindows() || !Console.IsOutputRedirected) return Console.Out;
-        Stream stream;
+        Checked stream;
         try
         {
-            stream = new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
+            stream = new Checked(new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0), null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
-            // closed (>&-) or not writable: every write fails with the reason
-            stream = new FailedStream(e.Message);
+            // not writable: every write fails with the reason
+            stream = new Checked(null, e.Message);
         }
-        return new StreamWriter(new Checked(stream), new UTF8Encoding(false), bufferSize: 4096) { AutoFlush = true };
+        return new StreamWriter(stream, new UTF8Encoding(false), bufferSize: 4096) { AutoFlush = true };
     }
 
     /// <summary>True when standard output is a pipe whose reader has gone (checked with poll, without writing).</summary>
@@ -58,8 +58,9 @@ internal static class StandardOutput
         public short Revents;
     }
 
-    /// <summary>Turns a failed write into the exceptions the tool reports.</summary>
-    private sealed class Checked(Stream inner) : Stream
+    /// <summary>Turns a failed write into the exceptions the tool reports; without a stream (one that could not be opened),
+    /// every write fails with <paramref name="unopened"/>, the reason.</summary>
+    private sealed class Checked(Stream? inner, string? unopened) : Stream
     {
         public override bool CanRead => false;
 
@@ -75,6 +76,7 @@ internal static class StandardOutput
 
         public override void Write(ReadOnlySpan<byte> buffer)
         {
+            if (inner is null) throw new StandardOutputException(unopened!);
             try
             {
                 inner.Write(buffer);
@@ -89,7 +91,7 @@ internal static class StandardOutput
         {
             try
             {
-                inner.Flush();
+                inner?.Flush();
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -106,32 +108,6 @@ internal static class StandardOutput
         /// <summary>A closed descriptor reports EBADF as access denied, with the reason inside.</summary>
         private static IOException Failure(Exception e) =>
             ReaderGone() ? new OutputClosedException(e) : new StandardOutputException((e as UnauthorizedAccessException)?.InnerException?.Message ?? e.Message, e);
-    }
-
-    /// <summary>A standard output that could not be opened: every write fails with the reason.</summary>
-    private sealed class FailedStream(string reason) : Stream
-    {
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new IOException(reason);
-
-        public override void Flush()
-        {
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
     }
 }
 

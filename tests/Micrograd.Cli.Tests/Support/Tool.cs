@@ -7,6 +7,16 @@ namespace Micrograd.Cli.Tests.Support;
 public sealed record CliResult(int ExitCode, string Out, string Error)
 {
     public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Out}\n--- stderr\n{Error}";
+
+    /// <summary>Bad input: exit code 2 and one line on stderr, starting "error: " and containing <paramref name="message"/>, no stack trace.</summary>
+    public void AssertRefused(string message)
+    {
+        Assert.True(ExitCode == 2, ToString());
+        Assert.StartsWith("error: ", Error);
+        Assert.Single(Error.TrimEnd('\n').Split('\n'));
+        Assert.Contains(message, Error);
+        Assert.DoesNotContain("   at ", Error);
+    }
 }
 
 /// <summary>Runs the tool in-process (fast) or as a real process (to see exactly what a user sees).</summary>
@@ -39,14 +49,7 @@ public static class Tool
     public static CliResult RunProcessWith(IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         using var process = Start(environment, args);
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(120_000))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"micrograd {string.Join(' ', args)} did not finish in 120 s");
-        }
-        return new CliResult(process.ExitCode, stdout.Result, stderr.Result);
+        return Finish(process, $"micrograd {string.Join(' ', args)}");
     }
 
     /// <summary>Starts <c>dotnet Micrograd.Cli.dll args…</c> with its standard output and error redirected.</summary>
@@ -78,12 +81,18 @@ public static class Tool
         start.ArgumentList.Add(commandLine);
         start.Environment["MICROGRAD"] = $"{DotnetHost()} {ToolPath}"; // word-split by bash: no spaces in these paths
         using var process = Process.Start(start)!;
+        return Finish(process, commandLine);
+    }
+
+    /// <summary>Reads what a started process prints until it exits (killed after 120 s).</summary>
+    private static CliResult Finish(Process process, string what)
+    {
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(120_000))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{commandLine} did not finish in 120 s");
+            throw new TimeoutException($"{what} did not finish in 120 s");
         }
         return new CliResult(process.ExitCode, stdout.Result, stderr.Result);
     }
