@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Micrograd;
@@ -7,7 +8,9 @@ namespace Micrograd;
 /// Writes a file so that it is never seen half-written: the content goes to a new temporary file in the same folder, which
 /// is flushed to disk and then renamed over the target (an atomic replacement on one file system). A write that fails part
 /// way deletes the temporary file and leaves the target as it was. A target that is a symbolic link is resolved first, so
-/// the file it points to is replaced and the link kept; a replaced file keeps its permissions.
+/// the file it points to is replaced and the link kept; a replaced file keeps its permissions. A target that is not a
+/// regular file (<c>/dev/null</c>, <c>/dev/stdout</c>, a named pipe) is written in place: it cannot be replaced, and must
+/// not be (renaming over <c>/dev/null</c> as root would replace the device).
 /// </summary>
 internal sealed class AtomicFile : IDisposable
 {
@@ -22,7 +25,7 @@ internal sealed class AtomicFile : IDisposable
     private readonly FileStream _file;
     private bool _committed;
 
-    private AtomicFile(string target, string temporary, FileStream file)
+    private AtomicFile(string target, string? temporary, FileStream file)
     {
         Target = target;
         TemporaryPath = temporary;
@@ -33,8 +36,8 @@ internal sealed class AtomicFile : IDisposable
     /// <summary>The file that <see cref="Commit"/> replaces (links resolved).</summary>
     public string Target { get; }
 
-    /// <summary>The temporary file being written.</summary>
-    public string TemporaryPath { get; }
+    /// <summary>The temporary file being written; null when the target is written in place (not a regular file).</summary>
+    public string? TemporaryPath { get; }
 
     /// <summary>Where the content goes until <see cref="Commit"/>.</summary>
     public Stream Stream { get; }
@@ -46,6 +49,7 @@ internal sealed class AtomicFile : IDisposable
     public static AtomicFile Create(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        if (IsSpecial(path)) return new AtomicFile(path, null, new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite));
         var target = Resolve(path);
         var folder = Path.GetDirectoryName(target) ?? ".";
         var temporary = Path.Combine(folder, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
@@ -88,6 +92,7 @@ internal sealed class AtomicFile : IDisposable
     /// <exception cref="UnauthorizedAccessException">The folder cannot be written.</exception>
     public static void CheckCanCreate(string path)
     {
+        if (IsSpecial(path)) return;
         using var probe = Create(path);
     }
 
@@ -96,6 +101,13 @@ internal sealed class AtomicFile : IDisposable
     {
         ObjectDisposedException.ThrowIf(_committed, this);
         Stream.Flush();
+        if (TemporaryPath is null)
+        {
+            // written in place
+            _file.Dispose();
+            _committed = true;
+            return;
+        }
         _file.Flush(flushToDisk: true);
         _file.Dispose();
         if (!OperatingSystem.IsWindows() && File.Exists(Target))
@@ -129,7 +141,7 @@ internal sealed class AtomicFile : IDisposable
         {
             // a buffered write that cannot be flushed (a full disk): the file is deleted anyway
         }
-        Delete(TemporaryPath);
+        if (TemporaryPath is not null) Delete(TemporaryPath);
     }
 
     /// <summary>Deletes every temporary file still being written, when the process is stopped (Ctrl-C, SIGTERM).</summary>
@@ -152,6 +164,29 @@ internal sealed class AtomicFile : IDisposable
             return full;
         }
     }
+
+    /// <summary>True when <paramref name="path"/> (its links followed) exists and is neither a regular file nor a folder: a
+    /// device, a pipe or a socket, which is written in place.</summary>
+    internal static bool IsSpecial(string path)
+    {
+        if (OperatingSystem.IsWindows()) return false;
+        var status = new byte[512];
+        try
+        {
+            if (Stat(path, status) != 0) return false;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return false;
+        }
+        // the runtime's FileStatus: Flags, then Mode, with the file type in the bits of 0xF000 (0x8000 regular, 0x4000 folder)
+        var type = BitConverter.ToInt32(status, 4) & 0xF000;
+        return type is not 0x8000 and not 0x4000;
+    }
+
+    /// <summary>stat(2) through the runtime's own native library (the layout of its FileStatus is the same on every Unix).</summary>
+    [DllImport("libSystem.Native", EntryPoint = "SystemNative_Stat")]
+    private static extern int Stat([MarshalAs(UnmanagedType.LPUTF8Str)] string path, byte[] status);
 
     /// <summary>For tests: until the returned scope is disposed, each new temporary file's stream on this flow is wrapped by
     /// <paramref name="wrap"/>.</summary>

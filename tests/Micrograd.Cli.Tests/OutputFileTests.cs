@@ -177,4 +177,22 @@ public class OutputFileTests
         r.AssertRefused($"cannot write {option} '{path}'");
         Assert.Equal("", r.Out);
     }
+
+    [Fact]
+    public void A_device_is_written_in_place_never_replaced()
+    {
+        // renaming a temporary file over /dev/null (the tests run as root on CI) would replace the device with a file
+        if (OperatingSystem.IsWindows()) return;
+        var r = Tool.Run("train", "--steps", "2", "--samples", "20", "--log", "/dev/null", "--save", "/dev/null");
+        r.AssertRefused("--log '/dev/null' is the same file as --save");
+        r = Tool.Run("train", "--steps", "2", "--samples", "20", "--log", "/dev/null");
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.True(AtomicFile.IsSpecial("/dev/null"), "/dev/null is still a device");
+        Assert.Empty(Directory.GetFiles("/dev", ".null.*.tmp"));
+
+        var dot = Tool.RunShell("$MICROGRAD grad 'x*y' x=1 y=2 --dot /dev/stdout");
+        Assert.True(dot.ExitCode == 0, dot.ToString());
+        Assert.StartsWith("digraph", dot.Out);
+        Assert.Contains("value = 2", dot.Out);
+    }
 }
