@@ -1,6 +1,7 @@
 namespace Micrograd.Cli;
 
-/// <summary>The tool's exit codes.</summary>
+/// <summary>The tool's exit codes. A run stopped by a signal exits with 128 + its number, as shells report it: 130 for
+/// Ctrl-C (SIGINT), 143 for SIGTERM (see Io.StopRequest).</summary>
 internal static class ExitCodes
 {
     /// <summary>Success.</summary>

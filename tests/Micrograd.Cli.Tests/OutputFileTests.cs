@@ -179,6 +179,20 @@ public class OutputFileTests
     }
 
     [Fact]
+    public async Task Runs_saving_to_one_file_at_the_same_time_leave_one_whole_model()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("m.json");
+        var runs = Enumerable.Range(0, 4).Select(seed => Task.Run(() =>
+            Tool.Run("train", "--steps", "3", "--samples", "20", "--hidden", "32,32", "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture), "--save", path))).ToArray();
+        var results = await Task.WhenAll(runs);
+        Assert.All(results, r => Assert.True(r.ExitCode == 0, r.ToString()));
+        var saved = Micrograd.NN.ModelFile.Load(path); // whole, valid JSON: one of the runs' models
+        Assert.Equal(2, saved.InputCount);
+        AssertOnlyFiles(folder, "m.json");
+    }
+
+    [Fact]
     public void A_device_is_written_in_place_never_replaced()
     {
         // renaming a temporary file over /dev/null (the tests run as root on CI) would replace the device with a file
