@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using Micrograd.Cli.Commands;
+using Micrograd.Cli.Io;
 using Micrograd.Expressions;
 using Micrograd.Graphs;
 
@@ -17,9 +18,13 @@ internal static class CliApp
     /// <param name="stdout">Where results go.</param>
     /// <param name="stderr">Where errors go: one line each.</param>
     /// <param name="graphviz">Where to find Graphviz's dot; on PATH when null (tests pass a search path without it).</param>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, GraphvizOptions? graphviz = null)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, GraphvizOptions? graphviz = null) =>
+        Run(args, new CliOutput(stdout, stderr, graphviz));
+
+    /// <summary>Runs the tool with these arguments, reading and writing through <paramref name="output"/>.</summary>
+    public static int Run(string[] args, CliOutput output)
     {
-        var output = new CliOutput(stdout, stderr, graphviz);
+        var stderr = output.Error;
         // A plain Command named "micrograd" rather than RootCommand, whose name would be the assembly's (Micrograd.Cli).
         var root = new Command(ToolName, "micrograd: a scalar reverse-mode autograd engine. Differentiate expressions, draw their graphs, train small networks.")
         {
@@ -30,7 +35,9 @@ internal static class CliApp
 
         try
         {
-            var parse = root.Parse(args);
+            // no response files: an argument starting with '@' is an ordinary argument (a path, or part of an expression);
+            // long expressions come from --expr-file
+            var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
             if (parse.Errors.Count > 0)
             {
                 // an argument nothing takes (a misspelt command, say) explains the other errors, such as a missing command
@@ -39,7 +46,14 @@ internal static class CliApp
                 stderr.WriteLine($"error: {error.Message} (see '{CommandPath(parse)} --help')");
                 return ExitCodes.BadInput;
             }
-            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+            var code = parse.Invoke(new InvocationConfiguration { Output = output.Out, Error = stderr, EnableDefaultExceptionHandler = false });
+            output.Out.Flush();
+            return code;
+        }
+        catch (Exception e) when (Unwrap(e) is OutputClosedException)
+        {
+            // the reader of a pipe has gone (train | head): stop at once and silently, as Unix tools do (128 + SIGPIPE)
+            return ExitCodes.OutputClosed;
         }
         catch (Exception e) when (Unwrap(e) is UsageException or ExpressionException or GraphvizNotFoundException or GraphvizException)
         {
@@ -48,16 +62,15 @@ internal static class CliApp
         }
         catch (Exception e) when (Unwrap(e) is OutOfMemoryException)
         {
-            // the heap is capped (runtimeconfig.template.json), so a run too large for the machine fails here instead of
-            // being killed by the operating system
-            stderr.WriteLine("error: out of memory: this run needs more memory than the machine has; try fewer samples or steps, smaller layers or a smaller expression");
+            // the heap is capped (runtimeconfig.template.json) and runs are estimated before they start (MemoryEstimate), so a
+            // run too large for the machine fails here, if not before, instead of being killed by the operating system
+            stderr.WriteLine("error: out of memory: this run needs more memory than is available; try fewer samples or steps, smaller layers or a smaller expression");
             return ExitCodes.BadInput;
         }
         catch (Exception e) when (Unwrap(e) is IOException)
         {
-            // files the tool reads or writes are reported by name where they are used; what is left is the standard
-            // output or error themselves (a full disk, a closed pipe)
-            stderr.WriteLine($"error: input/output error: {Unwrap(e).Message}");
+            // files the tool reads or writes are reported by name where they are used; what is left is the standard output
+            stderr.WriteLine($"error: cannot write the standard output: {Unwrap(e).Message}");
             return ExitCodes.BadInput;
         }
         catch (Exception e)

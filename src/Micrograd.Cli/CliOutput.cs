@@ -1,27 +1,43 @@
+using Micrograd.Cli.Io;
 using Micrograd.Graphs;
 using Spectre.Console;
 
 namespace Micrograd.Cli;
 
 /// <summary>
-/// Where a command writes: plain writers for machine-readable output, and a Spectre console for tables and progress;
-/// and where it finds Graphviz's dot (<see cref="Graphviz"/>, replaceable so that tests can hide it).
+/// Where a command reads and writes: plain writers for machine-readable output, a Spectre console for tables and progress,
+/// standard input (for <c>--expr-file -</c>); where it finds Graphviz's dot (<see cref="Graphviz"/>, replaceable so that
+/// tests can hide it); and how it learns that it should stop (<see cref="Stop"/>, <see cref="OutputGone"/>).
 /// </summary>
 internal sealed class CliOutput(TextWriter stdout, TextWriter stderr, GraphvizOptions? graphviz = null)
 {
+    private IAnsiConsole? _console;
+
     public TextWriter Out { get; } = stdout;
 
     public TextWriter Error { get; } = stderr;
 
+    /// <summary>Standard input; empty unless given.</summary>
+    public TextReader In { get; init; } = TextReader.Null;
+
+    /// <summary>True when <see cref="Out"/> is an interactive terminal: colours, a live progress bar, a cursor to restore.</summary>
+    public bool Terminal { get; init; }
+
+    /// <summary>A stop asked for by Ctrl-C or SIGTERM (never, unless given).</summary>
+    public StopRequest Stop { get; init; } = new();
+
+    /// <summary>True when <see cref="Out"/> is a pipe whose reader has gone, so that a run can stop at once.</summary>
+    public Func<bool> OutputGone { get; init; } = () => false;
+
     /// <summary>How to find Graphviz's <c>dot</c> for pictures; by default, on PATH.</summary>
     public GraphvizOptions Graphviz { get; } = graphviz ?? new GraphvizOptions();
 
-    /// <summary>A Spectre.Console console over <see cref="Out"/>; colours and live widgets only when it is a real terminal.</summary>
-    public IAnsiConsole Console { get; } = AnsiConsole.Create(new AnsiConsoleSettings
+    /// <summary>A Spectre.Console console over <see cref="Out"/>; colours and live widgets only on a real terminal.</summary>
+    public IAnsiConsole Console => _console ??= AnsiConsole.Create(new AnsiConsoleSettings
     {
-        Out = new AnsiConsoleOutput(stdout),
-        Ansi = ReferenceEquals(stdout, System.Console.Out) && !System.Console.IsOutputRedirected ? AnsiSupport.Detect : AnsiSupport.No,
-        ColorSystem = ReferenceEquals(stdout, System.Console.Out) && !System.Console.IsOutputRedirected ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-        Interactive = ReferenceEquals(stdout, System.Console.Out) && !System.Console.IsOutputRedirected ? InteractionSupport.Detect : InteractionSupport.No,
+        Out = new AnsiConsoleOutput(Out),
+        Ansi = Terminal ? AnsiSupport.Detect : AnsiSupport.No,
+        ColorSystem = Terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+        Interactive = Terminal ? InteractionSupport.Detect : InteractionSupport.No,
     });
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using Micrograd.Explorer;
 
 namespace Micrograd.Cli;
@@ -10,11 +9,14 @@ namespace Micrograd.Cli;
 /// </summary>
 internal sealed class HtmlOption
 {
+    /// <summary>The option's name.</summary>
+    public const string Name = "--html";
+
     private readonly Option<string?> _html;
 
     private HtmlOption(bool required)
     {
-        _html = new Option<string?>("--html")
+        _html = new Option<string?>(Name)
         {
             Description = "Write the backpropagation explorer to FILE: one self-contained HTML page (no network needed) that steps " +
                           "through the forward and backward passes (needs Graphviz's dot).",
@@ -43,7 +45,7 @@ internal sealed class HtmlOption
     }
 
     /// <summary>Writes the page when one was asked for. The page is made in full before the file is touched, so a missing
-    /// Graphviz leaves no file behind.</summary>
+    /// Graphviz leaves no file behind, and the file is replaced at once (never half-written).</summary>
     /// <returns>The file written, or null when none was asked for.</returns>
     /// <exception cref="UsageException">The file cannot be written.</exception>
     /// <exception cref="Graphs.GraphvizNotFoundException">dot is not on PATH.</exception>
@@ -59,8 +61,7 @@ internal sealed class HtmlOption
             MaxDrawnNodes = maxNodes,
             Graphviz = output.Graphviz,
         });
-        UserFiles.CheckWritable(path, _html.Name);
-        UserFiles.Write(path, _html.Name, () => File.WriteAllText(path, html, new UTF8Encoding(false)));
+        UserFiles.WriteText(path, _html.Name, html);
         return path;
     }
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
 using Micrograd.Graphs;
 
 namespace Micrograd.Cli;
@@ -16,22 +15,18 @@ internal sealed class PictureOptions
     private readonly Option<string?> _png = new("--png") { Description = "Draw the graph as PNG to FILE (needs Graphviz's dot).", HelpName = "FILE" };
     private readonly Option<string?> _pdf = new("--pdf") { Description = "Draw the graph as PDF to FILE (needs Graphviz's dot).", HelpName = "FILE" };
 
-    private readonly Option<RankDirection> _rankdir = new("--rankdir")
+    // a string rather than the enum, so that help shows the default as it is typed: [default: LR]
+    private readonly Option<string> _rankdir = new("--rankdir")
     {
-        Description = "Direction of the picture: LR (left to right, the default) or TB (top to bottom).",
-        HelpName = "TB|LR",
-        DefaultValueFactory = _ => RankDirection.LeftToRight,
+        Description = "Direction of the picture: LR (left to right) or TB (top to bottom).",
+        HelpName = "LR|TB",
+        DefaultValueFactory = _ => "LR",
         CustomParser = result =>
         {
             var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
-            switch (text.ToUpperInvariant())
-            {
-                case "LR": return RankDirection.LeftToRight;
-                case "TB": return RankDirection.TopToBottom;
-                default:
-                    result.AddError($"--rankdir must be LR or TB, not '{text}'");
-                    return RankDirection.LeftToRight;
-            }
+            if (text.ToUpperInvariant() is "LR" or "TB") return text.ToUpperInvariant();
+            result.AddError($"--rankdir must be LR or TB, not '{text}'");
+            return "LR";
         },
     };
 
@@ -70,7 +65,11 @@ internal sealed class PictureOptions
     }
 
     /// <summary>The direction (<c>--rankdir</c>) and the cap on drawn values (<c>--max-nodes</c>) asked for; other drawings use them too.</summary>
-    public (RankDirection Direction, int MaxNodes) Layout(ParseResult parse) => (parse.GetValue(_rankdir), parse.GetValue(_maxNodes));
+    public (RankDirection Direction, int MaxNodes) Layout(ParseResult parse) =>
+        (parse.GetValue(_rankdir) == "TB" ? RankDirection.TopToBottom : RankDirection.LeftToRight, parse.GetValue(_maxNodes));
+
+    /// <summary>The output files asked for, with their options.</summary>
+    public IEnumerable<(string Option, string? Path)> Outputs(ParseResult parse) => Requested(parse).Select(r => (r.Option, (string?)r.Path));
 
     /// <summary>Checks that every output file can be written, before any work is done.</summary>
     public void Check(ParseResult parse)
@@ -87,15 +86,13 @@ internal sealed class PictureOptions
         var requested = Requested(parse).ToList();
         if (requested.Count == 0) return;
 
-        var text = DotWriter.Write(root, new DotOptions { RankDirection = parse.GetValue(_rankdir), MaxNodes = parse.GetValue(_maxNodes) });
+        var (direction, maxNodes) = Layout(parse);
+        var text = DotWriter.Write(root, new DotOptions { RankDirection = direction, MaxNodes = maxNodes });
         foreach (var (option, path) in requested)
         {
-            UserFiles.CheckWritable(path, option);
-            UserFiles.Write(path, option, () =>
-            {
-                if (option == _dot.Name) File.WriteAllText(path, text, new UTF8Encoding(false));
-                else Graphviz.RenderToFile(text, path, FormatOf(option), output.Graphviz);
-            });
+            // each file replaced at once (AtomicFile, also inside RenderToFile): never half-written
+            if (option == _dot.Name) UserFiles.WriteText(path, option, text);
+            else UserFiles.Write(path, option, () => Graphviz.RenderToFile(text, path, FormatOf(option), output.Graphviz));
         }
     }
 

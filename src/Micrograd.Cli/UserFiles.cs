@@ -1,13 +1,17 @@
 namespace Micrograd.Cli;
 
 /// <summary>
-/// Files the user names on the command line: output paths checked before any long work starts, and reads and writes whose
-/// file-system failures become one-line <see cref="UsageException"/>s naming the option and the path.
+/// Files the user names on the command line. Outputs are checked before any work (a valid path in an existing folder
+/// where a new file can be created, and not the same file as an input or another output) and written through
+/// <see cref="AtomicFile"/>: a temporary file in the same folder renamed over the target, so a failure never leaves a
+/// half-written file and the old one stays as it was. File-system failures become one-line <see cref="UsageException"/>s
+/// naming the option and the path.
 /// </summary>
 internal static class UserFiles
 {
     /// <summary>Throws unless <paramref name="path"/> (given with <paramref name="option"/>) can be a new or replaced file:
-    /// not empty, not a directory, in a directory that exists. A null path (option not given) passes.</summary>
+    /// not empty, not a directory, in a directory that exists, where a new file can be created (tried with a temporary
+    /// file, deleted at once). A null path (option not given) passes.</summary>
     public static void CheckWritable(string? path, string option)
     {
         if (path is null) return;
@@ -27,10 +31,41 @@ internal static class UserFiles
             throw new UsageException($"cannot write {option} '{path}': '{directory}' is a file, not a directory");
         if (directory is not null && !Directory.Exists(directory))
             throw new UsageException($"cannot write {option} '{path}': the directory '{directory}' does not exist");
+        Write(path, option, () => AtomicFile.CheckCanCreate(path));
     }
 
-    /// <summary>Runs <paramref name="write"/>, reporting an I/O or permission failure as bad input naming the file.
-    /// Check the path first with <see cref="CheckWritable"/>, before the work whose result is written.</summary>
+    /// <summary>
+    /// Throws when an output is the same file as an input or as an earlier output, after resolving symbolic links (of the
+    /// file and of its folders) and <c>..</c>. An output may be the same file as an input when <paramref name="replaces"/>
+    /// allows it (continuing training: <c>--init m.json --save m.json</c>).
+    /// </summary>
+    /// <param name="inputs">Each input's option and path; null paths are skipped.</param>
+    /// <param name="outputs">Each output's option and path; null paths are skipped.</param>
+    /// <param name="replaces">Whether an output option may replace an input option's file.</param>
+    public static void CheckDistinct(IEnumerable<(string Option, string? Path)> inputs, IEnumerable<(string Option, string? Path)> outputs,
+        Func<string, string, bool>? replaces = null)
+    {
+        var seen = inputs.Select(i => (i.Option, Key: KeyOf(i.Path), Input: true)).Where(i => i.Key is not null).ToList();
+        foreach (var (option, path) in outputs)
+        {
+            if (KeyOf(path) is not { } key) continue;
+            foreach (var other in seen)
+            {
+                if (!SamePath(key, other.Key) || (other.Input && replaces?.Invoke(option, other.Option) == true)) continue;
+                throw new UsageException(other.Input
+                    ? $"{option} '{path}' is the same file as {other.Option}: writing it would destroy the input; choose another file"
+                    : $"{option} '{path}' is the same file as {other.Option}: each output needs its own file");
+            }
+            seen.Add((option, key, false));
+        }
+    }
+
+    /// <summary>Writes <paramref name="text"/> (UTF-8) to <paramref name="path"/>, replacing it at once.</summary>
+    public static void WriteText(string path, string option, string text) => Write(path, option, () => AtomicFile.WriteAllText(path, text));
+
+    /// <summary>Runs <paramref name="write"/> (which writes through <see cref="AtomicFile"/>), reporting an I/O or permission
+    /// failure as bad input naming the file. Check the path first with <see cref="CheckWritable"/>, before the work whose
+    /// result is written.</summary>
     public static void Write(string path, string option, Action write)
     {
         try
@@ -69,4 +104,48 @@ internal static class UserFiles
             throw new UsageException(e.Message, e);
         }
     }
+
+    /// <summary>The path with every symbolic link along it resolved, as realpath(3) gives it (a missing file: its folder resolved).</summary>
+    internal static string RealPath(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var root = Path.GetPathRoot(full) ?? "";
+        var resolved = root;
+        var hops = 0;
+        var parts = new Queue<string>(full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries));
+        while (parts.TryDequeue(out var part))
+        {
+            var next = Path.Combine(resolved, part);
+            FileSystemInfo info = Directory.Exists(next) ? new DirectoryInfo(next) : new FileInfo(next);
+            if (info.Exists && info.LinkTarget is { } target && hops++ < 64)
+            {
+                // the link's target replaces it, and is itself resolved part by part
+                var absolute = Path.GetFullPath(target, resolved);
+                var rest = parts.ToArray();
+                var targetRoot = Path.GetPathRoot(absolute) ?? "";
+                parts = new Queue<string>(absolute[targetRoot.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries).Concat(rest));
+                resolved = targetRoot;
+                continue;
+            }
+            resolved = next;
+        }
+        return resolved;
+    }
+
+    /// <summary>The real path of a named file; null for none, or for a path that is not valid (refused when it is used).</summary>
+    private static string? KeyOf(string? path)
+    {
+        if (path is null || path.Trim().Length == 0) return null;
+        try
+        {
+            return RealPath(path);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static bool SamePath(string a, string? b) =>
+        string.Equals(a, b, OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
 }

@@ -14,7 +14,8 @@ public static class TrainingPlot
     private static readonly Color Positive = Color.FromHex("#2166ac");
 
     /// <summary>Saves the picture.</summary>
-    /// <param name="path">The PNG file to create or overwrite.</param>
+    /// <param name="path">The PNG file to create or replace; it is replaced at once (a temporary file in its folder renamed over
+    /// it), so it is never left half-written.</param>
     /// <param name="model">The trained model; two inputs.</param>
     /// <param name="data">The data it was trained on; two features, labelled.</param>
     /// <param name="history">The steps of the run (loss and accuracy before each update); may be empty.</param>
@@ -22,6 +23,7 @@ public static class TrainingPlot
     /// <param name="width">The image width in pixels.</param>
     /// <param name="height">The image height in pixels.</param>
     /// <exception cref="ArgumentException">The model or data does not have two features.</exception>
+    /// <exception cref="IOException">The file cannot be written; an existing one is left as it was.</exception>
     public static void SavePng(string path, Mlp model, Dataset data, IReadOnlyList<TrainingStep> history, string title = "", int width = 1200, int height = 520)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -29,7 +31,9 @@ public static class TrainingPlot
         // new Multiplot() starts with an empty plot of its own; start from the decision panel instead
         var multiplot = new Multiplot(DecisionPlot(model, data, title)) { Layout = new ScottPlot.MultiplotLayouts.Columns() };
         multiplot.AddPlot(LossPlot(history));
-        multiplot.SavePng(path, width, height);
+        // rendered in memory, then written to a temporary file renamed over the target: never a half-written picture
+        using var image = multiplot.Render(width, height);
+        AtomicFile.WriteAllBytes(path, image.GetImageBytes(ImageFormat.Png));
     }
 
     /// <summary>The decision regions with the data points on top.</summary>

@@ -20,7 +20,7 @@ public class EnvironmentFailureTests
         var stderr = new StringWriter();
         var code = CliApp.Run(["grad", "x", "x=1"], new FullWriter(), stderr);
         Assert.Equal(2, code);
-        Assert.Equal("error: input/output error: No space left on device\n", stderr.ToString());
+        Assert.Equal("error: cannot write the standard output: No space left on device\n", stderr.ToString());
     }
 
     [Fact]

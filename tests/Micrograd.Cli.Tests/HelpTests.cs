@@ -19,7 +19,7 @@ public class HelpTests
     {
         var r = Tool.Run("grad", "--help");
         Assert.Equal(0, r.ExitCode);
-        Assert.Contains("micrograd grad <EXPR>", r.Out);
+        Assert.Contains("micrograd grad [<EXPR> [<NAME=VALUE>...]] [options]", r.Out);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public class TrainCommandTests
         Assert.Equal(steps.Count, log.Count);
         for (var k = 0; k < log.Count; k++)
         {
-            Assert.Equal(k, log[k].Step);
+            Assert.Equal(k + 1, log[k].Step);
             CliFixtures.Close(steps[k].Loss, log[k].Loss, $"loss at step {k}");
             CliFixtures.Close(steps[k].Accuracy, log[k].Accuracy, $"accuracy at step {k}");
         }
@@ -110,7 +110,7 @@ public class TrainCommandTests
             new Momentum(model.Parameters, LearningRateSchedule.Constant(0.3)), BatchSampler.Full(data));
         var expected = trainer.Run(12);
         var log = CliFixtures.ReadLog(folder.File("log.jsonl"));
-        Assert.Equal(expected.Select(s => (s.Step, s.Loss, s.Accuracy)), log);
+        Assert.Equal(expected.Select(s => (s.Step + 1, s.Loss, s.Accuracy)), log); // the log numbers steps from 1
     }
 
     [Fact]

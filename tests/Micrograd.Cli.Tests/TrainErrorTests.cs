@@ -5,14 +5,7 @@ namespace Micrograd.Cli.Tests;
 /// <summary>Bad options and bad files: one clear line on stderr, exit code 2, never a stack trace.</summary>
 public class TrainErrorTests
 {
-    private static void AssertRefused(CliResult r, string message)
-    {
-        Assert.True(r.ExitCode == 2, r.ToString());
-        Assert.StartsWith("error: ", r.Error);
-        Assert.Single(r.Error.TrimEnd('\n').Split('\n'));
-        Assert.Contains(message, r.Error);
-        Assert.DoesNotContain("   at ", r.Error);
-    }
+    private static void AssertRefused(CliResult r, string message) => r.AssertRefused(message);
 
     [Theory]
     [InlineData("--steps 0", "--steps '0' must be at least 1")]
@@ -28,7 +21,7 @@ public class TrainErrorTests
     [InlineData("--batch 0", "--batch '0' must be at least 1")]
     [InlineData("--seed -3", "--seed '-3' must be at least 0")]
     [InlineData("--samples 1", "--samples '1' must be at least 2")]
-    [InlineData("--noise -1", "--noise '-1' must be a finite number of at least 0")]
+    [InlineData("--noise -1", "--noise '-1' must be a number from 0 to 1e307")]
     [InlineData("--hidden 16,x", "--hidden '16,x' must be layer sizes of at least 1 separated by commas")]
     [InlineData("--hidden 16,0", "--hidden '16,0' must be layer sizes")]
     [InlineData("--optimizer rmsprop", "--optimizer 'rmsprop' is not one of sgd, momentum, adam")]
@@ -58,7 +51,7 @@ public class TrainErrorTests
             "sizes.json: layers[0] has 1 rows of weights but 2 biases");
         AssertRefused(Tool.Run("train", "--data", folder.Write("bad.csv", "x1,x2,label\n1,2,1\n1,2\n")), "bad.csv, line 3: expected 3 fields, found 2");
         AssertRefused(Tool.Run("train", "--data", folder.Write("word.csv", "1,2,1\n1,two,1\n")), "word.csv, line 2: field 2, 'two', is not a number");
-        AssertRefused(Tool.Run("train", "--data", folder.Write("label.csv", "1,2,1\n3,4,0\n")), "Sample 1 of label.csv: label 0 is not -1 or 1");
+        AssertRefused(Tool.Run("train", "--data", folder.Write("label.csv", "1,2,1\n3,4,0\n")), "Sample 2 of label.csv: label 0 is not -1 or 1");
         AssertRefused(Tool.Run("train", "--data", folder.Write("empty.csv", "")), "empty.csv: the file is empty");
         var three = folder.Write("three.csv", "1,2,3,1\n4,5,6,-1\n");
         AssertRefused(Tool.Run("train", "--data", three, "--init", CliFixtures.MoonsInit), "The model takes 2 inputs but three.csv has 3 features");

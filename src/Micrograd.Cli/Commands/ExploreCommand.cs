@@ -12,28 +12,16 @@ internal static class ExploreCommand
 {
     public static Command Create(CliOutput output)
     {
-        var expression = new Argument<string>("EXPR")
-        {
-            Description = "The expression, as for 'micrograd grad', such as \"tanh(w*x + b)\". Quote it for the shell.",
-        };
-        var assignments = new Argument<string[]>("NAME=VALUE")
-        {
-            Description = "A value for each variable of the expression, such as x=3 or w=-1.5e-3 (NaN, Infinity and -Infinity too).",
-            Arity = ArgumentArity.ZeroOrMore,
-        };
         var command = new Command("explore",
             "Write the backpropagation explorer for an expression at a point: one HTML page, opened from disk in any browser, that " +
-            "steps through the forward pass and the chain rule of the backward pass, node by node, and recomputes both when a value is edited.")
-        {
-            expression,
-            assignments,
-        };
+            "steps through the forward pass and the chain rule of the backward pass, node by node, and recomputes both when a value is edited.");
+        var arguments = ExpressionArguments.AddTo(command);
         var html = HtmlOption.AddTo(command, required: true);
         var pictures = PictureOptions.AddTo(command);
         command.SetAction(parse =>
         {
-            var text = parse.GetValue(expression)!;
-            var items = parse.GetValue(assignments) ?? [];
+            UserFiles.CheckDistinct([arguments.InputFile(parse)], [(HtmlOption.Name, html.Path(parse)), .. pictures.Outputs(parse)]);
+            var (text, items) = arguments.Read(parse, output);
             var graph = Expression.Parse(text).Build(VariableAssignments.Parse(items));
             html.Check(parse);
             pictures.Check(parse);

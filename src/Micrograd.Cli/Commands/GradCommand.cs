@@ -9,29 +9,18 @@ internal static class GradCommand
 {
     public static Command Create(CliOutput output)
     {
-        var expression = new Argument<string>("EXPR")
-        {
-            Description = "The expression, such as \"tanh(w*x + b)\" or \"-x ** 2\": numbers, variables, + - * / **, unary minus, " +
-                          "parentheses and relu tanh exp log sigmoid sqrt abs sin cos. Quote it for the shell.",
-        };
-        var assignments = new Argument<string[]>("NAME=VALUE")
-        {
-            Description = "A value for each variable of the expression, such as x=3 or w=-1.5e-3 (NaN, Infinity and -Infinity too).",
-            Arity = ArgumentArity.ZeroOrMore,
-        };
         var json = new Option<bool>("--json") { Description = "Print one JSON object, {\"value\": v, \"gradients\": {\"x\": gx, ...}}, instead of a table." };
 
-        var command = new Command("grad", "The value of an expression at a point and its gradient with respect to each variable.")
-        {
-            expression,
-            assignments,
-            json,
-        };
+        var command = new Command("grad", "The value of an expression at a point and its gradient with respect to each variable.");
+        var arguments = ExpressionArguments.AddTo(command);
+        command.Options.Add(json);
         var pictures = PictureOptions.AddTo(command);
         command.SetAction(parse =>
         {
-            var parsed = Expression.Parse(parse.GetValue(expression)!);
-            var graph = parsed.Build(VariableAssignments.Parse(parse.GetValue(assignments) ?? []));
+            UserFiles.CheckDistinct([arguments.InputFile(parse)], pictures.Outputs(parse));
+            var (text, assignments) = arguments.Read(parse, output);
+            var parsed = Expression.Parse(text);
+            var graph = parsed.Build(VariableAssignments.Parse(assignments));
             pictures.Check(parse);
             var gradients = graph.Gradients();
             var ordered = parsed.Variables.Select(name => KeyValuePair.Create(name, gradients[name])).ToList();

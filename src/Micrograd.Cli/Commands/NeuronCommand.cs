@@ -17,13 +17,15 @@ internal static class NeuronCommand
         var html = HtmlOption.AddTo(command, required: false);
         command.SetAction(parse =>
         {
+            UserFiles.CheckDistinct([], [.. pictures.Outputs(parse), (HtmlOption.Name, html.Path(parse))]);
             pictures.Check(parse);
             html.Check(parse);
             var neuron = SeedNeuron.Build();
             neuron.Output.Backward();
+            // the results first, so that a picture that cannot be drawn (no Graphviz) does not hide them
+            Print(neuron, output);
             pictures.Write(parse, neuron.Output, output);
             html.Write(parse, neuron.Output, SeedNeuron.Title, pictures, output);
-            Print(neuron, output);
             return ExitCodes.Ok;
         });
         return command;

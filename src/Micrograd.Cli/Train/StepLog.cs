@@ -5,38 +5,65 @@ using Micrograd.NN;
 namespace Micrograd.Cli.Train;
 
 /// <summary>
-/// The <c>--log</c> file: one JSON object per line and per step, <c>{"step": k, "loss": …, "accuracy": …}</c>, with
-/// round-trip numbers; a non-finite loss is written as the string "NaN", "Infinity" or "-Infinity".
+/// The <c>--log</c> file: one JSON object per line and per step, <c>{"step": k, "loss": …, "accuracy": …}</c>, steps
+/// numbered from 1, with round-trip numbers; a non-finite loss is written as the string "NaN", "Infinity" or "-Infinity".
+/// Lines are written as the run goes to a temporary file next to the log, which <see cref="Commit"/> flushes and renames
+/// over the log at the end of the run, or when the run is stopped by Ctrl-C or SIGTERM. A run
+/// that fails otherwise, or is killed, leaves the old log as it was; the log file itself only ever holds whole lines.
 /// </summary>
 internal sealed class StepLog : IDisposable
 {
+    private readonly AtomicFile _file;
     private readonly StreamWriter _writer;
     private readonly string _path;
 
-    private StepLog(string path, StreamWriter writer)
+    private StepLog(string path, AtomicFile file)
     {
         _path = path;
-        _writer = writer;
+        _file = file;
+        _writer = new StreamWriter(file.Stream, new UTF8Encoding(false), bufferSize: 1 << 16, leaveOpen: true);
     }
+
+    /// <summary>The number of steps written.</summary>
+    public int Count { get; private set; }
 
     public static StepLog Open(string path)
     {
         StepLog? log = null;
-        UserFiles.Write(path, "--log", () => log = new StepLog(path, new StreamWriter(path, append: false, new UTF8Encoding(false))));
+        UserFiles.Write(path, "--log", () => log = new StepLog(path, AtomicFile.Create(path)));
         return log!;
     }
 
-    /// <summary>The JSON line of one step (without the newline).</summary>
+    /// <summary>The JSON line of one step (without the newline), numbered from 1.</summary>
     public static string Line(TrainingStep step) =>
-        string.Create(CultureInfo.InvariantCulture, $"{{\"step\": {step.Step}, \"loss\": {Json(step.Loss)}, \"accuracy\": {Json(step.Accuracy)}}}");
+        string.Create(CultureInfo.InvariantCulture, $"{{\"step\": {step.Step + 1}, \"loss\": {Json(step.Loss)}, \"accuracy\": {Json(step.Accuracy)}}}");
 
-    public void Write(TrainingStep step) => UserFiles.Write(_path, "--log", () =>
+    public void Write(TrainingStep step)
     {
-        _writer.Write(Line(step));
-        _writer.Write('\n');
+        UserFiles.Write(_path, "--log", () => _writer.Write(Line(step) + "\n"));
+        Count++;
+    }
+
+    /// <summary>Flushes every line and replaces the log file with them.</summary>
+    public void Commit() => UserFiles.Write(_path, "--log", () =>
+    {
+        _writer.Flush();
+        _file.Commit();
     });
 
-    public void Dispose() => UserFiles.Write(_path, "--log", _writer.Dispose);
+    /// <summary>Without <see cref="Commit"/>: deletes the temporary file, leaving the old log as it was.</summary>
+    public void Dispose()
+    {
+        try
+        {
+            _writer.Dispose();
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+            // the lines could not be flushed; the temporary file is deleted anyway
+        }
+        _file.Dispose();
+    }
 
     private static string Json(double x) => double.IsFinite(x) ? Numbers.Format(x) : $"\"{Numbers.Format(x)}\"";
 }

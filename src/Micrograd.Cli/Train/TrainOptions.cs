@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Micrograd.NN;
 
 namespace Micrograd.Cli.Train;
 
@@ -17,7 +18,8 @@ internal sealed class TrainOptions
     public Option<int?> Samples { get; } = OptionParsers.Count("--samples", "Samples to generate (generated data only). Default 100.", 2);
 
     public Option<double?> Noise { get; } = OptionParsers.Number("--noise",
-        "Standard deviation of the noise of generated data. Default: moons 0.1, circles 0.05, blobs 0.6, spirals 0.05.", OptionParsers.NonNegative);
+        "Standard deviation of the noise of generated data, at most 1e307. Default: moons 0.1, circles 0.05, blobs 0.6, spirals 0.05.",
+        x => x is >= 0 and <= DataGenerators.MaxNoise ? null : "must be a number from 0 to 1e307 (so that every feature is finite)");
 
     public Option<int?> Classes { get; } = OptionParsers.Count("--classes",
         "Classes of generated blobs or spirals (2 or more; more than 2 needs --loss softmax). Default 2.", 2);
@@ -67,12 +69,13 @@ internal sealed class TrainOptions
 
     public Option<string?> Log { get; } = new("--log")
     {
-        Description = "Write one JSON line per step, {\"step\": k, \"loss\": …, \"accuracy\": …}, measured before that step's update.",
+        Description = "Write one JSON line per step, {\"step\": k, \"loss\": …, \"accuracy\": …}, steps numbered from 1, measured before that " +
+                      "step's update. The file is replaced at the end of the run (or when Ctrl-C stops it), never left half-written.",
     };
 
     public Option<string?> Plot { get; } = new("--plot")
     {
-        Description = "Draw a PNG: the decision boundary over the data, and the loss curve beside it.",
+        Description = "Draw a PNG (the file name must end in .png): the decision boundary over the data, and the loss curve beside it.",
     };
 
     public IEnumerable<Option> All =>
@@ -84,6 +87,12 @@ internal sealed class TrainOptions
     private static int[]? ParseSizes(System.CommandLine.Parsing.ArgumentResult result)
     {
         if (result.Tokens.Count == 0) return null;
+        if (result.Tokens.Count > 1)
+        {
+            // an array option would otherwise take every occurrence; like every other option, it is given once
+            result.AddError($"--hidden was given {result.Tokens.Count} times: give it once, with every layer's size, such as --hidden 16,16.");
+            return [];
+        }
         var text = result.Tokens[0].Value.Trim();
         if (text.Equals("none", StringComparison.OrdinalIgnoreCase)) return [];
         var parts = text.Split(',');

@@ -1,15 +1,26 @@
 using System.Diagnostics;
 using System.Globalization;
+using Micrograd.Cli.Io;
 using Micrograd.NN;
 using Micrograd.Plots;
 
 namespace Micrograd.Cli.Train;
 
-/// <summary>One <c>micrograd train</c> run: data, model, objective, engine, optimizer, the loop, then the outputs.</summary>
+/// <summary>
+/// One <c>micrograd train</c> run: its outputs checked, its memory estimated, then data, model, objective, engine,
+/// optimizer, the loop (which Ctrl-C or SIGTERM stops after the step under way), then the outputs, each replaced at once.
+/// </summary>
 internal static class TrainingSession
 {
     public static int Run(TrainSettings s, CliOutput output)
     {
+        // before any work: no output may destroy an input or another output, and each must be creatable
+        UserFiles.CheckDistinct(
+            [("--data", s.Generated ? null : s.Data), ("--init", s.Init)],
+            [("--save", s.Save), ("--log", s.Log), ("--plot", s.Plot)],
+            replaces: (o, i) => o == "--save" && i == "--init");
+        if (s.Plot is { } png && !Path.GetExtension(png).Equals(".png", StringComparison.OrdinalIgnoreCase))
+            throw new UsageException($"--plot '{png}': the plot is a PNG picture; name the file with .png");
         UserFiles.CheckWritable(s.Save, "--save");
         UserFiles.CheckWritable(s.Log, "--log");
         UserFiles.CheckWritable(s.Plot, "--plot");
@@ -18,9 +29,10 @@ internal static class TrainingSession
         var classes = data.ClassCount;
         if (classes > 2 && s.Loss != Loss.SoftmaxCrossEntropy)
             throw new UsageException($"{data.Name} has {classes} classes (labels 0 to {classes - 1}): the {s.Loss.Name} loss takes two (-1 and 1); use --loss softmax.");
-        var model = s.Init is { } init
-            ? UserFiles.Read(init, "--init file", () => ModelFile.Load(init))
-            : new Mlp(data.FeatureCount, [.. s.Hidden, s.Loss.OutputCountFor(classes)], new Random(s.Seed + 1), s.Activation);
+        var init = s.Init is { } initPath ? UserFiles.Read(initPath, "--init file", () => ModelFile.Load(initPath)) : null;
+        int[] layers = init is null ? [.. s.Hidden, s.Loss.OutputCountFor(classes)] : [.. init.Layers.Select(l => l.OutputCount)];
+        CheckMemory(s, data, layers);
+        var model = init ?? new Mlp(data.FeatureCount, layers, new Random(s.Seed + 1), s.Activation);
 
         var objective = new Objective(model, s.Loss, s.L2);
         try
@@ -46,25 +58,51 @@ internal static class TrainingSession
         var trainer = new Trainer(engine, optimizer, batches);
 
         output.Out.WriteLine(Describe(s, data, model, batches) + ", " + EngineFactory.Describe(engine));
-        IReadOnlyList<TrainingStep> history;
+        using var log = s.Log is null ? null : StepLog.Open(s.Log);
+        var history = new List<TrainingStep>();
         var clock = Stopwatch.StartNew();
-        using (var log = s.Log is null ? null : StepLog.Open(s.Log))
+        var stop = output.Stop;
+        stop.Watched = true;
+        try
         {
-            history = TrainingProgress.Run(trainer, s.Steps, output.Console, output.Out, step => log?.Write(step));
+            TrainingProgress.Run(trainer, s.Steps, output.Console, output.Out, step =>
+            {
+                history.Add(step);
+                log?.Write(step);
+                if (output.OutputGone()) throw new OutputClosedException();
+                stop.Token.ThrowIfCancellationRequested();
+            });
+        }
+        catch (Exception e) when (e is OperationCanceledException or OutputClosedException)
+        {
+            // stopped by Ctrl-C, SIGTERM or a reader gone: the log keeps the steps taken, in whole lines; nothing else is written
+            log?.Commit();
+            if (e is OutputClosedException) throw;
+            var kept = log is null ? "" : $": the log {s.Log} has those steps";
+            var lost = string.Join(" and ", new[] { s.Save is null ? null : "the model was not saved", s.Plot is null ? null : "the plot was not drawn" }.OfType<string>());
+            output.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"error: stopped by {stop.Reason} after step {history.Count} of {s.Steps}{kept}{(lost.Length > 0 ? "; " + lost : "")}"));
+            return stop.ExitCode;
+        }
+        finally
+        {
+            stop.Watched = false;
         }
         var elapsed = clock.Elapsed.TotalMilliseconds;
+        log?.Commit();
 
-        var final = objective.Evaluate(data);
+        // the whole data through the run's engine: the same numbers as Objective.Evaluate, without an eager graph of every sample
+        var final = engine.ComputeGradients(data);
         output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"after {s.Steps} steps: loss {TrainingProgress.Short(final.Loss)}, accuracy {TrainingProgress.Short(final.Accuracy)} on all {data.Count} samples; " +
-            $"{EngineFactory.Describe(engine)}: {elapsed / s.Steps:G3} ms per step"));
+            $"{EngineFactory.Describe(engine)}: {PerStep(elapsed / s.Steps)} ms per step"));
 
+        if (s.Log is not null) output.Out.WriteLine($"wrote {history.Count} steps to {s.Log}");
         if (s.Save is { } save)
         {
             UserFiles.Write(save, "--save", () => ModelFile.Save(model, save));
             output.Out.WriteLine($"saved the model to {save}");
         }
-        if (s.Log is not null) output.Out.WriteLine($"wrote {history.Count} steps to {s.Log}");
         if (s.Plot is { } plot)
         {
             var title = string.Create(CultureInfo.InvariantCulture, $"{data.Name}: {model.InputCount}-{string.Join('-', model.Layers.Select(l => l.OutputCount))} {s.Loss.Name}, accuracy {100 * final.Accuracy:0.#}%");
@@ -73,6 +111,20 @@ internal static class TrainingSession
         }
         return ExitCodes.Ok;
     }
+
+    /// <summary>Refuses a run whose estimated memory (<see cref="MemoryEstimate"/>) exceeds what is available, before building anything.</summary>
+    private static void CheckMemory(TrainSettings s, Dataset data, int[] layers)
+    {
+        var estimate = MemoryEstimate.Of(data.FeatureCount, layers, data.Count, s.Batch, s.Steps, s.Loss == Loss.SoftmaxCrossEntropy, s.Engine != "eager");
+        var available = MemoryEstimate.Available();
+        if (available is null || estimate.Bytes <= available) return;
+        throw new UsageException(string.Create(CultureInfo.InvariantCulture,
+            $"out of memory: this run needs about {MemoryEstimate.Format(estimate.Bytes)} ({estimate.Nodes:N0} graph nodes) but {MemoryEstimate.Format(available.Value)} is available; try smaller layers, fewer samples or steps, or a smaller --batch"));
+    }
+
+    /// <summary>Milliseconds per step with three significant digits and no exponent (0.46, 12.3, 1550).</summary>
+    private static string PerStep(double ms) =>
+        ms >= 1000 ? ms.ToString("0", CultureInfo.InvariantCulture) : double.Parse(ms.ToString("G3", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
 
     private static Dataset LoadData(TrainSettings s)
     {

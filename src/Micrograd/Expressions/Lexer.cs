@@ -78,6 +78,13 @@ internal static class Lexer
         }
         var literal = text[start..i];
         var value = double.Parse(literal, NumberStyles.Float, CultureInfo.InvariantCulture);
+        if (double.IsInfinity(value))
+        {
+            // as everywhere else in the tool: an out-of-range number is an error, not silently an infinity
+            var shown = literal.Length <= 40 ? literal : literal[..40] + "…";
+            throw new ExpressionException(
+                $"the number '{shown}' at position {start + 1} is too large for a double (at most about 1.8e308)", start);
+        }
         return new Token(TokenKind.Number, start, literal, value);
     }
 }

@@ -57,10 +57,12 @@ public static class Graphviz
 
     /// <summary>
     /// Renders DOT text to a picture file. When rendering is impossible (<c>dot</c> is missing or fails), the DOT text is
-    /// written next to <paramref name="path"/> instead, with the extension <c>.dot</c>, and the exception names that file.
+    /// written next to <paramref name="path"/> instead, with the extension <c>.dot</c>, and the exception names that file
+    /// (and says when it replaced one that was there). Each file is replaced at once (a temporary file in its folder renamed
+    /// over it), so it is never left half-written, and a failed write leaves the old file as it was.
     /// </summary>
     /// <param name="dot">DOT text, such as <see cref="DotWriter.Write(Value, DotOptions?)"/> returns.</param>
-    /// <param name="path">The picture file to write; it is replaced if it exists.</param>
+    /// <param name="path">The picture file to write; it is replaced if it exists (a symbolic link: the file it points to).</param>
     /// <param name="format">The picture format (independent of the file's extension).</param>
     /// <param name="options">Where to find <c>dot</c> and how long to wait; defaults when null.</param>
     /// <exception cref="GraphvizNotFoundException"><c>dot</c> was not found; the message says how to install Graphviz and where the DOT text was written.</exception>
@@ -77,8 +79,9 @@ public static class Graphviz
         if (exe is null)
         {
             var dotFile = DotFileFor(path);
-            File.WriteAllText(dotFile, dot, Utf8);
-            throw NotFound(options, format, dotFile, path);
+            var replaced = File.Exists(dotFile);
+            AtomicFile.WriteAllText(dotFile, dot);
+            throw NotFound(options, format, dotFile, path, replaced);
         }
 
         byte[] picture;
@@ -89,10 +92,11 @@ public static class Graphviz
         catch (GraphvizException e)
         {
             var dotFile = DotFileFor(path);
-            File.WriteAllText(dotFile, dot, Utf8);
-            throw new GraphvizException($"{e.Message}; the DOT text was written to '{dotFile}'", e.ExitCode, e.StandardError, e);
+            var replaced = File.Exists(dotFile);
+            AtomicFile.WriteAllText(dotFile, dot);
+            throw new GraphvizException($"{e.Message}; the DOT text was written to '{dotFile}'{(replaced ? ", replacing the file that was there" : "")}", e.ExitCode, e.StandardError, e);
         }
-        File.WriteAllBytes(path, picture);
+        AtomicFile.WriteAllBytes(path, picture);
     }
 
     /// <summary>The <c>-T</c> argument of <c>dot</c> for a format.</summary>
@@ -179,13 +183,13 @@ public static class Graphviz
         }
     }
 
-    private static GraphvizNotFoundException NotFound(GraphvizOptions options, GraphFormat format, string? dotFile, string? path)
+    private static GraphvizNotFoundException NotFound(GraphvizOptions options, GraphFormat format, string? dotFile, string? path, bool replaced = false)
     {
         var where = options.DotPath is { } p ? $"Graphviz's 'dot' was not found at '{p}'" : "Graphviz's 'dot' was not found on PATH";
         var message = $"{where}; {GraphvizNotFoundException.InstallHint}";
         if (dotFile is not null)
         {
-            message += $". The DOT text was written to '{dotFile}'; render it later with: dot -T{FormatName(format)} \"{dotFile}\" -o \"{path}\"";
+            message += $". The DOT text was written to '{dotFile}'{(replaced ? ", replacing the file that was there" : "")}; render it later with: dot -T{FormatName(format)} \"{dotFile}\" -o \"{path}\"";
         }
         return new GraphvizNotFoundException(message, dotFile);
     }

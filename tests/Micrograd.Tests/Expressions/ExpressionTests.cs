@@ -67,10 +67,19 @@ public class ExpressionTests
     [InlineData("tanh + 1", "'tanh' at position 1 is a function: expected '(' after it")]
     [InlineData("1e+ 2", "malformed number '1e+' at position 1")]
     [InlineData("sin()", "expected a number, a variable, a function call or '(' at position 5, found ')'")]
+    [InlineData("x + 1e999", "the number '1e999' at position 5 is too large for a double (at most about 1.8e308)")]
+    [InlineData("2 * 18e307", "the number '18e307' at position 5 is too large for a double (at most about 1.8e308)")]
     public void Syntax_errors_give_the_position_and_what_was_expected(string text, string message)
     {
         var e = Assert.Throws<ExpressionException>(() => Expression.Parse(text));
         Assert.StartsWith(message, e.Message);
+    }
+
+    [Fact]
+    public void Numbers_up_to_a_doubles_largest_and_down_to_underflow_are_read_as_doubles()
+    {
+        Assert.Equal(double.MaxValue, Expression.Parse("1.7976931348623157e308").Build(new Dictionary<string, double>()).Root.Data);
+        Assert.Equal(0.0, Expression.Parse("1e-999").Build(new Dictionary<string, double>()).Root.Data);
     }
 
     [Fact]

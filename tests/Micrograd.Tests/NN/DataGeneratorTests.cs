@@ -108,6 +108,19 @@ public class DataGeneratorTests
         Assert.InRange(differences.Count(d => Math.Abs(d) < 0.3) / (double)differences.Length, 0.64, 0.72); // 68% within 1σ
     }
 
+    [Theory]
+    [InlineData("moons")]
+    [InlineData("circles")]
+    [InlineData("blobs")]
+    [InlineData("spirals")]
+    public void The_largest_noise_allowed_still_gives_finite_features_and_a_larger_one_is_refused(string name)
+    {
+        var data = DataGenerators.Generate(name, 2000, DataGenerators.MaxNoise, new Random(4));
+        Assert.All(data.Features.SelectMany(r => r), x => Assert.True(double.IsFinite(x), $"feature {x}"));
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => DataGenerators.Generate(name, 10, 1e308, new Random(4)));
+        Assert.Contains("at most 1E+307", error.Message);
+    }
+
     [Fact]
     public void Bad_arguments_are_refused()
     {

@@ -146,7 +146,7 @@ public class LossTests
     [Fact]
     public void Invalid_targets_and_sizes_are_refused_naming_the_sample()
     {
-        Assert.Contains("Sample 1: label 0 is not -1 or 1", Assert.Throws<ArgumentException>(() => Loss.Hinge.Compute(Scores(1, 2), [1, 0])).Message);
+        Assert.Contains("Sample 2: label 0 is not -1 or 1", Assert.Throws<ArgumentException>(() => Loss.Hinge.Compute(Scores(1, 2), [1, 0])).Message);
         Assert.Contains("label 0.5 is not -1 or 1", Assert.Throws<ArgumentException>(() => Loss.BinaryCrossEntropy.Compute(Scores(1), [0.5])).Message);
         Assert.Contains("not a finite number", Assert.Throws<ArgumentException>(() => Loss.MeanSquaredError.Compute(Scores(1), [double.NaN])).Message);
         Assert.Contains("needs a model with 1 output, not 2", Assert.Throws<ArgumentException>(() => Loss.Hinge.Compute([new Value[] { 1, 2 }], [1])).Message);

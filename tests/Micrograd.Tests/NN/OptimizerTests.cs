@@ -99,6 +99,27 @@ public class OptimizerTests
         Assert.Throws<ArgumentOutOfRangeException>(() => schedule.At(-1));
     }
 
+    [Theory]
+    [InlineData(1e308, 0.0)]
+    [InlineData(1.7e308, 1e-300)]
+    [InlineData(1e308, 1.7e308)]
+    public void The_linear_schedule_stays_finite_and_between_its_ends_for_the_largest_rates(double start, double end)
+    {
+        // (start − end)·k overflows a double for k ≥ 2 here; the rate itself never leaves [min(start, end), max(start, end)]
+        var schedule = LearningRateSchedule.Linear(start, end, 1000);
+        var previous = start;
+        for (var k = 0; k <= 1001; k++)
+        {
+            var rate = schedule.At(k);
+            Assert.True(double.IsFinite(rate), $"step {k}: {rate}");
+            Assert.InRange(rate, Math.Min(start, end), Math.Max(start, end));
+            Assert.True(start > end ? rate <= previous : rate >= previous, $"step {k}: {rate} after {previous}");
+            previous = rate;
+        }
+        Assert.Equal(end, schedule.At(1000));
+        Assert.Equal(start - (start - end) / 2, schedule.At(500), start * 1e-15);
+    }
+
     [Fact]
     public void Bad_settings_are_refused()
     {

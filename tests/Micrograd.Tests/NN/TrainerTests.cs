@@ -112,6 +112,26 @@ public class TrainerTests
     }
 
     [Fact]
+    public void Run_keeps_only_the_steps_taken_so_a_run_stopped_early_costs_nothing_for_the_steps_it_did_not_take()
+    {
+        var data = DataGenerators.Moons(20, 0.1, new Random(1));
+        var model = new Mlp(2, [3, 1], new Random(2));
+        var trainer = new Trainer(new EagerEngine(new Objective(model, Loss.Hinge)), new Sgd(model.Parameters, LearningRateSchedule.Constant(0.1)),
+            BatchSampler.Full(data));
+        var taken = new List<TrainingStep>();
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        // stopped by its caller after three steps of a run of int.MaxValue (as the tool stops on Ctrl-C)
+        Assert.Throws<OperationCanceledException>(() => trainer.Run(int.MaxValue, step =>
+        {
+            taken.Add(step);
+            if (taken.Count == 3) throw new OperationCanceledException();
+        }));
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(allocated < 10_000_000, $"three steps allocated {allocated:N0} bytes");
+        Assert.Equal(taken, trainer.History);
+    }
+
+    [Fact]
     public void Random_batches_have_the_requested_size_distinct_samples_and_depend_on_the_seed()
     {
         var data = DataGenerators.Moons(30, 0.1, new Random(1));
@@ -201,7 +221,7 @@ public class TrainerTests
         Assert.Contains("The model takes 2 inputs but three.csv has 3 features",
             Assert.Throws<ArgumentException>(() => new Trainer(engine, optimizer, BatchSampler.Full(three))).Message);
         var badLabel = new Dataset([[1.0, 2.0], [3.0, 4.0]], [1.0, 2.0], "bad.csv");
-        Assert.Contains("Sample 1 of bad.csv: label 2 is not -1 or 1",
+        Assert.Contains("Sample 2 of bad.csv: label 2 is not -1 or 1",
             Assert.Throws<ArgumentException>(() => new Trainer(engine, optimizer, BatchSampler.Full(badLabel))).Message);
         var unlabelled = new Dataset([[1.0, 2.0]], null, "u.csv");
         Assert.Contains("Training needs labels", Assert.Throws<ArgumentException>(() => new Trainer(engine, optimizer, BatchSampler.Full(unlabelled))).Message);

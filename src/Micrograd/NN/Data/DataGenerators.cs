@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Micrograd.NN;
 
 /// <summary>
@@ -10,6 +12,12 @@ public static class DataGenerators
 {
     /// <summary>The names <see cref="Generate"/> accepts: moons, circles, blobs, spirals.</summary>
     public static IReadOnlyList<string> Names { get; } = ["moons", "circles", "blobs", "spirals"];
+
+    /// <summary>
+    /// The largest noise the generators take, 1e307: a Gaussian draw is at most about 8.6 in size (Box–Muller from a
+    /// double), so every coordinate stays below 8.6e307 + 2, finite. A larger noise could make a feature infinite.
+    /// </summary>
+    public const double MaxNoise = 1e307;
 
     /// <summary>The default noise of each generator: moons 0.1, circles 0.05, blobs 0.6, spirals 0.05.</summary>
     /// <param name="name">One of <see cref="Names"/>.</param>
@@ -49,7 +57,7 @@ public static class DataGenerators
     /// and the lower one <c>(1 − cos t, 0.5 − sin t)</c> labelled 1, t evenly spaced over [0, π], plus noise.
     /// </summary>
     /// <param name="count">The number of samples (half in each moon, the lower one taking the odd one); at least 2.</param>
-    /// <param name="noise">Standard deviation of the Gaussian noise on each coordinate; finite and at least 0.</param>
+    /// <param name="noise">Standard deviation of the Gaussian noise on each coordinate; from 0 to <see cref="MaxNoise"/>.</param>
     /// <param name="random">The source of randomness.</param>
     public static Dataset Moons(int count, double noise, Random random)
     {
@@ -75,7 +83,7 @@ public static class DataGenerators
     /// with factor 0.5, points evenly spaced in angle, plus noise.
     /// </summary>
     /// <param name="count">The number of samples (half on each circle); at least 2.</param>
-    /// <param name="noise">Standard deviation of the Gaussian noise on each coordinate; finite and at least 0.</param>
+    /// <param name="noise">Standard deviation of the Gaussian noise on each coordinate; from 0 to <see cref="MaxNoise"/>.</param>
     /// <param name="random">The source of randomness.</param>
     public static Dataset Circles(int count, double noise, Random random)
     {
@@ -101,7 +109,7 @@ public static class DataGenerators
     /// standard deviation <paramref name="noise"/>. Samples are dealt to the classes in turn.
     /// </summary>
     /// <param name="count">The number of samples; at least <paramref name="classes"/>.</param>
-    /// <param name="noise">The spread of each blob; finite and at least 0.</param>
+    /// <param name="noise">The spread of each blob; from 0 to <see cref="MaxNoise"/>.</param>
     /// <param name="random">The source of randomness.</param>
     /// <param name="classes">The number of blobs; at least 2.</param>
     public static Dataset Blobs(int count, double noise, Random random, int classes = 2)
@@ -123,7 +131,7 @@ public static class DataGenerators
     /// 2πk/K + 4r (radians), plus noise on each coordinate. Samples are dealt to the arms in turn.
     /// </summary>
     /// <param name="count">The number of samples; at least twice <paramref name="classes"/>.</param>
-    /// <param name="noise">Standard deviation of the Gaussian noise on each coordinate; finite and at least 0.</param>
+    /// <param name="noise">Standard deviation of the Gaussian noise on each coordinate; from 0 to <see cref="MaxNoise"/>.</param>
     /// <param name="random">The source of randomness.</param>
     /// <param name="classes">The number of arms; at least 2.</param>
     public static Dataset Spirals(int count, double noise, Random random, int classes = 2)
@@ -176,8 +184,9 @@ public static class DataGenerators
     private static void Check(int count, long minimum, double noise, Random random)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, minimum);
-        if (!(noise >= 0) || !double.IsFinite(noise))
-            throw new ArgumentOutOfRangeException(nameof(noise), noise, "Noise must be a finite number of at least 0.");
+        if (!(noise >= 0 && noise <= MaxNoise))
+            throw new ArgumentOutOfRangeException(nameof(noise), noise,
+                string.Create(CultureInfo.InvariantCulture, $"Noise must be a number from 0 to at most {MaxNoise:E0}, so that every feature is finite."));
         ArgumentNullException.ThrowIfNull(random);
     }
 

@@ -45,7 +45,7 @@ public abstract class Loss
     /// <param name="outputs">The model's outputs for each sample.</param>
     /// <param name="targets">Each sample's target, in the same order.</param>
     /// <exception cref="ArgumentException">No samples, the counts differ, an output has the wrong size, or a target is invalid
-    /// for this loss (the message names the sample).</exception>
+    /// for this loss (the message names the sample, counting from 1).</exception>
     public Value Compute(IReadOnlyList<IReadOnlyList<Value>> outputs, IReadOnlyList<double> targets)
     {
         ArgumentNullException.ThrowIfNull(outputs);
@@ -118,7 +118,7 @@ public abstract class Loss
     {
         var error = TargetError(target, outputCount);
         if (error is not null)
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Sample {sample}: {error}"), "targets");
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Sample {sample + 1}: {error}"), "targets");
     }
 
     /// <summary>The error for a two-class loss: one output and a label of -1 or 1.</summary>

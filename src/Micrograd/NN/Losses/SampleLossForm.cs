@@ -7,8 +7,9 @@ namespace Micrograd.NN;
 /// compiled engine passes leaves it sets at every step.
 /// </summary>
 /// <remarks>
-/// A sample's graph may depend on its target beyond numbers (softmax subtracts the logit of the target's class, a
-/// different operand for each class): <see cref="Shape"/> names which of <see cref="ShapeCount"/> graphs a target needs.
+/// A sample's graph could depend on its target beyond numbers: <see cref="Shape"/> would then name which of
+/// <see cref="ShapeCount"/> graphs a target needs. No built-in loss does (softmax picks its class's logit with one-hot
+/// numbers), so each is recorded once, whatever the targets.
 /// </remarks>
 internal abstract class SampleLossForm
 {

@@ -4,12 +4,18 @@ namespace Micrograd.NN;
 
 /// <summary>
 /// Softmax cross-entropy over K ≥ 2 classes: the model has one output (logit) zₖ per class, the target is the class
-/// index c (0 to K − 1), and the loss is <c>log Σₖ exp(zₖ − m) − (z_c − m)</c>, where m = maxₖ zₖ is taken as a constant.
+/// index c (0 to K − 1), and the loss is <c>log Σₖ exp(zₖ − m) − (Σₖ tₖ·zₖ − m)</c>, where m = maxₖ zₖ is taken as a
+/// constant and t is the target's one-hot vector (t_c = 1, every other tₖ = 0), so that <c>Σₖ tₖ·zₖ</c> is exactly z_c.
 /// Subtracting the maximum keeps every exp at most 1, so large logits never overflow (the value and gradient are
 /// mathematically unchanged: the gradient is softmax(z) − onehot(c)). With two outputs, a label of -1 is read as
 /// class 0 and 1 as class 1, so the two-class data sets (labels -1 and 1) work as they are. A prediction is correct
-/// when the largest output (the first, on ties) is the target class. Non-finite logits give a NaN loss.
+/// when the largest output (the first, on ties) is the target class. A non-finite logit gives a NaN loss (an infinite
+/// one makes <c>0·∞</c> in the one-hot sum).
 /// </summary>
+/// <remarks>
+/// The one-hot sum, rather than subtracting z_c itself, makes the sample's graph the same for every class (only the
+/// numbers m and t change), so the compiled engine records it once: its cost grows linearly with the class count.
+/// </remarks>
 public sealed class SoftmaxCrossEntropyLoss : Loss
 {
     internal SoftmaxCrossEntropyLoss()
@@ -23,48 +29,53 @@ public sealed class SoftmaxCrossEntropyLoss : Loss
     public override Value SampleLoss(IReadOnlyList<Value> output, double target)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var c = ClassOf(target, output.Count);
-        var max = double.NegativeInfinity;
-        foreach (var z in output) max = Math.Max(max, z.Data);
-        // m is a constant: each use is a new leaf holding it, as when a double meets a Value
-        var shifts = new Value[output.Count + 1];
-        for (var k = 0; k < shifts.Length; k++) shifts[k] = max;
-        return Graph(output, c, shifts);
+        if (TargetError(target, output.Count) is { } error) throw new ArgumentException(error, nameof(target));
+        var form = (Form)CompiledForm;
+        var outputs = new double[output.Count];
+        for (var k = 0; k < outputs.Length; k++) outputs[k] = output[k].Data;
+        var numbers = new double[form.NumberCount(output.Count)];
+        form.Numbers(outputs, target, numbers);
+        // each number is a constant: each use is a new leaf holding it, as when a double meets a Value
+        var leaves = new Value[numbers.Length];
+        for (var q = 0; q < leaves.Length; q++) leaves[q] = numbers[q];
+        return Graph(output, leaves);
     }
 
     /// <summary>
-    /// The compiled engine's view: the numbers are m, once for each use (K + 1), read from the sample's outputs at every step;
-    /// the graph's shape is the target's class, whose logit the loss subtracts.
+    /// The compiled engine's view: the numbers are m, once for each use (K + 1), then the one-hot tₖ (K), read from the
+    /// sample's outputs and target at every step; the graph is the same for every class.
     /// </summary>
     internal override SampleLossForm CompiledForm { get; } = new Form();
 
-    /// <summary>The loss with the max shift given as nodes, <paramref name="shifts"/>[k] in the k-th exp and the last one in the class term:
-    /// <c>log Σₖ exp(zₖ − m) − (z_c − m)</c>.</summary>
-    private static Value Graph(IReadOnlyList<Value> output, int c, IReadOnlyList<Value> shifts)
+    /// <summary>The loss with its numbers given as nodes: <paramref name="numbers"/>[k] is m in the k-th exp, [K] is m in the
+    /// class term and [K + 1 + k] is tₖ: <c>log Σₖ exp(zₖ − m) − (Σₖ tₖ·zₖ − m)</c>.</summary>
+    private static Value Graph(IReadOnlyList<Value> output, IReadOnlyList<Value> numbers)
     {
-        var exps = new Value[output.Count];
-        for (var k = 0; k < exps.Length; k++) exps[k] = (output[k] - shifts[k]).Exp();
-        return Value.SumOf(exps).Log() - (output[c] - shifts[output.Count]);
+        var count = output.Count;
+        var exps = new Value[count];
+        for (var k = 0; k < count; k++) exps[k] = (output[k] - numbers[k]).Exp();
+        var picked = new Value[count];
+        for (var k = 0; k < count; k++) picked[k] = numbers[count + 1 + k] * output[k];
+        return Value.SumOf(exps).Log() - (Value.SumOf(picked) - numbers[count]);
     }
 
     private sealed class Form : SampleLossForm
     {
-        public override int NumberCount(int outputCount) => outputCount + 1;
+        public override int NumberCount(int outputCount) => 2 * outputCount + 1;
 
         public override bool NumbersReadOutputs => true;
-
-        public override int ShapeCount(int outputCount) => outputCount;
-
-        public override int Shape(double target, int outputCount) => ClassOf(target, outputCount);
 
         public override void Numbers(ReadOnlySpan<double> outputs, double target, Span<double> numbers)
         {
             var max = double.NegativeInfinity;
             foreach (var z in outputs) max = Math.Max(max, z);
-            numbers.Fill(max);
+            numbers[..(outputs.Length + 1)].Fill(max);
+            var oneHot = numbers[(outputs.Length + 1)..];
+            oneHot.Clear();
+            oneHot[ClassOf(target, outputs.Length)] = 1.0;
         }
 
-        public override Value Build(IReadOnlyList<Value> outputs, IReadOnlyList<Value> numbers, int shape) => Graph(outputs, shape, numbers);
+        public override Value Build(IReadOnlyList<Value> outputs, IReadOnlyList<Value> numbers, int shape) => Graph(outputs, numbers);
     }
 
     /// <inheritdoc/>

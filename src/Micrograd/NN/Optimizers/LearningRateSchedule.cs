@@ -15,7 +15,8 @@ public abstract class LearningRateSchedule
     /// Linear decay from <paramref name="start"/> to <paramref name="end"/> over <paramref name="steps"/> steps:
     /// <c>lr_k = start − (start − end)·k/steps</c>, so step 0 uses <paramref name="start"/> and the last step of the run
     /// (k = steps − 1) is one decrement short of <paramref name="end"/>, as in the Python demo's <c>1.0 − 0.9·k/100</c>.
-    /// Steps past the run hold at <paramref name="end"/>.
+    /// Steps past the run hold at <paramref name="end"/>. Every rate is finite and between the two ends, even for rates
+    /// near <see cref="double.MaxValue"/>.
     /// </summary>
     /// <param name="start">The rate at step 0; finite and positive.</param>
     /// <param name="end">The rate the decay reaches at step <paramref name="steps"/>; finite and at least 0.</param>
@@ -80,7 +81,11 @@ public sealed class LinearDecaySchedule : LearningRateSchedule
     public override double At(int step)
     {
         CheckStep(step);
-        return step >= Steps ? End : Start - (Start - End) * step / Steps;
+        if (step >= Steps) return End;
+        // (start − end)·k can overflow for rates near double.MaxValue; (start − end)·(k/steps) cannot, and is used only then,
+        // so that ordinary rates keep the demo's rounding (1.0 − 0.9·k/100)
+        var decrement = (Start - End) * step;
+        return Start - (double.IsFinite(decrement) ? decrement / Steps : (Start - End) * ((double)step / Steps));
     }
 
     /// <summary>For example <c>linear 1 → 0.1 over 100 steps</c>.</summary>

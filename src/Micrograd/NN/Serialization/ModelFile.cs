@@ -18,14 +18,15 @@ namespace Micrograd.NN;
 /// </summary>
 public static class ModelFile
 {
-    /// <summary>Writes <paramref name="model"/> to <paramref name="path"/> (created or overwritten).</summary>
+    /// <summary>Writes <paramref name="model"/> to <paramref name="path"/>, created or replaced at once (a temporary file in its
+    /// folder renamed over it), so the file is never left half-written and a failed write leaves the old one as it was.</summary>
     /// <param name="model">The model.</param>
     /// <param name="path">The file.</param>
-    /// <exception cref="IOException">The file cannot be written.</exception>
+    /// <exception cref="IOException">The file cannot be written; an existing one is left as it was.</exception>
     public static void Save(Mlp model, string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        File.WriteAllText(path, ToJson(model), new UTF8Encoding(false));
+        AtomicFile.WriteAllText(path, ToJson(model));
     }
 
     /// <summary>The model as indented JSON text, ending with a newline.</summary>

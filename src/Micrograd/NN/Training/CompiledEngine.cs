@@ -16,9 +16,8 @@ namespace Micrograd.NN;
 /// Why this works: a multilayer perceptron's graph is static. For a given batch size, every step builds the same ops wired
 /// the same way; only numbers change. The model's structure is fixed when it is made (<see cref="Mlp"/>, its layers and
 /// neurons cannot change), and each built-in loss's graph depends on the sample only through numbers: −y (hinge), (y + 1)/2
-/// (bce), y (mse) and the max logit (softmax), which become inputs of the record, plus, for softmax, which logit is the
-/// class's, which picks one of a few recorded graphs. A loss defined outside this library may build any graph, so it is
-/// refused: train it with <see cref="EagerEngine"/>.
+/// (bce), y (mse), and the max logit and the class's one-hot vector (softmax), which become inputs of the record. A loss
+/// defined outside this library may build any graph, so it is refused: train it with <see cref="EagerEngine"/>.
 /// </para>
 /// <para>
 /// Batches may have any size and any samples (full batch, random batches, a smaller last batch); each new batch size records

@@ -69,7 +69,7 @@ public sealed class Objective
     /// for the loss and the model's outputs.
     /// </summary>
     /// <param name="data">The data.</param>
-    /// <exception cref="ArgumentException">Why it does not fit, naming the first bad sample.</exception>
+    /// <exception cref="ArgumentException">Why it does not fit, naming the first bad sample (counting from 1).</exception>
     public void Check(Dataset data)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -80,7 +80,7 @@ public sealed class Objective
         for (var i = 0; i < labels.Count; i++)
         {
             if (Loss.TargetError(labels[i], Model.OutputCount) is { } error)
-                throw new ArgumentException($"Sample {i} of {name}: {error}", nameof(data));
+                throw new ArgumentException($"Sample {i + 1} of {name}: {error}", nameof(data));
         }
     }
 

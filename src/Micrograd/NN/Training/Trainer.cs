@@ -59,7 +59,8 @@ public sealed class Trainer
     public IReadOnlyList<TrainingStep> Run(int steps, Action<TrainingStep>? onStep = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(steps);
-        var run = new List<TrainingStep>(steps);
+        // grown as steps are taken, never reserved for all of them: a long run stopped early costs only what it did
+        var run = new List<TrainingStep>();
         for (var i = 0; i < steps; i++)
         {
             var step = Step();

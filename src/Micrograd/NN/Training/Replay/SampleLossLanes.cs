@@ -4,7 +4,7 @@ namespace Micrograd.NN;
 
 /// <summary>
 /// The samples' losses for the batched route: each graph shape of the loss (<see cref="SampleLossForm.Shape"/>; one for
-/// hinge, bce and mse, one per class for softmax) recorded once with the model's outputs and the sample's numbers as
+/// every built-in loss) recorded once with the model's outputs and the sample's numbers as
 /// leaves, and replayed with one lane per sample of that shape. Forward reads the model's outputs and writes each
 /// sample's loss; backward takes each sample's seed and writes d loss / d output, the seeds of the model's backward.
 /// </summary>

@@ -1,0 +1,81 @@
+using System.CommandLine;
+using System.Text.RegularExpressions;
+
+namespace Micrograd.Cli;
+
+/// <summary>
+/// The expression and its variables' values, as <c>grad</c> and <c>explore</c> take them: <c>EXPR [NAME=VALUE …]</c>, or
+/// <c>--expr-file FILE [NAME=VALUE …]</c> for an expression too long for one argument (Linux takes at most 128 KiB), with
+/// <c>-</c> for standard input.
+/// </summary>
+internal sealed partial class ExpressionArguments
+{
+    private const string FileOption = "--expr-file";
+
+    private readonly Argument<string?> _expression = new("EXPR")
+    {
+        Description = "The expression, such as \"tanh(w*x + b)\" or \"-x ** 2\": numbers, variables, + - * / **, unary minus, " +
+                      "parentheses and relu tanh exp log sigmoid sqrt abs sin cos. Quote it for the shell. Leave it out with --expr-file.",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+
+    private readonly Argument<string[]> _assignments = new("NAME=VALUE")
+    {
+        Description = "A value for each variable of the expression, such as x=3 or w=-1.5e-3 (NaN, Infinity and -Infinity too).",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    private readonly Option<string?> _file = new(FileOption)
+    {
+        Description = "Read the expression from FILE instead of EXPR (- for standard input): for expressions longer than one " +
+                      "command-line argument may be.",
+        HelpName = "FILE",
+    };
+
+    private ExpressionArguments()
+    {
+    }
+
+    /// <summary>Adds EXPR, NAME=VALUE and --expr-file to <paramref name="command"/>.</summary>
+    public static ExpressionArguments AddTo(Command command)
+    {
+        var arguments = new ExpressionArguments();
+        command.Arguments.Add(arguments._expression);
+        command.Arguments.Add(arguments._assignments);
+        command.Options.Add(arguments._file);
+        return arguments;
+    }
+
+    /// <summary>The file named by --expr-file (not standard input), an input that no output may replace; null when none.</summary>
+    public (string Option, string? Path) InputFile(ParseResult parse) => (FileOption, parse.GetValue(_file) is { } f && f != "-" ? f : null);
+
+    /// <summary>The expression's text and the NAME=VALUE arguments.</summary>
+    /// <exception cref="UsageException">No expression, or two; the file cannot be read; a value where the expression should be.</exception>
+    public (string Text, string[] Assignments) Read(ParseResult parse, CliOutput output)
+    {
+        var file = parse.GetValue(_file);
+        var first = parse.GetValue(_expression);
+        var assignments = parse.GetValue(_assignments) ?? [];
+        if (file is null)
+        {
+            if (first is null) throw new UsageException($"no expression: give EXPR, or {FileOption} FILE (- for standard input)");
+            if (Assignment().IsMatch(first))
+                throw new UsageException($"'{first}' is not an expression: give the expression first, then NAME=VALUE arguments (or the expression with {FileOption})");
+            return (first, assignments);
+        }
+        if (first is not null)
+        {
+            // with --expr-file every argument is NAME=VALUE
+            if (!first.Contains('=', StringComparison.Ordinal))
+                throw new UsageException($"give the expression either as EXPR or with {FileOption}, not both ('{first}')");
+            assignments = [first, .. assignments];
+        }
+        var text = file == "-"
+            ? UserFiles.Read("-", "standard input", output.In.ReadToEnd)
+            : UserFiles.Read(file, FileOption, () => File.ReadAllText(file));
+        return (text, assignments);
+    }
+
+    [GeneratedRegex(@"^\s*[A-Za-z_][A-Za-z0-9_]*\s*=")]
+    private static partial Regex Assignment();
+}
