@@ -6,7 +6,7 @@ namespace Micrograd.Cli.Train;
 /// How much memory a run of <c>train</c> needs, estimated from its sizes before anything is built, so that a run too large
 /// for the machine is refused at once (with the estimate) rather than failing, or being killed, minutes later. The figures
 /// are rough: MemoryEstimateTests holds them within a factor of 3 of what runs allocate, and a 2-1000-1000-1 network on
-/// 100 samples (compiled) is estimated at about 1.6 GB where it peaked at 1.0 GB (resident, /usr/bin/time -v).
+/// 100 samples (compiled, 2 steps) is estimated at about 1.6 GB where it peaked at 1.4 GB (resident, /usr/bin/time -v).
 /// </summary>
 /// <param name="Nodes">The graph nodes alive at the peak.</param>
 /// <param name="Bytes">The bytes alive at the peak.</param>
@@ -28,7 +28,7 @@ internal readonly record struct MemoryEstimate(long Nodes, long Bytes)
     internal const long BytesPerStep = 64;
 
     /// <summary>The compiled engine's budget for per-sample arrays (BatchedReplay.DefaultLaneBudgetBytes).</summary>
-    private const long LaneBudget = 32L << 20;
+    private const long LaneBudget = 256L << 20;
 
     /// <summary>The estimate for a network with <paramref name="layers"/> (each layer's output count, the last being the
     /// model's outputs) on <paramref name="inputs"/> features.</summary>
@@ -42,15 +42,17 @@ internal readonly record struct MemoryEstimate(long Nodes, long Bytes)
     public static MemoryEstimate Of(int inputs, IReadOnlyList<int> layers, int samples, int? batch, int steps, bool softmax, bool compiled)
     {
         // in doubles, so that absurd sizes (10^10 weights) do not overflow
-        double parameters = 0, perSample = inputs, previous = inputs;
+        double parameters = 0, perSample = inputs, previous = inputs, neurons = 0;
         foreach (var width in layers)
         {
             parameters += width * (previous + 1);
             perSample += width * (previous + 2); // a product per weight, the sum, the activation
+            neurons += width;
             previous = width;
         }
         double outputs = layers.Count > 0 ? layers[^1] : 1;
-        perSample += softmax ? 7 * outputs + 4 : 6;
+        double loss = softmax ? 7 * outputs + 4 : 6;
+        perSample += loss;
         double regularization = 2 * parameters + 2;
         double stepSamples = Math.Min(batch ?? samples, samples);
 
@@ -58,12 +60,14 @@ internal readonly record struct MemoryEstimate(long Nodes, long Bytes)
         if (compiled)
         {
             // the model and the loss recorded once for one sample, replayed over lanes of samples within the budget (at least
-            // 4); a head per batch size (the steps' and the final evaluation's) over the sample losses, the parameters and L2
-            var slots = perSample + parameters;
-            var lanes = Math.Min(Math.Max(4, LaneBudget / (16 * slots)), Math.Max(4, stepSamples));
+            // 4): a value and a gradient per sample for the inputs, each neuron's sum and activation and the loss's nodes (a
+            // neuron's products are fused into its sum and get none; parameters are single numbers); a head per batch size
+            // (the steps' and the final evaluation's) over the sample losses, the parameters and L2
+            var laneSlots = inputs + 2 * neurons + loss;
+            var lanes = Math.Min(Math.Max(4, LaneBudget / (16 * laneSlots)), Math.Max(4, stepSamples));
             var heads = (stepSamples < samples ? 2 : 1) * (samples + parameters + regularization);
-            nodes = perSample + heads;
-            bytes = BytesPerRecordedNode * nodes + 16 * slots * (1 + lanes);
+            nodes = perSample + parameters + heads;
+            bytes = BytesPerRecordedNode * nodes + 16 * (perSample + parameters) + 16 * laneSlots * lanes;
         }
         else
         {
