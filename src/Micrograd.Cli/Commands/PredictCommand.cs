@@ -43,16 +43,15 @@ internal static class PredictCommand
         }
 
         var rows = new List<string[]>();
-        var correct = 0;
+        var allScores = new double[data.Count][];
         for (var i = 0; i < data.Count; i++)
         {
-            var scores = model.Evaluate(data.Features[i].ToArray());
+            var scores = allScores[i] = model.Evaluate(data.Features[i].ToArray());
             var predicted = many ? ArgMax(scores) : scores[0] > 0 ? 1 : -1;
             var row = new List<string> { (i + 1).ToString(CultureInfo.InvariantCulture), string.Join(' ', scores.Select(Numbers.Format)), predicted.ToString(CultureInfo.InvariantCulture) };
             if (data.Labels is { } labels)
             {
                 row.Add(Numbers.Format(labels[i]));
-                if ((many ? Loss.SoftmaxCrossEntropy : Loss.Hinge).IsCorrect(scores, labels[i])) correct++;
             }
             rows.Add([.. row]);
         }
@@ -62,8 +61,10 @@ internal static class PredictCommand
         string Format(string[] cells) => string.Join("  ", cells.Select((cell, c) => c == cells.Length - 1 ? cell : cell.PadRight(widths[c])));
         output.Out.WriteLine(Format(header));
         foreach (var row in rows) output.Out.WriteLine(Format(row));
-        if (data.HasLabels)
+        if (data.Labels is { } targets)
         {
+            // counted as training counts it: the class with the largest score (softmax), or the score's sign
+            var correct = (many ? Loss.SoftmaxCrossEntropy : Loss.Hinge).CountCorrect(allScores, targets);
             output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"accuracy {Numbers.Format((double)correct / data.Count)} ({correct} of {data.Count})"));
         }
         return ExitCodes.Ok;

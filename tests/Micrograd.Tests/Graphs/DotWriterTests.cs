@@ -46,7 +46,10 @@ public class DotWriterTests
     [Fact]
     public void An_unlabelled_value_has_no_label_field()
     {
-        var dot = NeuronDot();
+        var y = SeedGraphs.Neuron();
+        foreach (var sum in y.TopologicalOrder().Where(v => v.Label.StartsWith("w0*x0 + ", StringComparison.Ordinal))) sum.Label = "";
+        y.Backward();
+        var dot = DotFile.Parse(DotWriter.Write(y));
         Assert.Single(dot.Records, n => n["label"] == "{ data 3.0400 | grad 0.0020 }"); // w0*x0 + w1*x1
         Assert.Equal(12, dot.Records.Count(n => DotFile.RecordFields(n["label"]!).Count == 3));
         Assert.Equal(2, dot.Records.Count(n => DotFile.RecordFields(n["label"]!).Count == 2));

@@ -77,19 +77,39 @@ public abstract class Loss
     /// </summary>
     /// <param name="outputs">The model's output numbers for each sample.</param>
     /// <param name="targets">Each sample's target.</param>
-    public double Accuracy(IReadOnlyList<IReadOnlyList<double>> outputs, IReadOnlyList<double> targets)
+    public double Accuracy(IReadOnlyList<IReadOnlyList<double>> outputs, IReadOnlyList<double> targets) =>
+        (double)CountCorrect(outputs, targets) / outputs.Count;
+
+    /// <summary>How many samples' predictions are correct (the numerator of <see cref="Accuracy"/>).</summary>
+    internal int CountCorrect(IReadOnlyList<IReadOnlyList<double>> outputs, IReadOnlyList<double> targets)
     {
         ArgumentNullException.ThrowIfNull(outputs);
         ArgumentNullException.ThrowIfNull(targets);
         if (outputs.Count != targets.Count)
             throw new ArgumentException($"There are {outputs.Count} outputs but {targets.Count} targets.", nameof(targets));
         if (outputs.Count == 0) throw new ArgumentException("Accuracy needs at least one sample.", nameof(outputs));
-        var correct = 0;
+        var width = outputs[0].Count;
+        var numbers = new double[outputs.Count * width];
         for (var i = 0; i < outputs.Count; i++)
         {
-            if (IsCorrect(outputs[i], targets[i])) correct++;
+            if (outputs[i].Count != width) throw new ArgumentException($"Sample {i + 1} has {outputs[i].Count} outputs, not {width} as the first.", nameof(outputs));
+            for (var k = 0; k < width; k++) numbers[i * width + k] = outputs[i][k];
         }
-        return (double)correct / outputs.Count;
+        return CountCorrect(numbers, targets, new double[width]);
+    }
+
+    /// <summary>How many samples' predictions are correct, counted without allocating: <paramref name="outputs"/> holds every
+    /// sample's output numbers, sample after sample, <paramref name="buffer"/>.Length numbers each (the buffer holds one
+    /// sample's at a time). The one count behind every accuracy: training's, the compiled engine's and <c>predict</c>'s.</summary>
+    internal int CountCorrect(ReadOnlySpan<double> outputs, IReadOnlyList<double> targets, double[] buffer)
+    {
+        var correct = 0;
+        for (var i = 0; i < targets.Count; i++)
+        {
+            outputs.Slice(i * buffer.Length, buffer.Length).CopyTo(buffer);
+            if (IsCorrect(buffer, targets[i])) correct++;
+        }
+        return correct;
     }
 
     /// <summary>One sample's loss as a graph over its outputs.</summary>

@@ -47,17 +47,16 @@ public sealed class Objective
         return new ObjectiveGraph(total, outputs, Accuracy(outputs, batch.Labels!));
     }
 
-    /// <summary>The fraction of samples the loss counts as correct, as <see cref="Loss.Accuracy"/> counts it, from the outputs' data.</summary>
+    /// <summary>The fraction of samples the loss counts as correct (<see cref="Loss.Accuracy"/>), from the outputs' data.</summary>
     private double Accuracy(Value[][] outputs, IReadOnlyList<double> targets)
     {
-        var numbers = new double[Model.OutputCount];
-        var correct = 0;
+        var width = Model.OutputCount;
+        var numbers = new double[outputs.Length * width];
         for (var i = 0; i < outputs.Length; i++)
         {
-            for (var k = 0; k < numbers.Length; k++) numbers[k] = outputs[i][k].Data;
-            if (Loss.IsCorrect(numbers, targets[i])) correct++;
+            for (var k = 0; k < width; k++) numbers[i * width + k] = outputs[i][k].Data;
         }
-        return (double)correct / outputs.Length;
+        return (double)Loss.CountCorrect(numbers, targets, new double[width]) / outputs.Length;
     }
 
     /// <summary>The objective from the data loss, as <see cref="Build"/> makes it: <c>dataLoss + l2 · Σ p·p</c>, or the data loss alone when l2 is 0.</summary>

@@ -97,7 +97,7 @@ internal sealed class BatchedReplay : ITrainingEngine
         var chunks = (n + lanes - 1) / lanes;
         for (var c = 0; c < chunks; c++) ForwardChunk(batch, c * lanes, Math.Min(lanes, n - c * lanes), loadInputs: fresh || chunks > 1);
         _loaded = chunks == 1 ? batch : null;
-        var accuracy = StepAccuracy.Of(Objective.Loss, _outputValues.AsSpan(0, n * _outputs), targets, _sampleOutputs);
+        var accuracy = (double)Objective.Loss.CountCorrect(_outputValues.AsSpan(0, n * _outputs), targets, _sampleOutputs) / n;
 
         var loss = head.Run(_lossValues.AsSpan(0, n), _parameters);
         head.ParameterGradients.CopyTo(_totals);
