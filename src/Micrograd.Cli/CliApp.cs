@@ -55,7 +55,7 @@ internal static class CliApp
             // the reader of a pipe has gone (train | head): stop at once and silently, as Unix tools do (128 + SIGPIPE)
             return ExitCodes.OutputClosed;
         }
-        catch (Exception e) when (Unwrap(e) is UsageException or ExpressionException or GraphvizNotFoundException or GraphvizException)
+        catch (Exception e) when (Unwrap(e) is UsageException or ExpressionException or GraphvizException)
         {
             stderr.WriteLine($"error: {Unwrap(e).Message}");
             return ExitCodes.BadInput;

@@ -1,7 +1,10 @@
 namespace Micrograd.Graphs;
 
-/// <summary>Graphviz's <c>dot</c> ran but failed: it exited with an error, could not be started, or ran past its timeout.</summary>
-public sealed class GraphvizException : Exception
+/// <summary>
+/// A picture could not be rendered with Graphviz's <c>dot</c>: it exited with an error, could not be started, or ran past its
+/// timeout; or, as the derived <see cref="GraphvizNotFoundException"/>, it was not found at all. Catch this type for both.
+/// </summary>
+public class GraphvizException : Exception
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="message">What failed, including what <c>dot</c> wrote to its standard error.</param>

@@ -4,7 +4,7 @@ namespace Micrograd.Graphs;
 /// Graphviz's <c>dot</c> program was not found, so a picture could not be rendered. The message says how to install it
 /// and, when the DOT text was saved instead, where (<see cref="DotFilePath"/>).
 /// </summary>
-public sealed class GraphvizNotFoundException : Exception
+public sealed class GraphvizNotFoundException : GraphvizException
 {
     /// <summary>How to install Graphviz, in one sentence.</summary>
     public const string InstallHint =

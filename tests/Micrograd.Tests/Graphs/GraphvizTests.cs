@@ -147,6 +147,16 @@ public class GraphvizTests
         Assert.Empty(Directory.GetFiles(empty.Path));
     }
 
+    [Fact]
+    public void A_missing_dot_is_caught_as_a_graphviz_failure()
+    {
+        using var empty = new TempDirectory();
+        var options = new GraphvizOptions { DotPath = Path.Combine(empty.Path, "no-such-dot") };
+        var e = Assert.ThrowsAny<GraphvizException>(() => Graphviz.Render("digraph { a }", GraphFormat.Svg, options));
+        Assert.IsType<GraphvizNotFoundException>(e);
+        Assert.Null(e.ExitCode);
+    }
+
     [Theory]
     [InlineData("neuron.svg", "neuron.dot")]
     [InlineData("neuron", "neuron.dot")]

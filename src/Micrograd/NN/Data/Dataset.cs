@@ -1,8 +1,12 @@
+using System.Collections.ObjectModel;
+
 namespace Micrograd.NN;
 
 /// <summary>
 /// Samples for training or prediction: one row of features per sample and, optionally, one label per sample.
-/// Rows are copied on construction, so later changes to the caller's arrays do not affect the data set.
+/// Rows are copied on construction, so later changes to the caller's arrays do not affect the data set, and a data set
+/// cannot be changed afterwards (its rows and labels are read-only views, not arrays that a cast could reach): the
+/// compiled engine may keep a batch's numbers between steps.
 /// </summary>
 /// <remarks>
 /// Labels follow one convention throughout: two classes are -1 and 1 (the Python demo's convention, used by the
@@ -13,6 +17,8 @@ public sealed class Dataset
 {
     private readonly double[][] _features;
     private readonly double[]? _labels;
+    private readonly ReadOnlyCollection<IReadOnlyList<double>> _featureRows;
+    private readonly ReadOnlyCollection<double>? _labelList;
 
     /// <summary>A data set of the given rows and labels.</summary>
     /// <param name="features">At least one row; every row has the same number (at least 1) of features.</param>
@@ -29,11 +35,13 @@ public sealed class Dataset
         for (var i = 1; i < _features.Length; i++)
         {
             if (_features[i].Length != FeatureCount)
-                throw new ArgumentException($"Row {i} has {_features[i].Length} features but row 0 has {FeatureCount}.", nameof(features));
+                throw new ArgumentException($"Row {i + 1} has {_features[i].Length} features but row 1 has {FeatureCount}.", nameof(features));
         }
         _labels = labels?.ToArray();
         if (_labels is not null && _labels.Length != _features.Length)
             throw new ArgumentException($"There are {_features.Length} rows but {_labels.Length} labels.", nameof(labels));
+        _featureRows = Array.AsReadOnly(Array.ConvertAll(_features, row => (IReadOnlyList<double>)Array.AsReadOnly(row)));
+        _labelList = _labels is null ? null : Array.AsReadOnly(_labels);
         Name = name;
     }
 
@@ -46,11 +54,15 @@ public sealed class Dataset
     /// <summary>The number of features of every sample.</summary>
     public int FeatureCount { get; }
 
-    /// <summary>Each sample's features.</summary>
-    public IReadOnlyList<IReadOnlyList<double>> Features => _features;
+    /// <summary>Each sample's features (read-only).</summary>
+    public IReadOnlyList<IReadOnlyList<double>> Features => _featureRows;
 
-    /// <summary>Each sample's label; null when the data set is unlabelled.</summary>
-    public IReadOnlyList<double>? Labels => _labels;
+    /// <summary>Each sample's label (read-only); null when the data set is unlabelled.</summary>
+    public IReadOnlyList<double>? Labels => _labelList;
+
+    /// <summary>Sample <paramref name="i"/>'s features as the array they are kept in, for the library's own fast paths,
+    /// which never change it.</summary>
+    internal double[] Row(int i) => _features[i];
 
     /// <summary>True when every sample has a label.</summary>
     public bool HasLabels => _labels is not null;

@@ -41,7 +41,7 @@ public sealed class Objective
     {
         Check(batch);
         var outputs = new Value[batch.Count][];
-        for (var i = 0; i < outputs.Length; i++) outputs[i] = Model.Forward(batch.Features[i]);
+        for (var i = 0; i < outputs.Length; i++) outputs[i] = Model.Forward(batch.Row(i));
         var dataLoss = Loss.Compute(outputs, batch.Labels!);
         var total = Total(dataLoss, Model.Parameters, L2);
         return new ObjectiveGraph(total, outputs, Accuracy(outputs, batch.Labels!));

@@ -122,11 +122,10 @@ internal sealed class BatchedReplay : ITrainingEngine
         model.UseSamples(count);
         if (loadInputs)
         {
-            var features = batch.Features;
             for (var f = 0; f < _inputs; f++)
             {
                 var row = model.LeafValues(_parameters.Length + f);
-                for (var l = 0; l < count; l++) row[l] = features[first + l][f];
+                for (var l = 0; l < count; l++) row[l] = batch.Row(first + l)[f];
             }
         }
         model.Forward();
