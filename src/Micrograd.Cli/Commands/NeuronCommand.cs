@@ -22,8 +22,9 @@ internal static class NeuronCommand
             var neuron = SeedNeuron.Build();
             neuron.Output.Backward();
             pictures.Write(parse, neuron.Output, output);
-            html.Write(parse, neuron.Output, SeedNeuron.Title, pictures, output);
+            var written = html.Write(parse, neuron.Output, SeedNeuron.Title, pictures, output);
             Print(neuron, output);
+            if (written is not null) output.Out.WriteLine(written);
             return ExitCodes.Ok;
         });
         return command;

@@ -101,11 +101,11 @@ public sealed class ExplorerTab : IAsyncDisposable
             const input = r.querySelector('td.data input');
             return {
               id: Number(r.dataset.id),
-              name: text(r.querySelector('td.name')),
+              name: text(r.querySelector('td.name .label')),
               op: text(r.querySelector('td.op')),
               data: input ? input.value : text(r.querySelector('td.data')),
               grad: text(r.querySelector('td.grad')),
-              adds: text(r.querySelector('td.count')),
+              received: text(r.querySelector('td.count')),
               current: r.classList.contains('current'),
               operand: r.classList.contains('operand'),
               gradChanged: r.querySelector('td.grad').classList.contains('changed'),
@@ -127,6 +127,7 @@ public sealed class ExplorerTab : IAsyncDisposable
             check: text(document.getElementById('check')),
             checkClass: document.getElementById('check').className,
             lines: [...document.querySelectorAll('#lines .formula')].map(text),
+            factors: [...document.querySelectorAll('#lines .factor')].map(text),
             notes: [...document.querySelectorAll('#lines .note')].map(text),
             rows,
             records,
@@ -138,10 +139,10 @@ public sealed class ExplorerTab : IAsyncDisposable
 /// <summary>What the page shows.</summary>
 public sealed record PageState(
     int Step, int Steps, bool Playing, string Phase, string Progress, string Check, string CheckClass,
-    List<string> Lines, List<string> Notes, List<RowState> Rows, List<RecordState> Records);
+    List<string> Lines, List<string> Factors, List<string> Notes, List<RowState> Rows, List<RecordState> Records);
 
 /// <summary>One row of the page's table: the data and grad texts exactly as shown.</summary>
-public sealed record RowState(int Id, string Name, string Op, string Data, string Grad, string Adds, bool Current, bool Operand, bool GradChanged);
+public sealed record RowState(int Id, string Name, string Op, string Data, string Grad, string Received, bool Current, bool Operand, bool GradChanged);
 
 /// <summary>One value's record in the picture: "data 1.3000", "grad 0.0020".</summary>
 public sealed record RecordState(int Id, string Data, string Grad, bool Current, bool Operand);
