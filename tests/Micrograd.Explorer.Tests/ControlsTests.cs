@@ -113,13 +113,13 @@ public sealed class ControlsTests(BrowserFixture browser) : IDisposable
 
         await tab.Page.Mouse.MoveAsync(cx, cy);
         await tab.Page.Mouse.WheelAsync(0, -400);
-        await tab.Page.WaitForFunctionAsync($"() => document.querySelector('#graph svg').viewBox.baseVal.width < {whole[2].ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        await tab.Page.WaitForFunctionAsync($"() => window.explorer.view[2] < {whole[2].ToString(System.Globalization.CultureInfo.InvariantCulture)}");
         var zoomed = await tab.ViewBoxAsync();
         Assert.True(zoomed[2] < whole[2] * 0.8, $"zooming in should narrow the view: {whole[2]} → {zoomed[2]}");
         Assert.Equal(zoomed[2] / zoomed[3], whole[2] / whole[3], 6);
 
         // Dragging right by 120 pixels moves the view left by 120 pixels' worth of picture.
-        var unit = await tab.Page.EvaluateAsync<double>("() => 1 / document.querySelector('#graph svg').getScreenCTM().a");
+        var unit = await tab.Page.EvaluateAsync<double>("() => 1 / window.explorer.scale");
         await tab.Page.Mouse.MoveAsync(cx, cy);
         await tab.Page.Mouse.DownAsync();
         await tab.Page.Mouse.MoveAsync(cx + 60, cy + 20, new() { Steps = 3 });

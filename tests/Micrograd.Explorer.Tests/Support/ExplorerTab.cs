@@ -83,12 +83,8 @@ public sealed class ExplorerTab : IAsyncDisposable
         return JsonSerializer.Deserialize<PageState>(text, Json)!;
     }
 
-    /// <summary>The picture's viewBox: x, y, width, height.</summary>
-    public async Task<double[]> ViewBoxAsync()
-    {
-        var text = await Page.EvaluateAsync<string>("() => document.querySelector('#graph svg').getAttribute('viewBox')");
-        return text.Split(' ').Select(s => double.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-    }
+    /// <summary>The part of the picture on screen, in the picture's units: x, y, width, height.</summary>
+    public Task<double[]> ViewBoxAsync() => Page.EvaluateAsync<double[]>("() => window.explorer.view");
 
     public void AssertNoErrors() => Assert.True(Errors.Count == 0, "the page reported errors:\n" + string.Join("\n", Errors));
 
@@ -108,7 +104,7 @@ public sealed class ExplorerTab : IAsyncDisposable
               received: text(r.querySelector('td.count')),
               current: r.classList.contains('current'),
               operand: r.classList.contains('operand'),
-              gradChanged: r.querySelector('td.grad').classList.contains('changed'),
+              gradChanged: r.querySelector('td.grad .v > span').classList.contains('changed'),
             };
           });
           const records = [...document.querySelectorAll('#graph g.node')].filter((g) => /^n\d+$/.test(g.id)).map((g) => ({

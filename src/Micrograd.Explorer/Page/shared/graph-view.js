@@ -4,7 +4,8 @@
 //
 // Speed: the picture can hold thousands of nodes, so nothing here reads layout while stepping. Every node's box is read
 // once from Graphviz's own coordinates, the picture's size is kept up to date by a ResizeObserver, and each call touches
-// only the elements whose text or classes change.
+// only the elements whose text or classes change. Pan and zoom move the picture with a CSS transform, never its viewBox:
+// a new viewBox lays out every text of the picture again (100 ms at 2,000 values), a transform lays out nothing.
 "use strict";
 
 // eslint-disable-next-line no-unused-vars
@@ -34,7 +35,8 @@ class GraphView {
     this.svg = null;
     this.shapes = [];
     this.direction = null;
-    this.view = { x: 0, y: 0, w: 1, h: 1 };
+    this.center = { x: 0, y: 0 }; // the picture point at the middle of the screen area
+    this.zoom = 1; // screen pixels per picture unit
     this.whole = { x: 0, y: 0, w: 1, h: 1 };
     this.size = { w: 0, h: 0 };
     this.fontSize = 14;
@@ -94,10 +96,11 @@ class GraphView {
 
     const box = svg.viewBox.baseVal;
     Object.assign(this.whole, { x: box.x, y: box.y, w: box.width, h: box.height });
-    Object.assign(this.view, this.whole);
+    // One picture unit is one CSS pixel; the transform places and scales it (apply()).
     svg.removeAttribute("width");
     svg.removeAttribute("height");
-    svg.setAttribute("preserveAspectRatio", "xMidYMid meet");
+    svg.style.width = `${box.width}px`;
+    svg.style.height = `${box.height}px`;
     svg.setAttribute("role", "img");
     svg.setAttribute("aria-label", this.describe(direction));
     const top = svg.querySelector("g.graph");
@@ -177,7 +180,11 @@ class GraphView {
     tag.setAttribute("class", "tag");
     tag.setAttribute("x", String(shape.box.raw.x + 2));
     tag.setAttribute("y", String(shape.box.raw.y - 3));
-    tag.textContent = this.names[id];
+    // As long as the record is wide (11 px monospace: about 6.6 units a character), so that tags never run into each other.
+    const name = this.names[id];
+    const room = Math.max(4, Math.floor(shape.box.raw.w / 6.6));
+    tag.textContent = name.length > room ? `${name.slice(0, room - 1)}…` : name;
+    if (tag.textContent !== name) tag.appendChild(document.createElementNS("http://www.w3.org/2000/svg", "title")).textContent = name;
     shape.group.appendChild(tag);
   }
 
@@ -252,63 +259,77 @@ class GraphView {
   }
 
   // ---------------------------------------------------------------------------------------------------------------
-  // The view: the picture's viewBox follows the wheel, drags and zoom buttons, and the node being followed.
+  // The view: a centre and a zoom, following the wheel, drags, zoom buttons and the node being followed.
 
-  /** The picture's size on screen, read once and then kept by the ResizeObserver; `again` reads it now. */
+  /** The screen area's size, read once and then kept by the ResizeObserver; `again` reads it now. */
   measure(again) {
-    if (again || this.size.w === 0) {
-      const target = this.svg || this.container;
-      this.size = { w: target.clientWidth, h: target.clientHeight };
-    }
+    if (again || this.size.w === 0) this.size = { w: this.container.clientWidth, h: this.container.clientHeight };
     return this.size;
   }
 
   /** Screen pixels per picture unit. */
   get scale() {
-    return this.size.w > 0 ? Math.min(this.size.w / this.view.w, this.size.h / this.view.h) : 0;
+    return this.zoom;
   }
 
   /** The height of the picture's text on screen, in pixels. */
   get textPixels() {
-    return this.fontSize * this.scale;
+    return this.fontSize * this.zoom;
   }
 
-  /** The part of the picture on screen ("meet" shows more than the viewBox in one direction). */
+  /** The part of the picture on screen, in picture units. */
   visible() {
-    const s = this.scale || 1;
-    const w = this.size.w / s;
-    const h = this.size.h / s;
-    return { x: this.view.x + this.view.w / 2 - w / 2, y: this.view.y + this.view.h / 2 - h / 2, w, h };
+    const w = this.size.w / this.zoom;
+    const h = this.size.h / this.zoom;
+    return { x: this.center.x - w / 2, y: this.center.y - h / 2, w, h };
   }
 
+  /** Places the picture: the visible part's top left corner at the screen area's. */
   apply() {
-    if (this.svg) this.svg.setAttribute("viewBox", `${this.view.x} ${this.view.y} ${this.view.w} ${this.view.h}`);
+    if (!this.svg) return;
+    const v = this.visible();
+    const x = -(v.x - this.whole.x) * this.zoom;
+    const y = -(v.y - this.whole.y) * this.zoom;
+    this.svg.style.transform = `translate(${x}px, ${y}px) scale(${this.zoom})`;
+  }
+
+  /** The scale at which the whole picture fits the screen area. */
+  get fitZoom() {
+    return this.size.w > 0 ? Math.min(this.size.w / this.whole.w, this.size.h / this.whole.h) : 1;
   }
 
   fit() {
-    Object.assign(this.view, this.whole);
+    this.zoom = this.fitZoom;
+    this.center = { x: this.whole.x + this.whole.w / 2, y: this.whole.y + this.whole.h / 2 };
     this.apply();
   }
 
-  zoomAt(center, factor) {
+  /** Zooms by a factor of the visible width (above 1 zooms out), keeping a picture point where it is on screen. */
+  zoomAt(point, factor) {
+    if (this.size.w === 0) return;
     const limit = Math.max(this.whole.w, this.whole.h);
-    const w = Math.min(Math.max(this.view.w * factor, limit / 400), limit * 4);
-    const f = w / this.view.w;
-    this.view.x = center.x - (center.x - this.view.x) * f;
-    this.view.y = center.y - (center.y - this.view.y) * f;
-    this.view.w *= f;
-    this.view.h *= f;
+    const width = Math.min(Math.max((this.size.w / this.zoom) * factor, limit / 400), limit * 4);
+    const zoom = this.size.w / width;
+    const f = this.zoom / zoom;
+    this.center = { x: point.x + (this.center.x - point.x) * f, y: point.y + (this.center.y - point.y) * f };
+    this.zoom = zoom;
     this.apply();
   }
 
   zoomBy(factor) {
-    this.zoomAt({ x: this.view.x + this.view.w / 2, y: this.view.y + this.view.h / 2 }, factor);
+    this.zoomAt(this.center, factor);
+  }
+
+  /** Moves the picture on screen by some pixels. */
+  panBy(dx, dy) {
+    this.center = { x: this.center.x - dx / this.zoom, y: this.center.y - dy / this.zoom };
+    this.apply();
   }
 
   clientToPicture(clientX, clientY) {
-    const rect = this.svg.getBoundingClientRect();
+    const rect = this.container.getBoundingClientRect();
     const v = this.visible();
-    return { x: v.x + (clientX - rect.left) / this.scale, y: v.y + (clientY - rect.top) / this.scale };
+    return { x: v.x + (clientX - rect.left) / this.zoom, y: v.y + (clientY - rect.top) / this.zoom };
   }
 
   /** Centres a span on a point, inside the whole picture where it fits, centred on the picture where it does not. */
@@ -325,15 +346,12 @@ class GraphView {
     this.fit();
     const shape = this.shapes[id];
     if (!shape || this.textPixels >= pixels || this.size.w === 0) return;
-    const s = pixels / this.fontSize;
-    const w = this.size.w / s;
-    const h = this.size.h / s;
+    this.zoom = pixels / this.fontSize;
+    const v = this.visible();
     const box = shape.box;
-    this.view = {
-      x: GraphView.clamp(box.x + box.w / 2, w, this.whole.x, this.whole.w),
-      y: GraphView.clamp(box.y + box.h / 2, h, this.whole.y, this.whole.h),
-      w,
-      h,
+    this.center = {
+      x: GraphView.clamp(box.x + box.w / 2, v.w, this.whole.x, this.whole.w) + v.w / 2,
+      y: GraphView.clamp(box.y + box.h / 2, v.h, this.whole.y, this.whole.h) + v.h / 2,
     };
     this.apply();
   }
@@ -350,10 +368,10 @@ class GraphView {
       Math.min(box.x + box.w + margin, this.whole.x + this.whole.w) <= v.x + v.w &&
       Math.min(box.y + box.h + margin, this.whole.y + this.whole.h) <= v.y + v.h;
     if (inside) return;
-    const cx = GraphView.clamp(box.x + box.w / 2, v.w, this.whole.x, this.whole.w) + v.w / 2;
-    const cy = GraphView.clamp(box.y + box.h / 2, v.h, this.whole.y, this.whole.h) + v.h / 2;
-    this.view.x = cx - this.view.w / 2;
-    this.view.y = cy - this.view.h / 2;
+    this.center = {
+      x: GraphView.clamp(box.x + box.w / 2, v.w, this.whole.x, this.whole.w) + v.w / 2,
+      y: GraphView.clamp(box.y + box.h / 2, v.h, this.whole.y, this.whole.h) + v.h / 2,
+    };
     this.apply();
   }
 
@@ -365,6 +383,7 @@ class GraphView {
     new ResizeObserver((entries) => {
       const box = entries[entries.length - 1].contentRect;
       this.size = { w: box.width, h: box.height };
+      this.apply();
     }).observe(container);
 
     container.addEventListener("wheel", (event) => {
@@ -386,11 +405,9 @@ class GraphView {
       if (!drag.moved && Math.hypot(dx, dy) < 3) return;
       drag.moved = true;
       this.svg.classList.add("dragging");
-      this.view.x -= dx / this.scale;
-      this.view.y -= dy / this.scale;
       drag.x = event.clientX;
       drag.y = event.clientY;
-      this.apply();
+      this.panBy(dx, dy);
     });
     const endDrag = (event) => {
       if (!drag) return;
