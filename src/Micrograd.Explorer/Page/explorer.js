@@ -51,7 +51,10 @@
   /** An operand in a formula: a constant as its number, any other value as name.data. */
   const symbol = (id) => (nodes[id].constant ? (nodes[id].name.startsWith("-") ? `(${nodes[id].name})` : nodes[id].name) : `${refName(id)}.data`);
 
-  /** Fills {x}, {a}, {b}, {y}, {xs} in an op's text with each operand's and the result's text. */
+  /**
+   * Fills {x}, {a}, {b}, {y}, {xs} in an op's text with each operand's and the result's text. A negative number put in
+   * parentheses of its own ("(-2)") loses them where the text already has them: log(-2), not log((-2)).
+   */
   function fill(text, node, show) {
     const op = OPS[node.op];
     return text.replace(/\{(x|a|b|y|xs)\}/g, (_, key) => {
@@ -59,7 +62,7 @@
       if (key === "xs") return node.operands.map(show).join(", ");
       const k = op.operands.indexOf(key);
       return k >= 0 ? show(node.operands[k]) : `{${key}}`;
-    });
+    }).replace(/\(\((-[^()]+)\)\)/g, "($1)");
   }
 
   /** The title, with the point's values as they are now. */
@@ -96,7 +99,7 @@
     } else {
       reason = "overflow: the result is beyond the largest double, about 1.8e308";
     }
-    return { first: true, text: `${numeric} = ${spoken(y)}: ${reason}. A ${Number.isNaN(y) ? "NaN" : "infinity"} first appears here and spreads to every value that uses this one.` };
+    return { first: true, text: `${numeric} = ${spoken(y)}: ${reason}. ${Number.isNaN(y) ? "A NaN" : "An infinity"} first appears here and spreads to every value that uses this one.` };
   }
 
   function backwardAnomaly(event, derivativeNumbers) {
@@ -657,8 +660,10 @@
       sliderFrame = 0;
       const range = sliderRange(selected);
       if (!range || !editable(selected)) return;
+      // Rounded to the notch's digits, so that the middle notch gives the first value back and 0 is 0.
       const t = Number(slider.value) / 400;
-      const value = Number((range.min + t * (range.max - range.min)).toPrecision(6));
+      const digits = Math.max(0, Math.ceil(-Math.log10((range.max - range.min) / 400)) + 1);
+      const value = Number((range.min + t * (range.max - range.min)).toFixed(Math.min(digits, 20))) + 0;
       setLeaves([[selected, value]]);
     });
   });
@@ -685,9 +690,10 @@
     if (!Number.isFinite(estimate) || !Number.isFinite(grad)) verdict = "NaN or ∞ involved: the nudge cannot check this point";
     else if (Math.abs(estimate - grad) <= 1e-6 + 1e-4 * Math.abs(grad)) verdict = `they agree (relative difference ${difference.toExponential(1)}): the backward pass is right`;
     else verdict = "they differ: the function may not be smooth here (a kink such as relu at 0), or h is too large for it";
+    const leaf = nodes[id].name;
     const lines = [
-      `${out}(${nodes[id].name}+h) = ${full(up)}, ${out}(${nodes[id].name}−h) = ${full(down)}, h = ${short(h)}`,
-      `(${out}(${nodes[id].name}+h) − ${out}(${nodes[id].name}−h)) / 2h = ${short(estimate)}`,
+      `f = ${out}, h = ${short(h)}: f(${leaf}+h) = ${full(up)}, f(${leaf}−h) = ${full(down)}`,
+      `(f(${leaf}+h) − f(${leaf}−h)) / 2h = ${short(estimate)}`,
       `${name}.grad (backward) = ${short(grad)}: ${verdict}`,
     ];
     $("nudge-result").replaceChildren(...lines.map((text, i) => {

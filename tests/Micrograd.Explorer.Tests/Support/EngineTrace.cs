@@ -173,12 +173,15 @@ public sealed partial class EngineTrace
     /// <summary>An operand in a symbolic formula: a constant as its number, any other value as name.data.</summary>
     public string Symbol(int id) => IsConstant(id) ? (Name(id).StartsWith('-') ? $"({Name(id)})" : Name(id)) : Ref(id) + ".data";
 
-    /// <summary>An op text with its placeholders filled: {x} {a} {b} (operands by position), {y} (the result), {xs} (all operands).</summary>
+    /// <summary>
+    /// An op text with its placeholders filled: {x} {a} {b} (operands by position), {y} (the result), {xs} (all operands);
+    /// a negative number in parentheses of its own loses them inside the text's own: log(-2), not log((-2)).
+    /// </summary>
     public string Fill(string text, int id, Func<int, string> show)
     {
         var node = Graph.Nodes[id];
         var operands = Graph.EdgesInto(id).ToArray().Select(e => e.From).ToArray();
-        return PlaceholderRegex().Replace(text, m => m.Groups[1].Value switch
+        var filled = PlaceholderRegex().Replace(text, m => m.Groups[1].Value switch
         {
             "y" => show(id),
             "xs" => string.Join(", ", operands.Select(show)),
@@ -187,6 +190,7 @@ public sealed partial class EngineTrace
             "b" when node.Operation is BinaryOp => show(operands[1]),
             _ => m.Value,
         });
+        return DoubleParenthesesRegex().Replace(filled, "($1)");
     }
 
     private string Derivative(int id, Contribution e, Func<int, string> show)
@@ -247,4 +251,7 @@ public sealed partial class EngineTrace
 
     [GeneratedRegex(@"\{(x|a|b|y|xs)\}")]
     private static partial Regex PlaceholderRegex();
+
+    [GeneratedRegex(@"\(\((-[^()]+)\)\)")]
+    private static partial Regex DoubleParenthesesRegex();
 }
