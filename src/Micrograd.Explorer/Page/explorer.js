@@ -102,14 +102,14 @@
     return { first: true, text: `${numeric} = ${spoken(y)}: ${reason}. ${Number.isNaN(y) ? "A NaN" : "An infinity"} first appears here and spreads to every value that uses this one.` };
   }
 
-  function backwardAnomaly(event, derivativeNumbers) {
+  function backwardAnomaly(event, derivative, to) {
     if (!isBad(event.contribution) && !isBad(event.after)) return null;
     if (isBad(event.g)) return { first: false, text: `the upstream gradient is already ${spoken(event.g)}, and passes on` };
     if (isBad(event.local)) {
       if (event.g === 0 && !Number.isNaN(event.local)) {
         return { first: true, text: `0 × ${spoken(event.local)} = NaN: a zero upstream gradient times an infinite local derivative has no value` };
       }
-      return { first: true, text: `the local derivative ${derivativeNumbers} is ${spoken(event.local)} here` };
+      return { first: true, text: `the local derivative ${derivative} is ${spoken(event.local)} here, so ${to}.grad receives ${spoken(event.contribution)}` };
     }
     if (isBad(event.contribution)) return { first: true, text: "overflow: local × upstream is beyond the largest double" };
     if (Number.isNaN(event.after) && !Number.isNaN(event.before)) {
@@ -192,7 +192,7 @@
       const k = receivedUpTo(events, index);
       const count = uses > 1 ? ` · ${k} of ${uses} contributions received${k === uses ? ": final" : ""}` : "";
       const notes = [[`${to}.grad: ${short(event.before)} → ${short(event.after)}${count}`, "note total"]];
-      const anomaly = backwardAnomaly(event, numbers);
+      const anomaly = backwardAnomaly(event, derivative, to);
       if (anomaly) notes.push([anomaly.text, anomaly.first ? "note error" : "note"]);
       const flat = saturation(node, event, run.data);
       if (flat) notes.push([flat, "note warn"]);
@@ -546,6 +546,7 @@
   function showTitle() {
     const title = titleText();
     $("title").textContent = title;
+    $("title").title = title;
     document.title = `${title} · micrograd explorer`;
   }
 
