@@ -168,6 +168,27 @@ public sealed class EditLeafTests(BrowserFixture browser) : IDisposable
     }
 
     [Fact]
+    public async Task Leaving_a_field_with_Tab_applies_a_number_and_puts_the_value_back_after_a_refusal()
+    {
+        var root = TestGraphs.Expression("x * y", "x=2", "y=3").Root;
+        await using var tab = await browser.OpenAsync(PageFile.Write(_files, "blur", root));
+        var x = Row(await tab.ReadAsync(), "x");
+        var input = tab.Page.Locator($"#row-{x} td.data input");
+
+        await input.FillAsync("1e999");
+        await input.PressAsync("Tab");
+        Assert.Equal("2", await input.InputValueAsync());
+        Assert.StartsWith("“1e999” is too large for a double", await tab.Page.Locator("#message").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal("agree", (await tab.ReadAsync()).CheckClass);
+
+        await input.FillAsync("4");
+        await input.PressAsync("Tab");
+        var trace = EngineTrace.Of(TestGraphs.Expression("x * y", "x=4", "y=3").Root);
+        Expect.StateAt(trace, trace.Steps, await tab.ReadAsync(), "x set to 4 by leaving the field");
+        tab.AssertNoErrors();
+    }
+
+    [Fact]
     public async Task Escape_puts_the_value_back_and_hands_the_keys_back()
     {
         var root = TestGraphs.Expression("x * y", "x=2", "y=3").Root;

@@ -171,37 +171,18 @@ const GraphPasses = (() => {
       }
       const dirty = new Set();
       let all = false;
-      while (this.position < s) all = !this.advance(dirty) || all;
-      while (this.position > s) all = !this.retreat(dirty) || all;
+      while (this.position !== s) all = !this.move(s > this.position ? 1 : -1, dirty) || all;
       return all ? ALL : dirty;
     }
 
-    /** One step forward; false when every node changed (the backward pass begins). */
-    advance(dirty) {
-      const s = this.position + 1;
+    /**
+     * One step forward (by = 1) or back (by = -1), adding the nodes it changes to dirty; false when every node changed
+     * (the backward pass begins, or is undone).
+     */
+    move(by, dirty) {
+      const s = by > 0 ? this.position + 1 : this.position; // the step taken or undone
       const step = this.at(s);
-      this.position = s;
-      if (step.phase === "forward") {
-        dirty.add(step.id);
-        return true;
-      }
-      if (s === this.forwardCount + 1) {
-        this.recompute();
-        return false;
-      }
-      for (const event of this.run.events[step.id]) {
-        this.grad[event.to] = event.after;
-        this.received[event.to]++;
-        dirty.add(event.to);
-      }
-      return true;
-    }
-
-    /** One step back; false when every node changed (back before the backward pass). */
-    retreat(dirty) {
-      const s = this.position;
-      const step = this.at(s);
-      this.position = s - 1;
+      this.position += by;
       if (step.phase === "forward") {
         dirty.add(step.id);
         return true;
@@ -211,10 +192,10 @@ const GraphPasses = (() => {
         return false;
       }
       const events = this.run.events[step.id];
-      for (let i = events.length - 1; i >= 0; i--) {
-        const event = events[i];
-        this.grad[event.to] = event.before;
-        this.received[event.to]--;
+      for (let i = 0; i < events.length; i++) {
+        const event = events[by > 0 ? i : events.length - 1 - i];
+        this.grad[event.to] = by > 0 ? event.after : event.before;
+        this.received[event.to] += by;
         dirty.add(event.to);
       }
       return true;
