@@ -64,7 +64,7 @@ public static class ExplorerPage
             ("<!--{{LAYOUTS}}-->", layouts),
             ("{{GRAPH}}", json),
             ("/*{{OPS}}*/", ops),
-            ("/*{{SCRIPT}}*/", GraphViewParts.Scripts + PageTemplate.Resources("explorer.js")),
+            ("/*{{SCRIPT}}*/", GraphViewParts.Scripts + PageTemplate.Resources("explanation.js", "explorer.js")),
         ]);
     }
 
