@@ -39,6 +39,21 @@ public sealed partial class ExplorerPageTests
     }
 
     [Fact]
+    public void The_title_lists_the_title_variables_that_are_leaves_of_the_graph_and_the_page_knows_their_ids()
+    {
+        var graph = TestGraphs.Expression("x * y + x", "x=0.5", "y=-2");
+        var (x, y) = (graph.Variables["x"], graph.Variables["y"]);
+        var elsewhere = new Value(3, "z");
+        var html = ExplorerPage.Render(graph.Root, new ExplorerOptions { Title = "t", TitleVariables = [y, elsewhere, x, y] });
+        Assert.Contains("<title>t at y=-2, x=0.5 · micrograd explorer</title>", html);
+        Assert.Contains("<h1 id=\"title\">t at y=-2, x=0.5</h1>", html);
+        using var json = GraphJson(html);
+        var trace = ComputationGraph.Trace(graph.Root);
+        Assert.Equal([trace.IdOf(y), trace.IdOf(x)], json.RootElement.GetProperty("point").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Equal("t", json.RootElement.GetProperty("title").GetString());
+    }
+
+    [Fact]
     public void Non_finite_numbers_are_written_as_strings_that_the_page_reads_back()
     {
         var root = TestGraphs.Expression("log(x) + 0 * exp(y)", "x=0", "y=1000").Root;
