@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Micrograd.Explorer;
 
 namespace Micrograd.Cli;
@@ -46,22 +47,35 @@ internal sealed class HtmlOption
 
     /// <summary>Writes the page when one was asked for. The page is made in full before the file is touched, so a missing
     /// Graphviz leaves no file behind, and the file is replaced at once (never half-written).</summary>
-    /// <returns>The file written, or null when none was asked for.</returns>
+    /// <param name="parse">The command line.</param>
+    /// <param name="root">The value whose graph to explore.</param>
+    /// <param name="title">The page's title.</param>
+    /// <param name="pictures">The picture options (direction, values drawn).</param>
+    /// <param name="output">Where Graphviz is.</param>
+    /// <param name="titleVariables">Values listed after the title ("at w=0.8"), kept current in the page as they are edited.</param>
+    /// <returns>The line to print, "wrote FILE: N values (K not drawn), M steps; open it in a browser", or null when no page was asked for.</returns>
     /// <exception cref="UsageException">The file cannot be written.</exception>
     /// <exception cref="Graphs.GraphvizNotFoundException">dot is not on PATH.</exception>
     /// <exception cref="Graphs.GraphvizException">dot failed.</exception>
-    public string? Write(ParseResult parse, Value root, string title, PictureOptions pictures, CliOutput output)
+    public string? Write(ParseResult parse, Value root, string title, PictureOptions pictures, CliOutput output, IReadOnlyList<Value>? titleVariables = null)
     {
         if (Path(parse) is not { } path) return null;
         var (direction, maxNodes) = pictures.Layout(parse);
         var html = ExplorerPage.Render(root, new ExplorerOptions
         {
             Title = title,
+            TitleVariables = titleVariables ?? [],
             RankDirection = direction,
             MaxDrawnNodes = maxNodes,
             Graphviz = output.Graphviz,
         });
         UserFiles.WriteText(path, _html.Name, html);
-        return path;
+
+        var values = root.TopologicalOrder().Count;
+        var notDrawn = values - Math.Min(values, maxNodes);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"wrote {path}: {Count(values, "value")}{(notDrawn > 0 ? $" ({notDrawn:N0} not drawn)" : "")}, {Count(2 * values, "step")}; open it in a browser");
     }
+
+    private static string Count(int n, string noun) => string.Create(CultureInfo.InvariantCulture, $"{n:N0} {noun}{(n == 1 ? "" : "s")}");
 }

@@ -10,7 +10,17 @@ public sealed class ExplorerOptions
     /// <summary>The page's title and heading, such as the expression; "micrograd explorer" when null or empty.</summary>
     public string? Title { get; init; }
 
-    /// <summary>The direction of the graph picture; <see cref="RankDirection.LeftToRight"/> (as the seed draws it) by default.</summary>
+    /// <summary>
+    /// Values listed after the title as "at w=0.8, x=1.5", such as an expression's variables, in this order; the page keeps
+    /// the numbers current as these values are edited. None by default; values that are not in the graph are left out.
+    /// </summary>
+    public IReadOnlyList<Value> TitleVariables { get; init; } = [];
+
+    /// <summary>
+    /// The direction the picture opens in; <see cref="RankDirection.LeftToRight"/> (as the seed draws it) by default. The page
+    /// holds the picture laid out in both directions, with a switch between them, and opens top to bottom instead when left
+    /// to right would be too small to read in the window and top to bottom would not.
+    /// </summary>
     public RankDirection RankDirection { get; init; } = RankDirection.LeftToRight;
 
     /// <summary>Where to find Graphviz's <c>dot</c>, which lays the graph out when the page is made; on PATH when null.</summary>

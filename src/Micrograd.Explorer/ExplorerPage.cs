@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Net;
 using Micrograd.Graphs;
 
 namespace Micrograd.Explorer;
@@ -5,13 +7,14 @@ namespace Micrograd.Explorer;
 /// <summary>
 /// Writes the backpropagation explorer: one self-contained HTML page that shows a value's graph as the seed draws it and
 /// steps through its forward pass (each node's data, in topological order) and its backward pass (the chain rule, node by
-/// node in reverse order, one line per gradient contribution), with play/pause, a speed control, keyboard shortcuts, pan
-/// and zoom, a table of every value, and leaves whose values can be edited (the page then recomputes both passes).
+/// node in reverse order: each contribution as local derivative × upstream gradient), with play/pause, a speed control,
+/// keyboard shortcuts, pan and zoom, a table of every value, and leaves that can be edited, dragged, nudged to check their
+/// gradient, or moved by a learning step (the page then recomputes both passes).
 /// </summary>
 /// <remarks>
-/// <para>The page holds everything inline: the picture (laid out by Graphviz's <c>dot</c> when the page is made), the graph
-/// as JSON, the style and the script. It opens from disk in any modern browser and makes no network request (its content
-/// security policy forbids any).</para>
+/// <para>The page holds everything inline: the picture laid out by Graphviz's <c>dot</c> in both directions when the page is
+/// made, the graph as JSON, the style and the script. It opens from disk in any modern browser and makes no network request
+/// (its content security policy forbids any).</para>
 /// <para>The page recomputes values with each op's JavaScript twin, declared next to the op's C# formulas in the engine, so
 /// it follows the engine's semantics, NaN and infinities included. Arithmetic is bit for bit the engine's; exp, log, tanh,
 /// sin, cos and pow come from the browser's Math library, which in Chromium gives the same bits as .NET on Linux (the
@@ -35,15 +38,34 @@ public static class ExplorerPage
         options ??= new ExplorerOptions();
 
         var graph = ComputationGraph.Trace(root);
-        var dotOptions = new DotOptions { RankDirection = options.RankDirection, MaxNodes = options.MaxDrawnNodes };
-        var dot = "";
-        var values = EngineValues.Compute(graph, () => dot = DotWriter.Write(graph, dotOptions));
-        var svg = SvgLayout.Render(dot, options.Graphviz);
+        string Dot(RankDirection direction) =>
+            DotWriter.Write(graph, new DotOptions { RankDirection = direction, MaxNodes = options.MaxDrawnNodes });
+        var (leftToRight, topToBottom) = ("", "");
+        var values = EngineValues.Compute(graph, () => (leftToRight, topToBottom) = (Dot(RankDirection.LeftToRight), Dot(RankDirection.TopToBottom)));
+        var layouts = GraphViewParts.Layouts(leftToRight, topToBottom, options.Graphviz);
 
         var title = string.IsNullOrWhiteSpace(options.Title) ? "micrograd explorer" : options.Title;
-        var json = GraphModel.Json(graph, values, graph.NearestToRoot(options.MaxDrawnNodes), title, options.RankDirection);
+        var point = new List<int>();
+        foreach (var variable in options.TitleVariables)
+        {
+            if (graph.TryGetId(variable, out var id) && variable.IsLeaf && !point.Contains(id)) point.Add(id);
+        }
+        var names = NodeNames.Of(graph);
+        var heading = point.Count == 0 ? title
+            : $"{title} at {string.Join(", ", point.Select(id => names[id] + "=" + graph.Nodes[id].Data.ToString("R", CultureInfo.InvariantCulture)))}";
+        var json = GraphModel.Json(graph, values, graph.NearestToRoot(options.MaxDrawnNodes), title, point, options.RankDirection);
         var ops = OpTable.Source(graph.Nodes.Where(n => !n.IsLeaf).Select(n => n.Operation!));
-        PageTemplate.Write(writer, title, svg, json, ops);
+
+        PageTemplate.Write(writer, PageTemplate.Resource("explorer.html"),
+        [
+            ("{{TITLE}}", WebUtility.HtmlEncode(heading)),
+            ("/*{{STYLE}}*/", GraphViewParts.Style + PageTemplate.Resources("explorer.css")),
+            ("{{TITLE}}", WebUtility.HtmlEncode(heading)),
+            ("<!--{{LAYOUTS}}-->", layouts),
+            ("{{GRAPH}}", json),
+            ("/*{{OPS}}*/", ops),
+            ("/*{{SCRIPT}}*/", GraphViewParts.Scripts + PageTemplate.Resources("explanation.js", "explorer.js")),
+        ]);
     }
 
     /// <summary>Returns the page for <paramref name="root"/> as a string.</summary>
@@ -54,7 +76,7 @@ public static class ExplorerPage
     /// <exception cref="GraphvizException"><c>dot</c> failed or timed out.</exception>
     public static string Render(Value root, ExplorerOptions? options = null)
     {
-        var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        var writer = new StringWriter(CultureInfo.InvariantCulture);
         Write(root, writer, options);
         return writer.ToString();
     }

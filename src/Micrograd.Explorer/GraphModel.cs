@@ -5,9 +5,10 @@ using Micrograd.Graphs;
 namespace Micrograd.Explorer;
 
 /// <summary>
-/// The graph as the page reads it: a JSON object with the title, the direction, the root's id and the nodes in topological
-/// order (a node's id is its index), each with its name, label, op, operand ids, the engine's data and gradient, and whether
-/// the picture draws it; a constant power (<c>**2</c>) also carries its exponent.
+/// The graph as the page reads it: a JSON object with the title, the ids of the values listed after it (<c>point</c>), the
+/// direction the picture opens in, the root's id and the nodes in topological order (a node's id is its index), each with
+/// its name (<see cref="NodeNames"/>), label, op, operand ids, the engine's data and gradient, whether it is a constant and
+/// whether the picture draws it; a constant power (<c>**2</c>) also carries its exponent.
 /// </summary>
 /// <remarks>
 /// Numbers are written with round-trip precision; NaN and infinities, which JSON lacks, are the strings <c>"NaN"</c>,
@@ -16,16 +17,20 @@ namespace Micrograd.Explorer;
 /// </remarks>
 internal static class GraphModel
 {
-    public static string Json(ComputationGraph graph, EngineValues values, IReadOnlyList<int> drawn, string title, RankDirection direction)
+    public static string Json(ComputationGraph graph, EngineValues values, IReadOnlyList<int> drawn, string title, IEnumerable<int> point, RankDirection direction)
     {
         var isDrawn = new bool[graph.Nodes.Count];
         foreach (var id in drawn) isDrawn[id] = true;
+        var names = NodeNames.Of(graph);
 
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
             json.WriteString("title", title);
+            json.WriteStartArray("point");
+            foreach (var id in point) json.WriteNumberValue(id);
+            json.WriteEndArray();
             json.WriteString("rankdir", direction == RankDirection.TopToBottom ? "TB" : "LR");
             json.WriteNumber("root", graph.Nodes.Count - 1);
             json.WriteStartArray("nodes");
@@ -34,7 +39,7 @@ internal static class GraphModel
                 var node = graph.Nodes[id];
                 json.WriteStartObject();
                 json.WriteNumber("id", id);
-                json.WriteString("name", NodeNames.Of(node, id));
+                json.WriteString("name", names[id]);
                 json.WriteString("label", node.Label);
                 json.WriteString("op", node.Op);
                 if (node.Operation is Ops.PowConstantOp power) WriteNumber(json, "exponent", power.Exponent);
@@ -43,6 +48,7 @@ internal static class GraphModel
                 json.WriteEndArray();
                 WriteNumber(json, "data", values.Data[id]);
                 WriteNumber(json, "grad", values.Grad[id]);
+                json.WriteBoolean("constant", NodeNames.IsConstant(node));
                 json.WriteBoolean("drawn", isDrawn[id]);
                 json.WriteEndObject();
             }

@@ -1,54 +1,41 @@
-using System.Net;
 using System.Reflection;
 
 namespace Micrograd.Explorer;
 
 /// <summary>
-/// The page's markup (<c>Page/explorer.html</c>) with its style, script, picture, graph and op table put in place of markers.
-/// Each marker occurs once; text put in place is never searched for markers again.
+/// A page's markup (an embedded <c>Page/*.html</c> file) with text put in place of its markers, in order: each marker
+/// occurs once, and text put in place is never searched for markers again.
 /// </summary>
 internal static class PageTemplate
 {
-    public const string TitleMarker = "{{TITLE}}";
-    public const string StyleMarker = "/*{{STYLE}}*/";
-    public const string SvgMarker = "<!--{{SVG}}-->";
-    public const string GraphMarker = "{{GRAPH}}";
-    public const string OpsMarker = "/*{{OPS}}*/";
-    public const string ScriptMarker = "/*{{SCRIPT}}*/";
-
-    /// <summary>Writes the page.</summary>
-    public static void Write(TextWriter writer, string title, string svg, string graphJson, string opsSource)
+    /// <summary>Writes <paramref name="template"/> with each marker replaced by its text; the markers must occur in this order.</summary>
+    /// <exception cref="InvalidOperationException">A marker is missing (after the previous one).</exception>
+    public static void Write(TextWriter writer, string template, IReadOnlyList<(string Marker, string Text)> parts)
     {
-        var html = Resource("explorer.html");
-        var parts = new (string Marker, string Text)[]
-        {
-            (TitleMarker, WebUtility.HtmlEncode(title)),
-            (StyleMarker, Resource("explorer.css")),
-            (TitleMarker, WebUtility.HtmlEncode(title)),
-            (SvgMarker, svg),
-            (GraphMarker, graphJson),
-            (OpsMarker, opsSource),
-            (ScriptMarker, Resource("explorer.js")),
-        };
         var at = 0;
         foreach (var (marker, text) in parts)
         {
-            var next = html.IndexOf(marker, at, StringComparison.Ordinal);
+            var next = template.IndexOf(marker, at, StringComparison.Ordinal);
             if (next < 0) throw new InvalidOperationException($"the page template has no marker {marker} after position {at}");
-            writer.Write(html.AsSpan(at, next - at));
+            writer.Write(template.AsSpan(at, next - at));
             writer.Write(text);
             at = next + marker.Length;
         }
-        writer.Write(html.AsSpan(at));
+        writer.Write(template.AsSpan(at));
     }
 
-    /// <summary>One of the page's embedded files.</summary>
+    /// <summary>One of the page files embedded in this assembly, by its path under <c>Page/</c> (<c>shared/numbers.js</c>).</summary>
+    /// <exception cref="InvalidOperationException">No such file is embedded.</exception>
     public static string Resource(string name)
     {
         var assembly = typeof(PageTemplate).Assembly;
-        using var stream = assembly.GetManifestResourceStream("Micrograd.Explorer." + name)
+        using var stream = assembly.GetManifestResourceStream("Page/" + name)
             ?? throw new InvalidOperationException($"the embedded page file '{name}' is missing from {assembly.GetName().Name}");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }
+
+    /// <summary>Page files one after another, each ending with a line break (scripts, or styles).</summary>
+    public static string Resources(params string[] names) =>
+        string.Concat(names.Select(name => Resource(name).TrimEnd() + "\n"));
 }

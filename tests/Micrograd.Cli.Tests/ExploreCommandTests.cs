@@ -46,11 +46,23 @@ public partial class ExploreCommandTests
         using var temp = new TempDirectory();
         var r = Tool.Run("explore", "x*x*x*x", "x=2", "--html", temp.File("p.html"), "--rankdir", "TB", "--max-nodes", "2", "--dot", temp.File("p.dot"));
         Assert.True(r.ExitCode == 0, r.ToString());
+        // x, x*x, x*x*x and x*x*x*x: the two nearest the result are drawn, and the output says so.
+        Assert.Equal($"wrote {temp.File("p.html")}: 4 values (2 not drawn), 8 steps; open it in a browser\n", r.Out);
         var html = File.ReadAllText(temp.File("p.html"));
         Assert.Contains("\"rankdir\":\"TB\"", html);
         Assert.Equal(2, Regex.Matches(html, "\"drawn\":true").Count);
         Assert.Contains("<g id=\"omitted\" class=\"node\">", html);
         Assert.Contains("rankdir=TB", File.ReadAllText(temp.File("p.dot")));
+    }
+
+    [Fact]
+    public void The_wrote_line_counts_in_the_singular_for_one_value()
+    {
+        RequireGraphviz.Dot();
+        using var temp = new TempDirectory();
+        var r = Tool.Run("explore", "x", "x=1", "--html", temp.File("x.html"));
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.Equal($"wrote {temp.File("x.html")}: 1 value, 2 steps; open it in a browser\n", r.Out);
     }
 
     [Fact]
@@ -96,7 +108,8 @@ public partial class ExploreCommandTests
         using var temp = new TempDirectory();
         var r = Tool.Run("neuron", "--html", temp.File("n.html"));
         Assert.True(r.ExitCode == 0, r.ToString());
-        Assert.Contains("y = 0.9989793986334531", r.Out, StringComparison.Ordinal);
+        Assert.StartsWith("y = 0.9989793986334531\n", r.Out, StringComparison.Ordinal);
+        Assert.EndsWith($"\nwrote {temp.File("n.html")}: 14 values, 28 steps; open it in a browser\n", r.Out, StringComparison.Ordinal);
         var html = File.ReadAllText(temp.File("n.html"));
         Assert.Contains("<title>The seed&#39;s neuron: y = tanh(w0*x0 + w1*x1 + w2*x2 + b) · micrograd explorer</title>", html);
         Assert.Equal(14, Regex.Matches(html, "\"drawn\":true").Count);

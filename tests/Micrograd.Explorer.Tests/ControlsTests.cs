@@ -106,19 +106,20 @@ public sealed class ControlsTests(BrowserFixture browser) : IDisposable
     public async Task The_wheel_zooms_about_the_pointer_and_dragging_pans()
     {
         await using var tab = await OpenNeuronAsync();
+        await tab.PressAsync("0");
         var whole = await tab.ViewBoxAsync();
         var box = (await tab.Page.Locator("#graph svg").BoundingBoxAsync())!;
         var (cx, cy) = (box.X + box.Width / 2, box.Y + box.Height / 2);
 
         await tab.Page.Mouse.MoveAsync(cx, cy);
         await tab.Page.Mouse.WheelAsync(0, -400);
-        await tab.Page.WaitForFunctionAsync($"() => document.querySelector('#graph svg').viewBox.baseVal.width < {whole[2].ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        await tab.Page.WaitForFunctionAsync($"() => window.explorer.view[2] < {whole[2].ToString(System.Globalization.CultureInfo.InvariantCulture)}");
         var zoomed = await tab.ViewBoxAsync();
         Assert.True(zoomed[2] < whole[2] * 0.8, $"zooming in should narrow the view: {whole[2]} → {zoomed[2]}");
         Assert.Equal(zoomed[2] / zoomed[3], whole[2] / whole[3], 6);
 
         // Dragging right by 120 pixels moves the view left by 120 pixels' worth of picture.
-        var unit = await tab.Page.EvaluateAsync<double>("() => 1 / document.querySelector('#graph svg').getScreenCTM().a");
+        var unit = await tab.Page.EvaluateAsync<double>("() => 1 / window.explorer.scale");
         await tab.Page.Mouse.MoveAsync(cx, cy);
         await tab.Page.Mouse.DownAsync();
         await tab.Page.Mouse.MoveAsync(cx + 60, cy + 20, new() { Steps = 3 });
@@ -151,6 +152,7 @@ public sealed class ControlsTests(BrowserFixture browser) : IDisposable
     {
         var trace = EngineTrace.Of(TestGraphs.Neuron());
         await using var tab = await OpenNeuronAsync();
+        await tab.PressAsync("0");
         var whole = await tab.ViewBoxAsync();
         for (var s = 1; s <= trace.Steps; s++)
         {
@@ -161,19 +163,31 @@ public sealed class ControlsTests(BrowserFixture browser) : IDisposable
     }
 
     [Fact]
-    public async Task Clicking_a_leaf_in_the_picture_selects_its_row_and_focuses_its_input()
+    public async Task Clicking_a_leaf_in_the_picture_selects_it_and_leaves_the_keys_to_the_page()
     {
+        var trace = EngineTrace.Of(TestGraphs.Neuron());
         await using var tab = await OpenNeuronAsync();
+        await tab.PressAsync("0");
         var state = await tab.ReadAsync();
         var x1 = state.Rows.Single(r => r.Name == "x1").Id;
 
         await tab.Page.Locator($"#n{x1}").ClickAsync();
         Assert.Contains("selected", await tab.Page.Locator($"#row-{x1}").GetAttributeAsync("class") ?? "");
-        Assert.True(await tab.Page.EvaluateAsync<bool>($"() => document.activeElement === document.querySelector('#row-{x1} td.data input')"));
+        Assert.Contains("selected", await tab.Page.Locator($"#n{x1}").GetAttributeAsync("class") ?? "");
+        Assert.Equal(x1, await tab.Page.EvaluateAsync<int>("() => window.explorer.selected"));
+        Assert.False(await tab.Page.EvaluateAsync<bool>("() => document.activeElement instanceof HTMLInputElement"));
+        Assert.Equal("x1", await tab.Page.Locator("#leaf-name").TextContentAsync());
 
-        // Keys typed into the focused input edit it rather than step the page.
+        // The keys still step the page: → ← Home End.
         await tab.PressAsync("ArrowRight");
-        Assert.Equal(0, (await tab.ReadAsync()).Step);
+        await tab.PressAsync("ArrowRight");
+        Expect.StateAt(trace, 2, await tab.ReadAsync(), "after a click");
+        await tab.PressAsync("ArrowLeft");
+        Expect.StateAt(trace, 1, await tab.ReadAsync(), "after a click");
+        await tab.PressAsync("End");
+        Expect.StateAt(trace, trace.Steps, await tab.ReadAsync(), "after a click");
+        await tab.PressAsync("Home");
+        Expect.StateAt(trace, 0, await tab.ReadAsync(), "after a click");
         tab.AssertNoErrors();
     }
 }

@@ -57,17 +57,24 @@ public sealed class EditLeafTests(BrowserFixture browser) : IDisposable
     }
 
     [Fact]
-    public async Task Editing_a_constant_of_an_expression_recomputes_as_the_engine_with_that_constant()
+    public async Task A_constant_is_shown_as_its_number_and_cannot_be_edited()
     {
         var graph = TestGraphs.Expression("2 * x + x ** 2", "x=3");
+        var trace = EngineTrace.Of(graph.Root);
         await using var tab = await browser.OpenAsync(PageFile.Write(_files, "constant", graph.Root));
         var state = await tab.ReadAsync();
-        var constant = state.Rows.Single(r => r.Name.StartsWith("leaf#", StringComparison.Ordinal));
+        var constant = state.Rows.Single(r => r.Name == "2");
         Assert.Equal("2", constant.Data);
+        Assert.Equal(0, await tab.Page.Locator($"#row-{constant.Id} input").CountAsync());
+        Assert.Equal(["x", "2*x", "x**2", "2*x + x**2"], state.Rows.Where(r => r.Id != constant.Id).Select(r => r.Name));
 
-        await tab.EditLeafAsync(constant.Id, "-5.5");
-        var trace = EngineTrace.Of(TestGraphs.Expression("-5.5 * x + x ** 2", "x=3").Root);
-        Expect.StateAt(trace, trace.Steps, await tab.ReadAsync(), "the constant set to -5.5");
+        // Its forward step says what it is; the product's step writes it as its number.
+        await tab.Page.Locator("#position").FillAsync((constant.Id + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(["2 (a constant)"], (await tab.ReadAsync()).Lines);
+        var product = state.Rows.Single(r => r.Name == "2*x").Id;
+        await tab.Page.Locator("#position").FillAsync((product + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Expect.StateAt(trace, product + 1, await tab.ReadAsync(), "2 * x");
+        Assert.StartsWith("(2*x).data = 2 × x.data = 2 × 3 = 6", (await tab.ReadAsync()).Lines.Single(), StringComparison.Ordinal);
         tab.AssertNoErrors();
     }
 
@@ -131,26 +138,72 @@ public sealed class EditLeafTests(BrowserFixture browser) : IDisposable
         tab.AssertNoErrors();
     }
 
-    [Fact]
-    public async Task Text_that_is_not_a_number_is_refused_and_changes_nothing()
+    [Theory]
+    [InlineData("two", "“two” is not a number: x keeps 2.")]
+    [InlineData("1e999", "“1e999” is too large for a double (at most about 1.8e308; write Infinity for an infinity): x keeps 2.")]
+    [InlineData("-1e400", "“-1e400” is too large for a double (at most about 1.8e308; write Infinity for an infinity): x keeps 2.")]
+    public async Task A_refused_entry_says_why_puts_the_value_back_and_hands_the_keys_back(string typed, string message)
     {
         var root = TestGraphs.Expression("x * y", "x=2", "y=3").Root;
         var trace = EngineTrace.Of(root);
         await using var tab = await browser.OpenAsync(PageFile.Write(_files, "refuse", root));
         await tab.PressAsync("End");
         var state = await tab.ReadAsync();
+        var x = Row(state, "x");
 
-        await tab.EditLeafAsync(Row(state, "x"), "two");
-        Assert.Equal("true", await tab.Page.Locator($"#row-{Row(state, "x")} td.data input").GetAttributeAsync("aria-invalid"));
+        await tab.EditLeafAsync(x, typed);
         var after = await tab.ReadAsync();
-        Assert.Contains("is not a number", after.Phase);
-        Assert.Equal(state.Rows.Select(r => r.Grad), after.Rows.Select(r => r.Grad));
+        Assert.Equal(message, await tab.Page.Locator("#message").TextContentAsync());
+        Assert.True(await tab.Page.Locator("#message").IsVisibleAsync());
+        Assert.Equal("2", after.Rows.Single(r => r.Id == x).Data); // no red text left in the field while 2 is used
+        Assert.Null(await tab.Page.Locator($"#row-{x} td.data input").GetAttributeAsync("aria-invalid"));
+        Expect.StateAt(trace, trace.Steps, after, "after a refused entry");
         Assert.Equal("agree", after.CheckClass);
+        Assert.False(await tab.Page.EvaluateAsync<bool>("() => document.activeElement instanceof HTMLInputElement"));
 
-        // Fixing the text clears the mark and recomputes.
-        await tab.EditLeafAsync(Row(state, "x"), "2");
-        Assert.Null(await tab.Page.Locator($"#row-{Row(state, "x")} td.data input").GetAttributeAsync("aria-invalid"));
-        Expect.StateAt(trace, trace.Steps, await tab.ReadAsync(), "x set back to 2");
+        // The keys are the page's again.
+        await tab.PressAsync("ArrowLeft");
+        Expect.StateAt(trace, trace.Steps - 1, await tab.ReadAsync(), "after a refused entry");
+        tab.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task Leaving_a_field_with_Tab_applies_a_number_and_puts_the_value_back_after_a_refusal()
+    {
+        var root = TestGraphs.Expression("x * y", "x=2", "y=3").Root;
+        await using var tab = await browser.OpenAsync(PageFile.Write(_files, "blur", root));
+        var x = Row(await tab.ReadAsync(), "x");
+        var input = tab.Page.Locator($"#row-{x} td.data input");
+
+        await input.FillAsync("1e999");
+        await input.PressAsync("Tab");
+        Assert.Equal("2", await input.InputValueAsync());
+        Assert.StartsWith("“1e999” is too large for a double", await tab.Page.Locator("#message").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal("agree", (await tab.ReadAsync()).CheckClass);
+
+        await input.FillAsync("4");
+        await input.PressAsync("Tab");
+        var trace = EngineTrace.Of(TestGraphs.Expression("x * y", "x=4", "y=3").Root);
+        Expect.StateAt(trace, trace.Steps, await tab.ReadAsync(), "x set to 4 by leaving the field");
+        tab.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task Escape_puts_the_value_back_and_hands_the_keys_back()
+    {
+        var root = TestGraphs.Expression("x * y", "x=2", "y=3").Root;
+        var trace = EngineTrace.Of(root);
+        await using var tab = await browser.OpenAsync(PageFile.Write(_files, "escape", root));
+        var x = Row(await tab.ReadAsync(), "x");
+        var input = tab.Page.Locator($"#row-{x} td.data input");
+        await input.FillAsync("5");
+        await input.PressAsync("Escape");
+        var state = await tab.ReadAsync();
+        Assert.Equal("2", state.Rows.Single(r => r.Id == x).Data);
+        Assert.Equal("agree", state.CheckClass);
+        await tab.PressAsync("ArrowRight");
+        await tab.PressAsync("End");
+        Expect.StateAt(trace, trace.Steps, await tab.ReadAsync(), "after Escape");
         tab.AssertNoErrors();
     }
 

@@ -33,8 +33,24 @@ public sealed partial class ExplorerPageTests
             Assert.True(EngineTrace.Same(trace.Data[id], Number(node.GetProperty("data"))), $"data of {id}");
             Assert.True(EngineTrace.Same(trace.FinalGrad[id], Number(node.GetProperty("grad"))), $"grad of {id}");
             Assert.True(node.GetProperty("drawn").GetBoolean());
+            Assert.Equal(value.IsLeaf && value.Label == "", node.GetProperty("constant").GetBoolean());
             Assert.Equal(value.Op == "**2", node.TryGetProperty("exponent", out var exponent) && exponent.GetDouble() == 2);
         }
+    }
+
+    [Fact]
+    public void The_title_lists_the_title_variables_that_are_leaves_of_the_graph_and_the_page_knows_their_ids()
+    {
+        var graph = TestGraphs.Expression("x * y + x", "x=0.5", "y=-2");
+        var (x, y) = (graph.Variables["x"], graph.Variables["y"]);
+        var elsewhere = new Value(3, "z");
+        var html = ExplorerPage.Render(graph.Root, new ExplorerOptions { Title = "t", TitleVariables = [y, elsewhere, x, y] });
+        Assert.Contains("<title>t at y=-2, x=0.5 · micrograd explorer</title>", html);
+        Assert.Contains("<h1 id=\"title\">t at y=-2, x=0.5</h1>", html);
+        using var json = GraphJson(html);
+        var trace = ComputationGraph.Trace(graph.Root);
+        Assert.Equal([trace.IdOf(y), trace.IdOf(x)], json.RootElement.GetProperty("point").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Equal("t", json.RootElement.GetProperty("title").GetString());
     }
 
     [Fact]
@@ -74,13 +90,22 @@ public sealed partial class ExplorerPageTests
         var html = ExplorerPage.Render(root);
         Assert.DoesNotContain("<?xml", html);
         Assert.DoesNotContain("<!DOCTYPE svg", html);
-        Assert.Single(SvgElement().Matches(html));
-        for (var id = 0; id < graph.Nodes.Count; id++)
+
+        // Laid out in both directions, each in a template the page instantiates when it shows that direction.
+        var layouts = Layout().Matches(html);
+        Assert.Equal(["LR", "TB"], layouts.Select(m => m.Groups[1].Value));
+        foreach (Match layout in layouts)
         {
-            Assert.Contains($"<g id=\"n{id}\" class=\"node\">", html);
-            if (!graph.Nodes[id].IsLeaf) Assert.Contains($"<g id=\"n{id}_op\" class=\"node\">", html);
+            var svg = layout.Groups[2].Value;
+            Assert.Single(SvgElement().Matches(svg));
+            for (var id = 0; id < graph.Nodes.Count; id++)
+            {
+                Assert.Contains($"<g id=\"n{id}\" class=\"node\">", svg);
+                if (!graph.Nodes[id].IsLeaf) Assert.Contains($"<g id=\"n{id}_op\" class=\"node\">", svg);
+            }
+            for (var k = 0; k < graph.Edges.Count; k++) Assert.Contains($"<g id=\"e{k}\" class=\"edge\">", svg);
         }
-        for (var k = 0; k < graph.Edges.Count; k++) Assert.Contains($"<g id=\"e{k}\" class=\"edge\">", html);
+        Assert.True(Width(layouts[0].Groups[2].Value) > Width(layouts[1].Groups[2].Value), "the left-to-right layout of the neuron is the wider one");
     }
 
     [Fact]
@@ -139,6 +164,14 @@ public sealed partial class ExplorerPageTests
 
     [GeneratedRegex("<svg[ >]")]
     private static partial Regex SvgElement();
+
+    [GeneratedRegex("<template data-direction=\"(LR|TB)\">(.*?)</template>", RegexOptions.Singleline)]
+    private static partial Regex Layout();
+
+    [GeneratedRegex("viewBox=\"[-0-9.]+ [-0-9.]+ ([0-9.]+) ")]
+    private static partial Regex ViewBoxWidth();
+
+    private static double Width(string svg) => double.Parse(ViewBoxWidth().Match(svg).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
 
     [GeneratedRegex("^    (\"[^\"]*\"): \\{$", RegexOptions.Multiline)]
     private static partial Regex OpEntry();

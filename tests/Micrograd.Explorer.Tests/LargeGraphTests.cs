@@ -41,7 +41,7 @@ public sealed class LargeGraphTests(BrowserFixture browser) : IDisposable
         var root = TestGraphs.Mlp();
         var trace = EngineTrace.Of(root);
         await using var tab = await browser.OpenAsync(PageFile.Write(_files, "mlp", root));
-        for (var i = 0; i < 8; i++) await tab.PressAsync("+");
+        for (var i = 0; i < 2; i++) await tab.PressAsync("+");
 
         // Forward from the first node, then backward from the root, which lies at the other end of the picture; by keys
         // and by the position slider.
@@ -73,7 +73,24 @@ public sealed class LargeGraphTests(BrowserFixture browser) : IDisposable
     }
 
     [Fact]
-    public async Task A_graph_drawn_cut_still_steps_through_every_value()
+    public async Task A_multilayer_perceptron_stepped_end_to_end_shows_the_engines_numbers_at_every_step()
+    {
+        var root = TestGraphs.Mlp();
+        var trace = EngineTrace.Of(root);
+        Assert.InRange(trace.Count, 300, 600);
+        await using var tab = await browser.OpenAsync(PageFile.Write(_files, "mlp", root));
+        Expect.StateAt(trace, 0, await tab.ReadAsync(), "mlp");
+        for (var s = 1; s <= trace.Steps; s++)
+        {
+            await tab.PressAsync("ArrowRight");
+            Expect.StateAt(trace, s, await tab.ReadAsync(), "mlp");
+        }
+        Assert.Equal("agree", (await tab.ReadAsync()).CheckClass);
+        tab.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task A_graph_drawn_cut_still_steps_through_every_value_and_says_which_are_not_drawn()
     {
         var root = TestGraphs.Mlp();
         var trace = EngineTrace.Of(root);
@@ -83,10 +100,25 @@ public sealed class LargeGraphTests(BrowserFixture browser) : IDisposable
         Assert.Equal(60, state.Records.Count);
         Assert.Equal(1, await tab.Page.Locator("#omitted").CountAsync());
 
+        // The status bar says it, in the page's own text size.
+        var cut = tab.Page.Locator("#cut");
+        Assert.True(await cut.IsVisibleAsync());
+        Assert.Equal($"{trace.Count - 60} of {trace.Count} values not drawn (the picture shows the 60 nearest the result; the table lists every value)", await cut.TextContentAsync());
+        Assert.True(await cut.EvaluateAsync<double>("e => e.getBoundingClientRect().height") >= 12);
+
+        // The explanation says "(not drawn)" for a value that is not drawn, and only then.
+        var drawn = state.Records.Select(r => r.Id).ToHashSet();
         for (var s = 1; s <= 5; s++) await tab.PressAsync("ArrowRight");
-        Expect.StateAt(trace, 5, await tab.ReadAsync(), "cut mlp");
+        state = await tab.ReadAsync();
+        Expect.StateAt(trace, 5, state, "cut mlp");
+        Assert.DoesNotContain(trace.NodeAt(5), drawn);
+        Assert.EndsWith($"· {trace.Name(trace.NodeAt(5))} (not drawn)", state.Phase, StringComparison.Ordinal);
         await tab.PressAsync("End");
-        Expect.StateAt(trace, trace.Steps, await tab.ReadAsync(), "cut mlp");
+        state = await tab.ReadAsync();
+        Expect.StateAt(trace, trace.Steps, state, "cut mlp");
+        Assert.True(drawn.Contains(trace.NodeAt(trace.Steps)) == !state.Phase.EndsWith("(not drawn)", StringComparison.Ordinal));
+        await tab.Page.Locator("#position").FillAsync((trace.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.DoesNotContain("(not drawn)", (await tab.ReadAsync()).Phase, StringComparison.Ordinal); // the root is always drawn
         tab.AssertNoErrors();
     }
 }

@@ -24,6 +24,7 @@ public sealed class NetworkTests(BrowserFixture browser) : IDisposable
         await tab.PressAsync("ArrowRight");
         await tab.ClickAsync("zoom-in");
         await tab.Page.Mouse.WheelAsync(0, 300);
+        await tab.PressAsync("0");
         await tab.Page.Locator("#n0").ClickAsync();
         await tab.EditLeafAsync(0, "-3");
         await tab.PressAsync("End");

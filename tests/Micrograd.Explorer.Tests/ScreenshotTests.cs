@@ -5,7 +5,8 @@ namespace Micrograd.Explorer.Tests;
 
 /// <summary>
 /// The README's picture of the explorer: the page that <c>micrograd neuron --html neuron.html --rankdir TB</c> writes,
-/// mid-backward, at the step where x0 receives its gradient (w0*x0's step), in a 1700×860 window. The test writes it to
+/// mid-backward, at the step where x0 receives its gradient (w0*x0's step: local derivative × upstream gradient), in a
+/// 1700×860 window. The test writes it to
 /// <c>screenshots/explorer-neuron.png</c> in its output folder; docs/images/explorer-neuron.png is a copy.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -34,6 +35,12 @@ public sealed class ScreenshotTests(BrowserFixture browser) : IDisposable
         var state = await tab.ReadAsync();
         Expect.StateAt(trace, target, state, "neuron");
         Assert.Contains("x0.grad += w0.data × (w0*x0).grad = 1.3 × 0.00204 = 0.002652", state.Lines);
+        Assert.Contains("local ∂(w0*x0)/∂x0 = w0.data = 1.3", state.Factors);
+        Assert.Contains("upstream (w0*x0).grad = 0.00204", state.Factors);
+        foreach (var factor in new[] { ".factor.local", ".factor.upstream" })
+        {
+            Assert.True(await tab.Page.Locator($"#lines {factor}").Last.IsVisibleAsync(), $"{factor} is not on screen");
+        }
         Assert.Equal("backward", await tab.Page.EvaluateAsync<string>("() => document.body.dataset.phase"));
 
         await tab.Page.Mouse.MoveAsync(1690, 850); // off the buttons, so that none is drawn hovered

@@ -110,9 +110,9 @@ public sealed class StepThroughTests(BrowserFixture browser) : IDisposable
         for (var s = 0; s < trace.Count + 1; s++) await tab.PressAsync("ArrowRight");
         var state = await tab.ReadAsync();
         Expect.StateAt(trace, trace.Count + 1, state, "x*x");
-        Assert.Equal(["(*#1).grad = 1", "x.grad += x.data × (*#1).grad = 3 × 1 = 3", "x.grad += x.data × (*#1).grad = 3 × 1 = 3"], state.Lines);
-        Assert.Equal(["x.grad: 0 → 3", "x.grad: 3 → 6"], state.Notes.Skip(1));
-        Assert.Equal("×2", state.Rows[0].Adds);
+        Assert.Equal(["(x*x).grad = 1", "x.grad += x.data × (x*x).grad = 3 × 1 = 3", "x.grad += x.data × (x*x).grad = 3 × 1 = 3"], state.Lines);
+        Assert.Equal(["x.grad: 0 → 3 · 1 of 2 contributions received", "x.grad: 3 → 6 · 2 of 2 contributions received: final"], state.Notes.Skip(1));
+        Assert.Equal("2/2", state.Rows[0].Received);
         Assert.Equal("6", state.Rows[0].Grad);
         Assert.True(state.Rows[0].GradChanged);
         tab.AssertNoErrors();
@@ -131,7 +131,7 @@ public sealed class StepThroughTests(BrowserFixture browser) : IDisposable
             Expect.StateAt(trace, s, await tab.ReadAsync(), "sum");
         }
         var a = (await tab.ReadAsync()).Rows.Single(r => r.Name == "a");
-        Assert.Equal("×4", a.Adds); // three uses in the sum, one in a*b
+        Assert.Equal("4/4", a.Received); // three uses in the sum, one in a*b
         tab.AssertNoErrors();
     }
 }

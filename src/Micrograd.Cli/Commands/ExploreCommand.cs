@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Micrograd.Expressions;
 
 namespace Micrograd.Cli.Commands;
@@ -26,12 +25,10 @@ internal static class ExploreCommand
             html.Check(parse);
             pictures.Check(parse);
 
-            var title = items.Length == 0 ? text : $"{text} at {string.Join(", ", items.Select(i => i.Trim()))}";
-            var path = html.Write(parse, graph.Root, title, pictures, output)!;
+            var variables = items.Select(i => graph.Variables[i[..i.IndexOf('=')].Trim()]).ToList();
+            var written = html.Write(parse, graph.Root, text, pictures, output, variables)!;
             pictures.Write(parse, graph.Root, output);
-            var count = graph.Root.TopologicalOrder().Count;
-            output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"wrote {path}: {count} values, {2 * count} steps; open it in a browser"));
+            output.Out.WriteLine(written);
             return ExitCodes.Ok;
         });
         return command;

@@ -25,7 +25,8 @@ internal static class NeuronCommand
             // the results first, so that a picture that cannot be drawn (no Graphviz) does not hide them
             Print(neuron, output);
             pictures.Write(parse, neuron.Output, output);
-            html.Write(parse, neuron.Output, SeedNeuron.Title, pictures, output);
+            var written = html.Write(parse, neuron.Output, SeedNeuron.Title, pictures, output);
+            if (written is not null) output.Out.WriteLine(written);
             return ExitCodes.Ok;
         });
         return command;

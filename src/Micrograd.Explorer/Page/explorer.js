@@ -1,446 +1,339 @@
-// micrograd explorer: steps through a graph's forward pass (each node's data, in topological order) and backward pass
-// (the chain rule, node by node in reverse order), and recomputes both when a leaf is edited.
+// micrograd explorer: steps through a graph's forward pass (each node's data, in topological order) and backward pass (the
+// chain rule, node by node in reverse order: local derivative × upstream gradient), and lets a learner change leaves: type
+// a value, drag a what-if slider, check a gradient by nudging, or take a learning step.
 //
-// The graph comes from the JSON in #graph-data; the op table from microgradOps(fma, pow), which the engine assembled from
-// each op's JavaScript twin (declared next to the op's C# formulas). This file holds no op formulas of its own.
+// Built on the shared files: Numbers (numbers.js), GraphPasses (graph-passes.js: both passes and the steps through them)
+// and GraphView (graph-view.js: the picture); the explanation's texts come from Explanation (explanation.js). The op
+// table comes from microgradOps(fma, pow), which the engine assembled from each op's JavaScript twin; this file holds no
+// op formulas of its own.
 "use strict";
 
 (() => {
-  // ---------------------------------------------------------------------------------------------------------------
-  // Exact arithmetic helpers that the op twins use: .NET's Math.FusedMultiplyAdd and Math.Pow.
-
-  const bits = new DataView(new ArrayBuffer(8));
-
-  /** A finite, non-zero double as [m, e] with x = m · 2^e exactly (m a signed BigInt). */
-  function decompose(x) {
-    bits.setFloat64(0, x);
-    const hi = bits.getUint32(0);
-    const lo = bits.getUint32(4);
-    const biased = (hi >>> 20) & 0x7ff;
-    let m = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
-    let e = -1074;
-    if (biased !== 0) {
-      m |= 1n << 52n;
-      e = biased - 1075;
-    }
-    return [hi >>> 31 ? -m : m, e];
-  }
-
-  /** 2^n for -1022 <= n <= 1023, built from its bits (exact). */
-  function pow2(n) {
-    bits.setUint32(0, (n + 1023) << 20);
-    bits.setUint32(4, 0);
-    return bits.getFloat64(0);
-  }
-
-  /** m · 2^e for 0 <= m <= 2^53 and e >= -1074, where the result is representable or overflows: exact. */
-  function scale(m, e) {
-    if (m === 0) return 0;
-    if (e > 1023) return m * pow2(1023) * pow2(Math.min(e - 1023, 1023));
-    if (e >= -1022) return m * pow2(e);
-    return m * pow2(e + 64) * pow2(-64); // the first product is normal and exact; the second lands exactly on the result
-  }
-
-  /** The exact value n · 2^e (n a non-zero BigInt) rounded once to the nearest double, ties to even. */
-  function round(n, e) {
-    const negative = n < 0n;
-    let m = negative ? -n : n;
-    const shift = Math.max(m.toString(2).length - 53, -1074 - e);
-    if (shift > 0) {
-      const s = BigInt(shift);
-      let q = m >> s;
-      const rest = m - (q << s);
-      const half = 1n << (s - 1n);
-      if (rest > half || (rest === half && (q & 1n) === 1n)) q += 1n;
-      m = q;
-      e += shift;
-    }
-    const value = scale(Number(m), e);
-    return negative ? -value : value;
-  }
-
-  /** a · b + c rounded once, as .NET's Math.FusedMultiplyAdd (and IEEE 754 fusedMultiplyAdd) computes it. */
-  function fma(a, b, c) {
-    if (!Number.isFinite(a) || !Number.isFinite(b)) return a * b + c; // an infinite or NaN product: no rounding involved
-    if (!Number.isFinite(c)) return c; // the exact product is finite (even where a * b would overflow)
-    if (a === 0 || b === 0) return a * b + c; // the product is an exact (signed) zero
-    if (c === 0) return a * b; // one rounding of the exact product; its sign survives even if it underflows to zero
-    const [ma, ea] = decompose(a);
-    const [mb, eb] = decompose(b);
-    const [mc, ec] = decompose(c);
-    const ep = ea + eb;
-    const e = Math.min(ep, ec);
-    const n = ((ma * mb) << BigInt(ep - e)) + (mc << BigInt(ec - e));
-    return n === 0n ? 0 : round(n, e);
-  }
-
-  /** x ** y as .NET's Math.Pow (IEEE 754 pow): like Math.pow except pow(1, y) = 1 for every y and pow(-1, ±∞) = 1. */
-  function pow(x, y) {
-    if (x === 1 || (x === -1 && (y === Infinity || y === -Infinity))) return 1;
-    return Math.pow(x, y);
-  }
+  const { full, short, fixed4, parse, isBad } = Numbers;
+  const $ = (id) => document.getElementById(id);
 
   // ---------------------------------------------------------------------------------------------------------------
-  // How numbers are shown. The table shows every digit (the shortest text that reads back as the same double, as .NET's
-  // "R"); the picture shows 4 decimals as the seed does (scientific below 1e-4 and from 1e9); formulas show 4 significant digits.
+  // The graph, its numbers, and the steps.
 
-  /** Every digit: the shortest round-trip text; "-0" for negative zero; NaN, Infinity, -Infinity. */
-  function full(x) {
-    return Object.is(x, -0) ? "-0" : String(x);
-  }
-
-  /** 4 significant digits, without trailing zeros. */
-  function short(x) {
-    return Number.isFinite(x) && x !== 0 ? full(Number(x.toPrecision(4))) : full(x);
-  }
-
-  /** The picture's format: 4 decimals, or 4 decimals of scientific notation for magnitudes below 1e-4 or from 1e9. */
-  function fixed4(x) {
-    if (Number.isNaN(x)) return "NaN";
-    if (x === Infinity) return "Infinity";
-    if (x === -Infinity) return "-Infinity";
-    if (Object.is(x, -0)) return "-0.0000";
-    const a = Math.abs(x);
-    return a === 0 || (a >= 1e-4 && a < 1e9) ? x.toFixed(4) : x.toExponential(4);
-  }
-
-  /** A number inside a formula: short, in parentheses when negative so that "(-3) ** 2" reads right. */
-  function operandNumber(x) {
-    const text = short(x);
-    return text.startsWith("-") ? `(${text})` : text;
-  }
-
-  /** Reads a number as the command line does: 1.5, -3, 2e-4, NaN, Infinity, -Infinity, inf, -inf. */
-  function parseNumber(text) {
-    const t = text.trim().toLowerCase();
-    if (t === "nan") return NaN;
-    if (["inf", "+inf", "infinity", "+infinity"].includes(t)) return Infinity;
-    if (t === "-inf" || t === "-infinity") return -Infinity;
-    return /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/.test(t) ? Number(t) : null;
-  }
-
-  // ---------------------------------------------------------------------------------------------------------------
-  // The graph and the computation.
-
-  const graph = JSON.parse(document.getElementById("graph-data").textContent, (key, value) =>
+  const graph = JSON.parse($("graph-data").textContent, (key, value) =>
     (key === "data" || key === "grad" || key === "exponent") && typeof value === "string" ? Number(value) : value);
-  const OPS = microgradOps(fma, pow);
+  const OPS = microgradOps(Numbers.fma, Numbers.pow);
   const nodes = graph.nodes;
   const n = nodes.length;
   const root = graph.root;
-  const isLeaf = (node) => node.op === "";
-  const leafValue = nodes.map((node) => (isLeaf(node) ? node.data : NaN));
+  const isLeaf = GraphPasses.isLeaf;
+  const editable = (id) => isLeaf(nodes[id]) && !nodes[id].constant;
+  const original = nodes.map((node) => (isLeaf(node) ? node.data : NaN));
+  const leafValue = original.slice();
 
-  // Operand edges are numbered as in the picture (e0, e1, ...): by the user's id, then by operand position.
-  const firstEdge = [];
-  nodes.reduce((k, node) => {
-    firstEdge.push(k);
-    return k + node.operands.length;
-  }, 0);
+  let run = GraphPasses.compute(graph, OPS, leafValue);
+  const engine = new GraphPasses.StepEngine(graph);
+  engine.setRun(run);
 
-  /**
-   * Both passes at the current leaf values, as the engine runs them: forward in topological order; backward with every
-   * gradient at 0 and the root's at 1, then each node in reverse order adding g · ∂node/∂operand into each operand, in
-   * operand order. Returns the data, and for each node the contributions it passes back (events).
-   */
-  function compute() {
-    const data = new Array(n);
-    for (const node of nodes) {
-      data[node.id] = isLeaf(node) ? leafValue[node.id] : OPS[node.op].forward(node.operands.map((k) => data[k]));
-    }
-    const grad = new Array(n).fill(0);
-    grad[root] = 1;
-    const events = new Array(n);
-    for (let id = n - 1; id >= 0; id--) {
-      const node = nodes[id];
-      const list = [];
-      if (!isLeaf(node)) {
-        const op = OPS[node.op];
-        const values = node.operands.map((k) => data[k]);
-        const y = data[id];
-        const g = grad[id];
-        node.operands.forEach((to, k) => {
-          const contribution = op.backward(k, values, y, g);
-          const local = op.backward(k, values, y, 1);
-          const before = grad[to];
-          grad[to] = before + contribution;
-          list.push({ k, to, g, local, contribution, before, after: grad[to] });
-        });
-      }
-      events[id] = list;
-    }
-    return { data, grad, events };
-  }
-
-  // ---------------------------------------------------------------------------------------------------------------
-  // Formulas as a person reads them.
-
-  const refName = (id) => {
-    const name = nodes[id].name;
-    return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `(${name})`;
-  };
-
-  /** Fills {x}, {a}, {b}, {y}, {xs} in an op's text with each operand's and the result's "name.data" or number. */
-  function fill(text, node, show) {
-    const op = OPS[node.op];
-    return text.replace(/\{(x|a|b|y|xs)\}/g, (_, key) => {
-      if (key === "y") return show(node.id);
-      if (key === "xs") return node.operands.map(show).join(", ");
-      const k = op.operands.indexOf(key);
-      return k >= 0 ? show(node.operands[k]) : `{${key}}`;
-    });
-  }
-
-  function forwardLine(node, data) {
-    if (isLeaf(node)) {
-      return { formula: `${refName(node.id)}.data = ${short(data[node.id])}`, note: "a leaf: an input, a parameter or a constant; edit it in the table" };
-    }
-    const text = OPS[node.op].forwardText;
-    const symbolic = fill(text, node, (id) => `${refName(id)}.data`);
-    const numeric = fill(text, node, (id) => operandNumber(data[id]));
-    return { formula: `${refName(node.id)}.data = ${symbolic} = ${numeric} = ${short(data[node.id])}` };
-  }
-
-  function backwardLines(node, run) {
-    const lines = [];
-    if (node.id === root) {
-      lines.push({ formula: `${refName(root)}.grad = 1`, note: "the output: its gradient with respect to itself is 1" });
-    }
-    if (isLeaf(node)) {
-      if (node.id !== root) {
-        lines.push({ formula: `${refName(node.id)}.grad = ${short(run.grad[node.id])}`, note: "a leaf: nothing to pass back; its gradient is complete" });
-      }
-      return lines;
-    }
-    const op = OPS[node.op];
-    for (const event of run.events[node.id]) {
-      const text = op.derivativeText[op.operands === "xs" ? 0 : event.k];
-      const derivative = fill(text, node, (id) => `${refName(id)}.data`);
-      lines.push({
-        formula: `${refName(event.to)}.grad += ${derivative} × ${refName(node.id)}.grad = ${operandNumber(event.local)} × ${operandNumber(event.g)} = ${short(event.contribution)}`,
-        note: `${refName(event.to)}.grad: ${short(event.before)} → ${short(event.after)}`,
-        total: true,
-      });
-    }
-    return lines;
-  }
-
-  // ---------------------------------------------------------------------------------------------------------------
-  // State: step 0 is the start; steps 1..n are the forward pass; steps n+1..2n the backward pass.
-
-  const totalSteps = 2 * n;
-  let run = compute();
-  let step = 0;
-  let playing = false;
-  let timer = null;
-  let edited = false;
-  let selected = -1;
+  /** The text height, in screen pixels, at which a picture is readable; smaller and it opens zoomed in. */
+  const READABLE_PIXELS = 11;
+  const OPEN_PIXELS = 13;
   const speeds = [0.5, 1, 2, 4, 8, 16, 60];
 
-  /** The node a step works on: node s-1 going forward, then the nodes in reverse order going backward. */
-  const nodeAt = (s) => (s <= 0 ? -1 : s <= n ? s - 1 : totalSteps - s);
+  const explanation = Explanation.create(graph, OPS);
+  const refName = explanation.refName;
 
-  /** Each node's gradient and number of contributions received after `s` steps, or null before the backward pass. */
-  function gradientsAt(s) {
-    if (s <= n) return null;
-    const grad = new Array(n).fill(0);
-    const count = new Array(n).fill(0);
-    grad[root] = 1;
-    for (let t = n + 1; t <= s; t++) {
-      for (const event of run.events[nodeAt(t)]) {
-        grad[event.to] = event.after;
-        count[event.to]++;
-      }
-    }
-    return { grad, count };
+  /** The title, with the point's values as they are now. */
+  function titleText() {
+    const point = (graph.point || []).map((id) => `${nodes[id].name}=${full(leafValue[id])}`);
+    return point.length > 0 ? `${graph.title} at ${point.join(", ")}` : graph.title;
   }
 
-  // ---------------------------------------------------------------------------------------------------------------
-  // The page's elements.
-
-  const $ = (id) => document.getElementById(id);
-  const svg = document.querySelector("#graph svg");
-  const rows = $("rows");
-  const lineList = $("lines");
-
-  const shapes = nodes.map((node) => {
-    const value = svg ? svg.getElementById(`n${node.id}`) : null;
-    if (!value) return null;
-    const texts = value.querySelectorAll("text");
-    const data = texts[texts.length - 2];
-    const grad = texts[texts.length - 1];
-    data.classList.add("data");
-    grad.classList.add("grad");
-    const edges = node.operands.map((_, k) => svg.getElementById(`e${firstEdge[node.id] + k}`)).filter(Boolean);
-    return { value, op: svg.getElementById(`n${node.id}_op`), data, grad, edges, shown: {} };
-  });
-
-  const cells = nodes.map((node) => {
-    const row = document.createElement("tr");
-    row.id = `row-${node.id}`;
-    row.dataset.id = String(node.id);
-    const cell = (cls, text) => {
-      const td = document.createElement("td");
-      td.className = cls;
-      if (text !== undefined) td.textContent = text;
-      row.appendChild(td);
-      return td;
-    };
-    const name = cell("name", node.name);
-    name.title = node.name;
-    cell("op", node.op);
-    const data = cell("data");
-    let input = null;
-    if (isLeaf(node)) {
-      input = document.createElement("input");
-      input.type = "text";
-      input.spellcheck = false;
-      input.inputMode = "decimal";
-      input.setAttribute("aria-label", `data of ${node.name}`);
-      input.value = full(leafValue[node.id]);
-      input.addEventListener("change", () => editLeaf(node.id, input));
-      data.appendChild(input);
-    }
-    const grad = cell("grad");
-    const count = cell("count");
-    rows.appendChild(row);
-    return { row, data, input, grad, count, shown: {} };
-  });
-
-  /** Sets an element's text and class only when they change (a few hundred nodes are redrawn at every step). */
-  function show(cache, key, element, text, changed) {
-    const state = `${text}\u0000${changed}`;
-    if (cache[key] === state) return;
-    cache[key] = state;
-    element.textContent = text;
-    element.classList.toggle("changed", changed);
-  }
-
-  /** Sets an element's classes only when they change: most nodes keep theirs from one step to the next. */
-  function mark(holder, element, classes) {
-    const state = Object.entries(classes).map(([name, on]) => (on ? name : "")).join(" ");
-    if (holder.marked === state) return;
-    holder.marked = state;
-    for (const [name, on] of Object.entries(classes)) element.classList.toggle(name, on);
-  }
-
-  // ---------------------------------------------------------------------------------------------------------------
-  // Drawing a step.
-
-  function render() {
-    const current = nodeAt(step);
-    const currentNode = current >= 0 ? nodes[current] : null;
-    const operands = new Set(currentNode ? currentNode.operands : []);
-    const forwardDone = Math.min(step, n);
-    const gradients = gradientsAt(step);
-    const receivers = new Set(step > n ? run.events[current].map((e) => e.to) : []);
-
-    for (const node of nodes) {
-      const id = node.id;
-      const known = id < forwardDone;
-      const dataText = known ? full(run.data[id]) : "";
-      const gradText = gradients ? full(gradients.grad[id]) : "";
-      const gradChanged = receivers.has(id) || (gradients !== null && id === root && current === root);
-
-      const cell = cells[id];
-      if (!cell.input) show(cell.shown, "data", cell.data, dataText, step <= n && id === current);
-      show(cell.shown, "grad", cell.grad, gradText, gradChanged);
-      show(cell.shown, "count", cell.count, gradients && gradients.count[id] > 0 ? `×${gradients.count[id]}` : "", false);
-      mark(cell, cell.row, { current: id === current, operand: operands.has(id), selected: id === selected });
-
-      const shape = shapes[id];
-      if (shape) {
-        show(shape.shown, "data", shape.data, `data ${known ? fixed4(run.data[id]) : "?"}`, step <= n && id === current);
-        show(shape.shown, "grad", shape.grad, `grad ${gradients ? fixed4(gradients.grad[id]) : "?"}`, gradChanged);
-        mark(shape, shape.value, { current: id === current, operand: operands.has(id), selected: id === selected, unknown: !known });
-        if (shape.op) mark(shape.op, shape.op, { current: id === current });
-        for (const edge of shape.edges) mark(edge, edge, { active: id === current });
-      }
-    }
-
-    renderExplanation(currentNode);
-    renderControls();
-    if (current >= 0) reveal(current);
-  }
-
-  function renderExplanation(node) {
-    let heading;
-    let lines;
-    if (!node) {
-      heading = "Ready";
-      lines = [{ formula: "Step → runs the forward pass: each node's data, in topological order.", note: "Then the backward pass applies the chain rule, node by node in reverse order." }];
-    } else if (step <= n) {
-      heading = `Forward · step ${step} of ${n} · ${node.name}`;
-      lines = [forwardLine(node, run.data)];
-    } else {
-      heading = `Backward · step ${step - n} of ${n} · ${node.name}`;
-      lines = backwardLines(node, { grad: gradientsAt(step).grad, events: run.events });
-    }
+  function renderExplanation() {
+    const { heading, lines } = explanation.at(engine, run, (id) => view.drawn(id) || !view.svg);
     $("phase").textContent = heading;
-    lineList.replaceChildren(...lines.map((line) => {
+    $("lines").replaceChildren(...lines.map((line) => {
       const li = document.createElement("li");
       li.className = "line";
       const formula = document.createElement("span");
       formula.className = "formula";
-      formula.textContent = line.formula;
+      for (const [text, cls] of line.parts) {
+        if (!cls) {
+          formula.append(text);
+          continue;
+        }
+        const span = document.createElement("span");
+        span.className = cls;
+        span.textContent = text;
+        formula.appendChild(span);
+      }
       li.appendChild(formula);
-      if (line.note) {
+      for (const [label, text, cls] of line.factors) {
+        const factor = document.createElement("span");
+        factor.className = `factor ${cls}`;
+        const tag = document.createElement("span");
+        tag.className = "label";
+        tag.textContent = label;
+        factor.append(tag, " ", text);
+        li.appendChild(factor);
+      }
+      for (const [text, cls] of line.notes) {
         const note = document.createElement("span");
-        note.className = line.total ? "note total" : "note";
-        note.textContent = line.note;
+        note.className = cls;
+        note.textContent = text;
         li.appendChild(note);
       }
       return li;
     }));
   }
 
-  function renderControls() {
-    $("back").disabled = step === 0;
-    $("reset").disabled = step === 0;
-    $("step").disabled = step === totalSteps;
-    $("end").disabled = step === totalSteps;
-    $("play").textContent = playing ? "⏸ Pause" : "▶ Play";
-    $("play").setAttribute("aria-pressed", String(playing));
-    const phase = step === 0 ? "start" : step <= n ? "forward" : step < totalSteps ? "backward" : "done";
-    document.body.dataset.phase = phase;
-    document.body.dataset.step = String(step);
-    document.body.dataset.playing = String(playing);
-    $("progress").textContent = `step ${step} / ${totalSteps} · ${phase}`;
-    $("position").max = String(totalSteps);
-    $("position").value = String(step);
+  // ---------------------------------------------------------------------------------------------------------------
+  // The picture and the table.
+
+  const view = new GraphView($("graph"), {
+    nodes,
+    names: nodes.map((node) => node.name),
+    tags: nodes.filter((node) => node.label === "" && !node.constant).map((node) => node.id),
+    describe: (direction) => `The graph of ${graph.title}: ${n} value${n === 1 ? "" : "s"}, laid out ${direction === "TB" ? "top to bottom" : "left to right"}`,
+    onSelect: (id) => select(id),
+  });
+
+  const learnBoxes = [];
+  const cells = nodes.map((node) => {
+    const row = document.createElement("tr");
+    row.setAttribute("role", "row");
+    row.id = `row-${node.id}`;
+    row.dataset.id = String(node.id);
+    const cell = (cls, text) => {
+      const td = document.createElement("td");
+      td.setAttribute("role", "cell");
+      td.className = cls;
+      if (text !== undefined) td.textContent = text;
+      row.appendChild(td);
+      return td;
+    };
+    // A number and its marks change inside a box of fixed size, so that the table is not laid out again (a 2,000-row
+    // table takes 140 ms): the text span sits in a span with `contain: strict`.
+    const number = (cls) => {
+      const box = document.createElement("span");
+      box.className = "v";
+      const text = document.createElement("span");
+      box.appendChild(text);
+      cell(cls).appendChild(box);
+      return text;
+    };
+    const name = cell("name");
+    if (editable(node.id)) {
+      const box = document.createElement("input");
+      box.type = "checkbox";
+      box.checked = true;
+      box.className = "learn";
+      box.title = "Change this leaf in a learning step";
+      box.setAttribute("aria-label", `learn ${node.name}`);
+      box.dataset.id = String(node.id);
+      learnBoxes.push(box);
+      name.appendChild(box);
+    }
+    const label = document.createElement("span");
+    label.className = "label";
+    label.textContent = node.name;
+    name.appendChild(label);
+    name.title = node.name;
+    cell("op", node.op);
+    let data = null;
+    let input = null;
+    if (!editable(node.id)) {
+      data = number("data");
+    } else {
+      input = document.createElement("input");
+      input.type = "text";
+      input.spellcheck = false;
+      input.inputMode = "decimal";
+      input.setAttribute("aria-label", `data of ${node.name}`);
+      input.value = full(leafValue[node.id]);
+      listenToLeafInput(node.id, input);
+      cell("data").appendChild(input);
+    }
+    const grad = number("grad");
+    const count = number("count");
+    return { row, name, data, input, grad, count, shown: {} };
+  });
+  $("rows").append(...cells.map((c) => c.row));
+
+  /** Sets a cell's text and marks only when they change. */
+  function showCell(cell, key, element, text, marks) {
+    const state = `${text}\u0000${marks.changed ? 1 : 0}${marks.bad ? 1 : 0}${marks.final ? 1 : 0}`;
+    if (cell.shown[key] === state) return;
+    cell.shown[key] = state;
+    element.textContent = text;
+    element.classList.toggle("changed", Boolean(marks.changed));
+    element.classList.toggle("bad", Boolean(marks.bad));
+    if (key === "count") element.classList.toggle("final", Boolean(marks.final));
   }
 
-  function setStep(s) {
-    step = Math.max(0, Math.min(totalSteps, s));
-    if (step === totalSteps) pause();
-    render();
+  /** The nodes a step marks as just changed: its node going forward; its receivers (and the root at its own step) going back. */
+  function changedBy(step) {
+    if (!step) return { data: -1, grads: new Set() };
+    if (step.phase === "forward") return { data: step.id, grads: new Set() };
+    const grads = new Set(run.events[step.id].map((e) => e.to));
+    if (step.id === root) grads.add(root);
+    return { data: -1, grads };
+  }
+
+  /** Draws one node's numbers in the table and the picture. */
+  function renderValue(id, changed) {
+    const known = engine.known(id);
+    const data = run.data[id];
+    const gradShown = engine.gradientsShown;
+    const grad = engine.grad[id];
+    const dataChanged = changed.data === id;
+    const gradChanged = changed.grads.has(id);
+    const cell = cells[id];
+    if (cell.input) {
+      cell.input.classList.toggle("bad", isBad(leafValue[id]));
+      if (document.activeElement !== cell.input && cell.input.value !== full(leafValue[id])) cell.input.value = full(leafValue[id]);
+    } else {
+      const text = nodes[id].constant || known ? full(data) : "";
+      showCell(cell, "data", cell.data, text, { changed: dataChanged, bad: text !== "" && isBad(data) });
+    }
+    showCell(cell, "grad", cell.grad, gradShown ? full(grad) : "", { changed: gradChanged, bad: gradShown && isBad(grad) });
+    const uses = engine.uses[id];
+    const received = engine.received[id];
+    showCell(cell, "count", cell.count, gradShown && uses > 0 ? `${received}/${uses}` : "", { final: received === uses });
+
+    view.setText(id, "data", `data ${known ? fixed4(data) : "?"}`, { changed: dataChanged, bad: known && isBad(data), unknown: !known });
+    view.setText(id, "grad", `grad ${gradShown ? fixed4(grad) : "?"}`, { changed: gradChanged, bad: gradShown && isBad(grad), unknown: !gradShown });
+  }
+
+  const litRows = { current: -1, operands: [] };
+
+  function highlightRows(current, operands) {
+    for (const id of litRows.operands) cells[id].row.classList.remove("operand");
+    if (litRows.current >= 0) cells[litRows.current].row.classList.remove("current");
+    for (const id of operands) cells[id].row.classList.add("operand");
+    if (current >= 0) cells[current].row.classList.add("current");
+    litRows.current = current;
+    litRows.operands = operands.slice();
   }
 
   // ---------------------------------------------------------------------------------------------------------------
-  // Play, pause, speed.
+  // Following the current row in the table, without reading layout at each step: the rows' positions are read once (every
+  // row has the same height) and again only after the table is resized; the scroll position is kept from scroll events.
 
-  function speed() {
-    return speeds[Number($("speed").value)];
+  const panel = $("values");
+  const rowGeometry = { measured: false, top: 0, height: 0, header: 0, view: 0, scroll: 0 };
+  panel.addEventListener("scroll", () => { rowGeometry.scroll = panel.scrollTop; }, { passive: true });
+  new ResizeObserver(() => { rowGeometry.measured = false; }).observe(panel);
+
+  function measureRows() {
+    const table = $("table");
+    const first = cells[0].row;
+    rowGeometry.top = table.offsetTop + first.offsetTop;
+    rowGeometry.height = n > 1 ? (cells[n - 1].row.offsetTop - first.offsetTop) / (n - 1) : first.offsetHeight;
+    rowGeometry.header = table.tHead.offsetHeight;
+    rowGeometry.view = panel.clientHeight;
+    rowGeometry.scroll = panel.scrollTop;
+    rowGeometry.measured = true;
   }
+
+  function revealRow(id) {
+    if (!rowGeometry.measured) measureRows();
+    const g = rowGeometry;
+    const top = g.top + id * g.height;
+    if (top >= g.scroll + g.header && top + g.height <= g.scroll + g.view) return;
+    g.scroll = Math.max(0, Math.round(top - g.view / 2));
+    panel.scrollTop = g.scroll;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Drawing a step: only the nodes the move changed, and the highlight.
+
+  let playing = false;
+  let selected = -1;
+  let lastStep = null;
+
+  function render(dirty) {
+    const step = engine.current;
+    const changed = changedBy(step);
+    if (dirty === GraphPasses.ALL) {
+      for (let id = 0; id < n; id++) renderValue(id, changed);
+    } else {
+      const touched = new Set(dirty);
+      const before = changedBy(lastStep);
+      if (before.data >= 0) touched.add(before.data);
+      if (changed.data >= 0) touched.add(changed.data);
+      for (const id of before.grads) touched.add(id);
+      for (const id of changed.grads) touched.add(id);
+      for (const id of touched) renderValue(id, changed);
+    }
+    lastStep = step;
+    const current = step ? step.id : -1;
+    const operands = step ? nodes[step.id].operands : [];
+    highlightRows(current, operands);
+    view.highlight(current, operands, Boolean(step && step.phase === "backward"));
+    renderExplanation();
+    renderControls();
+    if (current >= 0) {
+      view.reveal(current);
+      revealRow(current);
+    }
+    saveHashSoon();
+  }
+
+  function renderControls() {
+    const end = engine.length;
+    const s = engine.position;
+    $("back").disabled = s === 0;
+    $("reset").disabled = s === 0;
+    $("step").disabled = s === end;
+    $("end").disabled = s === end;
+    $("play").textContent = playing ? "⏸ Pause" : "▶ Play";
+    $("play").setAttribute("aria-pressed", String(playing));
+    const phase = engine.phase;
+    document.body.dataset.phase = phase;
+    document.body.dataset.step = String(s);
+    document.body.dataset.playing = String(playing);
+    $("progress").textContent = `step ${s} / ${end} · ${phase}`;
+    $("position").max = String(end);
+    $("position").value = String(s);
+  }
+
+  function setStep(s) {
+    const dirty = engine.goTo(s);
+    if (engine.position === engine.length) pause();
+    clearMessage();
+    render(dirty);
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Play, pause, speed. Play keeps to the clock: when drawing falls behind, the next draw catches up by several steps.
+
+  let timer = null;
+  let clock = null;
+
+  const speed = () => speeds[Number($("speed").value)];
 
   function showSpeed() {
     const s = speed();
     $("speed-value").textContent = `${s} step${s === 1 ? "" : "s"}/s`;
+    if (playing) clock = { t0: performance.now(), s0: engine.position };
+  }
+
+  function schedule() {
+    const next = clock.t0 + ((engine.position - clock.s0 + 1) * 1000) / speed();
+    timer = setTimeout(tick, Math.max(0, next - performance.now()));
   }
 
   function tick() {
     timer = null;
     if (!playing) return;
-    setStep(step + 1);
-    if (playing) timer = setTimeout(tick, 1000 / speed());
+    const due = clock.s0 + Math.floor(((performance.now() - clock.t0) * speed()) / 1000);
+    setStep(Math.max(due, engine.position + 1));
+    if (playing) schedule();
   }
 
   function play() {
-    if (playing) return;
-    if (step === totalSteps) step = 0;
+    if (playing || engine.length === 0) return;
+    const dirty = engine.position === engine.length ? engine.goTo(0) : new Set();
     playing = true;
-    render();
-    timer = setTimeout(tick, 1000 / speed());
+    clock = { t0: performance.now(), s0: engine.position };
+    render(dirty);
+    schedule();
   }
 
   function pause() {
@@ -452,38 +345,223 @@
   function togglePlay() {
     if (playing) {
       pause();
-      render();
+      render(new Set());
     } else {
       play();
     }
   }
 
   // ---------------------------------------------------------------------------------------------------------------
-  // Editing a leaf: both passes are recomputed at the new point, and the page shows the finished passes.
+  // Changing leaves: typed values, the what-if slider, a learning step, the original values. Both passes are recomputed
+  // at the new point and the page shows them finished; the title and the explanation say what changed.
 
-  function editLeaf(id, input) {
-    const value = parseNumber(input.value);
-    if (value === null) {
-      input.classList.add("invalid");
-      input.setAttribute("aria-invalid", "true");
-      $("phase").textContent = `“${input.value}” is not a number`;
-      lineList.replaceChildren();
-      const li = document.createElement("li");
-      li.className = "line";
-      li.innerHTML = '<span class="note error"></span>';
-      li.firstChild.textContent = "Write a number such as 1.5, -3, 2e-4, NaN, Infinity or -Infinity.";
-      lineList.appendChild(li);
+  function setLeaves(changes) {
+    for (const [id, value] of changes) leafValue[id] = value;
+    run = GraphPasses.compute(graph, OPS, leafValue);
+    pause();
+    engine.setRun(run);
+    engine.goTo(engine.length);
+    clearMessage();
+    $("nudge-result").replaceChildren();
+    render(GraphPasses.ALL);
+    showTitle();
+    showCheck();
+    showLeafPanel();
+  }
+
+  function showTitle() {
+    const title = titleText();
+    $("title").textContent = title;
+    $("title").title = title;
+    document.title = `${title} · micrograd explorer`;
+  }
+
+  const editedLeaves = () => nodes.filter((node) => isLeaf(node) && !Object.is(leafValue[node.id], original[node.id])).map((node) => node.id);
+
+  /** "w 0.8 → 2: y 0.7163 → 0.991; w.grad 0.7304 → 0.02705", for the leaves that differ from the page's first values. */
+  function changeText() {
+    const edited = editedLeaves();
+    if (edited.length === 0) return "";
+    const list = (ids, text) => ids.slice(0, 3).map(text).join(", ") + (ids.length > 3 ? ` and ${ids.length - 3} more` : "");
+    const leaves = list(edited, (id) => `${nodes[id].name} ${short(original[id])} → ${short(leafValue[id])}`);
+    const output = `${nodes[root].name} ${short(nodes[root].data)} → ${short(run.data[root])}`;
+    const grads = list(edited, (id) => `${refName(id)}.grad ${short(nodes[id].grad)} → ${short(run.grad[id])}`);
+    return `${leaves}: ${output}; ${grads}`;
+  }
+
+  function showMessage(text) {
+    const message = $("message");
+    message.textContent = text;
+    message.hidden = false;
+  }
+
+  function clearMessage() {
+    const message = $("message");
+    if (message.hidden) return;
+    message.hidden = true;
+    message.textContent = "";
+  }
+
+  /** Reads a typed value: applies it, or refuses it, saying why, and puts the leaf's value back in the field. */
+  function commit(id, input) {
+    const typed = input.value;
+    const result = parse(typed);
+    if (result.problem !== undefined) {
+      input.value = full(leafValue[id]);
+      showMessage(`“${typed.trim()}” ${result.problem}: ${nodes[id].name} keeps ${full(leafValue[id])}.`);
       return;
     }
-    input.classList.remove("invalid");
-    input.removeAttribute("aria-invalid");
-    input.value = full(value);
-    leafValue[id] = value;
-    run = compute();
-    edited = true;
-    showCheck();
-    pause();
-    setStep(totalSteps);
+    input.value = full(result.value);
+    if (!Object.is(result.value, leafValue[id])) setLeaves([[id, result.value]]);
+  }
+
+  function listenToLeafInput(id, input) {
+    // Enter applies the value, Escape puts it back; both hand the keys back to the page.
+    input.addEventListener("keydown", (event) => {
+      if (event.key === "Enter") {
+        commit(id, input);
+        input.blur();
+      } else if (event.key === "Escape") {
+        input.value = full(leafValue[id]);
+        input.blur();
+      } else {
+        return;
+      }
+      event.preventDefault();
+      event.stopPropagation();
+    });
+    input.addEventListener("change", () => commit(id, input));
+  }
+
+  // The selected leaf's tools: a what-if slider and the nudge check.
+
+  function select(id) {
+    selected = id;
+    view.select(id);
+    view.setTabStop(id);
+    for (const cell of cells) cell.row.classList.toggle("selected", Number(cell.row.dataset.id) === id);
+    if (id >= 0) revealRow(id);
+    $("nudge-result").replaceChildren();
+    showLeafPanel();
+    saveHashSoon();
+  }
+
+  const slider = $("leaf-slider");
+
+  /** The slider's range: the leaf's first value, give or take at least 1 (or as much as the value). */
+  function sliderRange(id) {
+    const center = original[id];
+    if (!Number.isFinite(center)) return null;
+    const half = Math.max(1, Math.abs(center));
+    return { min: center - half, max: center + half };
+  }
+
+  function showLeafPanel() {
+    const leaf = selected >= 0 && editable(selected);
+    $("leaf-hint").hidden = leaf;
+    $("leaf-panel").hidden = !leaf;
+    if (selected >= 0 && !leaf) {
+      $("leaf-hint").textContent = nodes[selected].constant
+        ? `${nodes[selected].name} is a constant: it cannot be changed.`
+        : `${nodes[selected].name} is computed from its operands: select a leaf to change it.`;
+    }
+    if (!leaf) return;
+    $("leaf-name").textContent = nodes[selected].name;
+    $("leaf-value").textContent = full(leafValue[selected]);
+    const range = sliderRange(selected);
+    slider.disabled = range === null;
+    if (range) {
+      slider.min = "0";
+      slider.max = "400";
+      const t = Math.round(((leafValue[selected] - range.min) / (range.max - range.min)) * 400);
+      slider.value = String(Math.max(0, Math.min(400, Number.isFinite(t) ? t : 200)));
+      slider.setAttribute("aria-valuetext", full(leafValue[selected]));
+    }
+    $("leaf-grad").textContent = `${refName(selected)}.grad = ${full(run.grad[selected])}`;
+  }
+
+  let sliderFrame = 0;
+  slider.addEventListener("input", () => {
+    if (sliderFrame) return;
+    sliderFrame = requestAnimationFrame(() => {
+      sliderFrame = 0;
+      const range = sliderRange(selected);
+      if (!range || !editable(selected)) return;
+      // Rounded to the notch's digits, so that the middle notch gives the first value back and 0 is 0.
+      const t = Number(slider.value) / 400;
+      const digits = Math.max(0, Math.ceil(-Math.log10((range.max - range.min) / 400)) + 1);
+      const value = Number((range.min + t * (range.max - range.min)).toFixed(Math.min(digits, 20))) + 0;
+      setLeaves([[selected, value]]);
+    });
+  });
+
+  /** The seed's first check: nudge the leaf by h both ways and compare (f(x+h) − f(x−h)) / 2h with the backward pass's gradient. */
+  function nudge() {
+    if (!(selected >= 0 && editable(selected))) return;
+    const id = selected;
+    const x = leafValue[id];
+    const h = 1e-4 * Math.max(1, Math.abs(x));
+    const at = (value) => {
+      const values = leafValue.slice();
+      values[id] = value;
+      return GraphPasses.forward(graph, OPS, values)[root];
+    };
+    const up = at(x + h);
+    const down = at(x - h);
+    const estimate = (up - down) / (2 * h);
+    const grad = run.grad[id];
+    const name = refName(id);
+    const out = nodes[root].name;
+    const difference = Math.abs(estimate - grad) / Math.max(Math.abs(grad), 1e-12);
+    let verdict;
+    if (!Number.isFinite(estimate) || !Number.isFinite(grad)) verdict = "NaN or ∞ involved: the nudge cannot check this point";
+    else if (Math.abs(estimate - grad) <= 1e-6 + 1e-4 * Math.abs(grad)) verdict = `they agree (relative difference ${difference.toExponential(1)}): the backward pass is right`;
+    else verdict = "they differ: the function may not be smooth here (a kink such as relu at 0), or h is too large for it";
+    const leaf = nodes[id].name;
+    const lines = [
+      `f = ${out}, h = ${short(h)}: f(${leaf}+h) = ${full(up)}, f(${leaf}−h) = ${full(down)}`,
+      `(f(${leaf}+h) − f(${leaf}−h)) / 2h = ${short(estimate)}`,
+      `${name}.grad (backward) = ${short(grad)}: ${verdict}`,
+    ];
+    $("nudge-result").replaceChildren(...lines.map((text, i) => {
+      const span = document.createElement("span");
+      span.className = i === 1 ? "estimate" : i === 2 ? "verdict" : "detail";
+      span.textContent = text;
+      return span;
+    }));
+    $("nudge-result").dataset.estimate = String(estimate);
+  }
+
+  // One learning step: p -= lr · grad for the leaves whose box is ticked.
+
+  let learningSteps = 0;
+
+  function learn() {
+    const parsed = parse($("lr").value);
+    if (parsed.problem !== undefined || !(parsed.value > 0)) {
+      $("learn-result").textContent = `the learning rate “${$("lr").value.trim()}” ${parsed.problem ?? "must be above 0"}`;
+      return;
+    }
+    const lr = parsed.value;
+    const chosen = learnBoxes.filter((box) => box.checked).map((box) => Number(box.dataset.id));
+    if (chosen.length === 0) {
+      $("learn-result").textContent = "tick the leaves to learn in the table first";
+      return;
+    }
+    const before = run.data[root];
+    const predicted = -lr * chosen.reduce((sum, id) => sum + run.grad[id] * run.grad[id], 0);
+    setLeaves(chosen.map((id) => [id, leafValue[id] - lr * run.grad[id]]));
+    learningSteps++;
+    const after = run.data[root];
+    $("learn-result").textContent =
+      `step ${learningSteps}: ${nodes[root].name} ${short(before)} → ${short(after)} (change ${short(after - before)}; ` +
+      `the gradient predicts −lr·Σgrad² = ${short(predicted)})`;
+  }
+
+  function restore() {
+    learningSteps = 0;
+    $("learn-result").textContent = "";
+    setLeaves(nodes.filter((node) => isLeaf(node)).map((node) => [node.id, original[node.id]]));
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -491,7 +569,11 @@
 
   function showCheck() {
     const check = $("check");
-    if (edited) {
+    const change = $("change");
+    const text = changeText();
+    change.hidden = text === "";
+    change.textContent = text;
+    if (text !== "") {
       check.className = "edited";
       check.textContent = "edited: both passes recomputed in the page";
       return;
@@ -508,148 +590,94 @@
   }
 
   // ---------------------------------------------------------------------------------------------------------------
-  // Pan and zoom: the picture's viewBox follows the wheel, drags and the zoom buttons; the current node is kept in view.
+  // The state in the URL's #hash: step=12&dir=TB&skip=1&n3=2 (n3: the leaf with id 3, as in the picture), so that a link
+  // opens the same view. Written shortly after a change, and not while playing.
 
-  const view = { x: 0, y: 0, w: 1, h: 1 };
-  const whole = { x: 0, y: 0, w: 1, h: 1 };
-  let toPicture = null; // from a node's coordinates to the picture's (Graphviz translates its top group)
+  let hashTimer = null;
+  let hashWritten = "";
 
-  function applyView() {
-    svg.setAttribute("viewBox", `${view.x} ${view.y} ${view.w} ${view.h}`);
+  function hashText() {
+    const parts = [`step=${engine.position}`, `dir=${view.direction}`];
+    if (engine.skipLeaves) parts.push("skip=1");
+    if (selected >= 0) parts.push(`select=${selected}`);
+    for (const id of editedLeaves()) parts.push(`n${id}=${encodeURIComponent(full(leafValue[id]))}`);
+    return parts.join("&");
   }
 
-  function fit() {
-    Object.assign(view, whole);
-    applyView();
+  function saveHashSoon() {
+    if (hashTimer !== null) clearTimeout(hashTimer);
+    hashTimer = setTimeout(() => {
+      hashTimer = null;
+      if (playing) return;
+      const text = hashText();
+      if (text === hashWritten) return;
+      hashWritten = text;
+      history.replaceState(null, "", `#${text}`);
+    }, 200);
   }
 
-  function clientToPicture(clientX, clientY) {
-    const point = svg.createSVGPoint();
-    point.x = clientX;
-    point.y = clientY;
-    return point.matrixTransform(svg.getScreenCTM().inverse());
-  }
-
-  function zoomAt(center, factor) {
-    const limit = Math.max(whole.w, whole.h);
-    const w = Math.min(Math.max(view.w * factor, limit / 200), limit * 4);
-    const f = w / view.w;
-    view.x = center.x - (center.x - view.x) * f;
-    view.y = center.y - (center.y - view.y) * f;
-    view.w *= f;
-    view.h *= f;
-    applyView();
-  }
-
-  function zoomCentered(factor) {
-    zoomAt({ x: view.x + view.w / 2, y: view.y + view.h / 2 }, factor);
-  }
-
-  /** A node's box in the picture's coordinates. */
-  function boxOf(id) {
-    const shape = shapes[id];
-    if (!shape) return null;
-    const b = shape.value.getBBox();
-    const p = new DOMPoint(b.x, b.y).matrixTransform(toPicture);
-    const q = new DOMPoint(b.x + b.width, b.y + b.height).matrixTransform(toPicture);
-    return { x: Math.min(p.x, q.x), y: Math.min(p.y, q.y), w: Math.abs(q.x - p.x), h: Math.abs(q.y - p.y) };
-  }
-
-  /** Pans (keeping the zoom) so that the node is in view, if it is not already; scrolls its table row into view too. */
-  function reveal(id) {
-    const panel = $("values");
-    const r = cells[id].row.getBoundingClientRect();
-    const p = panel.getBoundingClientRect();
-    const header = panel.querySelector("thead").getBoundingClientRect().height;
-    if (r.top < p.top + header || r.bottom > p.bottom) panel.scrollTop += r.top - p.top - p.height / 2;
-    const box = svg && toPicture ? boxOf(id) : null;
-    if (!box) return;
-    // Inside what is visible (with "meet", more than the viewBox in one direction), with a margin that need not reach past
-    // the picture's own edges: then the whole picture, fitted, never moves.
-    const rect = svg.getBoundingClientRect();
-    const a = clientToPicture(rect.left, rect.top);
-    const b = clientToPicture(rect.right, rect.bottom);
-    const margin = Math.min(b.x - a.x, b.y - a.y) * 0.04;
-    const inside = Math.max(box.x - margin, whole.x) >= a.x && Math.max(box.y - margin, whole.y) >= a.y &&
-      Math.min(box.x + box.w + margin, whole.x + whole.w) <= b.x && Math.min(box.y + box.h + margin, whole.y + whole.h) <= b.y;
-    if (inside) return;
-    const clamp = (start, size, wholeStart, wholeSize) =>
-      size >= wholeSize ? wholeStart + (wholeSize - size) / 2 : Math.min(Math.max(start, wholeStart), wholeStart + wholeSize - size);
-    view.x = clamp(box.x + box.w / 2 - view.w / 2, view.w, whole.x, whole.w);
-    view.y = clamp(box.y + box.h / 2 - view.h / 2, view.h, whole.y, whole.h);
-    applyView();
-  }
-
-  function setUpPicture() {
-    if (!svg) return;
-    const box = svg.viewBox.baseVal;
-    Object.assign(whole, { x: box.x, y: box.y, w: box.width, h: box.height });
-    svg.removeAttribute("width");
-    svg.removeAttribute("height");
-    svg.setAttribute("preserveAspectRatio", "xMidYMid meet");
-    const top = svg.querySelector("g.graph");
-    toPicture = top ? top.transform.baseVal.consolidate()?.matrix ?? new DOMMatrix() : new DOMMatrix();
-    toPicture = DOMMatrix.fromMatrix(toPicture);
-    fit();
-
-    // Unlabelled values get their id written next to them, so that "tanh#5" can be found in the picture.
-    for (const node of nodes) {
-      const shape = shapes[node.id];
-      if (!shape || node.label !== "") continue;
-      const b = shape.value.getBBox();
-      const tag = document.createElementNS("http://www.w3.org/2000/svg", "text");
-      tag.setAttribute("class", "tag");
-      tag.setAttribute("x", String(b.x + 2));
-      tag.setAttribute("y", String(b.y - 2));
-      tag.textContent = `#${node.id}`;
-      shape.value.appendChild(tag);
+  /** Reads a hash; returns null when it has nothing for this page. */
+  function readHash(text) {
+    const state = { values: [] };
+    for (const item of text.replace(/^#/, "").split("&")) {
+      const eq = item.indexOf("=");
+      if (eq < 0) continue;
+      const key = item.slice(0, eq);
+      const value = decodeURIComponent(item.slice(eq + 1));
+      const leaf = /^n(\d+)$/.exec(key);
+      if (leaf && Number(leaf[1]) < n && editable(Number(leaf[1]))) {
+        const parsed = parse(value);
+        if (parsed.problem === undefined) state.values.push([Number(leaf[1]), parsed.value]);
+      } else if (key === "step" && /^\d+$/.test(value)) {
+        state.step = Number(value);
+      } else if (key === "dir" && view.directions.includes(value)) {
+        state.direction = value;
+      } else if (key === "skip") {
+        state.skip = value === "1";
+      } else if (key === "select" && /^\d+$/.test(value) && Number(value) < n) {
+        state.select = Number(value);
+      }
     }
-
-    svg.addEventListener("wheel", (event) => {
-      event.preventDefault();
-      zoomAt(clientToPicture(event.clientX, event.clientY), Math.exp(event.deltaY * 0.0015));
-    }, { passive: false });
-
-    let drag = null;
-    svg.addEventListener("pointerdown", (event) => {
-      if (event.button !== 0) return;
-      drag = { x: event.clientX, y: event.clientY, moved: false, target: event.target };
-      svg.setPointerCapture(event.pointerId);
-    });
-    svg.addEventListener("pointermove", (event) => {
-      if (!drag) return;
-      const dx = event.clientX - drag.x;
-      const dy = event.clientY - drag.y;
-      if (!drag.moved && Math.hypot(dx, dy) < 3) return;
-      drag.moved = true;
-      svg.classList.add("dragging");
-      const unit = 1 / svg.getScreenCTM().a;
-      view.x -= dx * unit;
-      view.y -= dy * unit;
-      drag.x = event.clientX;
-      drag.y = event.clientY;
-      applyView();
-    });
-    const endDrag = (event) => {
-      if (!drag) return;
-      if (!drag.moved && event.type === "pointerup") select(drag.target);
-      drag = null;
-      svg.classList.remove("dragging");
-    };
-    svg.addEventListener("pointerup", endDrag);
-    svg.addEventListener("pointercancel", endDrag);
+    return state;
   }
 
-  /** A click on a node selects it: its table row is marked and scrolled to, and a leaf's input gets the focus. */
-  function select(target) {
-    const group = target instanceof Element ? target.closest("g.node") : null;
-    const match = group ? /^n(\d+)(_op)?$/.exec(group.id) : null;
-    selected = match ? Number(match[1]) : -1;
-    render();
-    if (selected >= 0) {
-      cells[selected].row.scrollIntoView({ block: "nearest" });
-      if (cells[selected].input) cells[selected].input.focus();
+  function applyHash(state) {
+    pause();
+    if (state.values.length > 0 || editedLeaves().length > 0) {
+      const values = new Map(nodes.filter((node) => isLeaf(node)).map((node) => [node.id, original[node.id]]));
+      for (const [id, value] of state.values) values.set(id, value);
+      setLeaves([...values]);
     }
+    if (state.skip !== undefined) {
+      engine.setSkipLeaves(state.skip);
+      $("skip-leaves").checked = state.skip;
+    }
+    if (state.direction && state.direction !== view.direction) setDirection(state.direction);
+    if (state.select !== undefined) select(state.select);
+    engine.goTo(state.step ?? 0);
+    render(GraphPasses.ALL);
+    const current = engine.current;
+    if (current) view.reveal(current.id);
+  }
+
+  window.addEventListener("hashchange", () => {
+    if (location.hash.replace(/^#/, "") === hashWritten) return;
+    applyHash(readHash(location.hash));
+  });
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Directions and skipping leaves.
+
+  function setDirection(direction) {
+    view.setDirection(direction);
+    for (const button of document.querySelectorAll("#direction button")) {
+      button.setAttribute("aria-pressed", String(button.dataset.direction === direction));
+    }
+    const current = engine.current;
+    const first = current ? current.id : engine.at(1) ? engine.at(1).id : root;
+    view.readableAround(view.drawn(first) ? first : view.shapes.findIndex(Boolean), OPEN_PIXELS);
+    lastStep = null;
+    render(GraphPasses.ALL);
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -663,34 +691,64 @@
   }
 
   on("reset", () => { pause(); setStep(0); });
-  on("back", () => { pause(); setStep(step - 1); });
-  on("step", () => { pause(); setStep(step + 1); });
-  on("end", () => { pause(); setStep(totalSteps); });
+  on("back", () => { pause(); setStep(engine.position - 1); });
+  on("step", () => { pause(); setStep(engine.position + 1); });
+  on("end", () => { pause(); setStep(engine.length); });
   on("play", togglePlay);
-  on("zoom-in", () => zoomCentered(1 / 1.25));
-  on("zoom-out", () => zoomCentered(1.25));
-  on("zoom-fit", fit);
+  on("zoom-in", () => view.zoomBy(1 / 1.25));
+  on("zoom-out", () => view.zoomBy(1.25));
+  on("zoom-fit", () => view.fit());
+  on("nudge", nudge);
+  on("learn-step", learn);
+  on("restore", restore);
+  for (const button of document.querySelectorAll("#direction button")) {
+    on(button.id, () => setDirection(button.dataset.direction));
+  }
   $("speed").addEventListener("input", showSpeed);
   $("position").addEventListener("input", () => { pause(); setStep(Number($("position").value)); });
+  $("skip-leaves").addEventListener("change", (event) => {
+    pause();
+    lastStep = null;
+    render(engine.setSkipLeaves(event.currentTarget.checked));
+  });
+  $("lr").addEventListener("keydown", (event) => {
+    if (event.key !== "Enter" && event.key !== "Escape") return;
+    event.preventDefault();
+    event.stopPropagation();
+    if (event.key === "Enter") learn();
+    event.currentTarget.blur();
+  });
+  // A click on a row's name or op selects the value (the data field and the learn box keep their clicks).
+  $("rows").addEventListener("click", (event) => {
+    const cell = event.target instanceof Element ? event.target.closest("td.name, td.op") : null;
+    if (!cell || event.target instanceof HTMLInputElement) return;
+    select(Number(cell.parentElement.dataset.id));
+  });
 
   const sliderKeys = new Set(["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End", "PageUp", "PageDown"]);
   document.addEventListener("keydown", (event) => {
     const target = event.target;
-    // Text fields keep their keys; sliders keep the keys that move them and leave the others to the page.
+    // Text fields keep their keys (Enter and Escape hand them back); sliders keep the keys that move them; checkboxes and
+    // buttons keep Space (and buttons Enter). Everything else steps the page.
     if (target instanceof HTMLTextAreaElement) return;
-    if (target instanceof HTMLInputElement && (target.type !== "range" || sliderKeys.has(event.key))) return;
+    if (target instanceof HTMLInputElement) {
+      if (target.type === "range" && sliderKeys.has(event.key)) return;
+      if (target.type === "checkbox" && event.key === " ") return;
+      if (target.type !== "range" && target.type !== "checkbox") return;
+    }
     if (target instanceof HTMLButtonElement && (event.key === " " || event.key === "Enter")) return;
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     const actions = {
-      ArrowRight: () => { pause(); setStep(step + 1); },
-      ArrowLeft: () => { pause(); setStep(step - 1); },
+      ArrowRight: () => { pause(); setStep(engine.position + 1); },
+      ArrowLeft: () => { pause(); setStep(engine.position - 1); },
       " ": togglePlay,
       Home: () => { pause(); setStep(0); },
-      End: () => { pause(); setStep(totalSteps); },
-      "+": () => zoomCentered(1 / 1.25),
-      "=": () => zoomCentered(1 / 1.25),
-      "-": () => zoomCentered(1.25),
-      "0": fit,
+      End: () => { pause(); setStep(engine.length); },
+      "+": () => view.zoomBy(1 / 1.25),
+      "=": () => view.zoomBy(1 / 1.25),
+      "-": () => view.zoomBy(1.25),
+      "0": () => view.fit(),
+      Escape: () => { if (document.activeElement instanceof HTMLElement) document.activeElement.blur(); select(-1); },
     };
     const action = actions[event.key];
     if (!action) return;
@@ -699,20 +757,36 @@
   });
 
   // ---------------------------------------------------------------------------------------------------------------
+  // Start: the picture in the direction asked for (or top to bottom when left to right is too small to read), at a readable
+  // scale around the first node; then the state of the #hash, if any.
 
-  setUpPicture();
+  const drawn = nodes.filter((node) => node.drawn).length;
+  if (drawn < n) {
+    $("cut").textContent = `${(n - drawn).toLocaleString("en-US")} of ${n.toLocaleString("en-US")} values not drawn (the picture shows the ${drawn.toLocaleString("en-US")} nearest the result; the table lists every value)`;
+    $("cut").hidden = false;
+  }
   showSpeed();
+  showTitle();
   showCheck();
-  render();
+  showLeafPanel();
+  const initial = location.hash.length > 1 ? readHash(location.hash) : null;
+  setDirection(initial && initial.direction ? initial.direction : view.chooseDirection(graph.rankdir, READABLE_PIXELS));
+  if (initial) applyHash(initial);
 
   // For scripts and tests: the op table and helpers the page computes with, and its state.
   window.explorer = {
     ops: OPS,
-    fma,
-    pow,
+    fma: Numbers.fma,
+    pow: Numbers.pow,
     format: { full, short, fixed4 },
-    get step() { return step; },
-    get steps() { return totalSteps; },
+    get step() { return engine.position; },
+    get steps() { return engine.length; },
     get playing() { return playing; },
+    get direction() { return view.direction; },
+    get selected() { return selected; },
+    get textPixels() { return view.textPixels; },
+    get scale() { return view.scale; },
+    get view() { const v = view.visible(); return [v.x, v.y, v.w, v.h]; },
+    get hash() { return hashWritten; },
   };
 })();

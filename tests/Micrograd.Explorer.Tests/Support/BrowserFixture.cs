@@ -50,5 +50,5 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>Opens an HTML file in a new tab of its own context, recording every request it makes.</summary>
-    public Task<ExplorerTab> OpenAsync(string file, int width = 1400, int height = 850) => ExplorerTab.OpenAsync(Browser, file, width, height);
+    public Task<ExplorerTab> OpenAsync(string file, int width = 1400, int height = 850, string hash = "") => ExplorerTab.OpenAsync(Browser, file, width, height, hash);
 }

@@ -15,26 +15,45 @@ public sealed record Contribution(int To, int Operand, double G, double Local, d
 public sealed partial class EngineTrace
 {
     private readonly Contribution[][] _events;
+    private readonly string[] _names;
+    private readonly (int Id, bool Forward)[] _order;
+    private readonly int _forwardCount;
 
-    private EngineTrace(ComputationGraph graph, double[] data, Contribution[][] events)
+    private EngineTrace(ComputationGraph graph, double[] data, Contribution[][] events, bool skipLeaves)
     {
         Graph = graph;
         Data = data;
         _events = events;
+        _names = NodeNames.Of(graph);
+        var kept = Enumerable.Range(0, graph.Nodes.Count).Where(id => !(skipLeaves && graph.Nodes[id].IsLeaf)).ToArray();
+        _order = kept.Select(id => (id, true)).Concat(kept.Reverse().Select(id => (id, false))).ToArray();
+        _forwardCount = kept.Length;
+        Uses = new int[graph.Nodes.Count];
+        foreach (var edge in graph.Edges) Uses[edge.From]++;
     }
 
     public ComputationGraph Graph { get; }
 
     public int Count => Graph.Nodes.Count;
 
-    public int Steps => 2 * Count;
+    /// <summary>How many steps the page has: every node forward and backward, or only the nodes that are not leaves.</summary>
+    public int Steps => _order.Length;
+
+    /// <summary>How many forward steps there are.</summary>
+    public int ForwardSteps => _forwardCount;
 
     public IReadOnlyList<double> Data { get; }
+
+    /// <summary>How many times each node is an operand: the contributions it receives in the backward pass.</summary>
+    public int[] Uses { get; }
 
     public IReadOnlyList<Contribution> EventsOf(int id) => _events[id];
 
     /// <summary>The final gradients (after the whole backward pass).</summary>
     public double[] FinalGrad => GradientsAfter(Steps)!.Value.Grad;
+
+    /// <summary>The same numbers stepped with leaves skipped (the page's "skip leaves").</summary>
+    public EngineTrace SkippingLeaves() => new(Graph, (double[])Data, _events, skipLeaves: true);
 
     public static EngineTrace Of(Value root)
     {
@@ -62,7 +81,7 @@ public sealed partial class EngineTrace
             events[id] = list.ToArray();
         }
 
-        var trace = new EngineTrace(graph, data, events);
+        var trace = new EngineTrace(graph, data, events, skipLeaves: false);
         CheckAgainstBackward(graph, trace.FinalGrad);
         return trace;
     }
@@ -112,17 +131,27 @@ public sealed partial class EngineTrace
     public static bool Same(double a, double b) =>
         (double.IsNaN(a) && double.IsNaN(b)) || BitConverter.DoubleToInt64Bits(a) == BitConverter.DoubleToInt64Bits(b);
 
-    /// <summary>The node step s works on: s-1 forward, then the nodes in reverse order; -1 at step 0.</summary>
-    public int NodeAt(int s) => s <= 0 ? -1 : s <= Count ? s - 1 : Steps - s;
+    /// <summary>The node step s works on, or -1 at step 0.</summary>
+    public int NodeAt(int s) => s >= 1 && s <= Steps ? _order[s - 1].Id : -1;
+
+    /// <summary>Whether step s is a forward step.</summary>
+    public bool IsForward(int s) => s >= 1 && s <= _forwardCount;
+
+    /// <summary>Whether a node's data is known after s steps: once its forward step is done (a skipped leaf from the start).</summary>
+    public bool Known(int id, int s)
+    {
+        var at = Array.IndexOf(_order, (id, true));
+        return at < 0 || s > at;
+    }
 
     /// <summary>Every gradient and count of contributions after s steps, or null before the backward pass.</summary>
     public (double[] Grad, int[] Adds)? GradientsAfter(int s)
     {
-        if (s <= Count) return null;
+        if (s <= _forwardCount) return null;
         var grad = new double[Count];
         var adds = new int[Count];
         grad[Count - 1] = 1.0;
-        for (var t = Count + 1; t <= s; t++)
+        for (var t = _forwardCount + 1; t <= s; t++)
         {
             foreach (var e in _events[NodeAt(t)])
             {
@@ -135,16 +164,24 @@ public sealed partial class EngineTrace
 
     // ----- names and formulas, as the page must write them
 
-    public string Name(int id) => NodeNames.Of(Graph.Nodes[id], id);
+    public string Name(int id) => _names[id];
+
+    public bool IsConstant(int id) => NodeNames.IsConstant(Graph.Nodes[id]);
 
     public string Ref(int id) => IdentifierRegex().IsMatch(Name(id)) ? Name(id) : $"({Name(id)})";
 
-    /// <summary>An op text with its placeholders filled: {x} {a} {b} (operands by position), {y} (the result), {xs} (all operands).</summary>
+    /// <summary>An operand in a symbolic formula: a constant as its number, any other value as name.data.</summary>
+    public string Symbol(int id) => IsConstant(id) ? (Name(id).StartsWith('-') ? $"({Name(id)})" : Name(id)) : Ref(id) + ".data";
+
+    /// <summary>
+    /// An op text with its placeholders filled: {x} {a} {b} (operands by position), {y} (the result), {xs} (all operands);
+    /// a negative number in parentheses of its own loses them inside the text's own: log(-2), not log((-2)).
+    /// </summary>
     public string Fill(string text, int id, Func<int, string> show)
     {
         var node = Graph.Nodes[id];
         var operands = Graph.EdgesInto(id).ToArray().Select(e => e.From).ToArray();
-        return PlaceholderRegex().Replace(text, m => m.Groups[1].Value switch
+        var filled = PlaceholderRegex().Replace(text, m => m.Groups[1].Value switch
         {
             "y" => show(id),
             "xs" => string.Join(", ", operands.Select(show)),
@@ -153,19 +190,27 @@ public sealed partial class EngineTrace
             "b" when node.Operation is BinaryOp => show(operands[1]),
             _ => m.Value,
         });
+        return DoubleParenthesesRegex().Replace(filled, "($1)");
     }
 
-    /// <summary>The formula lines the page must show at step s.</summary>
+    private string Derivative(int id, Contribution e, Func<int, string> show)
+    {
+        var node = Graph.Nodes[id];
+        return Fill(node.Operation!.Script.DerivativeText[node.Operation is NaryOp ? 0 : e.Operand], id, show);
+    }
+
+    /// <summary>The formula lines the page must show at step s (the chain-rule line of each contribution).</summary>
     public List<string> Lines(int s)
     {
         var id = NodeAt(s);
-        if (id < 0) return ["Step → runs the forward pass: each node's data, in topological order."];
+        if (id < 0) return ["Step → runs the forward pass: each node's data, in topological order.", "Or start as the seed does: select a leaf and press “Nudge check” to estimate its gradient numerically."];
         var node = Graph.Nodes[id];
-        if (s <= Count)
+        if (IsForward(s))
         {
+            if (IsConstant(id)) return [$"{Name(id)} (a constant)"];
             if (node.IsLeaf) return [$"{Ref(id)}.data = {Shown.Short(Data[id])}"];
             var text = node.Operation!.Script.ForwardText;
-            return [$"{Ref(id)}.data = {Fill(text, id, i => Ref(i) + ".data")} = {Fill(text, id, i => Shown.Operand(Data[i]))} = {Shown.Short(Data[id])}"];
+            return [$"{Ref(id)}.data = {Fill(text, id, Symbol)} = {Fill(text, id, i => Shown.Operand(Data[i]))} = {Shown.Short(Data[id])}"];
         }
 
         var lines = new List<string>();
@@ -175,13 +220,30 @@ public sealed partial class EngineTrace
             if (id != Count - 1) lines.Add($"{Ref(id)}.grad = {Shown.Short(GradientsAfter(s)!.Value.Grad[id])}");
             return lines;
         }
-        var script = node.Operation!.Script;
         foreach (var e in _events[id])
         {
-            var derivative = Fill(script.DerivativeText[node.Operation is NaryOp ? 0 : e.Operand], id, i => Ref(i) + ".data");
-            lines.Add($"{Ref(e.To)}.grad += {derivative} × {Ref(id)}.grad = {Shown.Operand(e.Local)} × {Shown.Operand(e.G)} = {Shown.Short(e.Value)}");
+            lines.Add($"{Ref(e.To)}.grad += {Derivative(id, e, Symbol)} × {Ref(id)}.grad = {Shown.Operand(e.Local)} × {Shown.Operand(e.G)} = {Shown.Short(e.Value)}");
         }
         return lines;
+    }
+
+    /// <summary>The two factors of each contribution at step s, as the page labels them: "local ∂y/∂x = … = …", "upstream y.grad = …".</summary>
+    public List<string> Factors(int s)
+    {
+        var id = NodeAt(s);
+        if (id < 0 || IsForward(s) || Graph.Nodes[id].IsLeaf) return [];
+        var factors = new List<string>();
+        foreach (var e in _events[id])
+        {
+            var derivative = Derivative(id, e, Symbol);
+            var numbers = Derivative(id, e, i => Shown.Operand(Data[i]));
+            var local = $"∂{Ref(id)}/∂{Ref(e.To)} = {derivative}";
+            if (numbers != derivative && numbers != Shown.Short(e.Local)) local += $" = {numbers}";
+            if (derivative != Shown.Short(e.Local)) local += $" = {Shown.Short(e.Local)}";
+            factors.Add("local " + local);
+            factors.Add($"upstream {Ref(id)}.grad = {Shown.Short(e.G)}");
+        }
+        return factors;
     }
 
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
@@ -189,4 +251,7 @@ public sealed partial class EngineTrace
 
     [GeneratedRegex(@"\{(x|a|b|y|xs)\}")]
     private static partial Regex PlaceholderRegex();
+
+    [GeneratedRegex(@"\(\((-[^()]+)\)\)")]
+    private static partial Regex DoubleParenthesesRegex();
 }

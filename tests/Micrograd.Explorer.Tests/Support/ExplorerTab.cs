@@ -34,11 +34,12 @@ public sealed class ExplorerTab : IAsyncDisposable
     /// <summary>Uncaught script errors, console errors and dialogs.</summary>
     public List<string> Errors { get; } = [];
 
-    public static async Task<ExplorerTab> OpenAsync(IBrowser browser, string file, int width, int height)
+    public static async Task<ExplorerTab> OpenAsync(IBrowser browser, string file, int width, int height, string hash = "")
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
         var page = await context.NewPageAsync();
         var tab = new ExplorerTab(context, page, new Uri(Path.GetFullPath(file)).AbsoluteUri);
+        var address = tab.Url + hash;
         await context.RouteAsync("**/*", async route =>
         {
             lock (tab.Routed) tab.Routed.Add(route.Request.Url);
@@ -59,7 +60,7 @@ public sealed class ExplorerTab : IAsyncDisposable
             tab.Errors.Add("dialog: " + dialog.Message);
             await dialog.DismissAsync();
         };
-        await page.GotoAsync(tab.Url);
+        await page.GotoAsync(address);
         await page.WaitForFunctionAsync("() => window.explorer !== undefined");
         return tab;
     }
@@ -76,6 +77,19 @@ public sealed class ExplorerTab : IAsyncDisposable
         await input.PressAsync("Enter");
     }
 
+    /// <summary>Selects a value by clicking its name in the table.</summary>
+    public Task SelectAsync(int id) => Page.Locator($"#row-{id} td.name .label").ClickAsync();
+
+    /// <summary>Waits until the page has written its state into the URL's #hash (it does so shortly after a change) and returns it.</summary>
+    public async Task<string> SettledHashAsync()
+    {
+        await Page.WaitForFunctionAsync("() => location.hash === '#' + window.explorer.hash && window.explorer.hash.startsWith('step=' + window.explorer.step + '&')");
+        return await Page.EvaluateAsync<string>("() => location.hash");
+    }
+
+    /// <summary>Whether the keyboard focus is in a text field (where → ← would edit rather than step).</summary>
+    public Task<bool> TypingAsync() => Page.EvaluateAsync<bool>("() => document.activeElement instanceof HTMLInputElement && document.activeElement.type === 'text'");
+
     /// <summary>Everything the page shows, read in one call.</summary>
     public async Task<PageState> ReadAsync()
     {
@@ -83,12 +97,8 @@ public sealed class ExplorerTab : IAsyncDisposable
         return JsonSerializer.Deserialize<PageState>(text, Json)!;
     }
 
-    /// <summary>The picture's viewBox: x, y, width, height.</summary>
-    public async Task<double[]> ViewBoxAsync()
-    {
-        var text = await Page.EvaluateAsync<string>("() => document.querySelector('#graph svg').getAttribute('viewBox')");
-        return text.Split(' ').Select(s => double.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-    }
+    /// <summary>The part of the picture on screen, in the picture's units: x, y, width, height.</summary>
+    public Task<double[]> ViewBoxAsync() => Page.EvaluateAsync<double[]>("() => window.explorer.view");
 
     public void AssertNoErrors() => Assert.True(Errors.Count == 0, "the page reported errors:\n" + string.Join("\n", Errors));
 
@@ -101,14 +111,14 @@ public sealed class ExplorerTab : IAsyncDisposable
             const input = r.querySelector('td.data input');
             return {
               id: Number(r.dataset.id),
-              name: text(r.querySelector('td.name')),
+              name: text(r.querySelector('td.name .label')),
               op: text(r.querySelector('td.op')),
               data: input ? input.value : text(r.querySelector('td.data')),
               grad: text(r.querySelector('td.grad')),
-              adds: text(r.querySelector('td.count')),
+              received: text(r.querySelector('td.count')),
               current: r.classList.contains('current'),
               operand: r.classList.contains('operand'),
-              gradChanged: r.querySelector('td.grad').classList.contains('changed'),
+              gradChanged: r.querySelector('td.grad .v > span').classList.contains('changed'),
             };
           });
           const records = [...document.querySelectorAll('#graph g.node')].filter((g) => /^n\d+$/.test(g.id)).map((g) => ({
@@ -125,8 +135,11 @@ public sealed class ExplorerTab : IAsyncDisposable
             phase: text(document.getElementById('phase')),
             progress: text(document.getElementById('progress')),
             check: text(document.getElementById('check')),
+            title: text(document.getElementById('title')),
+            change: document.getElementById('change').hidden ? '' : text(document.getElementById('change')),
             checkClass: document.getElementById('check').className,
             lines: [...document.querySelectorAll('#lines .formula')].map(text),
+            factors: [...document.querySelectorAll('#lines .factor')].map(text),
             notes: [...document.querySelectorAll('#lines .note')].map(text),
             rows,
             records,
@@ -137,11 +150,11 @@ public sealed class ExplorerTab : IAsyncDisposable
 
 /// <summary>What the page shows.</summary>
 public sealed record PageState(
-    int Step, int Steps, bool Playing, string Phase, string Progress, string Check, string CheckClass,
-    List<string> Lines, List<string> Notes, List<RowState> Rows, List<RecordState> Records);
+    int Step, int Steps, bool Playing, string Phase, string Progress, string Check, string Title, string Change, string CheckClass,
+    List<string> Lines, List<string> Factors, List<string> Notes, List<RowState> Rows, List<RecordState> Records);
 
 /// <summary>One row of the page's table: the data and grad texts exactly as shown.</summary>
-public sealed record RowState(int Id, string Name, string Op, string Data, string Grad, string Adds, bool Current, bool Operand, bool GradChanged);
+public sealed record RowState(int Id, string Name, string Op, string Data, string Grad, string Received, bool Current, bool Operand, bool GradChanged);
 
 /// <summary>One value's record in the picture: "data 1.3000", "grad 0.0020".</summary>
 public sealed record RecordState(int Id, string Data, string Grad, bool Current, bool Operand);

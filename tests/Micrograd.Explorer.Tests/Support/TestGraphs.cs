@@ -52,14 +52,17 @@ public static class TestGraphs
         return (s * s).Tanh();
     }
 
-    /// <summary>A small multilayer perceptron, 3 inputs → 8 → 8 → 1 with tanh, as values: about 330 nodes.</summary>
-    public static Value Mlp()
+    /// <summary>A small multilayer perceptron, 3 inputs → 8 → 8 → 1 with tanh, as values: 325 nodes.</summary>
+    public static Value Mlp() => Mlp(8, 8, 1);
+
+    /// <summary>A multilayer perceptron with tanh, 3 inputs → the given widths, as values (a neuron of k inputs is 3k + 2 nodes).</summary>
+    public static Value Mlp(params int[] widths)
     {
         var k = 0;
         double Next() => Math.Sin(++k * 12.9898) * 0.8;
         Value[] inputs = [new Value(0.5, "in0"), new Value(-1.5, "in1"), new Value(2.0, "in2")];
         Value[] layer = inputs;
-        foreach (var width in new[] { 8, 8, 1 })
+        foreach (var width in widths)
         {
             var next = new Value[width];
             for (var j = 0; j < width; j++)

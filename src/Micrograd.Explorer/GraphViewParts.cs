@@ -1,0 +1,48 @@
+using System.Net;
+using Micrograd.Graphs;
+
+namespace Micrograd.Explorer;
+
+/// <summary>
+/// What a page needs to show a graph with the shared graph view (<c>Page/shared/</c>): its scripts (the numbers, both passes
+/// and the steps through them, the picture), its style, and the picture laid out in both directions, as the
+/// <c>&lt;template data-direction="LR|TB"&gt;</c> elements that <c>GraphView</c> reads from its container.
+/// </summary>
+internal static class GraphViewParts
+{
+    /// <summary>The shared scripts, in the order they must run: <c>Numbers</c>, <c>GraphPasses</c>, <c>GraphView</c>.</summary>
+    public static string Scripts => PageTemplate.Resources("shared/numbers.js", "shared/graph-passes.js", "shared/graph-view.js");
+
+    /// <summary>The graph view's style.</summary>
+    public static string Style => PageTemplate.Resources("shared/graph-view.css");
+
+    /// <summary>
+    /// Lays the picture out with Graphviz in both directions (the two <c>dot</c> runs at once) and returns the two layouts as
+    /// template elements.
+    /// </summary>
+    /// <param name="leftToRight">The DOT text drawn left to right.</param>
+    /// <param name="topToBottom">The same drawn top to bottom.</param>
+    /// <param name="graphviz">Where to find dot.</param>
+    /// <exception cref="GraphvizNotFoundException">dot is not installed.</exception>
+    /// <exception cref="GraphvizException">dot failed or timed out.</exception>
+    public static string Layouts(string leftToRight, string topToBottom, GraphvizOptions? graphviz)
+    {
+        var other = Task.Run(() => SvgLayout.Render(topToBottom, graphviz));
+        string lr;
+        try
+        {
+            lr = SvgLayout.Render(leftToRight, graphviz);
+        }
+        catch
+        {
+            // Never leave the other dot running unobserved; this run's exception is the one reported.
+            try { other.Wait(); } catch (AggregateException) { }
+            throw;
+        }
+        var tb = other.GetAwaiter().GetResult();
+        return Template("LR", lr) + Template("TB", tb);
+    }
+
+    private static string Template(string direction, string svg) =>
+        $"<template data-direction=\"{WebUtility.HtmlEncode(direction)}\">\n{svg}</template>\n";
+}

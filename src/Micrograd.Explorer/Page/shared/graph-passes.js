@@ -1,0 +1,220 @@
+// Both passes over a graph model, and the steps through them, shared by micrograd's pages.
+//
+// A graph model is the JSON the engine writes (GraphModel.cs): { root, nodes: [{ id, op, operands, ... }] } with the nodes
+// in topological order (a node's id is its index). The ops come from microgradOps(fma, pow), which the engine assembles from
+// each op's JavaScript twin (declared next to the op's C# formulas); this file holds no op formulas of its own.
+"use strict";
+
+// eslint-disable-next-line no-unused-vars
+const GraphPasses = (() => {
+  const isLeaf = (node) => node.op === "";
+
+  /** Every node's data at the given leaf values, in topological order, as the engine's forward pass computes it. */
+  function forward(graph, ops, leafValue) {
+    const data = new Array(graph.nodes.length);
+    for (const node of graph.nodes) {
+      data[node.id] = isLeaf(node) ? leafValue[node.id] : ops[node.op].forward(node.operands.map((k) => data[k]));
+    }
+    return data;
+  }
+
+  /**
+   * Both passes at the given leaf values, as the engine runs them: forward in topological order; backward with every
+   * gradient at 0 and the root's at 1, then each node in reverse order adding g · ∂node/∂operand into each operand, in
+   * operand order. Returns the data, the final gradients, and for each node the contributions it passes back (events):
+   * { k, to, g, local, contribution, before, after }, where local is the op's own contribution formula evaluated with g = 1
+   * (∂node/∂operand) and contribution is the formula with the node's gradient g, which is what the engine adds.
+   */
+  function compute(graph, ops, leafValue) {
+    const n = graph.nodes.length;
+    const data = forward(graph, ops, leafValue);
+    const grad = new Array(n).fill(0);
+    grad[graph.root] = 1;
+    const events = new Array(n);
+    for (let id = n - 1; id >= 0; id--) {
+      const node = graph.nodes[id];
+      const list = [];
+      if (!isLeaf(node)) {
+        const op = ops[node.op];
+        const values = node.operands.map((k) => data[k]);
+        const y = data[id];
+        const g = grad[id];
+        node.operands.forEach((to, k) => {
+          const contribution = op.backward(k, values, y, g);
+          const local = op.backward(k, values, y, 1);
+          const before = grad[to];
+          grad[to] = before + contribution;
+          list.push({ k, to, g, local, contribution, before, after: grad[to] });
+        });
+      }
+      events[id] = list;
+    }
+    return { data, grad, events };
+  }
+
+  /** Returned by StepEngine.goTo when every node may have changed. */
+  const ALL = null;
+
+  /**
+   * The steps through both passes: the forward pass (each node's data, in topological order), then the backward pass (each
+   * node passes its gradient back to its operands, in reverse order). Step 0 is the start. Optionally leaves are skipped:
+   * they compute nothing and have nothing to pass back, so their data is known from the start.
+   *
+   * The engine keeps, at its position, which data are known, every gradient and how many contributions each node has
+   * received, and moves one step at a time, so that a page redraws only what a step changes.
+   */
+  class StepEngine {
+    constructor(graph) {
+      this.graph = graph;
+      this.n = graph.nodes.length;
+      this.uses = new Array(this.n).fill(0);
+      for (const node of graph.nodes) for (const k of node.operands) this.uses[k]++;
+      this.run = null;
+      this.skipLeaves = false;
+      this.position = 0;
+      this.grad = new Array(this.n).fill(0);
+      this.received = new Array(this.n).fill(0);
+      this.build();
+    }
+
+    /** Lays out the steps: order[s - 1] is step s, { id, phase }. */
+    build() {
+      const keep = (node) => !(this.skipLeaves && isLeaf(node));
+      const nodes = this.graph.nodes;
+      const forwardSteps = nodes.filter(keep).map((node) => ({ id: node.id, phase: "forward" }));
+      const backwardSteps = nodes.filter(keep).reverse().map((node) => ({ id: node.id, phase: "backward" }));
+      this.order = forwardSteps.concat(backwardSteps);
+      this.forwardCount = forwardSteps.length;
+      this.knownAt = new Array(this.n).fill(0);
+      forwardSteps.forEach((step, i) => { this.knownAt[step.id] = i + 1; });
+      this.stepOf = { forward: new Array(this.n).fill(-1), backward: new Array(this.n).fill(-1) };
+      this.order.forEach((step, i) => { this.stepOf[step.phase][step.id] = i + 1; });
+    }
+
+    /** The number of steps. */
+    get length() {
+      return this.order.length;
+    }
+
+    /** Step s (1 … length) as { id, phase }, or null for the start and beyond the end. */
+    at(s) {
+      return s >= 1 && s <= this.order.length ? this.order[s - 1] : null;
+    }
+
+    /** The step at the current position, or null at the start. */
+    get current() {
+      return this.at(this.position);
+    }
+
+    /** "start", "forward", "backward" or "done". */
+    get phase() {
+      if (this.position === 0) return "start";
+      if (this.position === this.order.length) return "done";
+      return this.current.phase;
+    }
+
+    /** Whether a node's data is known at the current position. */
+    known(id) {
+      return this.position >= this.knownAt[id];
+    }
+
+    /** Whether gradients are shown: from the first backward step on. */
+    get gradientsShown() {
+      return this.position > this.forwardCount;
+    }
+
+    /** The contributions that step s passes back (none for a forward step or a leaf). */
+    eventsAt(s) {
+      const step = this.at(s);
+      return step && step.phase === "backward" ? this.run.events[step.id] : [];
+    }
+
+    /** New numbers (after an edit): the position is kept and the state recomputed. Returns ALL. */
+    setRun(run) {
+      this.run = run;
+      this.recompute();
+      return ALL;
+    }
+
+    /** Skips leaves or not. The position moves to the same node and phase, or to the step before it. Returns ALL. */
+    setSkipLeaves(skip) {
+      if (skip === this.skipLeaves) return new Set();
+      const step = this.current;
+      const done = this.position === this.order.length && this.order.length > 0;
+      this.skipLeaves = skip;
+      this.build();
+      let position = 0;
+      if (done) {
+        position = this.order.length;
+      } else if (step) {
+        // The last step in the new order at or before the old step: steps are ordered by (phase, id), forward ascending then backward descending.
+        const rank = (s) => (s.phase === "forward" ? s.id : 2 * this.n - s.id);
+        const target = rank(step);
+        for (let s = 1; s <= this.order.length && rank(this.order[s - 1]) <= target; s++) position = s;
+      }
+      this.position = position;
+      this.recompute();
+      return ALL;
+    }
+
+    /**
+     * Moves to step s (clamped to 0 … length). Returns the ids whose shown numbers may have changed, or ALL. A move of a
+     * few steps is applied one step at a time, touching only the nodes those steps change.
+     */
+    goTo(s) {
+      s = Math.max(0, Math.min(this.order.length, s));
+      if (s === this.position) return new Set();
+      if (Math.abs(s - this.position) > 64) {
+        this.position = s;
+        this.recompute();
+        return ALL;
+      }
+      const dirty = new Set();
+      let all = false;
+      while (this.position !== s) all = !this.move(s > this.position ? 1 : -1, dirty) || all;
+      return all ? ALL : dirty;
+    }
+
+    /**
+     * One step forward (by = 1) or back (by = -1), adding the nodes it changes to dirty; false when every node changed
+     * (the backward pass begins, or is undone).
+     */
+    move(by, dirty) {
+      const s = by > 0 ? this.position + 1 : this.position; // the step taken or undone
+      const step = this.at(s);
+      this.position += by;
+      if (step.phase === "forward") {
+        dirty.add(step.id);
+        return true;
+      }
+      if (s === this.forwardCount + 1) {
+        this.recompute();
+        return false;
+      }
+      const events = this.run.events[step.id];
+      for (let i = 0; i < events.length; i++) {
+        const event = events[by > 0 ? i : events.length - 1 - i];
+        this.grad[event.to] = by > 0 ? event.after : event.before;
+        this.received[event.to] += by;
+        dirty.add(event.to);
+      }
+      return true;
+    }
+
+    /** The gradients and counts at the current position, from scratch. */
+    recompute() {
+      this.grad.fill(0);
+      this.received.fill(0);
+      if (!this.gradientsShown) return;
+      this.grad[this.graph.root] = 1;
+      for (let s = this.forwardCount + 1; s <= this.position; s++) {
+        for (const event of this.eventsAt(s)) {
+          this.grad[event.to] = event.after;
+          this.received[event.to]++;
+        }
+      }
+    }
+  }
+
+  return Object.freeze({ isLeaf, forward, compute, StepEngine, ALL });
+})();

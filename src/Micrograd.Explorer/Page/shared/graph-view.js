@@ -1,0 +1,448 @@
+// The graph picture, shared by micrograd's pages: Graphviz's SVG of a graph (laid out left to right and top to bottom when
+// the page was made), with each value's data and grad text, the highlight of a step, pan and zoom, following a node, and
+// selecting nodes by click or keyboard.
+//
+// Speed: the picture can hold thousands of nodes, so nothing here reads layout while stepping. Every node's box is read
+// once from Graphviz's own coordinates, the picture's size is kept up to date by a ResizeObserver, and each call touches
+// only the elements whose text or classes change. Pan and zoom move the picture with a CSS transform, never its viewBox:
+// a new viewBox lays out every text of the picture again (100 ms at 2,000 values), a transform lays out nothing.
+"use strict";
+
+// eslint-disable-next-line no-unused-vars
+class GraphView {
+  /**
+   * @param {HTMLElement} container  The element the picture fills; it holds the layouts as <template> elements.
+   * @param {object} options
+   *   nodes: the graph model's nodes (ids, operands), in topological order;
+   *   names: each node's name; tags: ids whose name is written next to their record (values without a label);
+   *   describe: (direction) => the picture's accessible label;
+   *   onSelect: (id) => called when a value (or the op that made it) is clicked, or chosen with Enter.
+   */
+  constructor(container, options) {
+    this.container = container;
+    this.nodes = options.nodes;
+    this.names = options.names;
+    this.tags = new Set(options.tags || []);
+    this.describe = options.describe || (() => "The graph");
+    this.onSelect = options.onSelect || (() => {});
+    this.layouts = {};
+    for (const template of container.querySelectorAll("template[data-direction]")) this.layouts[template.dataset.direction] = template;
+    this.firstEdge = [];
+    this.nodes.reduce((k, node) => {
+      this.firstEdge.push(k);
+      return k + node.operands.length;
+    }, 0);
+    this.svg = null;
+    this.shapes = [];
+    this.direction = null;
+    this.center = { x: 0, y: 0 }; // the picture point at the middle of the screen area
+    this.zoom = 1; // screen pixels per picture unit
+    this.whole = { x: 0, y: 0, w: 1, h: 1 };
+    this.size = { w: 0, h: 0 };
+    this.fontSize = 14;
+    this.lit = { current: -1, operands: [], flowing: false };
+    this.selected = -1;
+    this.tabStop = -1;
+    this.listen();
+  }
+
+  /** The directions this picture was laid out in ("LR", "TB"). */
+  get directions() {
+    return Object.keys(this.layouts);
+  }
+
+  /** Whether a value is drawn. */
+  drawn(id) {
+    return Boolean(this.shapes[id]);
+  }
+
+  /** How many values are drawn. */
+  get drawnCount() {
+    return this.shapes.reduce((k, shape) => k + (shape ? 1 : 0), 0);
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Layouts.
+
+  /** The scale (screen pixels per picture unit) at which a layout fits the picture's area whole. */
+  fitScale(direction) {
+    const svg = this.layouts[direction]?.content.querySelector("svg");
+    const box = svg ? (svg.getAttribute("viewBox") || "").trim().split(/[\s,]+/).map(Number) : [];
+    const size = this.measure();
+    if (box.length !== 4 || !(box[2] > 0) || !(box[3] > 0) || size.w === 0) return 0;
+    return Math.min(size.w / box[2], size.h / box[3]);
+  }
+
+  /**
+   * The direction to open in: the one asked for, unless it is left to right and would be too small to read fitted while
+   * top to bottom would not (or would at least be larger).
+   */
+  chooseDirection(preferred, readablePixels) {
+    if (!this.layouts[preferred]) preferred = this.directions[0];
+    if (preferred !== "LR" || !this.layouts.TB) return preferred;
+    const lr = this.fitScale("LR") * this.fontSize;
+    const tb = this.fitScale("TB") * this.fontSize;
+    return lr < readablePixels && tb > lr * 1.25 ? "TB" : preferred;
+  }
+
+  /** Shows the picture laid out in a direction. Texts and highlights are drawn afresh by the caller. */
+  setDirection(direction) {
+    if (!this.layouts[direction] || direction === this.direction) return;
+    const svg = this.layouts[direction].content.querySelector("svg").cloneNode(true);
+    if (this.svg) this.svg.remove();
+    this.svg = svg;
+    this.direction = direction;
+    this.container.appendChild(svg);
+
+    const box = svg.viewBox.baseVal;
+    Object.assign(this.whole, { x: box.x, y: box.y, w: box.width, h: box.height });
+    // One picture unit is one CSS pixel; the transform places and scales it (apply()).
+    svg.removeAttribute("width");
+    svg.removeAttribute("height");
+    svg.style.width = `${box.width}px`;
+    svg.style.height = `${box.height}px`;
+    svg.setAttribute("role", "img");
+    svg.setAttribute("aria-label", this.describe(direction));
+    const top = svg.querySelector("g.graph");
+    const matrix = top && top.transform.baseVal.consolidate() ? top.transform.baseVal.consolidate().matrix : new DOMMatrix();
+    this.toPicture = DOMMatrix.fromMatrix(matrix);
+    const text = svg.querySelector("g.node text");
+    this.fontSize = text ? Number(text.getAttribute("font-size")) || 14 : 14;
+
+    this.shapes = this.nodes.map(() => null);
+    const ops = new Map();
+    for (const group of svg.querySelectorAll("g.node")) {
+      const match = /^n(\d+)(_op)?$/.exec(group.id);
+      if (!match) continue;
+      const id = Number(match[1]);
+      if (match[2]) {
+        ops.set(id, group);
+        continue;
+      }
+      const texts = group.querySelectorAll("text");
+      const data = texts[texts.length - 2];
+      const grad = texts[texts.length - 1];
+      data.classList.add("data");
+      grad.classList.add("grad");
+      group.dataset.id = String(id);
+      group.setAttribute("tabindex", "-1");
+      group.setAttribute("aria-label", this.names[id]);
+      this.shapes[id] = { group, op: null, data, grad, edges: [], out: null, box: this.boxOf(group), shown: {} };
+    }
+    for (const [id, group] of ops) {
+      if (!this.shapes[id]) continue;
+      this.shapes[id].op = group;
+      group.dataset.id = String(id);
+    }
+    for (const edge of svg.querySelectorAll("g.edge")) {
+      const title = edge.querySelector("title");
+      const match = title ? /^n(\d+)_op->n(\d+)$/.exec(title.textContent.trim()) : null;
+      if (match && this.shapes[Number(match[2])]) this.shapes[Number(match[2])].out = edge;
+    }
+    this.nodes.forEach((node, id) => {
+      const shape = this.shapes[id];
+      if (!shape) return;
+      node.operands.forEach((_, k) => {
+        const edge = svg.getElementById(`e${this.firstEdge[id] + k}`);
+        if (edge) shape.edges.push(edge);
+      });
+    });
+    for (const id of this.tags) this.addTag(id);
+
+    this.lit = { current: -1, operands: [], flowing: false };
+    const selected = this.selected;
+    this.selected = -1;
+    this.select(selected);
+    const stop = this.tabStop;
+    this.tabStop = -1;
+    this.setTabStop(stop >= 0 ? stop : this.shapes.findIndex(Boolean));
+    this.measure(true);
+    this.apply();
+  }
+
+  /** A value record's box in its group's coordinates, from Graphviz's polygon (no layout is read). */
+  boxOf(group) {
+    const polygon = group.querySelector("polygon");
+    const points = polygon ? polygon.getAttribute("points").trim().split(/[\s,]+/).map(Number) : [0, 0];
+    const xs = points.filter((_, i) => i % 2 === 0);
+    const ys = points.filter((_, i) => i % 2 === 1);
+    const raw = { x: Math.min(...xs), y: Math.min(...ys), w: Math.max(...xs) - Math.min(...xs), h: Math.max(...ys) - Math.min(...ys) };
+    const p = new DOMPoint(raw.x, raw.y).matrixTransform(this.toPicture);
+    const q = new DOMPoint(raw.x + raw.w, raw.y + raw.h).matrixTransform(this.toPicture);
+    return { raw, x: Math.min(p.x, q.x), y: Math.min(p.y, q.y), w: Math.abs(q.x - p.x), h: Math.abs(q.y - p.y) };
+  }
+
+  /** Writes a value's name just above its record. */
+  addTag(id) {
+    const shape = this.shapes[id];
+    if (!shape) return;
+    const tag = document.createElementNS("http://www.w3.org/2000/svg", "text");
+    tag.setAttribute("class", "tag");
+    tag.setAttribute("x", String(shape.box.raw.x + 2));
+    tag.setAttribute("y", String(shape.box.raw.y - 3));
+    // As long as the record is wide (11 px monospace: about 6.6 units a character), so that tags never run into each other.
+    const name = this.names[id];
+    const room = Math.max(4, Math.floor(shape.box.raw.w / 6.6));
+    tag.textContent = name.length > room ? `${name.slice(0, room - 1)}…` : name;
+    if (tag.textContent !== name) tag.appendChild(document.createElementNS("http://www.w3.org/2000/svg", "title")).textContent = name;
+    shape.group.appendChild(tag);
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // What a step changes.
+
+  /**
+   * Sets a value's "data …" or "grad …" text (kind "data" or "grad") and its marks: changed (just computed), bad (NaN or
+   * infinite), unknown (not computed yet). Does nothing when the value is not drawn or nothing changed.
+   */
+  setText(id, kind, text, marks) {
+    const shape = this.shapes[id];
+    if (!shape) return;
+    const state = `${text}\u0000${marks.changed ? 1 : 0}${marks.bad ? 1 : 0}${marks.unknown ? 1 : 0}`;
+    if (shape.shown[kind] === state) return;
+    shape.shown[kind] = state;
+    const element = shape[kind];
+    element.textContent = text;
+    element.classList.toggle("changed", Boolean(marks.changed));
+    element.classList.toggle("bad", Boolean(marks.bad));
+    element.classList.toggle("unknown", Boolean(marks.unknown));
+  }
+
+  /**
+   * Highlights a step: the current node (its record, op and the edges into it), its operands, and, going backward, the
+   * gradient flowing from the node back along those edges. -1 highlights nothing. Only elements that change are touched.
+   */
+  highlight(current, operands, flowing) {
+    const old = this.lit;
+    if (old.current === current && old.flowing === flowing && old.operands.length === operands.length &&
+        old.operands.every((id, i) => id === operands[i])) return;
+    this.mark(old.current, old.operands, false, false);
+    this.lit = { current, operands: operands.slice(), flowing };
+    this.mark(current, operands, true, flowing);
+  }
+
+  mark(current, operands, on, flowing) {
+    for (const id of operands) this.shapes[id]?.group.classList.toggle("operand", on);
+    const shape = this.shapes[current];
+    if (!shape) return;
+    shape.group.classList.toggle("current", on);
+    if (shape.op) shape.op.classList.toggle("current", on);
+    for (const edge of shape.out ? [...shape.edges, shape.out] : shape.edges) {
+      edge.classList.toggle("active", on);
+      edge.classList.toggle("flow", on && flowing);
+    }
+  }
+
+  /** Marks the selected value (-1 for none). */
+  select(id) {
+    if (id === this.selected) return;
+    this.shapes[this.selected]?.group.classList.remove("selected");
+    this.selected = id;
+    this.shapes[id]?.group.classList.add("selected");
+  }
+
+  /** The value that Tab reaches in the picture (one tab stop; ↑ ↓ move between values from there). */
+  setTabStop(id) {
+    if (id === this.tabStop || !this.shapes[id]) return;
+    this.shapes[this.tabStop]?.group.setAttribute("tabindex", "-1");
+    this.tabStop = id;
+    this.shapes[id].group.setAttribute("tabindex", "0");
+  }
+
+  /** Moves the keyboard focus to a value's record. */
+  focus(id) {
+    const shape = this.shapes[id];
+    if (!shape) return;
+    this.setTabStop(id);
+    this.reveal(id);
+    shape.group.focus({ preventScroll: true });
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // The view: a centre and a zoom, following the wheel, drags, zoom buttons and the node being followed.
+
+  /** The screen area's size, read once and then kept by the ResizeObserver; `again` reads it now. */
+  measure(again) {
+    if (again || this.size.w === 0) this.size = { w: this.container.clientWidth, h: this.container.clientHeight };
+    return this.size;
+  }
+
+  /** Screen pixels per picture unit. */
+  get scale() {
+    return this.zoom;
+  }
+
+  /** The height of the picture's text on screen, in pixels. */
+  get textPixels() {
+    return this.fontSize * this.zoom;
+  }
+
+  /** The part of the picture on screen, in picture units. */
+  visible() {
+    const w = this.size.w / this.zoom;
+    const h = this.size.h / this.zoom;
+    return { x: this.center.x - w / 2, y: this.center.y - h / 2, w, h };
+  }
+
+  /** Places the picture: the visible part's top left corner at the screen area's. */
+  apply() {
+    if (!this.svg) return;
+    const v = this.visible();
+    const x = -(v.x - this.whole.x) * this.zoom;
+    const y = -(v.y - this.whole.y) * this.zoom;
+    this.svg.style.transform = `translate(${x}px, ${y}px) scale(${this.zoom})`;
+  }
+
+  /** The scale at which the whole picture fits the screen area. */
+  get fitZoom() {
+    return this.size.w > 0 ? Math.min(this.size.w / this.whole.w, this.size.h / this.whole.h) : 1;
+  }
+
+  fit() {
+    this.zoom = this.fitZoom;
+    this.center = { x: this.whole.x + this.whole.w / 2, y: this.whole.y + this.whole.h / 2 };
+    this.apply();
+  }
+
+  /** Zooms by a factor of the visible width (above 1 zooms out), keeping a picture point where it is on screen. */
+  zoomAt(point, factor) {
+    if (this.size.w === 0) return;
+    const limit = Math.max(this.whole.w, this.whole.h);
+    const width = Math.min(Math.max((this.size.w / this.zoom) * factor, limit / 400), limit * 4);
+    const zoom = this.size.w / width;
+    const f = this.zoom / zoom;
+    this.center = { x: point.x + (this.center.x - point.x) * f, y: point.y + (this.center.y - point.y) * f };
+    this.zoom = zoom;
+    this.apply();
+  }
+
+  zoomBy(factor) {
+    this.zoomAt(this.center, factor);
+  }
+
+  /** Moves the picture on screen by some pixels. */
+  panBy(dx, dy) {
+    this.center = { x: this.center.x - dx / this.zoom, y: this.center.y - dy / this.zoom };
+    this.apply();
+  }
+
+  clientToPicture(clientX, clientY) {
+    const rect = this.container.getBoundingClientRect();
+    const v = this.visible();
+    return { x: v.x + (clientX - rect.left) / this.zoom, y: v.y + (clientY - rect.top) / this.zoom };
+  }
+
+  /** Centres a span on a point, inside the whole picture where it fits, centred on the picture where it does not. */
+  static clamp(center, size, start, whole) {
+    return size >= whole ? start + (whole - size) / 2 : Math.min(Math.max(center - size / 2, start), start + whole - size);
+  }
+
+  /**
+   * Shows the picture at a scale where its text is `pixels` high around a value (the whole picture when it is readable
+   * fitted): how a big graph opens.
+   */
+  readableAround(id, pixels) {
+    this.measure(true);
+    this.fit();
+    const shape = this.shapes[id];
+    if (!shape || this.textPixels >= pixels || this.size.w === 0) return;
+    this.zoom = pixels / this.fontSize;
+    const v = this.visible();
+    const box = shape.box;
+    this.center = {
+      x: GraphView.clamp(box.x + box.w / 2, v.w, this.whole.x, this.whole.w) + v.w / 2,
+      y: GraphView.clamp(box.y + box.h / 2, v.h, this.whole.y, this.whole.h) + v.h / 2,
+    };
+    this.apply();
+  }
+
+  /** Pans (keeping the zoom) so that a value is on screen, if it is not already. Reads no layout. */
+  reveal(id) {
+    const shape = this.shapes[id];
+    if (!shape || this.size.w === 0) return;
+    const box = shape.box;
+    const v = this.visible();
+    // A margin that need not reach past the picture's own edges: then the whole picture, fitted, never moves.
+    const margin = Math.min(v.w, v.h) * 0.04;
+    const inside = Math.max(box.x - margin, this.whole.x) >= v.x && Math.max(box.y - margin, this.whole.y) >= v.y &&
+      Math.min(box.x + box.w + margin, this.whole.x + this.whole.w) <= v.x + v.w &&
+      Math.min(box.y + box.h + margin, this.whole.y + this.whole.h) <= v.y + v.h;
+    if (inside) return;
+    this.center = {
+      x: GraphView.clamp(box.x + box.w / 2, v.w, this.whole.x, this.whole.w) + v.w / 2,
+      y: GraphView.clamp(box.y + box.h / 2, v.h, this.whole.y, this.whole.h) + v.h / 2,
+    };
+    this.apply();
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Pointer and keys.
+
+  listen() {
+    const container = this.container;
+    new ResizeObserver((entries) => {
+      const box = entries[entries.length - 1].contentRect;
+      this.size = { w: box.width, h: box.height };
+      this.apply();
+    }).observe(container);
+
+    container.addEventListener("wheel", (event) => {
+      if (!this.svg) return;
+      event.preventDefault();
+      this.zoomAt(this.clientToPicture(event.clientX, event.clientY), Math.exp(event.deltaY * 0.0015));
+    }, { passive: false });
+
+    let drag = null;
+    container.addEventListener("pointerdown", (event) => {
+      if (event.button !== 0 || !this.svg || !this.svg.contains(event.target)) return;
+      drag = { x: event.clientX, y: event.clientY, moved: false, target: event.target };
+      container.setPointerCapture(event.pointerId);
+    });
+    container.addEventListener("pointermove", (event) => {
+      if (!drag) return;
+      const dx = event.clientX - drag.x;
+      const dy = event.clientY - drag.y;
+      if (!drag.moved && Math.hypot(dx, dy) < 3) return;
+      drag.moved = true;
+      this.svg.classList.add("dragging");
+      drag.x = event.clientX;
+      drag.y = event.clientY;
+      this.panBy(dx, dy);
+    });
+    const endDrag = (event) => {
+      if (!drag) return;
+      const target = drag.target;
+      const click = !drag.moved && event.type === "pointerup";
+      drag = null;
+      this.svg.classList.remove("dragging");
+      if (!click) return;
+      const group = target instanceof Element ? target.closest("g.node[data-id]") : null;
+      if (group) this.onSelect(Number(group.dataset.id));
+    };
+    container.addEventListener("pointerup", endDrag);
+    container.addEventListener("pointercancel", endDrag);
+
+    // On a focused record: ↑ ↓ move to the previous or next value drawn, Enter selects it. Other keys go to the page.
+    container.addEventListener("keydown", (event) => {
+      const group = event.target instanceof Element ? event.target.closest("g.node[data-id]") : null;
+      if (!group || event.ctrlKey || event.metaKey || event.altKey) return;
+      const id = Number(group.dataset.id);
+      if (event.key === "Enter") {
+        this.onSelect(id);
+      } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+        const step = event.key === "ArrowDown" ? 1 : -1;
+        let next = id + step;
+        while (next >= 0 && next < this.shapes.length && !this.shapes[next]) next += step;
+        if (next >= 0 && next < this.shapes.length) this.focus(next);
+      } else {
+        return;
+      }
+      event.preventDefault();
+      event.stopPropagation();
+    });
+    container.addEventListener("focusin", (event) => {
+      const group = event.target instanceof Element ? event.target.closest("g.node[data-id]") : null;
+      if (group) this.setTabStop(Number(group.dataset.id));
+    });
+  }
+}
