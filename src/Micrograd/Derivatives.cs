@@ -25,12 +25,19 @@ public static class Derivatives
     public static double[,] Hessian(Func<IReadOnlyList<Value>, Value> function, IReadOnlyList<double> point)
     {
         var (inputs, root) = Build(function, point);
+        return HessianOfGraph(root, inputs);
+    }
+
+    /// <summary>The Hessian of a built graph with respect to some of its values (the command line's, over an expression's
+    /// variable leaves).</summary>
+    internal static double[,] HessianOfGraph(Value root, IReadOnlyList<Value> inputs)
+    {
         var gradient = Gradients.Of(root, inputs);
-        var hessian = new double[inputs.Length, inputs.Length];
-        for (var i = 0; i < inputs.Length; i++)
+        var hessian = new double[inputs.Count, inputs.Count];
+        for (var i = 0; i < inputs.Count; i++)
         {
             var row = Gradients.Of(gradient[i], inputs);
-            for (var j = 0; j < inputs.Length; j++) hessian[i, j] = row[j].Data;
+            for (var j = 0; j < inputs.Count; j++) hessian[i, j] = row[j].Data;
         }
         return hessian;
     }
@@ -93,12 +100,18 @@ public static class Derivatives
         ArgumentNullException.ThrowIfNull(direction);
         var (inputs, root) = Build(function, point);
         SameLength(direction, point, nameof(direction));
+        return DirectionalOfGraph(root, inputs, direction);
+    }
 
+    /// <summary>The directional derivative of a built graph along <paramref name="direction"/>, one number per value of
+    /// <paramref name="inputs"/> (the command line's, over an expression's variable leaves); see <see cref="Directional"/>.</summary>
+    internal static double DirectionalOfGraph(Value root, IReadOnlyList<Value> inputs, IReadOnlyList<double> direction)
+    {
         var order = root.TopologicalOrder();
         var position = Gradients.Positions(order);
         var tangent = new double[order.Count];
         var carries = new bool[order.Count];
-        for (var i = 0; i < inputs.Length; i++)
+        for (var i = 0; i < inputs.Count; i++)
         {
             if (!position.TryGetValue(inputs[i], out var p)) continue;
             tangent[p] = direction[i];

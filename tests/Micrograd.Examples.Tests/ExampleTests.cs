@@ -68,6 +68,49 @@ public sealed class ExampleTests
         Assert.Equal("7 of 7 gradients equal Backward()'s bit for bit; y equals too: True",
             run.Output.Split('\n').Select(l => l.Trim()).Single(l => l.Contains("bit for bit", StringComparison.Ordinal)));
     }
+
+    [Fact, Example("06-newton-hessian.cs")]
+    public void Newton_steps_with_the_hessian_reach_the_minimum_squaring_the_error_and_draw_the_path()
+    {
+        using var run = ExampleRun.Start("06-newton-hessian.cs");
+        Assert.True(run.ExitCode == 0, run.ToString());
+
+        // f = e^(x+3y-0.1) + e^(x-3y-0.1) + e^(-x-0.1); ∇f = 0 gives y = 0 and 2e^(x-0.1) = e^(-x-0.1): x = -ln(2)/2
+        double xMin = -Math.Log(2) / 2, fMin = 2 * Math.Sqrt(2) * Math.Exp(-0.1);
+        // the first Newton step from (-1, 1), with f's gradient and Hessian by hand
+        double x = -1, y = 1;
+        double a = Math.Exp(x + 3 * y - 0.1), b = Math.Exp(x - 3 * y - 0.1), c = Math.Exp(-x - 0.1);
+        double gx = a + b - c, gy = 3 * (a - b), hxx = a + b + c, hxy = 3 * (a - b), hyy = 9 * (a + b);
+        var det = hxx * hyy - hxy * hxy;
+        double x1 = x - (hyy * gx - hxy * gy) / det, y1 = y - (hxx * gy - hxy * gx) / det;
+
+        var steps = run.Output.Split('\n').Where(l => l.StartsWith("Newton step ", StringComparison.Ordinal))
+            .Select(l => l[(l.IndexOf(':', StringComparison.Ordinal) + 1)..].Split(',').Select(part => Number(part.Split('=')[1])).ToArray())
+            .ToList();
+        Assert.Equal(steps.Count, int.Parse(run.After("Newton steps to within 1e-12 of the minimum:"), CultureInfo.InvariantCulture));
+        Assert.InRange(steps.Count, 3, 10);
+        Assert.Equal(x1, steps[0][0], 1e-12);
+        Assert.Equal(y1, steps[0][1], 1e-12);
+        var last = steps[^1];
+        Assert.Equal(xMin, last[0], 1e-12);
+        Assert.Equal(0, last[1], 1e-12);
+        Assert.Equal(fMin, last[2], 1e-12);
+        for (var k = 0; k < steps.Count; k++)
+            Assert.Equal(Math.Sqrt((steps[k][0] - xMin) * (steps[k][0] - xMin) + steps[k][1] * steps[k][1]), steps[k][3], 1e-12);
+        // quadratic convergence: near the minimum each distance is at most a few times the square of the one before
+        for (var k = 1; k < steps.Count; k++)
+        {
+            if (steps[k - 1][3] < 0.1 && steps[k][3] > 1e-15) Assert.True(steps[k][3] <= 10 * steps[k - 1][3] * steps[k - 1][3], $"step {k + 1}");
+        }
+        var descent = int.Parse(run.After("gradient descent steps (learning rate 0.03) to within 1e-12 of the minimum:"), CultureInfo.InvariantCulture);
+        Assert.True(descent > 10 * steps.Count, $"gradient descent took {descent} steps");
+
+        var svg = System.Xml.Linq.XDocument.Parse(run.FileText("06-newton-path.svg"));
+        var newton = svg.Descendants().Single(e => e.Name.LocalName == "polyline" && (string?)e.Attribute("class") == "newton");
+        Assert.Equal(steps.Count + 1, ((string)newton.Attribute("points")!).Split(' ').Length);
+        var path = svg.Descendants().Single(e => e.Name.LocalName == "polyline" && (string?)e.Attribute("class") == "descent");
+        Assert.Equal(descent + 1, ((string)path.Attribute("points")!).Split(' ').Length);
+    }
 }
 
 /// <summary>Names the example file a test runs.</summary>

@@ -1,0 +1,156 @@
+using Micrograd.Cli.Tests.Support;
+using Micrograd.Expressions;
+using Micrograd.Tests.Differentiation;
+using Micrograd.Tests.Support;
+
+namespace Micrograd.Cli.Tests;
+
+/// <summary><c>grad --hessian</c>: every line of hessians.jsonl (PyTorch float64) through the tool, as JSON and as a table.</summary>
+public class GradHessianTests
+{
+    private const double Relative = 1e-8;
+    private const double Absolute = 1e-10;
+
+    public static TheoryData<int> Lines() => HessianCase.Lines();
+
+    [Theory]
+    [MemberData(nameof(Lines))]
+    public void Json_value_gradients_and_every_Hessian_entry_match_PyTorch(int line)
+    {
+        var c = HessianCase.Load()[line];
+        var r = Tool.Run(GradJson.Arguments(c.Expr, c.At, "--hessian", "--json"));
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.Equal("", r.Error);
+        var json = GradJson.Parse(r.Out);
+
+        var names = Expression.Parse(c.Expr).Variables;
+        Close.Assert(c.Value, json.Value, $"{c}: value", Relative, Absolute);
+        Assert.Equal(names, json.Gradients.Select(g => g.Key));
+        Assert.Equal(c.Gradients.Keys.Order(StringComparer.Ordinal), names.Order(StringComparer.Ordinal));
+        foreach (var (name, gradient) in json.Gradients) Close.Assert(c.Gradients[name], gradient, $"{c}: d/d{name}", Relative, Absolute);
+
+        // rows and columns in the order of "gradients"
+        Assert.NotNull(json.Hessian);
+        Assert.Equal(names, json.Hessian.Select(row => row.Key));
+        foreach (var (row, entries) in json.Hessian)
+        {
+            Assert.Equal(names, entries.Select(e => e.Key));
+            foreach (var (column, h) in entries) Close.Assert(c.Hessian[row][column], h, $"{c}: d²/d{row}d{column}", Relative, Absolute);
+        }
+        Assert.Null(json.Directional);
+    }
+
+    [Theory]
+    [MemberData(nameof(Lines))]
+    public void The_table_has_every_entry_of_the_json_exactly(int line)
+    {
+        var c = HessianCase.Load()[line];
+        var json = GradJson.Parse(Tool.Run(GradJson.Arguments(c.Expr, c.At, "--hessian", "--json")).Out);
+        var r = Tool.Run(GradJson.Arguments(c.Expr, c.At, "--hessian"));
+        Assert.True(r.ExitCode == 0, r.ToString());
+
+        var table = HessianTable(r.Out);
+        Assert.Equal(json.Hessian!.Select(row => row.Key), table.Select(row => row.Key));
+        foreach (var ((name, expected), (_, printed)) in json.Hessian!.Zip(table))
+            Assert.Equal(expected.Select(e => e.Value), printed);
+    }
+
+    [Fact]
+    public void Infinite_and_NaN_entries_are_the_strings_of_gradients()
+    {
+        // f = y·log(x) at x = 0, y = 1: f = -∞; ∂f/∂x = y/x = ∞, ∂f/∂y = log x = -∞;
+        // ∂²f/∂x² = -y/x² = -∞, ∂²f/∂x∂y = 1/x = ∞, ∂²f/∂y² = 0
+        Assert.Equal(
+            "{\"value\":\"-Infinity\",\"gradients\":{\"x\":\"Infinity\",\"y\":\"-Infinity\"}," +
+            "\"hessian\":{\"x\":{\"x\":\"-Infinity\",\"y\":\"Infinity\"},\"y\":{\"x\":\"Infinity\",\"y\":0}}}\n",
+            Tool.Run("grad", "log(x) * y", "x=0", "y=1", "--hessian", "--json").Out);
+        // sqrt at -1: NaN, and so are its derivatives
+        Assert.Equal("{\"value\":\"NaN\",\"gradients\":{\"x\":\"NaN\"},\"hessian\":{\"x\":{\"x\":\"NaN\"}}}\n",
+            Tool.Run("grad", "sqrt(x)", "x=-1", "--hessian", "--json").Out);
+
+        var table = HessianTable(Tool.Run("grad", "log(x) * y", "x=0", "y=1", "--hessian").Out);
+        Assert.Equal(["x", "y"], table.Select(row => row.Key));
+        Assert.Equal([double.NegativeInfinity, double.PositiveInfinity], table[0].Value);
+        Assert.Equal([double.PositiveInfinity, 0.0], table[1].Value);
+        Assert.Equal([double.NaN], Assert.Single(HessianTable(Tool.Run("grad", "sqrt(x)", "x=-1", "--hessian").Out)).Value);
+    }
+
+    [Fact]
+    public void The_hessian_of_a_known_function_is_its_second_derivatives()
+    {
+        // f = x²y + sin(y): Hessian [[2y, 2x], [2x, -sin y]]
+        var json = GradJson.Parse(Tool.Run("grad", "x * x * y + sin(y)", "x=3", "y=2", "--hessian", "--json").Out);
+        Assert.Equal([4.0, 6.0], json.Hessian![0].Value.Select(e => e.Value));
+        Assert.Equal(6.0, json.Hessian[1].Value[0].Value);
+        Close.Assert(-Math.Sin(2), json.Hessian[1].Value[1].Value, "d²f/dy²");
+    }
+
+    [Fact]
+    public void A_wide_table_is_not_cut_when_written_to_a_pipe()
+    {
+        // five variables of 17-digit numbers need more than the 80 columns Spectre assumes without a terminal
+        var r = Tool.Run("grad", "sin(a * b + c * d + e) / 3", "a=0.3", "b=0.7", "c=-1.1", "d=0.9", "e=0.1", "--hessian");
+        var table = HessianTable(r.Out);
+        Assert.Equal(["a", "b", "c", "d", "e"], table.Select(row => row.Key));
+        Assert.All(table, row => Assert.Equal(5, row.Value.Length));
+        Assert.Contains(r.Out.Split('\n'), l => l.Length > 80);
+    }
+
+    [Fact]
+    public void Without_variables_the_hessian_is_empty()
+    {
+        Assert.Equal("{\"value\":3,\"gradients\":{},\"hessian\":{}}\n", Tool.Run("grad", "1 + 2", "--hessian", "--json").Out);
+        Assert.Equal("value = 3\n(no variables, so no gradients)\n", Tool.Run("grad", "1 + 2", "--hessian").Out);
+    }
+
+    [Fact]
+    public void The_picture_is_the_expressions_graph_alone()
+    {
+        using var temp = new TempFolder();
+        Assert.Equal(0, Tool.Run("grad", "tanh(x * y)", "x=1", "y=2", "--dot", temp.File("plain.dot")).ExitCode);
+        Assert.Equal(0, Tool.Run("grad", "tanh(x * y)", "x=1", "y=2", "--hessian", "--direction", "x=1", "--dot", temp.File("second.dot")).ExitCode);
+        Assert.Equal(File.ReadAllText(temp.File("plain.dot")), File.ReadAllText(temp.File("second.dot")));
+    }
+
+    [Fact]
+    public void A_real_process_prints_the_hessian()
+    {
+        var c = HessianCase.Load()[0];
+        var r = Tool.RunProcess(GradJson.Arguments(c.Expr, c.At, "--hessian", "--json"));
+        Assert.True(r.ExitCode == 0, r.ToString());
+        var json = GradJson.Parse(r.Out);
+        foreach (var (row, entries) in json.Hessian!)
+        {
+            foreach (var (column, h) in entries) Close.Assert(c.Hessian[row][column], h, $"{c}: d²/d{row}d{column}", Relative, Absolute);
+        }
+    }
+
+    /// <summary>
+    /// Reads the Hessian table from grad's output: the header row ("Hessian", then a column per variable) and a row per
+    /// variable; checks that the header names the rows' variables in the same order.
+    /// </summary>
+    private static List<KeyValuePair<string, double[]>> HessianTable(string stdout)
+    {
+        var rows = stdout.Split('\n').Select(Cells).Where(cells => cells.Length > 0).ToList();
+        var header = rows.FindIndex(cells => cells[0] == "Hessian");
+        Assert.True(header >= 0, $"no Hessian table in:\n{stdout}");
+        var columns = rows[header][1..];
+        var table = rows.Skip(header + 1).Take(columns.Length)
+            .Select(cells => KeyValuePair.Create(cells[0], cells[1..].Select(Number).ToArray())).ToList();
+        Assert.Equal(columns, table.Select(row => row.Key));
+        return table;
+    }
+
+    private static string[] Cells(string line) =>
+        line.Contains('│', StringComparison.Ordinal)
+            ? line.Split('│', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(c => c.Length > 0).ToArray()
+            : [];
+
+    private static double Number(string text) => text switch
+    {
+        "NaN" => double.NaN,
+        "Infinity" => double.PositiveInfinity,
+        "-Infinity" => double.NegativeInfinity,
+        _ => double.Parse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture),
+    };
+}
