@@ -37,7 +37,7 @@ public static class TrainingPlot
     }
 
     /// <summary>The decision regions with the data points on top.</summary>
-    public static Plot DecisionPlot(Mlp model, Dataset data, string title = "")
+    internal static Plot DecisionPlot(Mlp model, Dataset data, string title = "")
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
@@ -91,7 +91,7 @@ public static class TrainingPlot
     }
 
     /// <summary>Loss (left axis) and accuracy (right axis, 0 to 1) at each step.</summary>
-    public static Plot LossPlot(IReadOnlyList<TrainingStep> history)
+    internal static Plot LossPlot(IReadOnlyList<TrainingStep> history)
     {
         ArgumentNullException.ThrowIfNull(history);
         var plot = new Plot();

@@ -50,7 +50,7 @@ public partial class ExploreCommandTests
         Assert.Equal($"wrote {temp.File("p.html")}: 4 values (2 not drawn), 8 steps; open it in a browser\n", r.Out);
         var html = File.ReadAllText(temp.File("p.html"));
         Assert.Contains("\"rankdir\":\"TB\"", html);
-        Assert.Equal(2, Regex.Matches(html, "\"drawn\":true").Count);
+        Assert.Equal(2, Regex.Count(html, "\"drawn\":true"));
         Assert.Contains("<g id=\"omitted\" class=\"node\">", html);
         Assert.Contains("rankdir=TB", File.ReadAllText(temp.File("p.dot")));
     }
@@ -112,7 +112,7 @@ public partial class ExploreCommandTests
         Assert.EndsWith($"\nwrote {temp.File("n.html")}: 14 values, 28 steps; open it in a browser\n", r.Out, StringComparison.Ordinal);
         var html = File.ReadAllText(temp.File("n.html"));
         Assert.Contains("<title>The seed&#39;s neuron: y = tanh(w0*x0 + w1*x1 + w2*x2 + b) · micrograd explorer</title>", html);
-        Assert.Equal(14, Regex.Matches(html, "\"drawn\":true").Count);
+        Assert.Equal(14, Regex.Count(html, "\"drawn\":true"));
     }
 
     [Fact]

@@ -86,7 +86,7 @@ public sealed class ExplanationTests(BrowserFixture browser) : IDisposable
         Assert.Equal("4/4", received[^1]);
         Assert.Contains("1/4", received);
         Assert.Contains("3/4", received);
-        Assert.Contains(await tab.Page.Locator("#row-0 td.count .v > span").GetAttributeAsync("class") ?? "", new[] { "final" });
+        Assert.Equal("final", await tab.Page.Locator("#row-0 td.count .v > span").GetAttributeAsync("class"));
         tab.AssertNoErrors();
     }
 

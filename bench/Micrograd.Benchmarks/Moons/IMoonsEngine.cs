@@ -2,11 +2,11 @@ using Micrograd.NN;
 
 namespace Micrograd.Benchmarks.Moons;
 
-/// <summary>One way of running the moons demo: each <see cref="Step"/> is one full-batch SGD step.</summary>
+/// <summary>One way of running the moons demo: each <see cref="TrainStep"/> is one full-batch SGD step.</summary>
 public interface IMoonsEngine
 {
     /// <summary>Computes the loss and accuracy at the current weights, then updates the weights (the step's learning rate is 1.0 − 0.9·k/100).</summary>
-    (double Loss, double Accuracy) Step();
+    (double Loss, double Accuracy) TrainStep();
 
     /// <summary>The current weights, in <see cref="Module.Parameters"/> order.</summary>
     double[] Weights();
@@ -27,7 +27,7 @@ public sealed class TrainerMoons : IMoonsEngine
         _trainer = new Trainer(engine(MoonsData.Objective(_model)), MoonsData.Optimizer(_model), BatchSampler.Full(data.Data));
     }
 
-    public (double Loss, double Accuracy) Step()
+    public (double Loss, double Accuracy) TrainStep()
     {
         var step = _trainer.Step();
         return (step.Loss, step.Accuracy);

@@ -109,10 +109,10 @@ public static class MoonsCommand
         var accuracies = new double[steps];
         var clock = Stopwatch.StartNew();
         var start = GC.GetAllocatedBytesForCurrentThread();
-        (losses[0], accuracies[0]) = engine.Step();
+        (losses[0], accuracies[0]) = engine.TrainStep();
         firstMs = clock.Elapsed.TotalMilliseconds;
         var afterFirst = GC.GetAllocatedBytesForCurrentThread();
-        for (var k = 1; k < steps; k++) (losses[k], accuracies[k]) = engine.Step();
+        for (var k = 1; k < steps; k++) (losses[k], accuracies[k]) = engine.TrainStep();
         var end = GC.GetAllocatedBytesForCurrentThread();
         elapsedMs = clock.Elapsed.TotalMilliseconds;
         (firstAllocated, laterAllocated) = (afterFirst - start, end - afterFirst);

@@ -35,49 +35,49 @@ internal abstract class NaryOp : Op
 internal abstract class NaryOp<TFormula>(string name, string forwardText, string derivativeText) : NaryOp
     where TFormula : struct, INaryFormula
 {
-    private readonly TFormula _formula = default;
+    private static TFormula Formula => default; // a formula of an n-ary op has no parameters
     private OpScript? _script;
 
     public sealed override string Name { get; } = name;
 
     public sealed override double Forward(ReadOnlySpan<Value> operands)
     {
-        var y = _formula.Start<Scalar>();
-        foreach (var v in operands) y = _formula.Step(y, new Scalar(v.Data));
+        var y = Formula.Start<Scalar>();
+        foreach (var v in operands) y = Formula.Step(y, new Scalar(v.Data));
         return y.Number;
     }
 
     public sealed override double Forward(NaryOperands operands)
     {
-        var y = _formula.Start<Scalar>();
-        for (var k = 0; k < operands.Count; k++) y = _formula.Step(y, new Scalar(operands[k]));
+        var y = Formula.Start<Scalar>();
+        for (var k = 0; k < operands.Count; k++) y = Formula.Step(y, new Scalar(operands[k]));
         return y.Number;
     }
 
     public sealed override void Backward(NaryOperands operands, double y, double g, NaryOperands gradients)
     {
-        for (var k = 0; k < gradients.Count; k++) gradients.Add(k, _formula.Backward(new Scalar(operands[k]), new Scalar(y), new Scalar(g)).Number);
+        for (var k = 0; k < gradients.Count; k++) gradients.Add(k, Formula.Backward(new Scalar(operands[k]), new Scalar(y), new Scalar(g)).Number);
     }
 
     public sealed override void Propagate(Value node)
     {
         Scalar y = new(node.Data), g = new(node.Grad);
-        foreach (var v in node.Many!) v.Grad += _formula.Backward(new Scalar(v.Data), y, g).Number;
+        foreach (var v in node.Many!) v.Grad += Formula.Backward(new Scalar(v.Data), y, g).Number;
     }
 
     public sealed override double Contribution(Value node, int operand, double g) =>
-        _formula.Backward(new Scalar(node.Many![operand].Data), new Scalar(node.Data), new Scalar(g)).Number;
+        Formula.Backward(new Scalar(node.Many![operand].Data), new Scalar(node.Data), new Scalar(g)).Number;
 
-    public sealed override Value ContributionGraph(Value node, int operand, Value g) => _formula.Backward(node.Many![operand], node, g);
+    public sealed override Value ContributionGraph(Value node, int operand, Value g) => Formula.Backward(node.Many![operand], node, g);
 
     public sealed override void Forward(LaneRows values, ReadOnlySpan<int> operands, Span<double> y)
     {
         var vy = Lanes.Of(y);
-        vy.Fill(_formula.Start<LaneVector>().Lanes);
+        vy.Fill(Formula.Start<LaneVector>().Lanes);
         foreach (var slot in operands)
         {
             var vx = Lanes.Of(values.Row(slot));
-            for (var i = 0; i < vy.Length; i++) vy[i] = _formula.Step(new LaneVector(vy[i]), new LaneVector(vx[i])).Lanes;
+            for (var i = 0; i < vy.Length; i++) vy[i] = Formula.Step(new LaneVector(vy[i]), new LaneVector(vx[i])).Lanes;
         }
     }
 
@@ -89,12 +89,12 @@ internal abstract class NaryOp<TFormula>(string name, string forwardText, string
         {
             var vx = Lanes.Of(values.Row(slot));
             var vgx = Lanes.Of(gradients.Row(slot));
-            for (var i = 0; i < vg.Length; i++) vgx[i] += _formula.Backward(new LaneVector(vx[i]), new LaneVector(vy[i]), new LaneVector(vg[i])).Lanes;
+            for (var i = 0; i < vg.Length; i++) vgx[i] += Formula.Backward(new LaneVector(vx[i]), new LaneVector(vy[i]), new LaneVector(vg[i])).Lanes;
         }
     }
 
     public sealed override OpScript Script => _script ??= OpScript.Nary(
-        $"xs.reduce((s, v) => {_formula.Step(ScriptNumber.Variable("s"), ScriptNumber.Variable("v")).Text}, {_formula.Start<ScriptNumber>().Text})",
-        _formula.Backward(ScriptNumber.Variable("xs[i]"), ScriptNumber.Variable("y"), ScriptNumber.Variable("g")).Text,
+        $"xs.reduce((s, v) => {Formula.Step(ScriptNumber.Variable("s"), ScriptNumber.Variable("v")).Text}, {Formula.Start<ScriptNumber>().Text})",
+        Formula.Backward(ScriptNumber.Variable("xs[i]"), ScriptNumber.Variable("y"), ScriptNumber.Variable("g")).Text,
         forwardText, derivativeText);
 }

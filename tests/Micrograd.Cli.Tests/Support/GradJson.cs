@@ -13,6 +13,8 @@ public sealed record GradJson(
 {
     /// <summary>Reads stdout, which must hold exactly one JSON object and a newline, with "value" and "gradients", then
     /// "hessian" and "directional" when present, in that order.</summary>
+    private static readonly string[] KeyOrders = ["value,gradients", "value,gradients,hessian", "value,gradients,directional", "value,gradients,hessian,directional"];
+
     public static GradJson Parse(string stdout)
     {
         Assert.EndsWith("\n", stdout);
@@ -20,7 +22,7 @@ public sealed record GradJson(
         using var document = JsonDocument.Parse(stdout);
         var root = document.RootElement;
         var keys = root.EnumerateObject().Select(p => p.Name).ToList();
-        Assert.Contains(string.Join(",", keys), new[] { "value,gradients", "value,gradients,hessian", "value,gradients,directional", "value,gradients,hessian,directional" });
+        Assert.Contains(string.Join(",", keys), KeyOrders);
         var gradients = Numbers(root.GetProperty("gradients"));
         var hessian = root.TryGetProperty("hessian", out var h)
             ? h.EnumerateObject().Select(row => KeyValuePair.Create(row.Name, (IReadOnlyList<KeyValuePair<string, double>>)Numbers(row.Value))).ToList()

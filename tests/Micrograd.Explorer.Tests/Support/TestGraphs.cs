@@ -30,7 +30,13 @@ public static class TestGraphs
 
     public static readonly IReadOnlyDictionary<string, double> NeuronPoint = new Dictionary<string, double>
     {
-        ["w0"] = 1.3, ["x0"] = 1.6, ["w1"] = 1.2, ["x1"] = 0.8, ["w2"] = 1.1, ["x2"] = 0.5, ["b"] = 0.2,
+        ["w0"] = 1.3,
+        ["x0"] = 1.6,
+        ["w1"] = 1.2,
+        ["x1"] = 0.8,
+        ["w2"] = 1.1,
+        ["x2"] = 0.5,
+        ["b"] = 0.2,
     };
 
     /// <summary>An expression's graph at a point given as "x=1.5" items.</summary>

@@ -8,7 +8,7 @@ namespace Micrograd.Tests.Differentiation;
 public class CompiledGradientGraphTests
 {
     /// <summary>Smooth ops only, so that the gradient's graph has the same shape at every point.</summary>
-    private static Value F(IReadOnlyList<Value> v) => (v[0] * v[1]).Tanh() * v[0].Sigmoid() + (v[1] / v[0]).Exp() + v[0].Pow(3) * v[1].Sqrt();
+    private static Value F(Value[] v) => (v[0] * v[1]).Tanh() * v[0].Sigmoid() + (v[1] / v[0]).Exp() + v[0].Pow(3) * v[1].Sqrt();
 
     private static (Value[] Leaves, Value Gradient) GradientGraph(double x, double y)
     {

@@ -9,7 +9,7 @@ namespace Micrograd.NN;
 /// because abs and relu both take gradient 0 at 0). At z = ±800 the loss is finite (800 or 0) and so is its gradient
 /// (±1 or 0), where <c>log(sigmoid(z))</c> would give −∞. A prediction is correct when <c>(y &gt; 0) == (z &gt; 0)</c>.
 /// </summary>
-public sealed class BinaryCrossEntropyLoss : Loss
+internal sealed class BinaryCrossEntropyLoss : Loss
 {
     internal BinaryCrossEntropyLoss()
     {

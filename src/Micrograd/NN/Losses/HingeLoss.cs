@@ -5,7 +5,7 @@ namespace Micrograd.NN;
 /// Labels are -1 or 1; a prediction is correct when <c>(y &gt; 0) == (score &gt; 0)</c>. Zero once every sample is
 /// on the right side with a margin of 1; relu's gradient is 0 exactly at the margin.
 /// </summary>
-public sealed class HingeLoss : Loss
+internal sealed class HingeLoss : Loss
 {
     internal HingeLoss()
     {

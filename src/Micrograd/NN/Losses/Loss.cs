@@ -13,16 +13,24 @@ namespace Micrograd.NN;
 /// </remarks>
 public abstract class Loss
 {
-    /// <summary>The demo's max-margin loss, <c>mean(max(0, 1 − y·score))</c>; see <see cref="HingeLoss"/>.</summary>
+    /// <summary>The Python demo's max-margin loss, <c>mean(max(0, 1 − y·score))</c>, each sample's built as
+    /// <c>(1 + (−y)·score).Relu()</c>: one output, labels -1 and 1; zero once every sample is on the right side with a
+    /// margin of 1, where relu's gradient is 0.</summary>
     public static Loss Hinge { get; } = new HingeLoss();
 
-    /// <summary>Mean squared error, <c>mean((score − y)²)</c>; see <see cref="MeanSquaredErrorLoss"/>.</summary>
+    /// <summary>Mean squared error, <c>mean((score − y)²)</c>: one output and any finite target, so it also fits regression;
+    /// its accuracy reads the output as a two-class score, meaningful for labels -1 and 1.</summary>
     public static Loss MeanSquaredError { get; } = new MeanSquaredErrorLoss();
 
-    /// <summary>Binary cross-entropy on logits, stable for any logit; see <see cref="BinaryCrossEntropyLoss"/>.</summary>
+    /// <summary>Binary cross-entropy on the logit z (one output) for labels -1 and 1 (target t = (y + 1)/2), built as
+    /// <c>(z + |z|)·0.5 − z·t + log(1 + exp(−|z|))</c>: it never overflows (finite loss and gradient at z = ±800, where
+    /// <c>log(sigmoid(z))</c> would give −∞) and its gradient is exactly σ(z) − t, z = 0 included.</summary>
     public static Loss BinaryCrossEntropy { get; } = new BinaryCrossEntropyLoss();
 
-    /// <summary>Softmax cross-entropy over several classes, stable for any logits; see <see cref="SoftmaxCrossEntropyLoss"/>.</summary>
+    /// <summary>Softmax cross-entropy over K ≥ 2 classes (one logit per class; the target is the class index 0 … K − 1, and
+    /// with two outputs -1 reads as class 0): <c>log Σₖ exp(zₖ − m) − (Σₖ tₖ·zₖ − m)</c> with m the largest logit and t
+    /// the one-hot target, so no exp overflows; the gradient is softmax(z) − onehot(c). The largest output (the first, on
+    /// ties) is the predicted class. A non-finite logit gives a NaN loss.</summary>
     public static Loss SoftmaxCrossEntropy { get; } = new SoftmaxCrossEntropyLoss();
 
     /// <summary>Every built-in loss.</summary>
@@ -56,7 +64,7 @@ public abstract class Loss
         var terms = new Value[outputs.Count];
         for (var i = 0; i < terms.Length; i++)
         {
-            Check(outputs[i].Count, targets[i], i);
+            Check(outputs[i].Count, targets[i], i, nameof(targets));
             terms[i] = SampleLoss(outputs[i], targets[i]);
         }
         return Mean(terms);
@@ -134,11 +142,11 @@ public abstract class Loss
     /// <summary>The <see cref="Name"/>.</summary>
     public override string ToString() => Name;
 
-    private void Check(int outputCount, double target, int sample)
+    private void Check(int outputCount, double target, int sample, string parameter)
     {
         var error = TargetError(target, outputCount);
         if (error is not null)
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Sample {sample + 1}: {error}"), "targets");
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Sample {sample + 1}: {error}"), parameter);
     }
 
     /// <summary>The error for a two-class loss: one output and a label of -1 or 1.</summary>

@@ -5,7 +5,7 @@ namespace Micrograd.NN;
 /// accuracy treats the output as a two-class score (correct when <c>(y &gt; 0) == (score &gt; 0)</c>), which is
 /// meaningful for labels -1 and 1.
 /// </summary>
-public sealed class MeanSquaredErrorLoss : Loss
+internal sealed class MeanSquaredErrorLoss : Loss
 {
     internal MeanSquaredErrorLoss()
     {

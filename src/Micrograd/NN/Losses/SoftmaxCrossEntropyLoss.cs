@@ -16,7 +16,7 @@ namespace Micrograd.NN;
 /// The one-hot sum, rather than subtracting z_c itself, makes the sample's graph the same for every class (only the
 /// numbers m and t change), so the compiled engine records it once: its cost grows linearly with the class count.
 /// </remarks>
-public sealed class SoftmaxCrossEntropyLoss : Loss
+internal sealed class SoftmaxCrossEntropyLoss : Loss
 {
     internal SoftmaxCrossEntropyLoss()
     {
@@ -49,6 +49,7 @@ public sealed class SoftmaxCrossEntropyLoss : Loss
 
     /// <summary>The loss with its numbers given as nodes: <paramref name="numbers"/>[k] is m in the k-th exp, [K] is m in the
     /// class term and [K + 1 + k] is tₖ: <c>log Σₖ exp(zₖ − m) − (Σₖ tₖ·zₖ − m)</c>.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1859", Justification = "Form.Build, in the nested class, passes a list that is not an array")]
     private static Value Graph(IReadOnlyList<Value> output, IReadOnlyList<Value> numbers)
     {
         var count = output.Count;

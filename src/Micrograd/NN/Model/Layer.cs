@@ -73,7 +73,7 @@ public sealed class Layer : Module
     /// <summary>For example <c>relu layer(2 → 16)</c>.</summary>
     public override string ToString() => $"{Activation.Name()} layer({InputCount} → {OutputCount})";
 
-    private static IEnumerable<Neuron> Create(int inputs, int outputs, Activation activation, Random random)
+    private static Neuron[] Create(int inputs, int outputs, Activation activation, Random random)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(inputs, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(outputs, 1);

@@ -67,7 +67,7 @@ public sealed class Mlp : Module
     public Value[] Forward(IReadOnlyList<Value> inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        CheckCount(inputs.Count);
+        CheckCount(inputs.Count, nameof(inputs));
         IReadOnlyList<Value> x = inputs;
         foreach (var layer in _layers) x = layer.Forward(x);
         return (Value[])x;
@@ -90,7 +90,7 @@ public sealed class Mlp : Module
     /// <param name="inputs">One number per input.</param>
     public double[] Evaluate(ReadOnlySpan<double> inputs)
     {
-        CheckCount(inputs.Length);
+        CheckCount(inputs.Length, nameof(inputs));
         var x = inputs.ToArray();
         foreach (var layer in _layers) x = layer.Evaluate(x);
         return x;
@@ -100,9 +100,10 @@ public sealed class Mlp : Module
     public override string ToString() =>
         $"MLP {InputCount}-{string.Join('-', _layers.Select(l => l.OutputCount))} ({string.Join(", ", _layers.Select(l => l.Activation.Name()))})";
 
-    private void CheckCount(int count)
+    /// <summary>Refuses <paramref name="count"/> inputs unless it is the input count, naming the caller's <paramref name="parameter"/>.</summary>
+    private void CheckCount(int count, string parameter)
     {
-        if (count != InputCount) throw new ArgumentException($"The network takes {InputCount} inputs but was given {count}.", "inputs");
+        if (count != InputCount) throw new ArgumentException($"The network takes {InputCount} inputs but was given {count}.", parameter);
     }
 
     private void Label()
@@ -119,7 +120,7 @@ public sealed class Mlp : Module
         }
     }
 
-    private static IEnumerable<Layer> Create(int inputs, IReadOnlyList<int> sizes, Random random, Activation hidden, Activation output)
+    private static Layer[] Create(int inputs, IReadOnlyList<int> sizes, Random random, Activation hidden, Activation output)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(inputs, 1);
         ArgumentNullException.ThrowIfNull(sizes);

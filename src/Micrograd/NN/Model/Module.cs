@@ -1,6 +1,7 @@
 namespace Micrograd.NN;
 
 /// <summary>Something with trainable parameters: a <see cref="Neuron"/>, a <see cref="Layer"/> or an <see cref="Mlp"/>.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1716", Justification = "Named as PyTorch's nn.Module, which is what learners know; Module is a keyword only in Visual Basic")]
 public abstract class Module
 {
     /// <summary>

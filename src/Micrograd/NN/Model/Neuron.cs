@@ -54,7 +54,7 @@ public sealed class Neuron : Module
     public Value Forward(IReadOnlyList<Value> inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        CheckCount(inputs.Count);
+        CheckCount(inputs.Count, nameof(inputs));
         var weights = _weights;
         var terms = new Value[weights.Length + 1];
         terms[0] = Bias;
@@ -77,7 +77,7 @@ public sealed class Neuron : Module
     /// <exception cref="ArgumentException">The number of inputs differs from <see cref="InputCount"/>.</exception>
     public double Evaluate(ReadOnlySpan<double> inputs)
     {
-        CheckCount(inputs.Length);
+        CheckCount(inputs.Length, nameof(inputs));
         var sum = 0.0;
         sum += Bias.Data;
         for (var i = 0; i < _weights.Length; i++) sum += _weights[i].Data * inputs[i];
@@ -87,13 +87,14 @@ public sealed class Neuron : Module
     /// <summary>For example <c>relu neuron(2)</c>.</summary>
     public override string ToString() => $"{Activation.Name()} neuron({InputCount})";
 
-    private void CheckCount(int count)
+    /// <summary>Refuses <paramref name="count"/> inputs unless it is the input count, naming the caller's <paramref name="parameter"/>.</summary>
+    private void CheckCount(int count, string parameter)
     {
         if (count != _weights.Length)
-            throw new ArgumentException($"The neuron takes {_weights.Length} inputs but was given {count}.", "inputs");
+            throw new ArgumentException($"The neuron takes {_weights.Length} inputs but was given {count}.", parameter);
     }
 
-    private static IEnumerable<double> Uniform(int inputs, Random random)
+    private static double[] Uniform(int inputs, Random random)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(inputs, 1);
         ArgumentNullException.ThrowIfNull(random);

@@ -3,9 +3,9 @@ namespace Micrograd.NN;
 /// <summary>The learning rate at each step of a run, counting from step 0.</summary>
 public abstract class LearningRateSchedule
 {
-    /// <summary>The learning rate for step <paramref name="step"/> (0-based).</summary>
-    /// <param name="step">The step; at least 0.</param>
-    public abstract double At(int step);
+    /// <summary>The learning rate for step <paramref name="stepIndex"/>, counting from 0.</summary>
+    /// <param name="stepIndex">The step's index; at least 0.</param>
+    public abstract double At(int stepIndex);
 
     /// <summary>The same rate at every step.</summary>
     /// <param name="rate">The learning rate; finite and positive.</param>
@@ -23,71 +23,12 @@ public abstract class LearningRateSchedule
     /// <param name="steps">The length of the run; at least 1.</param>
     public static LearningRateSchedule Linear(double start, double end, int steps) => new LinearDecaySchedule(start, end, steps);
 
-    /// <summary>Throws unless <paramref name="step"/> is at least 0.</summary>
-    protected static void CheckStep(int step) => ArgumentOutOfRangeException.ThrowIfNegative(step);
+    /// <summary>Throws unless <paramref name="stepIndex"/> is at least 0.</summary>
+    /// <param name="stepIndex">The step's index.</param>
+    protected static void CheckStep(int stepIndex) => ArgumentOutOfRangeException.ThrowIfNegative(stepIndex);
 
     internal static double CheckRate(double rate, string name, bool allowZero = false) =>
         double.IsFinite(rate) && (rate > 0 || (allowZero && rate == 0))
             ? rate
             : throw new ArgumentOutOfRangeException(name, rate, $"A learning rate must be a finite number {(allowZero ? "of at least 0" : "above 0")}.");
-}
-
-/// <summary>A constant learning rate.</summary>
-public sealed class ConstantSchedule : LearningRateSchedule
-{
-    /// <summary>A constant learning rate.</summary>
-    /// <param name="rate">Finite and positive.</param>
-    public ConstantSchedule(double rate) => Rate = CheckRate(rate, nameof(rate));
-
-    /// <summary>The rate used at every step.</summary>
-    public double Rate { get; }
-
-    /// <inheritdoc/>
-    public override double At(int step)
-    {
-        CheckStep(step);
-        return Rate;
-    }
-
-    /// <summary>For example <c>constant 0.1</c>.</summary>
-    public override string ToString() => $"constant {Value.Format(Rate)}";
-}
-
-/// <summary>Linear decay: <c>lr_k = start − (start − end)·k/steps</c>, holding at <see cref="End"/> from step <see cref="Steps"/> on.</summary>
-public sealed class LinearDecaySchedule : LearningRateSchedule
-{
-    /// <summary>Linear decay from <paramref name="start"/> to <paramref name="end"/> over <paramref name="steps"/> steps.</summary>
-    /// <param name="start">Finite and positive.</param>
-    /// <param name="end">Finite and at least 0.</param>
-    /// <param name="steps">At least 1.</param>
-    public LinearDecaySchedule(double start, double end, int steps)
-    {
-        Start = CheckRate(start, nameof(start));
-        End = CheckRate(end, nameof(end), allowZero: true);
-        ArgumentOutOfRangeException.ThrowIfLessThan(steps, 1);
-        Steps = steps;
-    }
-
-    /// <summary>The rate at step 0.</summary>
-    public double Start { get; }
-
-    /// <summary>The rate reached at step <see cref="Steps"/>.</summary>
-    public double End { get; }
-
-    /// <summary>The length of the decay.</summary>
-    public int Steps { get; }
-
-    /// <inheritdoc/>
-    public override double At(int step)
-    {
-        CheckStep(step);
-        if (step >= Steps) return End;
-        // (start − end)·k can overflow for rates near double.MaxValue; (start − end)·(k/steps) cannot, and is used only then,
-        // so that ordinary rates keep the demo's rounding (1.0 − 0.9·k/100)
-        var decrement = (Start - End) * step;
-        return Start - (double.IsFinite(decrement) ? decrement / Steps : (Start - End) * ((double)step / Steps));
-    }
-
-    /// <summary>For example <c>linear 1 → 0.1 over 100 steps</c>.</summary>
-    public override string ToString() => $"linear {Value.Format(Start)} → {Value.Format(End)} over {Steps} steps";
 }
