@@ -9,7 +9,7 @@ public class ConsistencyTests
     [Fact]
     public void Log_steps_are_numbered_from_1_as_the_progress_lines_are()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var r = Tool.Run("train", "--steps", "3", "--samples", "20", "--log", folder.File("log.jsonl"));
         Assert.True(r.ExitCode == 0, r.ToString());
         Assert.Equal([1, 2, 3], CliFixtures.ReadLog(folder.File("log.jsonl")).Select(l => l.Step));
@@ -20,7 +20,7 @@ public class ConsistencyTests
     [Fact]
     public void A_bad_label_names_its_sample_counting_from_1()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         Tool.Run("train", "--data", folder.Write("bad.csv", "1,2,1\n3,4,-1\n5,6,0\n")).AssertRefused("Sample 3 of bad.csv: label 0 is not -1 or 1");
     }
 
@@ -49,7 +49,7 @@ public class ConsistencyTests
     [InlineData("plot")]
     public void A_plot_whose_name_is_not_png_is_refused(string name)
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         Tool.Run("train", "--steps", "1", "--plot", folder.File(name)).AssertRefused($"--plot '{folder.File(name)}': the plot is a PNG picture; name the file with .png");
         Assert.Empty(Directory.GetFiles(folder.Path));
     }

@@ -12,7 +12,7 @@ public class ExpressionFileTests
     [Fact]
     public void An_argument_starting_with_at_is_not_replaced_by_a_files_contents()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var file = folder.Write("args.txt", "x x=1");
         var r = Tool.Run("grad", "@" + file);
         Assert.Equal(2, r.ExitCode);
@@ -22,7 +22,7 @@ public class ExpressionFileTests
     [Fact]
     public void An_output_path_starting_with_at_is_written_as_named()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         folder.Write("x.dot", "not an argument");
         var r = Tool.RunShell($"cd '{folder.Path}' && $MICROGRAD grad 'x*y' x=1 y=2 --dot @x.dot");
         Assert.True(r.ExitCode == 0, r.ToString());
@@ -34,7 +34,7 @@ public class ExpressionFileTests
     public void Grad_reads_the_expression_from_a_file_longer_than_one_argument_may_be()
     {
         // 200,000 terms: about 1.2 MB, past Linux's 128 KiB limit on one argument
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var file = folder.Write("long.txt", string.Join(" + ", Enumerable.Repeat("x*y", 200_000)) + "\n");
         var r = Tool.Run("grad", "--expr-file", file, "x=0.5", "y=3", "--json");
         Assert.True(r.ExitCode == 0, r.ToString());
@@ -51,7 +51,7 @@ public class ExpressionFileTests
         Assert.Equal(Math.Tanh(0.5), GradJson.Parse(r.Out).Value);
 
         if (!Micrograd.Graphs.Graphviz.IsAvailable()) return; // explore lays its page out with Graphviz
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var e = Tool.RunWithInput("x*x", "explore", "--expr-file", "-", "x=3", "--html", folder.File("p.html"));
         Assert.True(e.ExitCode == 0, e.ToString());
         Assert.Contains("x*x", File.ReadAllText(folder.File("p.html")));

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Micrograd.Cli.Tests.Support;
 using Micrograd.Ops;
-using Micrograd.Tests.Differentiation;
 using Micrograd.Tests.Support;
 
 namespace Micrograd.Cli.Tests;

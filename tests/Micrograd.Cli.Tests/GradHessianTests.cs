@@ -1,6 +1,5 @@
 using Micrograd.Cli.Tests.Support;
 using Micrograd.Expressions;
-using Micrograd.Tests.Differentiation;
 using Micrograd.Tests.Support;
 
 namespace Micrograd.Cli.Tests;
@@ -106,7 +105,7 @@ public class GradHessianTests
     [Fact]
     public void The_picture_is_the_expressions_graph_alone()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         Assert.Equal(0, Tool.Run("grad", "tanh(x * y)", "x=1", "y=2", "--dot", temp.File("plain.dot")).ExitCode);
         Assert.Equal(0, Tool.Run("grad", "tanh(x * y)", "x=1", "y=2", "--hessian", "--direction", "x=1", "--dot", temp.File("second.dot")).ExitCode);
         Assert.Equal(File.ReadAllText(temp.File("plain.dot")), File.ReadAllText(temp.File("second.dot")));

@@ -24,7 +24,7 @@ public class InterruptTests
     [Fact]
     public void A_stop_request_keeps_the_log_of_the_steps_taken_and_writes_no_model()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var save = folder.Write("m.json", "old model");
         using var stop = new StopRequest();
         var stdout = new StopWhenTraining(stop);
@@ -45,7 +45,7 @@ public class InterruptTests
     [InlineData("TERM", 143)]
     public async Task A_signal_to_the_real_process_stops_it_with_whole_log_lines(string signal, int exitCode)
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var log = folder.File("log.jsonl");
         using var process = Tool.Start(null, "train", "--steps", "2000000", "--log", log, "--save", folder.File("m.json"));
         var stderr = process.StandardError.ReadToEndAsync();

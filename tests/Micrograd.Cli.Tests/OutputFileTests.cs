@@ -10,7 +10,7 @@ namespace Micrograd.Cli.Tests;
 public class OutputFileTests
 {
     /// <summary>The folder holds exactly these files (no temporary file left behind).</summary>
-    private static void AssertOnlyFiles(TempFolder folder, params string[] names) =>
+    private static void AssertOnlyFiles(TempDirectory folder, params string[] names) =>
         Assert.Equal(names.Order(), Directory.GetFiles(folder.Path).Select(Path.GetFileName).Order());
 
     /// <summary>A stream that fails with "No space left on device" once <paramref name="limit"/> bytes have been written.</summary>
@@ -65,7 +65,7 @@ public class OutputFileTests
     [Fact]
     public void A_save_that_fails_part_way_leaves_the_model_it_started_from_intact()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var model = folder.Write("m.json", File.ReadAllText(CliFixtures.MoonsInit));
         var before = File.ReadAllBytes(model);
         var r = RunFailingAfter(2000, "train", "--data", CliFixtures.MoonsCsv, "--init", model, "--save", model, "--steps", "3");
@@ -80,7 +80,7 @@ public class OutputFileTests
     [InlineData("--save", "model.json", 100)]
     public void Each_output_of_train_that_fails_part_way_leaves_the_old_file(string option, string name, int limit)
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var path = folder.Write(name, "the old file\n");
         var r = RunFailingAfter(limit, "train", "--steps", "20", "--samples", "40", option, path);
         r.AssertRefused($"cannot write {option} '{path}': No space left on device");
@@ -95,7 +95,7 @@ public class OutputFileTests
     public void Each_picture_or_page_that_fails_part_way_leaves_the_old_file(string command, string option, string name)
     {
         if (option is "--svg" or "--html" && !Micrograd.Graphs.Graphviz.IsAvailable()) return; // needs Graphviz's dot
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var path = folder.Write(name, "the old file\n");
         string[] args = command == "grad" ? ["grad", "tanh(x*y)", "x=1", "y=2", option, path] : ["neuron", option, path];
         var r = RunFailingAfter(200, args);
@@ -108,7 +108,7 @@ public class OutputFileTests
     public void A_successful_run_replaces_outputs_in_full_keeping_their_permissions_and_the_links_to_them()
     {
         if (OperatingSystem.IsWindows()) return; // Unix permissions
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var real = folder.Write("real.json", "old");
         File.SetUnixFileMode(real, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead);
         var link = folder.File("link.json");
@@ -128,7 +128,7 @@ public class OutputFileTests
     [InlineData("--plot", "m.json", "--init")]
     public void An_output_that_is_an_input_is_refused_before_any_work(string option, string name, string input)
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var data = folder.Write("d.csv", File.ReadAllText(CliFixtures.MoonsCsv));
         var model = folder.Write("m.json", File.ReadAllText(CliFixtures.MoonsInit));
         var before = File.ReadAllBytes(folder.File(name));
@@ -141,7 +141,7 @@ public class OutputFileTests
     [Fact]
     public void Two_outputs_naming_one_file_are_refused_as_are_links_to_an_input()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         Tool.Run("train", "--save", folder.File("out.json"), "--plot", folder.File("out.json")).AssertRefused(
             $"--plot '{folder.File("out.json")}' is the same file as --save");
         var data = folder.Write("d.csv", File.ReadAllText(CliFixtures.MoonsCsv));
@@ -157,7 +157,7 @@ public class OutputFileTests
     [Fact]
     public void Continuing_training_from_a_model_into_the_same_file_is_allowed()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var model = folder.Write("m.json", File.ReadAllText(CliFixtures.MoonsInit));
         var r = Tool.Run("train", "--data", CliFixtures.MoonsCsv, "--init", model, "--save", model, "--steps", "3");
         Assert.True(r.ExitCode == 0, r.ToString());
@@ -181,7 +181,7 @@ public class OutputFileTests
     [Fact]
     public async Task Runs_saving_to_one_file_at_the_same_time_leave_one_whole_model()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var path = folder.File("m.json");
         var runs = Enumerable.Range(0, 4).Select(seed => Task.Run(() =>
             Tool.Run("train", "--steps", "3", "--samples", "20", "--hidden", "32,32", "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture), "--save", path))).ToArray();

@@ -9,7 +9,7 @@ public class PredictCommandTests
     [Fact]
     public void Prints_each_score_and_class_and_the_accuracy()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var train = Tool.Run("train", "--data", CliFixtures.MoonsCsv, "--init", CliFixtures.MoonsInit, "--save", folder.File("m.json"));
         Assert.True(train.ExitCode == 0, train.ToString());
 
@@ -36,7 +36,7 @@ public class PredictCommandTests
     [Fact]
     public void Without_labels_there_is_no_accuracy()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var csv = folder.Write("points.csv", "x1,x2\n0.5,0.5\n-1,1\n");
         var r = Tool.Run("predict", "--model", CliFixtures.MoonsInit, "--data", csv);
         Assert.True(r.ExitCode == 0, r.ToString());
@@ -49,7 +49,7 @@ public class PredictCommandTests
     [Fact]
     public void A_model_with_several_outputs_predicts_the_largest()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var model = folder.Write("three.json", """
             {"inputs": 1, "layers": [{"weights": [[1], [-1], [0]], "biases": [0, 0, 0.5], "activation": "linear"}]}
             """);
@@ -66,7 +66,7 @@ public class PredictCommandTests
     [Fact]
     public void Bad_input_is_refused_with_one_line_and_exit_code_2()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         void Refused(string message, params string[] args)
         {
             var r = Tool.Run(["predict", .. args]);

@@ -9,14 +9,6 @@ public class ReadmeFigureTests
 {
     private const string Command = "dotnet run --project src/Micrograd.Cli -- neuron --svg docs/images/neuron.svg --rankdir TB";
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Micrograd.slnx"))) return dir.FullName;
-        }
-        throw new DirectoryNotFoundException($"no Micrograd.slnx above {AppContext.BaseDirectory}");
-    }
 
     private static List<(string Id, string Texts)> Nodes(string svgPath)
     {
@@ -30,7 +22,7 @@ public class ReadmeFigureTests
     [Fact]
     public void The_readme_names_the_command_that_drew_the_committed_neuron_svg()
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root;
         Assert.Contains(Command, File.ReadAllText(Path.Combine(root, "README.md")), StringComparison.Ordinal);
         Assert.Contains("docs/images/neuron.svg", File.ReadAllText(Path.Combine(root, "README.md")), StringComparison.Ordinal);
 

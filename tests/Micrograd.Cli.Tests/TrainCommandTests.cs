@@ -6,14 +6,14 @@ namespace Micrograd.Cli.Tests;
 
 public class TrainCommandTests
 {
-    private static string[] Demo(TempFolder folder, params string[] more) =>
+    private static string[] Demo(TempDirectory folder, params string[] more) =>
     [
         "train", "--data", CliFixtures.MoonsCsv, "--init", CliFixtures.MoonsInit,
         "--steps", "100", "--lr", "1.0", "--lr-end", "0.1", "--l2", "1e-4", "--loss", "hinge",
         "--log", folder.File("log.jsonl"), "--save", folder.File("final.json"), .. more,
     ];
 
-    private static void AssertMatchesTrajectory(TempFolder folder)
+    private static void AssertMatchesTrajectory(TempDirectory folder)
     {
         var (steps, finalLayers) = CliFixtures.Trajectory();
         var log = CliFixtures.ReadLog(folder.File("log.jsonl"));
@@ -49,7 +49,7 @@ public class TrainCommandTests
     [InlineData("eager", "eager engine")]
     public void The_demo_run_matches_the_reference_trajectory_and_final_weights(string? engine, string described)
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var r = Tool.Run(engine is null ? Demo(folder) : Demo(folder, "--engine", engine));
         Assert.True(r.ExitCode == 0, r.ToString());
         Assert.Equal("", r.Error);
@@ -67,7 +67,7 @@ public class TrainCommandTests
     [InlineData("--data", "circles", "--loss", "mse", "--activation", "sigmoid", "--hidden", "none", "--samples", "333")]
     public void The_compiled_and_eager_engines_write_the_same_log_and_model(params string[] options)
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         string[] Args(string engine) =>
             ["train", .. options, "--steps", "30", "--engine", engine, "--log", folder.File(engine + ".jsonl"), "--save", folder.File(engine + ".json")];
         var compiled = Tool.Run(Args("compiled"));
@@ -84,7 +84,7 @@ public class TrainCommandTests
     [Fact]
     public void The_demo_run_as_a_real_process_matches_and_draws_a_png_headless()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var r = Tool.RunProcess(Demo(folder, "--plot", folder.File("moons.png")));
         Assert.True(r.ExitCode == 0, r.ToString());
         AssertMatchesTrajectory(folder);
@@ -98,7 +98,7 @@ public class TrainCommandTests
     [Fact]
     public void The_log_holds_round_trip_doubles_equal_to_the_library_run()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var r = Tool.Run("train", "--data", "circles", "--hidden", "6", "--activation", "tanh", "--steps", "12", "--loss", "bce",
             "--optimizer", "momentum", "--lr", "0.3", "--lr-end", "0.3", "--l2", "0", "--seed", "5", "--log", folder.File("log.jsonl"));
         Assert.True(r.ExitCode == 0, r.ToString());
@@ -130,7 +130,7 @@ public class TrainCommandTests
     [Fact]
     public void The_seed_fixes_the_run_and_another_seed_changes_it()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         string[] Args(string seed, string log) => ["train", "--steps", "5", "--batch", "20", "--seed", seed, "--log", folder.File(log)];
         Assert.Equal(0, Tool.Run(Args("3", "a.jsonl")).ExitCode);
         Assert.Equal(0, Tool.Run(Args("3", "b.jsonl")).ExitCode);
@@ -148,7 +148,7 @@ public class TrainCommandTests
     [InlineData("spirals", "hinge", "adam")]
     public void Every_data_set_loss_and_optimizer_trains(string data, string loss, string optimizer)
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var r = Tool.Run("train", "--data", data, "--loss", loss, "--optimizer", optimizer, "--steps", "40", "--hidden", "8,8",
             "--log", folder.File("log.jsonl"), "--save", folder.File("model.json"));
         Assert.True(r.ExitCode == 0, r.ToString());
@@ -161,7 +161,7 @@ public class TrainCommandTests
     [Fact]
     public void Softmax_trains_several_classes_and_saves_one_output_per_class()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var r = Tool.Run("train", "--data", "blobs", "--classes", "4", "--loss", "softmax", "--optimizer", "adam", "--steps", "60",
             "--hidden", "8", "--activation", "tanh", "--save", folder.File("model.json"), "--plot", folder.File("blobs.png"));
         Assert.True(r.ExitCode == 0, r.ToString());
@@ -173,7 +173,7 @@ public class TrainCommandTests
     [Fact]
     public void A_linear_model_trains_with_hidden_none()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var r = Tool.Run("train", "--data", "blobs", "--hidden", "none", "--steps", "20", "--save", folder.File("model.json"));
         Assert.True(r.ExitCode == 0, r.ToString());
         Assert.Equal("MLP 2-1 (linear)", ModelFile.Load(folder.File("model.json")).ToString());
@@ -183,7 +183,7 @@ public class TrainCommandTests
     public void A_diverged_run_still_logs_saves_and_draws()
     {
         // a rate this large sends the weights to infinity and the loss to NaN within a few steps
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var r = Tool.Run("train", "--steps", "3", "--lr", "1e308", "--log", folder.File("log.jsonl"), "--save", folder.File("m.json"),
             "--plot", folder.File("p.png"));
         Assert.True(r.ExitCode == 0, r.ToString());
@@ -195,7 +195,7 @@ public class TrainCommandTests
     [Fact]
     public void A_csv_with_more_features_trains()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var random = new Random(1);
         var lines = Enumerable.Range(0, 40).Select(_ =>
         {

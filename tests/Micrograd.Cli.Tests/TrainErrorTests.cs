@@ -42,7 +42,7 @@ public class TrainErrorTests
     [Fact]
     public void Bad_files_are_refused()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         AssertRefused(Tool.Run("train", "--init", folder.File("none.json")), $"--init file '{folder.File("none.json")}' does not exist");
         AssertRefused(Tool.Run("train", "--init", folder.Write("bad.json", "{\"inputs\": 2,")), "bad.json: not valid JSON");
         AssertRefused(Tool.Run("train", "--init", ""), "no --init file given: the path is empty");
@@ -64,7 +64,7 @@ public class TrainErrorTests
     [Fact]
     public void Unwritable_outputs_are_refused_before_training()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var missing = Path.Combine(folder.Path, "no", "such", "dir", "m.json");
         AssertRefused(Tool.Run("train", "--save", missing), "cannot write --save");
         AssertRefused(Tool.Run("train", "--log", folder.Path), "cannot write --log");

@@ -57,7 +57,7 @@ public sealed class ScreenshotTests(BrowserFixture browser) : IDisposable
     [Fact]
     public void The_readme_shows_the_committed_screenshot_and_says_how_to_make_it_again()
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root;
         var readme = File.ReadAllText(Path.Combine(root, "README.md"));
         Assert.Contains("](docs/images/explorer-neuron.png)", readme, StringComparison.Ordinal);
         Assert.Contains("micrograd neuron --html neuron.html --rankdir TB", readme, StringComparison.Ordinal);
@@ -71,14 +71,6 @@ public sealed class ScreenshotTests(BrowserFixture browser) : IDisposable
         Assert.Equal(860, ReadBigEndian(png, 20));
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Micrograd.slnx"))) return dir.FullName;
-        }
-        throw new DirectoryNotFoundException($"no Micrograd.slnx above {AppContext.BaseDirectory}");
-    }
 
     private static int ReadBigEndian(byte[] bytes, int at) => (bytes[at] << 24) | (bytes[at + 1] << 16) | (bytes[at + 2] << 8) | bytes[at + 3];
 }

@@ -16,7 +16,7 @@ public class ExportCommandTests
     [Fact]
     public void A_model_is_written_and_described_in_one_line()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var onnx = temp.File("moons.onnx");
         var r = Tool.Run("export", "--model", Fixtures.PathOf("moons_init.json"), "--onnx", onnx, "--float32");
         Assert.True(r.ExitCode == 0, r.ToString());
@@ -29,7 +29,7 @@ public class ExportCommandTests
     [Fact]
     public void An_expression_is_written_with_each_variable_an_input_and_its_value_at_the_point_printed()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var onnx = temp.File("expr.onnx");
         var r = Tool.Run("export", "tanh(w*x + b)", "w=0.8", "x=1.5", "b=-0.3", "--onnx", onnx);
         Assert.True(r.ExitCode == 0, r.ToString());
@@ -49,7 +49,7 @@ public class ExportCommandTests
     [Fact]
     public void Constants_are_written_with_their_values_and_the_other_variables_stay_inputs()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var onnx = temp.File("expr.onnx");
         var r = Tool.Run("export", "-x ** 2 + a*x", "x=3", "a=0.5", "--onnx", onnx, "--constants", "a");
         Assert.True(r.ExitCode == 0, r.ToString());
@@ -64,7 +64,7 @@ public class ExportCommandTests
     [Fact]
     public void An_expression_with_every_variable_constant_has_no_inputs()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var onnx = temp.File("c.onnx");
         var r = Tool.Run("export", "exp(x) * y", "x=1", "y=2", "--onnx", onnx, "--constants", "x, y");
         Assert.True(r.ExitCode == 0, r.ToString());
@@ -103,7 +103,7 @@ public class ExportCommandTests
     [MemberData(nameof(BadInputs))]
     public void Bad_input_is_one_error_line_exit_2_and_no_file(string[] args, string error)
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         Directory.CreateDirectory(temp.File("folder"));
         var paths = new Dictionary<string, string>
         {
@@ -125,7 +125,7 @@ public class ExportCommandTests
     [Fact]
     public void A_failed_export_leaves_an_existing_file_as_it_was_and_a_good_one_replaces_it()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var onnx = temp.Write("model.onnx", "the previous file");
         var bad = temp.Write("bad.json", """{"inputs": 2, "layers": []}""");
         var r = Tool.Run("export", "--model", bad, "--onnx", onnx);
@@ -143,7 +143,7 @@ public class ExportCommandTests
     [Fact]
     public void As_a_process_the_model_export_writes_a_file_that_onnx_runtime_runs()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var onnx = temp.File("moons.onnx");
         var r = Tool.RunProcess("export", "--model", Fixtures.PathOf("moons_init.json"), "--onnx", onnx);
         Assert.True(r.ExitCode == 0, r.ToString());

@@ -33,7 +33,7 @@ public class GraphExportTests
         var c = Fixtures.Load(file)[index];
         var parsed = Expression.Parse(c.Expr);
         var graph = parsed.Build(c.At);
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var path = temp.File("expr.onnx");
         OnnxExport.Save(graph.Root, path);
 
@@ -171,7 +171,7 @@ public class GraphExportTests
         graph.Output(operand is { } b ? graph.Node(opType, "x", graph.Constant(b)) : graph.Node(opType, "x"), "value", [null]);
         var file = new ModelProto { IrVersion = 9, Graph = graph.Proto };
         file.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = OnnxExport.Opset });
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var path = temp.File("one_op.onnx");
         File.WriteAllBytes(path, Google.Protobuf.MessageExtensions.ToByteArray(file));
         using var model = Ort.Load(path);
@@ -181,7 +181,7 @@ public class GraphExportTests
     /// <summary>Exports <paramref name="root"/>, runs it on <paramref name="inputs"/> and returns its values.</summary>
     internal static double[] Run(Value root, params OrtInput<double>[] inputs)
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var path = temp.File("graph.onnx");
         OnnxExport.Save(root, path);
         using var model = Ort.Load(path);

@@ -51,7 +51,7 @@ public class GraphInputsTests
     public void Chosen_leaves_become_initializers_holding_their_data_and_the_others_stay_inputs()
     {
         var graph = Expression.Parse("tanh(w*x + b)").Build(new Dictionary<string, double> { ["w"] = 0.8, ["x"] = 1.5, ["b"] = -0.3 });
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var path = temp.File("wxb.onnx");
         OnnxExport.Save(graph.Root, path, [graph.Variables["w"], graph.Variables["b"]]);
 
@@ -75,7 +75,7 @@ public class GraphInputsTests
     {
         var x = new Value(2.0, "x");
         var root = x.Exp() + 1;
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var path = temp.File("constant.onnx");
         OnnxExport.Save(root, path, [x]);
         var file = ModelProto.Parser.ParseFrom(File.ReadAllBytes(path));
@@ -105,7 +105,7 @@ public class GraphInputsTests
         var x1 = new Value(0, "x1");
         var root = model.Forward([x0, x1])[0];
         var data = DatasetCsv.Load(Fixtures.PathOf("moons.csv"));
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var path = temp.File("network.onnx");
         OnnxExport.Save(root, path, model.Parameters);
         var file = ModelProto.Parser.ParseFrom(File.ReadAllBytes(path));
@@ -163,7 +163,7 @@ public class GraphInputsTests
         var x = new Value(1, "x");
         var inner = x.Exp();
         var root = inner * 2;
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         Assert.Throws<ArgumentException>(() => OnnxExport.Save(root, temp.File("a.onnx"), [inner]));
         Assert.Throws<ArgumentException>(() => OnnxExport.Save(root, temp.File("a.onnx"), [new Value(3, "z")]));
         Assert.Empty(Directory.GetFiles(temp.Path));
@@ -172,7 +172,7 @@ public class GraphInputsTests
     [Fact]
     public void Writing_replaces_an_existing_file_whole_and_leaves_no_temporary_file()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var path = temp.Write("model.onnx", "an older file");
         OnnxExport.Save(new Value(1, "x").Exp(), path);
         Assert.Equal(["model.onnx"], Directory.GetFiles(temp.Path).Select(Path.GetFileName));
@@ -187,7 +187,7 @@ public class GraphInputsTests
 
     private static void AssertRefused(Value root, string message)
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var e = Assert.Throws<OnnxExportException>(() => OnnxExport.Save(root, temp.File("refused.onnx")));
         Assert.StartsWith(message, e.Message, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(temp.Path));
@@ -195,7 +195,7 @@ public class GraphInputsTests
 
     private static ModelProto Save(Value root)
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var path = temp.File("graph.onnx");
         OnnxExport.Save(root, path);
         return ModelProto.Parser.ParseFrom(File.ReadAllBytes(path));

@@ -39,7 +39,7 @@ public class ModelExportTests
     [MemberData(nameof(Precisions))]
     public void The_demos_trained_model_on_the_moons_csv(OnnxPrecision precision)
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var trained = temp.File("moons_final.json");
         var r = Tool.Run("train", "--data", Fixtures.PathOf("moons.csv"), "--init", Fixtures.PathOf("moons_init.json"), "--steps", "100",
             "--lr", "1.0", "--lr-end", "0.1", "--l2", "1e-4", "--loss", "hinge", "--save", trained);
@@ -51,7 +51,7 @@ public class ModelExportTests
     [MemberData(nameof(ActivationsAndPrecisions))]
     public void Every_activation_in_hidden_and_output_layers_on_generated_data(Activation activation, OnnxPrecision precision)
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var model = temp.File("model.json");
         ModelFile.Save(new Mlp(2, [8, 6, 1], new Random(11), hidden: activation, output: activation), model);
         AssertScoresMatchPredict(model, SpiralsCsv(temp, classes: 2), precision);
@@ -62,7 +62,7 @@ public class ModelExportTests
     [MemberData(nameof(Precisions))]
     public void A_three_class_softmax_model_gives_its_logits_as_predict_prints_them(OnnxPrecision precision)
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var model = temp.File("softmax.json");
         var r = Tool.Run("train", "--data", "blobs", "--classes", "3", "--samples", "150", "--loss", "softmax", "--hidden", "8",
             "--activation", "tanh", "--steps", "30", "--seed", "5", "--save", model);
@@ -79,7 +79,7 @@ public class ModelExportTests
     {
         // ONNX Runtime's own float64 Sigmoid gives 0 below about -37 (and 4e-8 relative error at -20); the export's
         // 1 / (1 + exp(-x)) gives the engine's 8.5e-17 at -37 and 1.9e-22 at -50
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var model = temp.Write("sigmoid.json", """{"inputs": 1, "layers": [{"weights": [[1]], "biases": [0], "activation": "sigmoid"}]}""");
         var data = temp.Write("far.csv", "x\n-700\n-100\n-50\n-37\n-20\n-10\n-1\n0\n1\n20\n40\n800\n");
         AssertScoresMatchPredict(model, data, precision);
@@ -89,7 +89,7 @@ public class ModelExportTests
     /// compares with <c>micrograd predict</c>'s scores.</summary>
     internal static void AssertScoresMatchPredict(string modelJson, string csv, OnnxPrecision precision)
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var onnx = temp.File("model.onnx");
         var r = Tool.Run(precision == OnnxPrecision.Float64 ? ["export", "--model", modelJson, "--onnx", onnx] : ["export", "--model", modelJson, "--onnx", onnx, "--float32"]);
         Assert.True(r.ExitCode == 0, r.ToString());
@@ -119,7 +119,7 @@ public class ModelExportTests
 
     private static (double[], long[]) Widen((float[] Data, long[] Shape) r) => (r.Data.Select(v => (double)v).ToArray(), r.Shape);
 
-    private static string SpiralsCsv(TempFolder temp, int classes)
+    private static string SpiralsCsv(TempDirectory temp, int classes)
     {
         var path = temp.File("spirals.csv");
         DatasetCsv.Save(DataGenerators.Spirals(200, DataGenerators.DefaultNoise("spirals"), new Random(7), classes), path);
@@ -127,7 +127,7 @@ public class ModelExportTests
     }
 
     /// <summary>Points far outside the training data (|x| up to 50), where tanh and sigmoid saturate and relu's cut matters.</summary>
-    private static string WideCsv(TempFolder temp)
+    private static string WideCsv(TempDirectory temp)
     {
         var random = new Random(8);
         var features = Enumerable.Range(0, 200).Select(_ => (IReadOnlyList<double>)[random.NextDouble() * 100 - 50, random.NextDouble() * 100 - 50]).ToList();

@@ -88,7 +88,7 @@ public class ModelStructureTests
     [MemberData(nameof(Precisions))]
     public void Onnx_runtime_loads_it_without_a_warning_and_sees_a_free_batch_size(OnnxPrecision precision)
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var path = temp.File("moons.onnx");
         OnnxExport.Save(ModelFile.Load(Fixtures.PathOf("moons_init.json")), path, precision);
         using var model = Ort.Load(path);
@@ -123,7 +123,7 @@ public class ModelStructureTests
         graph.Output(graph.Node("Neg", "x"), "y", [null]);
         var file = new ModelProto { IrVersion = 9, Graph = graph.Proto };
         file.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = 20 });
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var path = temp.File("flawed.onnx");
         File.WriteAllBytes(path, Google.Protobuf.MessageExtensions.ToByteArray(file));
 
@@ -134,7 +134,7 @@ public class ModelStructureTests
 
     internal static ModelProto Export(Mlp model, OnnxPrecision precision)
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var path = temp.File("model.onnx");
         OnnxExport.Save(model, path, precision);
         return ModelProto.Parser.ParseFrom(File.ReadAllBytes(path));

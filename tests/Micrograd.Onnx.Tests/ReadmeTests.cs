@@ -8,19 +8,11 @@ namespace Micrograd.Onnx.Tests;
 /// <summary>The README's C# example of running an exported model is Readme/OnnxPredict.cs, which these tests compile and run.</summary>
 public class ReadmeTests
 {
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Micrograd.slnx"))) return dir.FullName;
-        }
-        throw new DirectoryNotFoundException($"no Micrograd.slnx above {AppContext.BaseDirectory}");
-    }
 
     [Fact]
     public void The_readme_shows_exactly_the_example_file()
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root;
         var example = File.ReadAllText(Path.Combine(root, "tests/Micrograd.Onnx.Tests/Readme/OnnxPredict.cs")).ReplaceLineEndings("\n");
         var readme = File.ReadAllText(Path.Combine(root, "README.md")).ReplaceLineEndings("\n");
         Assert.Contains("```csharp\n" + example + "```\n", readme, StringComparison.Ordinal);
@@ -29,7 +21,7 @@ public class ReadmeTests
     [Fact]
     public void The_example_gives_predicts_scores_for_an_exported_model()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var onnx = temp.File("moons.onnx");
         var r = Tool.Run("export", "--model", Fixtures.PathOf("moons_init.json"), "--onnx", onnx);
         Assert.True(r.ExitCode == 0, r.ToString());

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Micrograd.Tests.Support;
 
-namespace Micrograd.Tests.Differentiation;
+namespace Micrograd.Tests.Support;
 
 /// <summary>A line of Fixtures/hessians.jsonl (PyTorch 1.13, float64): an expression at a point with its value, gradients and
 /// Hessian (<c>hessian[x][y]</c> = ∂²f/∂x∂y).</summary>
