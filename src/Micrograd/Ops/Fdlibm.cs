@@ -220,6 +220,26 @@ internal static class Fdlibm
         return y * TwoTo(k);
     }
 
+    /// <summary>erf's coefficients, as its C# code above uses them, for other forms of the same algorithm (the ONNX export's
+    /// composition): the numerator and denominator of each branch, lowest degree first.</summary>
+    internal static class ErfCoefficients
+    {
+        public const double Erx = Fdlibm.Erx;
+        public const double Efx = Fdlibm.Efx;
+        public const double Efx8 = Fdlibm.Efx8;
+        public static ReadOnlySpan<double> Pp => [Pp0, Pp1, Pp2, Pp3, Pp4];
+        public static ReadOnlySpan<double> Qq => [1, Qq1, Qq2, Qq3, Qq4, Qq5];
+        public static ReadOnlySpan<double> Pa => [Pa0, Pa1, Pa2, Pa3, Pa4, Pa5, Pa6];
+        public static ReadOnlySpan<double> Qa => [1, Qa1, Qa2, Qa3, Qa4, Qa5, Qa6];
+        public static ReadOnlySpan<double> Ra => [Ra0, Ra1, Ra2, Ra3, Ra4, Ra5, Ra6, Ra7];
+        public static ReadOnlySpan<double> Sa => [1, Sa1, Sa2, Sa3, Sa4, Sa5, Sa6, Sa7, Sa8];
+        public static ReadOnlySpan<double> Rb => [Rb0, Rb1, Rb2, Rb3, Rb4, Rb5, Rb6];
+        public static ReadOnlySpan<double> Sb => [1, Sb1, Sb2, Sb3, Sb4, Sb5, Sb6, Sb7];
+
+        /// <summary>1/0.35 as erf's branches compare it (the high word 0x4006DB6E).</summary>
+        public static double OneOver035 => BitConverter.Int64BitsToDouble(0x4006DB6E00000000);
+    }
+
     private static int HighWord(double x) => (int)(BitConverter.DoubleToInt64Bits(x) >> 32);
 
     private static double FromHighWord(int high) => BitConverter.Int64BitsToDouble((long)(uint)high << 32);
