@@ -4,8 +4,8 @@ namespace Micrograd
     {
         /// <summary>
         /// Gaussian error linear unit, the exact form (PyTorch's default): x·Φ(x) = x/2·(1 + erf(x/√2)), computed as PyTorch
-        /// computes it; d/dx = Φ(x) + x·φ(x), with φ the standard normal density. The value is −0 below about −38 (where erf
-        /// is −1) and x itself above about 8.3; gelu(+∞) is +∞ with gradient NaN (∞·0 in x·φ(x)), gelu(−∞) is NaN (−∞·0) with
+        /// computes it; d/dx = Φ(x) + x·φ(x), with φ the standard normal density. The value is −0 below about −8.37 (where
+        /// 1 + erf(x/√2) rounds to 0) and x itself above about 8.24; gelu(+∞) is +∞ with gradient NaN (∞·0 in x·φ(x)), gelu(−∞) is NaN (−∞·0) with
         /// gradient NaN, gelu(NaN) is NaN. Its erf is fdlibm's, within 1 ulp of the exact value.
         /// </summary>
         public Value Gelu() => Unary(Ops.GeluOp.Instance, this);
