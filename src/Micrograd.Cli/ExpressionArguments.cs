@@ -15,7 +15,8 @@ internal sealed partial class ExpressionArguments
     private readonly Argument<string?> _expression = new("EXPR")
     {
         Description = "The expression, such as \"tanh(w*x + b)\" or \"-x ** 2\": numbers, variables, + - * / **, unary minus, " +
-                      "parentheses and relu tanh exp log sigmoid sqrt abs sin cos. Quote it for the shell. Leave it out with --expr-file.",
+                      "parentheses, relu tanh exp log sigmoid sqrt abs sin cos leaky_relu elu softplus gelu log1p expm1 atan, and max(a, b) " +
+                      "min(a, b). Quote it for the shell. Leave it out with --expr-file.",
         Arity = ArgumentArity.ZeroOrOne,
     };
 

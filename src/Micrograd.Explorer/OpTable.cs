@@ -9,7 +9,8 @@ namespace Micrograd.Explorer;
 /// twin, declared in the op's file) becomes an entry with a uniform calling convention, so the page has no op list of its own.
 /// </summary>
 /// <remarks>
-/// The result is the source of a function <c>microgradOps(fma, pow)</c> returning an object keyed by op name; each entry has
+/// The result is the source of a function <c>microgradOps(fma, pow)</c> (with the twins' other helpers, erf, log1p and expm1,
+/// declared inside it: <see cref="OpScript.Helpers"/>) returning an object keyed by op name; each entry has
 /// <c>forward(values)</c> (operand data in order), <c>backward(k, values, y, g)</c> (operand k's gradient contribution),
 /// <c>operands</c> (the placeholder names: <c>["x"]</c>, <c>["a", "b"]</c>, or <c>"xs"</c> for an n-ary op),
 /// <c>forwardText</c> and <c>derivativeText</c> (one per operand, or one for every operand of an n-ary op).
@@ -32,7 +33,7 @@ internal static class OpTable
         }
 
         var sb = new StringBuilder();
-        sb.Append("function microgradOps(fma, pow) {\n  \"use strict\";\n  return {\n");
+        sb.Append("function microgradOps(fma, pow) {\n  \"use strict\";\n").Append(OpScript.Helpers).Append("  return {\n");
         foreach (var (name, op) in byName) sb.Append(Entry(name, op));
         sb.Append("  };\n}\n");
         return sb.ToString();

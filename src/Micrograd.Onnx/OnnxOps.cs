@@ -1,4 +1,5 @@
 using System.Globalization;
+using static Micrograd.Onnx.OnnxTensor;
 
 namespace Micrograd.Onnx;
 
@@ -13,11 +14,14 @@ internal delegate string OnnxOp(OnnxGraph graph, IReadOnlyList<string> operands)
 /// </summary>
 /// <remarks>
 /// <para>Where ONNX Runtime's CPU provider has no float64 kernel for an op's ONNX form, or one that does not give the engine's
-/// numbers, its row writes it as a composition of ops that do (and README's ONNX section lists it): today sigmoid, and the
-/// constant powers' shortcuts. Loading and running each op in float64 with ONNX Runtime 1.31.1 on linux-x64 found kernels for
-/// Add, Sub, Mul, Div, Pow, Neg, Abs, Relu (relu(NaN) is NaN, as in the engine), Tanh, Sigmoid, Exp, Log, Sqrt, Sin, Cos, Sum,
-/// Max, Min, Reciprocal, Sign and Gemm, and none for Atan, Softplus, Elu, LeakyRelu, Erf or Gelu (opset 20): a row for atan,
-/// softplus, elu, leaky_relu or gelu needs a composition, and GraphExportTests' edge cases then check it.</para>
+/// numbers, its row writes it as a composition of ops that do (and README's ONNX section lists it): sigmoid, the constant
+/// powers' shortcuts, max, min, leaky_relu, elu, softplus, gelu, erf, log1p, expm1 and atan (<see cref="OnnxMath"/>, written
+/// over <see cref="OnnxTensor"/>). Loading and running each op in float64 with ONNX Runtime 1.31.1 on linux-x64 found kernels
+/// for Add, Sub, Mul, Div, Pow, Neg, Abs, Relu (relu(NaN) is NaN, as in the engine), Tanh, Sigmoid, Exp, Log, Sqrt, Sin, Cos,
+/// Sum, Max, Min, Reciprocal, Sign, Floor, IsNaN, the comparisons, Where and Gemm, and none for Atan, Softplus, Elu, LeakyRelu,
+/// Erf or Gelu (opset 20; CompositionTests checks both). An op added to the engine gets a row here and its symbol in
+/// GraphExportTests' lists (UnaryOpSymbols or BinaryOpSymbols), whose edge cases and random points then check it, and in
+/// GraphInputsTests.Every_op_of_the_engine_has_a_row.</para>
 /// <para>Every row works in float32 too: constants take the graph's number type (<see cref="OnnxGraph.Constant"/>).</para>
 /// </remarks>
 internal static class OnnxOps
@@ -42,6 +46,19 @@ internal static class OnnxOps
         ["abs"] = Node("Abs"),
         ["sin"] = Node("Sin"),
         ["cos"] = Node("Cos"),
+        // Max and Min have float64 kernels and propagate NaN as the engine does, but give max(−0, +0) = +0 where the engine
+        // (std::max) gives its first operand: so the engine's formula, b where a < b or b is NaN, else a
+        ["max"] = (graph, x) => Formula(graph, x, (a, b) => Either(a, b, takeB: a.Less(b))),
+        ["min"] = (graph, x) => Formula(graph, x, (a, b) => Either(a, b, takeB: b.Less(a))),
+        // no float64 LeakyRelu, Elu, Softplus, Erf, Gelu or Atan kernel, and no ONNX log1p or expm1: compositions (OnnxMath)
+        ["leaky_relu"] = (graph, x) => Formula(graph, x, x => Where(x.Greater(0), x, x * 0.01).WithSign(x.Sign())),
+        ["elu"] = (graph, x) => Formula(graph, x, x => Where(x.LessOrEqual(0), OnnxMath.ExpNearZeroExactly(x) - 1, x)),
+        ["softplus"] = (graph, x) => Formula(graph, x, x => Where(x.Greater(20), x, OnnxMath.Log1p(x.Exp()))),
+        ["gelu"] = (graph, x) => Formula(graph, x, x => x * 0.5 * (1 + OnnxMath.Erf(x * 0.70710678118654752440))),
+        ["erf"] = (graph, x) => Formula(graph, x, OnnxMath.Erf),
+        ["log1p"] = (graph, x) => Formula(graph, x, OnnxMath.Log1p),
+        ["expm1"] = (graph, x) => Formula(graph, x, OnnxMath.Expm1),
+        ["atan"] = (graph, x) => Formula(graph, x, OnnxMath.Atan),
     };
 
     /// <summary>The row for an op's symbol.</summary>
@@ -60,6 +77,21 @@ internal static class OnnxOps
 
     /// <summary>One ONNX node of the same name and operands.</summary>
     private static OnnxOp Node(string onnxOp) => (graph, x) => graph.Node(onnxOp, [.. x]);
+
+    /// <summary>b where <paramref name="takeB"/> holds or b is NaN, else a, with the sign of the one taken (even a zero's).</summary>
+    private static OnnxTensor Either(OnnxTensor a, OnnxTensor b, OnnxTensor takeB)
+    {
+        var pick = takeB.Or(b.IsNaN());
+        return Where(pick, b, a).WithSign(Where(pick, b.Sign(), a.Sign()));
+    }
+
+    /// <summary>A composition of one operand, written as a formula over <see cref="OnnxTensor"/>.</summary>
+    private static string Formula(OnnxGraph graph, IReadOnlyList<string> x, Func<OnnxTensor, OnnxTensor> formula) =>
+        formula(new OnnxTensor(graph, x[0])).Name;
+
+    /// <summary>A composition of two operands, written as a formula over <see cref="OnnxTensor"/>.</summary>
+    private static string Formula(OnnxGraph graph, IReadOnlyList<string> x, Func<OnnxTensor, OnnxTensor, OnnxTensor> formula) =>
+        formula(new OnnxTensor(graph, x[0]), new OnnxTensor(graph, x[1])).Name;
 
     /// <summary>
     /// The constant power <c>**k</c>, its exponent written in its symbol (<c>**2</c>, <c>**-0.5</c>). Written as the engine

@@ -37,6 +37,14 @@ public sealed partial class Value : IOpNumber<Value>
 
     static Value IOpNumber<Value>.Tanh(Value x) => InGraph(TanhOp.Instance, x);
 
+    static Value IOpNumber<Value>.Atan(Value x) => InGraph(AtanOp.Instance, x);
+
+    static Value IOpNumber<Value>.Erf(Value x) => InGraph(ErfOp.Instance, x);
+
+    static Value IOpNumber<Value>.Log1p(Value x) => InGraph(Log1pOp.Instance, x);
+
+    static Value IOpNumber<Value>.Expm1(Value x) => InGraph(Expm1Op.Instance, x);
+
     static Value IOpNumber<Value>.Pow(Value x, Value y) => InGraph(PowOp.Instance, x, y);
 
     static Value IOpNumber<Value>.Pow(Value x, double exponent) => InGraph(PowConstantOp.For(exponent), x);

@@ -4,19 +4,28 @@ using Micrograd.Tests.Support;
 
 namespace Micrograd.Cli.Tests;
 
-/// <summary><c>grad --hessian</c>: every line of hessians.jsonl (PyTorch float64) through the tool, as JSON and as a table.</summary>
+/// <summary><c>grad --hessian</c>: every line of hessians.jsonl, new_ops.jsonl and new_ops_edges.jsonl (PyTorch float64)
+/// through the tool, as JSON and as a table.</summary>
 public class GradHessianTests
 {
     private const double Relative = 1e-8;
     private const double Absolute = 1e-10;
 
-    public static TheoryData<int> Lines() => HessianCase.Lines();
+    public static TheoryData<string, int> Lines()
+    {
+        var lines = new TheoryData<string, int>();
+        foreach (var file in new[] { HessianCase.File, "new_ops.jsonl", "new_ops_edges.jsonl" })
+        {
+            for (var i = 0; i < HessianCase.Load(file).Count; i++) lines.Add(file, i);
+        }
+        return lines;
+    }
 
     [Theory]
     [MemberData(nameof(Lines))]
-    public void Json_value_gradients_and_every_Hessian_entry_match_PyTorch(int line)
+    public void Json_value_gradients_and_every_Hessian_entry_match_PyTorch(string file, int line)
     {
-        var c = HessianCase.Load()[line];
+        var c = HessianCase.Load(file)[line];
         var r = Tool.Run(GradJson.Arguments(c.Expr, c.At, "--hessian", "--json"));
         Assert.True(r.ExitCode == 0, r.ToString());
         Assert.Equal("", r.Error);
@@ -41,9 +50,9 @@ public class GradHessianTests
 
     [Theory]
     [MemberData(nameof(Lines))]
-    public void The_table_has_every_entry_of_the_json_exactly(int line)
+    public void The_table_has_every_entry_of_the_json_exactly(string file, int line)
     {
-        var c = HessianCase.Load()[line];
+        var c = HessianCase.Load(file)[line];
         var json = GradJson.Parse(Tool.Run(GradJson.Arguments(c.Expr, c.At, "--hessian", "--json")).Out);
         var r = Tool.Run(GradJson.Arguments(c.Expr, c.At, "--hessian"));
         Assert.True(r.ExitCode == 0, r.ToString());

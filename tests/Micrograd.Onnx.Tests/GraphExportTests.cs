@@ -25,9 +25,15 @@ public class GraphExportTests
 
     public static TheoryData<string, int> EdgeCases => Fixtures.Cases("edge_cases.jsonl");
 
+    public static TheoryData<string, int> NewOps => Fixtures.Cases("new_ops.jsonl");
+
+    public static TheoryData<string, int> NewOpsEdges => Fixtures.Cases("new_ops_edges.jsonl");
+
     [Theory]
     [MemberData(nameof(Expressions))]
     [MemberData(nameof(EdgeCases))]
+    [MemberData(nameof(NewOps))]
+    [MemberData(nameof(NewOpsEdges))]
     public void Every_reference_expression_gives_the_engines_value(string file, int index)
     {
         var c = Fixtures.Load(file)[index];
@@ -51,10 +57,11 @@ public class GraphExportTests
     private static readonly string[] UnaryOpSymbols =
     [
         "neg", "relu", "tanh", "exp", "log", "sigmoid", "sqrt", "abs", "sin", "cos",
+        "leaky_relu", "elu", "softplus", "gelu", "log1p", "expm1", "atan", "erf",
         "**0", "**1", "**2", "**3", "**0.5", "**-0.5", "**-1", "**-2", "**1.5", "**-3", "**0.25", "**7", "**NaN", "**Infinity", "**-Infinity",
     ];
 
-    private static readonly string[] BinaryOpSymbols = ["+", "-", "*", "/", "**"];
+    private static readonly string[] BinaryOpSymbols = ["+", "-", "*", "/", "**", "max", "min"];
 
     public static TheoryData<string> UnaryOps => new(UnaryOpSymbols);
 
@@ -164,7 +171,7 @@ public class GraphExportTests
     }
 
     /// <summary>One ONNX op of ONNX Runtime's own on <paramref name="xs"/> (and a constant second operand, when given).</summary>
-    private static double[] RunOne(string opType, double[] xs, double? operand = null)
+    internal static double[] RunOne(string opType, double[] xs, double? operand = null)
     {
         var graph = new OnnxGraph("one_op", OnnxPrecision.Float64);
         graph.Input("x", [null]);
@@ -200,6 +207,14 @@ public class GraphExportTests
         "abs" => x.Abs(),
         "sin" => x.Sin(),
         "cos" => x.Cos(),
+        "leaky_relu" => x.LeakyRelu(),
+        "elu" => x.Elu(),
+        "softplus" => x.Softplus(),
+        "gelu" => x.Gelu(),
+        "log1p" => x.Log1p(),
+        "expm1" => x.Expm1(),
+        "atan" => x.Atan(),
+        "erf" => Value.Unary(Ops.ErfOp.Instance, x), // only gradient graphs make it (gelu's)
         _ => x.Pow(double.Parse(op[2..], System.Globalization.CultureInfo.InvariantCulture)),
     };
 
@@ -209,6 +224,8 @@ public class GraphExportTests
         "-" => a - b,
         "*" => a * b,
         "/" => a / b,
+        "max" => Value.Max(a, b),
+        "min" => Value.Min(a, b),
         _ => a.Pow(b),
     };
 

@@ -153,6 +153,8 @@ public class GraphInputsTests
         [
             x + y, x - y, x * y, x / y, -x, x.Pow(y), x.Pow(2.0), x.Pow(1.7), Value.Sum([x, y]),
             x.Relu(), x.Tanh(), x.Exp(), x.Log(), x.Sigmoid(), x.Sqrt(), x.Abs(), x.Sin(), x.Cos(),
+            Value.Max(x, y), Value.Min(x, y), x.LeakyRelu(), x.Elu(), x.Softplus(), x.Gelu(), x.Log1p(), x.Expm1(), x.Atan(),
+            Value.Unary(Ops.ErfOp.Instance, x),
         ];
         foreach (var node in nodes) Assert.NotNull(OnnxOps.For(node.Op));
     }

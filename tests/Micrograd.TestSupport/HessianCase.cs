@@ -3,8 +3,8 @@ using Micrograd.Tests.Support;
 
 namespace Micrograd.Tests.Support;
 
-/// <summary>A line of Fixtures/hessians.jsonl (PyTorch 1.13, float64): an expression at a point with its value, gradients and
-/// Hessian (<c>hessian[x][y]</c> = ∂²f/∂x∂y).</summary>
+/// <summary>A line of Fixtures/hessians.jsonl (or new_ops.jsonl, new_ops_edges.jsonl; PyTorch 1.13, float64): an expression at
+/// a point with its value, gradients and Hessian (<c>hessian[x][y]</c> = ∂²f/∂x∂y).</summary>
 public sealed record HessianCase(
     string Expr,
     IReadOnlyDictionary<string, double> At,
@@ -16,10 +16,11 @@ public sealed record HessianCase(
 
     public override string ToString() => $"{Expr} at {string.Join(", ", At.Select(p => $"{p.Key}={Close.Format(p.Value)}"))}";
 
-    public static IReadOnlyList<HessianCase> Load() =>
-        System.IO.File.ReadLines(Fixtures.PathOf(File)).Where(l => l.Trim().Length > 0).Select(Parse).ToList();
+    public static IReadOnlyList<HessianCase> Load(string file = File) =>
+        System.IO.File.ReadLines(Fixtures.PathOf(file)).Where(l => l.Trim().Length > 0).Select(Parse).ToList();
 
-    public static TheoryData<int> Lines() => new(Enumerable.Range(0, Load().Count));
+    /// <summary>Every line's index in <paramref name="file"/>, for a theory over the cases.</summary>
+    public static TheoryData<int> Lines(string file = File) => new(Enumerable.Range(0, Load(file).Count));
 
     private static HessianCase Parse(string line)
     {

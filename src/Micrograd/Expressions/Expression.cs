@@ -5,7 +5,8 @@ namespace Micrograd.Expressions;
 /// <summary>
 /// A parsed expression of the expression language: numbers, variables, <c>+ - * /</c>, <c>**</c> (right-associative,
 /// binding tighter than unary minus, as in Python: <c>-x ** 2</c> is <c>-(x ** 2)</c>), unary minus, parentheses and
-/// the functions relu, tanh, exp, log, sigmoid, sqrt, abs, sin and cos. Parsing and building use no recursion,
+/// the functions relu, tanh, exp, log, sigmoid, sqrt, abs, sin, cos, leaky_relu, elu, softplus, gelu, log1p, expm1 and atan
+/// of one argument, and max and min of two, separated by a comma (<c>max(x, y)</c>). Parsing and building use no recursion,
 /// so nesting depth is limited only by memory.
 /// </summary>
 /// <example><code>
@@ -78,8 +79,12 @@ public sealed class Expression
                     var x = stack.Pop();
                     stack.Push(x.IsConstant ? Operand.Of(-x.Constant) : new Operand(-x.Value!, 0));
                     break;
+                case InstructionKind.Function when instruction.Function is BinaryOp binary:
+                    var second = stack.Pop().AsValue();
+                    stack.Push(new Operand(Value.Binary(binary, stack.Pop().AsValue(), second), 0));
+                    break;
                 case InstructionKind.Function:
-                    stack.Push(new Operand(Value.Unary(instruction.Function!, stack.Pop().AsValue()), 0));
+                    stack.Push(new Operand(Value.Unary((UnaryOp)instruction.Function!, stack.Pop().AsValue()), 0));
                     break;
                 default:
                     var right = stack.Pop();

@@ -39,6 +39,7 @@ internal static class Lexer
                     '/' => (TokenKind.Slash, 1),
                     '(' => (TokenKind.Open, 1),
                     ')' => (TokenKind.Close, 1),
+                    ',' => (TokenKind.Comma, 1),
                     _ => throw new ExpressionException(
                         $"unexpected character '{c}' at position {start + 1}: expected a number, a name, an operator (+ - * / **) or a parenthesis",
                         start),

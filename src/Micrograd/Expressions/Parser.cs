@@ -15,14 +15,16 @@ internal enum InstructionKind
     Power,
 }
 
-/// <summary>One step of an expression in postfix order.</summary>
-internal readonly record struct Instruction(InstructionKind Kind, double Constant = 0, int Variable = -1, UnaryOp? Function = null);
+/// <summary>One step of an expression in postfix order. A function (a <see cref="UnaryOp"/> or a <see cref="BinaryOp"/>)
+/// takes its arguments from the stack, the last on top.</summary>
+internal readonly record struct Instruction(InstructionKind Kind, double Constant = 0, int Variable = -1, Op? Function = null);
 
 /// <summary>
 /// Turns tokens into postfix instructions with an operator-precedence (shunting-yard) parser. It uses no recursion,
 /// so input nested to any depth parses (and builds, and runs backward) without exhausting the call stack.
 /// Precedence is Python's: <c>+ -</c> &lt; <c>* /</c> &lt; unary minus &lt; <c>**</c> (right-associative, and its
-/// exponent may carry a unary minus).
+/// exponent may carry a unary minus). A function call's arguments are separated by commas, and their number is checked
+/// when its parenthesis closes.
 /// </summary>
 internal sealed class Parser
 {
@@ -30,7 +32,8 @@ internal sealed class Parser
 
     private enum Pending { Open, FunctionOpen, Negate, Add, Subtract, Multiply, Divide, Power }
 
-    private readonly record struct StackEntry(Pending Kind, int Position, UnaryOp? Function = null);
+    /// <summary>A pending operator or parenthesis; a function's open parenthesis counts the commas seen in it.</summary>
+    private readonly record struct StackEntry(Pending Kind, int Position, Op? Function = null, int Commas = 0);
 
     private readonly List<Instruction> _output = [];
     private readonly List<string> _variables = [];
@@ -73,6 +76,8 @@ internal sealed class Parser
                         break;
                     case TokenKind.Plus:
                         break; // unary plus changes nothing
+                    case TokenKind.Close when tokens[i - 1].Kind == TokenKind.Open && _stack.Peek().Kind == Pending.FunctionOpen:
+                        throw ArgumentCountError(_stack.Peek(), 0);
                     default:
                         throw Error(token, OperandExpected);
                 }
@@ -89,11 +94,14 @@ internal sealed class Parser
                 case TokenKind.Close:
                     CloseParenthesis(token);
                     continue;
+                case TokenKind.Comma:
+                    Comma(token);
+                    break;
                 case TokenKind.End:
                     Finish();
                     return;
                 default:
-                    throw Error(token, "expected an operator (+ - * / **) or ')'");
+                    throw Error(token, InCall() ? "expected an operator (+ - * / **), ',' or ')'" : "expected an operator (+ - * / **) or ')'");
             }
             expectOperand = true;
         }
@@ -130,12 +138,50 @@ internal sealed class Parser
             if (entry.Kind == Pending.Open) return;
             if (entry.Kind == Pending.FunctionOpen)
             {
+                var arguments = entry.Commas + 1;
+                if (arguments != ArgumentCount(entry.Function!)) throw ArgumentCountError(entry, arguments);
                 _output.Add(new Instruction(InstructionKind.Function, Function: entry.Function));
                 return;
             }
             Emit(entry);
         }
         throw Error(token, "this ')' has no matching '('", describeFound: false);
+    }
+
+    /// <summary>Ends a function's argument: emits what is pending back to the function's parenthesis and counts the comma.</summary>
+    private void Comma(Token token)
+    {
+        while (_stack.Count > 0 && _stack.Peek().Kind is not (Pending.Open or Pending.FunctionOpen)) Emit(_stack.Pop());
+        if (_stack.Count == 0 || _stack.Peek().Kind != Pending.FunctionOpen)
+        {
+            throw new ExpressionException(
+                $"',' at position {token.Position + 1} is not between a function's arguments: only a call takes commas, as in max(x, y)",
+                token.Position);
+        }
+        var call = _stack.Pop();
+        _stack.Push(call with { Commas = call.Commas + 1 });
+    }
+
+    /// <summary>Whether the innermost open parenthesis is a function call's.</summary>
+    private bool InCall()
+    {
+        foreach (var entry in _stack)
+        {
+            if (entry.Kind is Pending.Open or Pending.FunctionOpen) return entry.Kind == Pending.FunctionOpen;
+        }
+        return false;
+    }
+
+    private static int ArgumentCount(Op function) => function is BinaryOp ? 2 : 1;
+
+    private static ExpressionException ArgumentCountError(StackEntry call, int found)
+    {
+        var function = call.Function!;
+        var expected = ArgumentCount(function);
+        var example = expected == 2 ? $": separate them with a comma, as in {function.Name}(x, y)" : "";
+        return new ExpressionException(
+            $"{function.Name} takes {expected} argument{(expected == 1 ? "" : "s")}, found {(found == 0 ? "none" : found)} (the call at position {call.Position + 1}){example}",
+            call.Position);
     }
 
     private void Finish()
@@ -145,8 +191,9 @@ internal sealed class Parser
             var entry = _stack.Pop();
             if (entry.Kind is Pending.Open or Pending.FunctionOpen)
             {
+                var opened = entry.Kind == Pending.Open ? "the '('" : $"the call {entry.Function!.Name}(";
                 throw new ExpressionException(
-                    $"missing ')' at the end of the expression: the '(' at position {entry.Position + 1} is never closed", entry.Position);
+                    $"missing ')' at the end of the expression: {opened} at position {entry.Position + 1} is never closed", entry.Position);
             }
             Emit(entry);
         }
@@ -163,7 +210,7 @@ internal sealed class Parser
         _ => throw new InvalidOperationException($"cannot emit {entry.Kind}"),
     }));
 
-    private static UnaryOp LookUpFunction(Token token) =>
+    private static Op LookUpFunction(Token token) =>
         OpCatalog.FunctionsByName.TryGetValue(token.Text, out var op)
             ? op
             : throw new ExpressionException(

@@ -11,6 +11,7 @@ internal enum TokenKind
     Power,
     Open,
     Close,
+    Comma,
     End,
 }
 

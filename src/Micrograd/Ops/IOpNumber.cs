@@ -47,6 +47,17 @@ internal interface IOpNumber<T> where T : IOpNumber<T>
 
     static abstract T Tanh(T x);
 
+    static abstract T Atan(T x);
+
+    /// <summary>The error function, <see cref="Fdlibm.Erf"/> (.NET has none).</summary>
+    static abstract T Erf(T x);
+
+    /// <summary>log(1 + x), accurate near 0: <see cref="Fdlibm.Log1p"/>.</summary>
+    static abstract T Log1p(T x);
+
+    /// <summary>eˣ − 1, accurate near 0: <see cref="Fdlibm.Expm1"/>.</summary>
+    static abstract T Expm1(T x);
+
     /// <summary><see cref="Math.Pow"/>(x, y), with a differentiable exponent.</summary>
     static abstract T Pow(T x, T y);
 

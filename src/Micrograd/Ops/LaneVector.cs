@@ -6,8 +6,8 @@ namespace Micrograd.Ops;
 /// <summary>
 /// A <see cref="Vector{T}"/> of lanes (one sample each) as an <see cref="IOpNumber{T}"/>: the formulas' form for the
 /// compiled batched tape. Arithmetic, <see cref="Sqrt"/>, <see cref="Abs"/>, <see cref="FusedMultiplyAdd"/> and
-/// <see cref="Select"/> are vector instructions, which round as the scalar ones do; no vector exp, log, sin, cos, tanh or
-/// pow rounds as <see cref="Math"/>'s does, so those apply <see cref="Math"/>'s function lane by lane, and every lane gets
+/// <see cref="Select"/> are vector instructions, which round as the scalar ones do; no vector exp, log, sin, cos, tanh, atan or
+/// pow rounds as <see cref="Math"/>'s does, so those (and <see cref="Fdlibm"/>'s erf, log1p and expm1) apply the scalar function lane by lane, and every lane gets
 /// exactly what the <see cref="Scalar"/> form gives.
 /// </summary>
 internal readonly struct LaneVector(Vector<double> lanes) : IOpNumber<LaneVector>
@@ -39,6 +39,14 @@ internal readonly struct LaneVector(Vector<double> lanes) : IOpNumber<LaneVector
     public static LaneVector Cos(LaneVector x) => PerLane<CosOfLane>(x);
 
     public static LaneVector Tanh(LaneVector x) => PerLane<TanhOfLane>(x);
+
+    public static LaneVector Atan(LaneVector x) => PerLane<AtanOfLane>(x);
+
+    public static LaneVector Erf(LaneVector x) => PerLane<ErfOfLane>(x);
+
+    public static LaneVector Log1p(LaneVector x) => PerLane<Log1pOfLane>(x);
+
+    public static LaneVector Expm1(LaneVector x) => PerLane<Expm1OfLane>(x);
 
     public static LaneVector Pow(LaneVector x, LaneVector y)
     {
@@ -106,5 +114,25 @@ internal readonly struct LaneVector(Vector<double> lanes) : IOpNumber<LaneVector
     private readonly struct TanhOfLane : ILaneFunction
     {
         public static double Of(double x) => Math.Tanh(x);
+    }
+
+    private readonly struct AtanOfLane : ILaneFunction
+    {
+        public static double Of(double x) => Math.Atan(x);
+    }
+
+    private readonly struct ErfOfLane : ILaneFunction
+    {
+        public static double Of(double x) => Fdlibm.Erf(x);
+    }
+
+    private readonly struct Log1pOfLane : ILaneFunction
+    {
+        public static double Of(double x) => Fdlibm.Log1p(x);
+    }
+
+    private readonly struct Expm1OfLane : ILaneFunction
+    {
+        public static double Of(double x) => Fdlibm.Expm1(x);
     }
 }

@@ -6,24 +6,27 @@ namespace Micrograd.Ops;
 /// </summary>
 internal static class OpCatalog
 {
-    /// <summary>The functions of the expression language (<c>tanh(x)</c>), in order of name.</summary>
-    public static IReadOnlyList<UnaryOp> Functions { get; } =
+    /// <summary>The functions of the expression language, in order of name: unary ops (<c>tanh(x)</c>) and binary ones
+    /// (<c>max(x, y)</c>).</summary>
+    public static IReadOnlyList<Op> Functions { get; } =
     [
-        AbsOp.Instance, CosOp.Instance, ExpOp.Instance, LogOp.Instance, ReluOp.Instance,
-        SigmoidOp.Instance, SinOp.Instance, SqrtOp.Instance, TanhOp.Instance,
+        AbsOp.Instance, AtanOp.Instance, CosOp.Instance, EluOp.Instance, ExpOp.Instance, Expm1Op.Instance, GeluOp.Instance,
+        LeakyReluOp.Instance, LogOp.Instance, Log1pOp.Instance, MaxOp.Instance, MinOp.Instance, ReluOp.Instance,
+        SigmoidOp.Instance, SinOp.Instance, SoftplusOp.Instance, SqrtOp.Instance, TanhOp.Instance,
     ];
 
     /// <summary><see cref="Functions"/> by name.</summary>
-    public static IReadOnlyDictionary<string, UnaryOp> FunctionsByName { get; } =
+    public static IReadOnlyDictionary<string, Op> FunctionsByName { get; } =
         Functions.ToDictionary(op => op.Name, StringComparer.Ordinal);
 
     /// <summary>Every op: arithmetic, the functions, constant powers (of the common exponents; <see cref="PowConstantOp.For"/>
-    /// makes any other), the n-ary sum and the fused multiply-add of gradient graphs (of addend 1).</summary>
+    /// makes any other), the n-ary sum, and the ops that only gradient graphs use: the fused multiply-add (of addend 1) and
+    /// erf.</summary>
     public static IReadOnlyList<Op> All { get; } =
     [
         AddOp.Instance, SubtractOp.Instance, MultiplyOp.Instance, DivideOp.Instance, PowOp.Instance, NegateOp.Instance,
         .. Functions,
         .. PowConstantOp.Common,
-        SumOp.Instance, FusedMultiplyAddOp.Instance,
+        SumOp.Instance, FusedMultiplyAddOp.Instance, ErfOp.Instance,
     ];
 }

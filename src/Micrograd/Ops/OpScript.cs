@@ -8,10 +8,11 @@ namespace Micrograd.Ops;
 /// how a person reads them. Each op declares its twin in its own file, next to its C# formulas (<see cref="Op.Script"/>).
 /// </summary>
 /// <remarks>
-/// <para>The expressions use double arithmetic, <c>Math.*</c>, and two helpers that the page provides:
+/// <para>The expressions use double arithmetic, <c>Math.*</c>, two helpers that the page provides:
 /// <c>fma(a, b, c)</c>, which rounds <c>a·b + c</c> once as <see cref="Math.FusedMultiplyAdd"/> does, and <c>pow(x, y)</c>,
 /// which is <see cref="Math.Pow"/> (IEEE 754 pow: <c>pow(1, NaN)</c> and <c>pow(-1, ±∞)</c> are 1, where JavaScript's
-/// <c>Math.pow</c> gives NaN).</para>
+/// <c>Math.pow</c> gives NaN); and <c>erf</c>, <c>log1p</c> and <c>expm1</c>, declared by <see cref="Helpers"/>, which a
+/// page puts in the twins' scope.</para>
 /// <para>Their variables: a unary op's operand data <c>x</c>; a binary op's operand data <c>a</c> and <c>b</c>; an n-ary op's
 /// operand data <c>xs</c> (an array) and, in <see cref="Backward"/>, the operand's index <c>i</c>; and in every
 /// <see cref="Backward"/> expression the result's data <c>y</c> and gradient <c>g</c>.</para>
@@ -38,6 +39,20 @@ internal sealed record OpScript(string Forward, IReadOnlyList<string> Backward, 
     /// <summary>The twin of an <see cref="NaryOp"/>: expressions in <c>xs</c> (and <c>i</c>, <c>y</c>, <c>g</c> for the gradients).</summary>
     public static OpScript Nary(string forward, string backward, string forwardText, string derivativeText) =>
         new(forward, [backward], forwardText, [derivativeText]);
+
+    /// <summary>
+    /// JavaScript declarations of <c>erf</c>, <c>log1p</c> and <c>expm1</c>, the twins of <see cref="Fdlibm"/>'s functions
+    /// (Fdlibm.js, next to Fdlibm.cs): a page that evaluates the twins puts them in the twins' scope.
+    /// </summary>
+    public static string Helpers => s_helpers.Value;
+
+    private static readonly Lazy<string> s_helpers = new(() =>
+    {
+        using var stream = typeof(OpScript).Assembly.GetManifestResourceStream("Micrograd.Ops.Fdlibm.js")
+            ?? throw new InvalidOperationException("the embedded file Fdlibm.js is missing from the Micrograd assembly");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    });
 
     /// <summary>A number as a JavaScript literal that reads back as exactly <paramref name="x"/>: round-trip digits, negative
     /// numbers in parentheses, <c>NaN</c>, <c>Infinity</c>, <c>(-Infinity)</c>.</summary>

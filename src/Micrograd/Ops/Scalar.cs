@@ -35,6 +35,14 @@ internal readonly struct Scalar(double number) : IOpNumber<Scalar>
 
     public static Scalar Tanh(Scalar x) => new(Math.Tanh(x.Number));
 
+    public static Scalar Atan(Scalar x) => new(Math.Atan(x.Number));
+
+    public static Scalar Erf(Scalar x) => new(Fdlibm.Erf(x.Number));
+
+    public static Scalar Log1p(Scalar x) => new(Fdlibm.Log1p(x.Number));
+
+    public static Scalar Expm1(Scalar x) => new(Fdlibm.Expm1(x.Number));
+
     public static Scalar Pow(Scalar x, Scalar y) => new(Math.Pow(x.Number, y.Number));
 
     public static Scalar Pow(Scalar x, double exponent) => new(Math.Pow(x.Number, exponent));

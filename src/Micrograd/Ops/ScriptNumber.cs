@@ -4,8 +4,9 @@ namespace Micrograd.Ops;
 /// JavaScript text as an <see cref="IOpNumber{T}"/>: a formula instantiated on it writes itself out as the JavaScript
 /// expression that computes it, which is the op's twin in <see cref="OpScript"/>. Every operand of an operator is a
 /// variable, a number, a call or a parenthesized expression, so the page evaluates in the order C# does; math functions are
-/// <c>Math.*</c>, and <c>fma</c> and <c>pow</c> are the page's helpers that round as .NET's
-/// <see cref="Math.FusedMultiplyAdd"/> and <see cref="Math.Pow"/> do (see <see cref="OpScript"/>).
+/// <c>Math.*</c>; <c>fma</c> and <c>pow</c> are the page's helpers that round as .NET's
+/// <see cref="Math.FusedMultiplyAdd"/> and <see cref="Math.Pow"/> do, and <c>erf</c>, <c>log1p</c> and <c>expm1</c> the
+/// twins of <see cref="Fdlibm"/>'s (see <see cref="OpScript"/>).
 /// </summary>
 internal readonly struct ScriptNumber : IOpNumber<ScriptNumber>
 {
@@ -50,6 +51,14 @@ internal readonly struct ScriptNumber : IOpNumber<ScriptNumber>
     public static ScriptNumber Cos(ScriptNumber x) => Call("Math.cos", x);
 
     public static ScriptNumber Tanh(ScriptNumber x) => Call("Math.tanh", x);
+
+    public static ScriptNumber Atan(ScriptNumber x) => Call("Math.atan", x);
+
+    public static ScriptNumber Erf(ScriptNumber x) => Call("erf", x);
+
+    public static ScriptNumber Log1p(ScriptNumber x) => Call("log1p", x);
+
+    public static ScriptNumber Expm1(ScriptNumber x) => Call("expm1", x);
 
     public static ScriptNumber Pow(ScriptNumber x, ScriptNumber y) => Call("pow", x, y);
 

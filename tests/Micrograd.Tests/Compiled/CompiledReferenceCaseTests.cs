@@ -4,20 +4,24 @@ using Micrograd.Tests.Support;
 
 namespace Micrograd.Tests.Compiled;
 
-/// <summary>Every expression of edge_cases.jsonl and expressions.jsonl: the compiled tape against a freshly built eager graph,
+/// <summary>Every expression of edge_cases.jsonl, expressions.jsonl, new_ops.jsonl and new_ops_edges.jsonl: the compiled tape against a freshly built eager graph,
 /// bit for bit, at the reference point and at other points, scalar and batched.</summary>
 public class CompiledReferenceCaseTests
 {
     public static TheoryData<string, int> EdgeCases => Fixtures.Cases("edge_cases.jsonl");
     public static TheoryData<string, int> Expressions => Fixtures.Cases("expressions.jsonl");
+    public static TheoryData<string, int> NewOps => Fixtures.Cases("new_ops.jsonl");
+    public static TheoryData<string, int> NewOpsEdges => Fixtures.Cases("new_ops_edges.jsonl");
 
     /// <summary>Values that exercise every op's edges, used as other points for each expression.</summary>
     private static readonly double[] Specials =
-        [0.0, -0.0, 1.0, -1.0, 0.5, -2.5, 3.0, 400.0, -400.0, 800.0, 710.0, 1e-300, double.NaN, double.PositiveInfinity, double.NegativeInfinity];
+        [0.0, -0.0, 1.0, -1.0, 0.5, -2.5, 3.0, 20.0, 400.0, -400.0, 800.0, 710.0, 1e-300, double.NaN, double.PositiveInfinity, double.NegativeInfinity];
 
     [Theory]
     [MemberData(nameof(EdgeCases))]
     [MemberData(nameof(Expressions))]
+    [MemberData(nameof(NewOps))]
+    [MemberData(nameof(NewOpsEdges))]
     public void Replays_equal_a_freshly_built_graph_bit_for_bit(string file, int line)
     {
         var c = Fixtures.Load(file)[line];
@@ -44,6 +48,8 @@ public class CompiledReferenceCaseTests
     [Theory]
     [MemberData(nameof(EdgeCases))]
     [MemberData(nameof(Expressions))]
+    [MemberData(nameof(NewOps))]
+    [MemberData(nameof(NewOpsEdges))]
     public void Batched_lanes_equal_scalar_replays_bit_for_bit(string file, int line)
     {
         var c = Fixtures.Load(file)[line];

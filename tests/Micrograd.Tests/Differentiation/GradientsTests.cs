@@ -11,11 +11,15 @@ public class GradientsTests
 {
     public static TheoryData<string, int> EdgeCases => Fixtures.Cases("edge_cases.jsonl");
     public static TheoryData<string, int> Expressions => Fixtures.Cases("expressions.jsonl");
+    public static TheoryData<string, int> NewOps => Fixtures.Cases("new_ops.jsonl");
+    public static TheoryData<string, int> NewOpsEdges => Fixtures.Cases("new_ops_edges.jsonl");
     public static TheoryData<string> OpNames() => OpCases.Names();
 
     [Theory]
     [MemberData(nameof(EdgeCases))]
     [MemberData(nameof(Expressions))]
+    [MemberData(nameof(NewOps))]
+    [MemberData(nameof(NewOpsEdges))]
     public void The_graph_forms_first_derivatives_are_Backwards_bit_for_bit(string file, int line)
     {
         var c = Fixtures.Load(file)[line];

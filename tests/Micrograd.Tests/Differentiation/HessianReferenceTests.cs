@@ -4,22 +4,36 @@ using Micrograd.Tests.Support;
 namespace Micrograd.Tests.Differentiation;
 
 /// <summary>
-/// Every line of hessians.jsonl (PyTorch float64): value, gradients and every Hessian entry through the expression language
-/// and <see cref="Gradients.Of"/> (gradients of gradients); and the third derivatives (gradients of Hessian entries) against
-/// central differences of the Hessian.
+/// Every line of hessians.jsonl, new_ops.jsonl and new_ops_edges.jsonl (PyTorch float64): value, gradients and every Hessian
+/// entry through the expression language and <see cref="Gradients.Of"/> (gradients of gradients), non-finite numbers exactly,
+/// and at the edges' kinks PyTorch's conventions; and, away from edges, the third derivatives (gradients of Hessian entries)
+/// against central differences of the Hessian.
 /// </summary>
 public class HessianReferenceTests
 {
     private const double Relative = 1e-8;
     private const double Absolute = 1e-10;
 
-    public static TheoryData<int> Lines() => HessianCase.Lines();
+    public static TheoryData<string, int> Lines() => LinesOf(HessianCase.File, "new_ops.jsonl");
+
+    public static TheoryData<string, int> EdgeLines() => LinesOf("new_ops_edges.jsonl");
+
+    private static TheoryData<string, int> LinesOf(params string[] files)
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var file in files)
+        {
+            for (var i = 0; i < HessianCase.Load(file).Count; i++) data.Add(file, i);
+        }
+        return data;
+    }
 
     [Theory]
     [MemberData(nameof(Lines))]
-    public void Value_gradients_and_Hessian_match_PyTorch(int line)
+    [MemberData(nameof(EdgeLines))]
+    public void Value_gradients_and_Hessian_match_PyTorch(string file, int line)
     {
-        var c = HessianCase.Load()[line];
+        var c = HessianCase.Load(file)[line];
         var (names, graph) = Build(c.Expr, c.At);
         var gradients = Gradients.Of(graph.Root, Leaves(graph, names));
 
@@ -38,9 +52,9 @@ public class HessianReferenceTests
 
     [Theory]
     [MemberData(nameof(Lines))]
-    public void Third_derivatives_match_central_differences_of_the_Hessian(int line)
+    public void Third_derivatives_match_central_differences_of_the_Hessian(string file, int line)
     {
-        var c = HessianCase.Load()[line];
+        var c = HessianCase.Load(file)[line];
         var (names, graph) = Build(c.Expr, c.At);
         var leaves = Leaves(graph, names);
         var gradients = Gradients.Of(graph.Root, leaves);

@@ -27,6 +27,32 @@ public class ExpressionTests
         Assert.Equal(expected, Eval(text, ("x", x)));
     }
 
+    [Theory]
+    [InlineData("max(x, y)", 2.0, 5.0, 5.0)]
+    [InlineData("min(x, y)", 2.0, 5.0, 2.0)]
+    [InlineData("max(x - y, -x * y)", 2.0, 5.0, -3.0)]
+    [InlineData("max(min(x, y), 3) ** 2", 2.0, 5.0, 9.0)]
+    [InlineData("-max(x, y) ** 2", 2.0, 5.0, -25.0)]
+    [InlineData("max( x ,y )+min(y,x)", 2.0, 5.0, 7.0)]
+    [InlineData("leaky_relu(-x) + elu(0 * y) + softplus(-800 * y) + gelu(0 * x) + log1p(0 * x) + expm1(0 * y) + atan(0 * x)", 2.0, 5.0, -0.02)]
+    public void Two_argument_functions_take_a_comma_and_any_expressions(string text, double x, double y, double expected)
+    {
+        Assert.Equal(expected, Eval(text, ("x", x), ("y", y)));
+    }
+
+    [Fact]
+    public void Every_function_of_the_catalog_parses_by_its_name_with_its_number_of_arguments()
+    {
+        foreach (var function in Micrograd.Ops.OpCatalog.Functions)
+        {
+            var binary = function is Micrograd.Ops.BinaryOp;
+            var root = Expression.Parse(binary ? $"{function.Name}(x, y)" : $"{function.Name}(x)").Build(
+                binary ? new Dictionary<string, double> { ["x"] = 0.5, ["y"] = 1.5 } : new Dictionary<string, double> { ["x"] = 0.5 }).Root;
+            Assert.Equal(function.Name, root.Op);
+            Assert.Equal(binary ? ["x", "y"] : ["x"], root.Children.Select(c => c.Label));
+        }
+    }
+
     [Fact]
     public void A_variable_used_twice_is_one_labelled_leaf()
     {
@@ -60,13 +86,25 @@ public class ExpressionTests
     [InlineData("x +", "unexpected end of the expression: expected a number, a variable, a function call or '('")]
     [InlineData("x * * y", "expected a number, a variable, a function call or '(' at position 5, found '*'")]
     [InlineData("2x", "expected an operator (+ - * / **) or ')' at position 2, found the name 'x'")]
-    [InlineData("foo(x)", "unknown function 'foo' at position 1: expected one of abs, cos, exp, log, relu, sigmoid, sin, sqrt, tanh")]
+    [InlineData("foo(x)", "unknown function 'foo' at position 1: expected one of abs, atan, cos, elu, exp, expm1, gelu, leaky_relu, log, log1p, max, min, relu, sigmoid, sin, softplus, sqrt, tanh")]
     [InlineData("(x + 1", "missing ')' at the end of the expression: the '(' at position 1 is never closed")]
     [InlineData("x + 1)", "this ')' has no matching '(' (at position 6)")]
     [InlineData("x $ y", "unexpected character '$' at position 3")]
     [InlineData("tanh + 1", "'tanh' at position 1 is a function: expected '(' after it")]
     [InlineData("1e+ 2", "malformed number '1e+' at position 1")]
-    [InlineData("sin()", "expected a number, a variable, a function call or '(' at position 5, found ')'")]
+    [InlineData("sin()", "sin takes 1 argument, found none (the call at position 1)")]
+    [InlineData("sin(x, y)", "sin takes 1 argument, found 2 (the call at position 1)")]
+    [InlineData("1 + max(x)", "max takes 2 arguments, found 1 (the call at position 5): separate them with a comma, as in max(x, y)")]
+    [InlineData("min()", "min takes 2 arguments, found none (the call at position 1)")]
+    [InlineData("max(x, y, (z))", "max takes 2 arguments, found 3 (the call at position 1)")]
+    [InlineData("max(x, tanh(y, z))", "tanh takes 1 argument, found 2 (the call at position 8)")]
+    [InlineData("max(x y)", "expected an operator (+ - * / **), ',' or ')' at position 7, found the name 'y'")]
+    [InlineData("max(x, (y z))", "expected an operator (+ - * / **) or ')' at position 11, found the name 'z'")]
+    [InlineData("max(x,)", "expected a number, a variable, a function call or '(' at position 7, found ')'")]
+    [InlineData("max(, x)", "expected a number, a variable, a function call or '(' at position 5, found ','")]
+    [InlineData("x, y", "',' at position 2 is not between a function's arguments: only a call takes commas, as in max(x, y)")]
+    [InlineData("max((x, y))", "',' at position 7 is not between a function's arguments")]
+    [InlineData("max(x, y", "missing ')' at the end of the expression: the call max( at position 1 is never closed")]
     [InlineData("x + 1e999", "the number '1e999' at position 5 is too large for a double (at most about 1.8e308)")]
     [InlineData("2 * 18e307", "the number '18e307' at position 5 is too large for a double (at most about 1.8e308)")]
     public void Syntax_errors_give_the_position_and_what_was_expected(string text, string message)

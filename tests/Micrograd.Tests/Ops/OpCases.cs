@@ -22,6 +22,8 @@ internal static class OpCases
 {
     private static readonly Gen<double> Wide = Gen.Double[-10, 10];
 
+    private static readonly Gen<double> BeyondHalf = Gen.Double[-10, 10].Where(x => Math.Abs(x) > 0.5);
+
     /// <summary>Numbers at the edges of the ops' domains: zeros of both signs, subnormals, saturation and overflow, NaN, infinities.</summary>
     public static readonly double[] Edges =
         [0.0, -0.0, 1.0, -1.0, 0.5, -0.5, 2.0, -3.0, 1e-310, -1e-310, 20.0, 400.0, -400.0, 710.0, -800.0, 1e300,
@@ -57,6 +59,17 @@ internal static class OpCases
         ["**-2.5"] = [Gen.Double[0.2, 5]],
         ["sum"] = [Wide, Wide],
         ["fma+1"] = [Wide, Wide],
+        // Disjoint, so that no central difference straddles a tie (a = b): a is the larger where a > 0, the smaller where a < 0.
+        ["max"] = [BeyondHalf, Gen.Double[-0.4, 0.4]],
+        ["min"] = [BeyondHalf, Gen.Double[-0.4, 0.4]],
+        ["leaky_relu"] = [Away(Gen.Double[-5, 5], 0)],
+        ["elu"] = [Away(Gen.Double[-5, 5], 0)],
+        ["softplus"] = [Away(Gen.Double[-30, 30], 20)],
+        ["gelu"] = [Gen.Double[-7, 7]],
+        ["log1p"] = [Gen.Double[-0.95, 20]],
+        ["expm1"] = [Gen.Double[-5, 5]],
+        ["atan"] = [Wide],
+        ["erf"] = [Gen.Double[-4, 4]],
     };
 
     /// <summary>Constant powers beyond <see cref="PowConstantOp.Common"/>, which fall back to <see cref="Math.Pow"/>.</summary>
