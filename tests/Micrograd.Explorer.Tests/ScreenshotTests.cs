@@ -47,10 +47,7 @@ public sealed class ScreenshotTests(BrowserFixture browser) : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(ScreenshotPath)!);
         File.Delete(ScreenshotPath);
         await tab.Page.ScreenshotAsync(new() { Path = ScreenshotPath });
-        var png = await File.ReadAllBytesAsync(ScreenshotPath);
-        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png.Take(4));
-        Assert.Equal(1700, ReadBigEndian(png, 16));
-        Assert.Equal(860, ReadBigEndian(png, 20));
+        Assert.Equal((1700, 860), Png.Size(ScreenshotPath));
         tab.AssertNoErrors();
     }
 
@@ -65,12 +62,7 @@ public sealed class ScreenshotTests(BrowserFixture browser) : IDisposable
         var output = Path.GetRelativePath(root, ScreenshotPath).Replace('\\', '/').Replace("/Release/", "/Debug/");
         Assert.Contains($"cp {output} docs/images/", readme, StringComparison.Ordinal);
 
-        var png = File.ReadAllBytes(Path.Combine(root, "docs", "images", "explorer-neuron.png"));
-        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png.Take(4));
-        Assert.Equal(1700, ReadBigEndian(png, 16));
-        Assert.Equal(860, ReadBigEndian(png, 20));
+        Assert.Equal((1700, 860), Png.Size(Path.Combine(root, "docs", "images", "explorer-neuron.png")));
     }
 
-
-    private static int ReadBigEndian(byte[] bytes, int at) => (bytes[at] << 24) | (bytes[at + 1] << 16) | (bytes[at + 2] << 8) | bytes[at + 3];
 }

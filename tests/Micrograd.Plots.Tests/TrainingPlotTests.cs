@@ -40,17 +40,8 @@ public class TrainingPlotTests
             using var image = new ScottPlot.Image(path);
             Assert.Equal(900, image.Width);
             Assert.Equal(400, image.Height);
-            var rgb = image.GetArrayRGB();
             // the left half holds the shaded decision regions: many pixels that are neither white nor grey
-            var coloured = 0;
-            for (var y = 50; y < 350; y += 10)
-            {
-                for (var x = 60; x < 440; x += 10)
-                {
-                    var (r, g, b) = Pixel(rgb, new ScottPlot.Pixel(x, y));
-                    if (Math.Max(r, Math.Max(g, b)) - Math.Min(r, Math.Min(g, b)) > 30) coloured++;
-                }
-            }
+            var coloured = ColouredSamples(image, 50, 350, 60, 440);
             Assert.True(coloured > 300, $"only {coloured} coloured samples in the decision panel");
         }
         finally
@@ -66,8 +57,11 @@ public class TrainingPlotTests
         var path = Path.Combine(Path.GetTempPath(), $"micrograd-plot-{Guid.NewGuid():N}.png");
         try
         {
-            TrainingPlot.SavePng(path, new Mlp(2, [3, 1], new Random(1)), data, []);
-            Assert.True(new FileInfo(path).Length > 1000);
+            // a steep score (4·x1), so that the regions are strongly shaded
+            TrainingPlot.SavePng(path, new Mlp(2, [new Layer([new Neuron([4.0, 0.0], 0.0, Activation.Linear)])]), data, []);
+            Assert.Equal((1200, 520), Png.Size(path));
+            using var image = new ScottPlot.Image(path);
+            Assert.True(ColouredSamples(image, 60, 460, 80, 560) > 300, "the decision regions are drawn");
         }
         finally
         {
@@ -88,14 +82,37 @@ public class TrainingPlotTests
         try
         {
             TrainingPlot.SavePng(path, model, data, history);
-            Assert.True(new FileInfo(path).Length > 1000);
+            Assert.Equal((1200, 520), Png.Size(path));
+            if (double.IsNaN(bad))
+            {
+                // no score to shade by: the regions are white, and only the data points are coloured
+                using var image = new ScottPlot.Image(path);
+                var coloured = ColouredSamples(image, 60, 460, 80, 560);
+                Assert.True(coloured < 60, $"{coloured} coloured samples where the regions should be white");
+            }
             TrainingPlot.SavePng(path, model, data, history[1..]); // no finite loss at all
-            Assert.True(new FileInfo(path).Length > 1000);
+            Assert.Equal((1200, 520), Png.Size(path));
         }
         finally
         {
             File.Delete(path);
         }
+    }
+
+    /// <summary>How many pixels, sampled every 10 in the box, have a colour (neither white, grey nor black).</summary>
+    private static int ColouredSamples(ScottPlot.Image image, int top, int bottom, int left, int right)
+    {
+        var rgb = image.GetArrayRGB();
+        var coloured = 0;
+        for (var y = top; y < bottom; y += 10)
+        {
+            for (var x = left; x < right; x += 10)
+            {
+                var (r, g, b) = Pixel(rgb, new ScottPlot.Pixel(x, y));
+                if (Math.Max(r, Math.Max(g, b)) - Math.Min(r, Math.Min(g, b)) > 30) coloured++;
+            }
+        }
+        return coloured;
     }
 
     private static (int R, int G, int B) Pixel(byte[,,] rgb, ScottPlot.Pixel p)
