@@ -16,39 +16,16 @@ namespace Micrograd;
 /// <remarks>The scope belongs to the thread that opened it. Scopes nest; detection stays on until the outermost is disposed.</remarks>
 public static class AnomalyMode
 {
-    [ThreadStatic]
-    private static int t_depth;
-
     /// <summary>True while an anomaly scope is open on the current thread.</summary>
-    public static bool IsEnabled => t_depth > 0;
+    public static bool IsEnabled => OpScopes.AnomalyEnabled;
 
-    /// <summary>Open scopes on all threads: a plain static read, so that the check on every node costs nothing while no
-    /// scope is open anywhere (a thread-static read is a call on some platforms).</summary>
-    private static int s_openScopes;
-
-    internal static bool IsActive => Volatile.Read(ref s_openScopes) != 0 && t_depth > 0;
+    /// <summary>Whether to check: a plain static read first, so that the check on every node costs nothing while no scope is
+    /// open on any thread (<see cref="OpScopes"/>).</summary>
+    internal static bool IsActive => OpScopes.AnyOpen && OpScopes.AnomalyEnabled;
 
     /// <summary>Turns detection on for the current thread until the returned scope is disposed.</summary>
     /// <returns>A scope to dispose (for instance with <c>using</c>).</returns>
-    public static IDisposable Enable()
-    {
-        t_depth++;
-        Interlocked.Increment(ref s_openScopes);
-        return new Scope();
-    }
-
-    private sealed class Scope : IDisposable
-    {
-        private bool _disposed;
-
-        public void Dispose()
-        {
-            if (_disposed) return;
-            _disposed = true;
-            t_depth--;
-            Interlocked.Decrement(ref s_openScopes);
-        }
-    }
+    public static IDisposable Enable() => OpScopes.OpenAnomaly();
 
     internal static void CheckForward(Value result)
     {

@@ -47,13 +47,43 @@ public static class Gradients
         var order = root.TopologicalOrder();
         var position = Positions(order);
         var leads = LeadsTo(order, position, inputs);
-        var gradients = Sweep(order, position, leads);
+        Value?[] gradients;
+        using (OpScopes.Enter(record: true))
+            gradients = Sweep(order, position, leads);
 
         var result = new Value[inputs.Count];
         for (var i = 0; i < inputs.Count; i++)
             result[i] = position.TryGetValue(inputs[i], out var p) ? gradients[p]! : new Value(0.0);
         return result;
     }
+
+    /// <summary>
+    /// Opens a no-gradient scope on the current thread, as PyTorch's <c>torch.no_grad()</c>: until it is disposed, every op
+    /// (arithmetic, the functions, <see cref="Value.Sum"/>) computes its value as
+    /// usual but records no graph. Its result is a new leaf with that data, no op, no operands and no label, so that nothing
+    /// computed in the scope passes a gradient back, and nothing is kept alive for a backward pass (model evaluation, an
+    /// optimizer's update, metrics).
+    /// </summary>
+    /// <remarks>
+    /// <para>Values are computed exactly as outside the scope, NaN and infinities included; inside an
+    /// <see cref="AnomalyMode"/> scope each result is still checked. Values made before the scope keep their graphs, and values
+    /// made in it can be used in graphs built after it (as PyTorch's no-grad tensors can).</para>
+    /// <para>The scope belongs to the thread that opened it (dispose it on that thread); other threads record as usual.
+    /// Scopes nest: recording resumes when the outermost is disposed; disposing a scope twice does nothing. While no scope
+    /// is open on any thread, an op pays one read of a static field for this and <see cref="AnomalyMode"/> together.</para>
+    /// <para><see cref="Value.Backward"/> works in the scope (it builds nothing). <see cref="Of"/>, and the functions of
+    /// <see cref="Derivatives"/> and <see cref="GradientCheck"/>, record their graphs in the scope too, as PyTorch's backward
+    /// with <c>create_graph=True</c> and its <c>torch.autograd.functional</c> do; a <c>DifferentiableFunction</c>'s
+    /// derivatives as values and gradient hooks that <see cref="Of"/> runs record as well.</para>
+    /// </remarks>
+    /// <example><code>
+    /// using (Gradients.Disabled())
+    /// {
+    ///     var score = model.Forward(inputs)[0];   // a leaf: no graph is kept
+    /// }
+    /// </code></example>
+    /// <returns>A scope to dispose (for instance with <c>using</c>).</returns>
+    public static IDisposable Disabled() => OpScopes.OpenDisabled();
 
     /// <summary>Each node's position in <paramref name="order"/>.</summary>
     internal static Dictionary<Value, int> Positions(List<Value> order)
