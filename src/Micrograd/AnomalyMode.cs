@@ -42,6 +42,7 @@ public static class AnomalyMode
         for (var i = order.Length - 1; i >= 0; i--)
         {
             var node = order[i];
+            if (node.HasHooks) CheckedHooks(node);
             if (node.Operation is not { } op) continue;
             var count = node.ChildCount;
             if (wasFinite.Length < count) wasFinite = new bool[count];
@@ -54,6 +55,21 @@ public static class AnomalyMode
             }
         }
     }
+
+    /// <summary>Runs a node's hooks (<see cref="Value.RegisterHook"/>) in <see cref="CheckedSweep"/>: a hook that makes a
+    /// finite gradient NaN or infinite throws.</summary>
+    private static void CheckedHooks(Value node)
+    {
+        var before = node.Grad;
+        node.Grad = Value.RunHooks(node, before);
+        if (double.IsFinite(before) && !double.IsFinite(node.Grad)) throw InHook(node, before, node.Grad);
+    }
+
+    /// <summary>The exception for a gradient hook on <paramref name="node"/> that turned the finite gradient
+    /// <paramref name="before"/> into <paramref name="after"/>.</summary>
+    internal static AnomalyException InHook(Value node, double before, double after) => new(
+        $"Anomaly in backward: a gradient hook on {Describe(node, before)} replaced its gradient by {Value.Format(after)}.",
+        AnomalyPhase.Backward, node.Op, node.Label, after);
 
     /// <summary>The exception for a gradient that became non-finite: <paramref name="node"/>'s op (whose gradient is
     /// <paramref name="nodeGradient"/>) gave operand <paramref name="operand"/> the gradient <paramref name="operandGradient"/>.</summary>

@@ -28,6 +28,10 @@ public static class Gradients
     /// <para>NaN and infinities propagate as in <see cref="Value.Backward"/>. Inside an <see cref="AnomalyMode"/> scope, the
     /// first gradient (of a node that leads to <paramref name="inputs"/>) that becomes NaN or infinite throws an
     /// <see cref="AnomalyException"/>, as <see cref="Value.Backward"/> does.</para>
+    /// <para>Each node whose gradient is computed runs its gradient hooks (<see cref="Value.RegisterHook"/>) on it once it is
+    /// complete, with recording on: a hook's result replaces the gradient, in the graph too.</para>
+    /// <para>The graphs are recorded even inside a <see cref="Disabled"/> scope, as PyTorch's backward with
+    /// <c>create_graph=True</c> records them.</para>
     /// <para>The walk uses explicit stacks, so any depth works; the gradients' graph is about as large again as the part of
     /// <paramref name="root"/>'s graph that leads to <paramref name="inputs"/>.</para>
     /// </remarks>
@@ -127,6 +131,12 @@ public static class Gradients
             if (!leads[i]) continue;
             var node = order[i];
             var g = i == count - 1 ? new Value(1.0) : Total(first[i]!, more[i]);
+            if (node.HasHooks)
+            {
+                var before = g.Data;
+                g = Value.RunHooks(node, g);
+                if (sums is not null && double.IsFinite(before) && !double.IsFinite(g.Data)) throw AnomalyMode.InHook(node, before, g.Data);
+            }
             gradients[i] = g;
             (first[i], more[i]) = (null, null);
             if (node.Operation is not { } op) continue;
