@@ -63,7 +63,7 @@ public static class Gradients
 
     /// <summary>
     /// Opens a no-gradient scope on the current thread, as PyTorch's <c>torch.no_grad()</c>: until it is disposed, every op
-    /// (arithmetic, the functions, <see cref="Value.Sum"/>) computes its value as
+    /// (arithmetic, the functions, <see cref="Value.Sum"/>, <see cref="DifferentiableFunction.Apply"/>) computes its value as
     /// usual but records no graph. Its result is a new leaf with that data, no op, no operands and no label, so that nothing
     /// computed in the scope passes a gradient back, and nothing is kept alive for a backward pass (model evaluation, an
     /// optimizer's update, metrics).
@@ -77,7 +77,7 @@ public static class Gradients
     /// is open on any thread, an op pays one read of a static field for this and <see cref="AnomalyMode"/> together.</para>
     /// <para><see cref="Value.Backward"/> works in the scope (it builds nothing). <see cref="Of"/>, and the functions of
     /// <see cref="Derivatives"/> and <see cref="GradientCheck"/>, record their graphs in the scope too, as PyTorch's backward
-    /// with <c>create_graph=True</c> and its <c>torch.autograd.functional</c> do; a <c>DifferentiableFunction</c>'s
+    /// with <c>create_graph=True</c> and its <c>torch.autograd.functional</c> do; a <see cref="DifferentiableFunction"/>'s
     /// derivatives as values and gradient hooks that <see cref="Of"/> runs record as well.</para>
     /// </remarks>
     /// <example><code>

@@ -20,7 +20,7 @@ public sealed partial class Value
     /// the gradient on; a leaf's hooks see this call's gradient before it is added into <see cref="Grad"/>.</para>
     /// <para>NaN and infinities propagate by IEEE rules (a zero gradient times an infinite local derivative is NaN);
     /// inside an <see cref="AnomalyMode"/> scope the first non-finite gradient throws an <see cref="AnomalyException"/>.
-    /// When the call throws (an anomaly, or an exception from a hook), every leaf
+    /// When the call throws (an anomaly, or an exception from a hook or a <see cref="DifferentiableFunction"/>), every leaf
     /// keeps the gradient it had before the call (interior gradients are then partial).</para>
     /// <para>The walk reuses per-thread scratch arrays (cleared after each call, so they keep no graph alive), so repeated
     /// calls on graphs of up to a million nodes allocate nothing.</para>

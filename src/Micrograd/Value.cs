@@ -67,7 +67,7 @@ public sealed partial class Value
     }
 
     /// <summary>The symbol of the op that produced this node (such as <c>+</c>, <c>tanh</c>, <c>**2</c>), or the name of the
-    /// <c>DifferentiableFunction</c> that did; empty for a leaf.</summary>
+    /// <see cref="DifferentiableFunction"/> that did; empty for a leaf.</summary>
     public string Op => _op?.Name ?? "";
 
     /// <summary>True when no op produced this value (an input, a parameter or a constant).</summary>

@@ -53,12 +53,13 @@ public class NoGradientTests
         // the inputs have requires_grad=True."
         var x = new Value(0.7, "x");
         var w = new Value(-1.3, "w");
-        Value[] expected = [x * w, (x * w).Tanh(), x.Pow(3), x.Pow(w), Value.Sum([x, w, x]), -x, x / w, x.Exp()];
+        var f = new DifferentiableFunction("cube", 1, v => v[0] * v[0] * v[0], (v, _, d) => d[0] = 3 * v[0] * v[0]);
+        Value[] expected = [x * w, (x * w).Tanh(), x.Pow(3), x.Pow(w), Value.Sum([x, w, x]), f.Apply(x), -x, x / w, x.Exp()];
 
         Value[] results;
         using (Gradients.Disabled())
         {
-            results = [x * w, (x * w).Tanh(), x.Pow(3), x.Pow(w), Value.Sum([x, w, x]), -x, x / w, x.Exp()];
+            results = [x * w, (x * w).Tanh(), x.Pow(3), x.Pow(w), Value.Sum([x, w, x]), f.Apply(x), -x, x / w, x.Exp()];
         }
 
         for (var i = 0; i < results.Length; i++)
