@@ -14,7 +14,7 @@ internal sealed class FunctionOp(DifferentiableFunction function) : NaryOp
     /// <summary>Operands up to this many are copied into stack memory; more, into an array.</summary>
     private const int OnStack = 8;
 
-    private FunctionDerivativeOp?[]? _derivativeOps;
+    private readonly FunctionDerivativeOp?[] _derivativeOps = new FunctionDerivativeOp?[function.OperandCount];
     private OpScript? _script;
 
     public DifferentiableFunction Function { get; } = function;
@@ -40,13 +40,10 @@ internal sealed class FunctionOp(DifferentiableFunction function) : NaryOp
     public override void Propagate(Value node)
     {
         var operands = node.Many!;
-        var n = operands.Length;
-        Span<double> buffer = n <= OnStack ? stackalloc double[2 * OnStack] : new double[2 * n];
-        Span<double> x = buffer[..n], d = buffer.Slice(n, n);
-        for (var k = 0; k < n; k++) x[k] = operands[k].Data;
-        Function.Derivatives(x, node.Data, d);
+        Span<double> d = operands.Length <= OnStack ? stackalloc double[OnStack] : new double[operands.Length];
+        d = LocalDerivatives(node, d);
         var g = node.Grad;
-        for (var k = 0; k < n; k++) operands[k].Grad += g * d[k];
+        for (var k = 0; k < d.Length; k++) operands[k].Grad += g * d[k];
     }
 
     public override void Backward(NaryOperands operands, double y, double g, NaryOperands gradients)
@@ -61,13 +58,8 @@ internal sealed class FunctionOp(DifferentiableFunction function) : NaryOp
 
     public override double Contribution(Value node, int operand, double g)
     {
-        var operands = node.Many!;
-        var n = operands.Length;
-        Span<double> buffer = n <= OnStack ? stackalloc double[2 * OnStack] : new double[2 * n];
-        Span<double> x = buffer[..n], d = buffer.Slice(n, n);
-        for (var k = 0; k < n; k++) x[k] = operands[k].Data;
-        Function.Derivatives(x, node.Data, d);
-        return g * d[operand];
+        Span<double> d = node.Many!.Length <= OnStack ? stackalloc double[OnStack] : new double[node.Many!.Length];
+        return g * LocalDerivatives(node, d)[operand];
     }
 
     public override Value ContributionGraph(Value node, int operand, Value g) => Times(g, Function.DerivativeGraph(node, operand));
@@ -83,11 +75,21 @@ internal sealed class FunctionOp(DifferentiableFunction function) : NaryOp
         ? Name + "′"
         : "∂" + string.Concat((operand + 1).ToString(System.Globalization.CultureInfo.InvariantCulture).Select(c => (char)('₀' + (c - '0')))) + Name;
 
-    /// <summary>The op of the k-th derivative as a node of numbers, for a function without <c>valueDerivatives</c>; one per operand.</summary>
-    public FunctionDerivativeOp DerivativeOp(int operand)
+    /// <summary>The op of the k-th derivative as a node of numbers, for a function without <c>valueDerivatives</c>: one per
+    /// operand, made once even when graphs are built on several threads, so that it is the same only as itself.</summary>
+    public FunctionDerivativeOp DerivativeOp(int operand) =>
+        _derivativeOps[operand] ?? Interlocked.CompareExchange(ref _derivativeOps[operand], new FunctionDerivativeOp(this, operand), null) ?? _derivativeOps[operand]!;
+
+    /// <summary>The function's local derivatives at a node, written into the start of <paramref name="d"/> (one per operand).</summary>
+    private Span<double> LocalDerivatives(Value node, Span<double> d)
     {
-        _derivativeOps ??= new FunctionDerivativeOp?[Function.OperandCount];
-        return _derivativeOps[operand] ??= new FunctionDerivativeOp(this, operand);
+        var operands = node.Many!;
+        d = d[..operands.Length];
+        Span<double> x = operands.Length <= OnStack ? stackalloc double[OnStack] : new double[operands.Length];
+        x = x[..operands.Length];
+        for (var k = 0; k < x.Length; k++) x[k] = operands[k].Data;
+        Function.Derivatives(x, node.Data, d);
+        return d;
     }
 
     /// <summary><c>a * b</c> as the formulas write it: on values, an unchecked node of the gradient's graph.</summary>
