@@ -98,6 +98,8 @@ public class GradientHookTests
     [Fact]
     public void The_roots_hook_sees_the_seed_1_and_an_unreached_values_hook_never_runs()
     {
+        // PyTorch, register_hook: "called every time a gradient with respect to the Tensor is computed": the root's is the
+        // seed, 1; a value the root does not depend on gets no gradient, so its hook never runs.
         var x = new Value(0.5, "x");
         var unused = new Value(2.0, "unused");
         var y = x.Tanh();
@@ -160,6 +162,8 @@ public class GradientHookTests
     [Fact]
     public void In_anomaly_mode_a_hook_that_makes_a_gradient_NaN_throws_naming_the_value_and_leaves_keep_their_gradients()
     {
+        // This engine's rule (PyTorch's anomaly mode checks what functions return, not hooks): a hook is one more place
+        // where a NaN can first appear, so anomaly mode checks it too.
         var x = new Value(2.0, "x");
         var y = x * 3;
         y.Label = "y";
@@ -184,6 +188,7 @@ public class GradientHookTests
     [Fact]
     public void An_exception_from_a_hook_ends_the_pass_and_every_leaf_keeps_its_gradient()
     {
+        // This engine's rule, as for an anomaly: a pass that throws changes no leaf's gradient.
         var a = new Value(1.0, "a");
         var b = new Value(2.0, "b");
         var y = a * b + b;
@@ -207,6 +212,7 @@ public class GradientHookTests
     [Fact]
     public void The_compiled_mode_refuses_a_graph_with_a_hook_until_it_is_removed()
     {
+        // This engine's rule: a tape holds no values, so it could not run a hook; it refuses rather than ignore it.
         var w = new Value(0.5, "w");
         var x = new Value(2.0, "x");
         var y = (w * x).Tanh();

@@ -34,6 +34,16 @@ public class NoGradientTests
     }
 
     [Fact]
+    public void A_detached_value_carries_no_tangent_in_forward_mode()
+    {
+        // PyTorch, Tensor.detach: "This method also affects forward mode AD gradients and the result will never have forward
+        // mode AD gradients." f(x) = x · detach(x): its derivative along x is detach(x) alone.
+        var directional = Derivatives.Directional(v => v[0] * v[0].Detach(), [1.5], [1.0]);
+        Assert.Equal(1.5, directional);
+        Assert.Equal(2 * 1.5, Derivatives.Directional(v => v[0] * v[0], [1.5], [1.0]));
+    }
+
+    [Fact]
     public void Detach_copies_non_finite_data_and_does_not_share_it()
     {
         foreach (var data in new[] { double.NaN, double.PositiveInfinity, double.NegativeInfinity, -0.0 })
@@ -96,6 +106,7 @@ public class NoGradientTests
     [Fact]
     public void Scopes_nest_and_recording_resumes_when_the_outermost_is_disposed()
     {
+        // PyTorch's no_grad saves the mode on entry and restores it on exit, so nested scopes end with the outermost.
         var x = new Value(1.0, "x");
         var outer = Gradients.Disabled();
         var inner = Gradients.Disabled();
@@ -139,6 +150,7 @@ public class NoGradientTests
     [Fact]
     public void Anomaly_mode_still_checks_what_the_scope_computes()
     {
+        // This engine's rule: anomaly mode checks every op's value, recorded or not.
         var x = new Value(0.0, "x");
         using var anomalies = AnomalyMode.Enable();
         using var disabled = Gradients.Disabled();
