@@ -20,6 +20,9 @@ namespace Micrograd.Explorer;
 /// sin, cos and pow come from the browser's Math library, which in Chromium gives the same bits as .NET on Linux (the
 /// explorer's tests check this) but may differ in the last bit elsewhere. The page shows whether its numbers equal the
 /// engine's at the point the page was made.</para>
+/// <para>A <see cref="DifferentiableFunction"/> has no JavaScript twin: the page shows the engine's numbers for its nodes (data
+/// and local derivatives, stored in the page), says that it cannot recompute them, and does not let a leaf they depend on
+/// be changed; other leaves can be, and everything else is recomputed as usual.</para>
 /// <para>Making a page does not change the graph: the engine's gradients are computed with one backward pass from the
 /// root (leaves starting at 0) and every node's <see cref="Value.Grad"/> is then put back as it was.</para>
 /// </remarks>

@@ -9,6 +9,9 @@ namespace Micrograd.Explorer;
 /// direction the picture opens in, the root's id and the nodes in topological order (a node's id is its index), each with
 /// its name (<see cref="NodeNames"/>), label, op, operand ids, the engine's data and gradient, whether it is a constant and
 /// whether the picture draws it; a constant power (<c>**2</c>) also carries its exponent.
+/// A node whose op has no JavaScript twin (a <see cref="DifferentiableFunction"/>) also carries <c>locals</c>, its local
+/// derivative towards each operand as the engine computed them: the page cannot recompute such a node, and uses its stored
+/// data and these (its contribution to operand k is <c>g × locals[k]</c>, the engine's own product).
 /// </summary>
 /// <remarks>
 /// Numbers are written with round-trip precision; NaN and infinities, which JSON lacks, are the strings <c>"NaN"</c>,
@@ -43,6 +46,12 @@ internal static class GraphModel
                 json.WriteString("label", node.Label);
                 json.WriteString("op", node.Op);
                 if (node.Operation is Ops.PowConstantOp power) WriteNumber(json, "exponent", power.Exponent);
+                if (node.Operation is { Script.HasTwin: false } stored)
+                {
+                    json.WriteStartArray("locals");
+                    for (var k = 0; k < node.Children.Count; k++) WriteNumber(json, null, stored.Contribution(node, k, 1.0));
+                    json.WriteEndArray();
+                }
                 json.WriteStartArray("operands");
                 foreach (var edge in graph.EdgesInto(id)) json.WriteNumberValue(edge.From);
                 json.WriteEndArray();
@@ -58,9 +67,17 @@ internal static class GraphModel
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private static void WriteNumber(Utf8JsonWriter json, string name, double x)
+    /// <summary>A number as a property (or, with no name, an array element); NaN and infinities as strings.</summary>
+    private static void WriteNumber(Utf8JsonWriter json, string? name, double x)
     {
-        if (double.IsFinite(x)) json.WriteNumber(name, x);
-        else json.WriteString(name, double.IsNaN(x) ? "NaN" : x > 0 ? "Infinity" : "-Infinity");
+        if (double.IsFinite(x))
+        {
+            if (name is null) json.WriteNumberValue(x);
+            else json.WriteNumber(name, x);
+            return;
+        }
+        var text = double.IsNaN(x) ? "NaN" : x > 0 ? "Infinity" : "-Infinity";
+        if (name is null) json.WriteStringValue(text);
+        else json.WriteString(name, text);
     }
 }

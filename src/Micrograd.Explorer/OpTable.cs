@@ -13,7 +13,10 @@ namespace Micrograd.Explorer;
 /// declared inside it: <see cref="OpScript.Helpers"/>) returning an object keyed by op name; each entry has
 /// <c>forward(values)</c> (operand data in order), <c>backward(k, values, y, g)</c> (operand k's gradient contribution),
 /// <c>operands</c> (the placeholder names: <c>["x"]</c>, <c>["a", "b"]</c>, or <c>"xs"</c> for an n-ary op),
-/// <c>forwardText</c> and <c>derivativeText</c> (one per operand, or one for every operand of an n-ary op).
+/// <c>forwardText</c> and <c>derivativeText</c> (one per operand, or one for every operand of an n-ary op). An op without a
+/// twin (a <see cref="DifferentiableFunction"/>, written in C# only) has <c>forward</c> and <c>backward</c> null and one
+/// name per operand in <c>operands</c>; the page shows the engine's numbers for its nodes (<see cref="GraphModel"/>'s
+/// <c>locals</c>) and does not recompute them.
 /// </remarks>
 internal static class OpTable
 {
@@ -26,7 +29,7 @@ internal static class OpTable
         {
             if (byName.TryGetValue(op.Name, out var seen))
             {
-                if (seen.GetType() != op.GetType()) throw new ArgumentException($"ops {seen.GetType().Name} and {op.GetType().Name} are both named '{op.Name}'", nameof(ops));
+                if (!seen.SameAs(op)) throw new ArgumentException($"two different ops ({seen.GetType().Name} and {op.GetType().Name}) are both named '{op.Name}'", nameof(ops));
                 continue;
             }
             byName.Add(op.Name, op);
@@ -44,6 +47,10 @@ internal static class OpTable
         var script = op.Script;
         var (forward, backward, operands) = op switch
         {
+            _ when !script.HasTwin => (
+                "null",
+                "null",
+                "[" + string.Join(", ", script.DerivativeText.Select((_, k) => Json("x" + (k + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)))) + "]"),
             UnaryOp => (
                 $"([x]) => ({script.Forward})",
                 $"(k, [x], y, g) => ({script.Backward[0]})",

@@ -16,39 +16,16 @@ namespace Micrograd;
 /// <remarks>The scope belongs to the thread that opened it. Scopes nest; detection stays on until the outermost is disposed.</remarks>
 public static class AnomalyMode
 {
-    [ThreadStatic]
-    private static int t_depth;
-
     /// <summary>True while an anomaly scope is open on the current thread.</summary>
-    public static bool IsEnabled => t_depth > 0;
+    public static bool IsEnabled => OpScopes.AnomalyEnabled;
 
-    /// <summary>Open scopes on all threads: a plain static read, so that the check on every node costs nothing while no
-    /// scope is open anywhere (a thread-static read is a call on some platforms).</summary>
-    private static int s_openScopes;
-
-    internal static bool IsActive => Volatile.Read(ref s_openScopes) != 0 && t_depth > 0;
+    /// <summary>Whether to check: a plain static read first, so that the check on every node costs nothing while no scope is
+    /// open on any thread (<see cref="OpScopes"/>).</summary>
+    internal static bool IsActive => OpScopes.AnyOpen && OpScopes.AnomalyEnabled;
 
     /// <summary>Turns detection on for the current thread until the returned scope is disposed.</summary>
     /// <returns>A scope to dispose (for instance with <c>using</c>).</returns>
-    public static IDisposable Enable()
-    {
-        t_depth++;
-        Interlocked.Increment(ref s_openScopes);
-        return new Scope();
-    }
-
-    private sealed class Scope : IDisposable
-    {
-        private bool _disposed;
-
-        public void Dispose()
-        {
-            if (_disposed) return;
-            _disposed = true;
-            t_depth--;
-            Interlocked.Decrement(ref s_openScopes);
-        }
-    }
+    public static IDisposable Enable() => OpScopes.OpenAnomaly();
 
     internal static void CheckForward(Value result)
     {
@@ -65,6 +42,7 @@ public static class AnomalyMode
         for (var i = order.Length - 1; i >= 0; i--)
         {
             var node = order[i];
+            if (node.HasHooks) CheckedHooks(node);
             if (node.Operation is not { } op) continue;
             var count = node.ChildCount;
             if (wasFinite.Length < count) wasFinite = new bool[count];
@@ -77,6 +55,21 @@ public static class AnomalyMode
             }
         }
     }
+
+    /// <summary>Runs a node's hooks (<see cref="Value.RegisterHook"/>) in <see cref="CheckedSweep"/>: a hook that makes a
+    /// finite gradient NaN or infinite throws.</summary>
+    private static void CheckedHooks(Value node)
+    {
+        var before = node.Grad;
+        node.Grad = Value.RunHooks(node, before);
+        if (double.IsFinite(before) && !double.IsFinite(node.Grad)) throw InHook(node, before, node.Grad);
+    }
+
+    /// <summary>The exception for a gradient hook on <paramref name="node"/> that turned the finite gradient
+    /// <paramref name="before"/> into <paramref name="after"/>.</summary>
+    internal static AnomalyException InHook(Value node, double before, double after) => new(
+        $"Anomaly in backward: a gradient hook on {Describe(node, before)} replaced its gradient by {Value.Format(after)}.",
+        AnomalyPhase.Backward, node.Op, node.Label, after);
 
     /// <summary>The exception for a gradient that became non-finite: <paramref name="node"/>'s op (whose gradient is
     /// <paramref name="nodeGradient"/>) gave operand <paramref name="operand"/> the gradient <paramref name="operandGradient"/>.</summary>

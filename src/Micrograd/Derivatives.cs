@@ -9,7 +9,8 @@ namespace Micrograd;
 /// </summary>
 /// <remarks>
 /// None of these methods reads or changes a <see cref="Value.Grad"/>, so a function may use values of another graph (a
-/// model's parameters) as constants. NaN and infinities propagate as in <see cref="Value.Backward"/>; inside an
+/// model's parameters) as constants. The function's graph is recorded even inside a <see cref="Gradients.Disabled"/> scope,
+/// as PyTorch's <c>torch.autograd.functional</c> records it. NaN and infinities propagate as in <see cref="Value.Backward"/>; inside an
 /// <see cref="AnomalyMode"/> scope the first non-finite gradient throws an <see cref="AnomalyException"/>.
 /// </remarks>
 /// <example><code>
@@ -71,7 +72,9 @@ public static class Derivatives
     {
         ArgumentNullException.ThrowIfNull(function);
         var inputs = GradientCheck.Inputs(point);
-        var outputs = function(inputs) ?? throw new InvalidOperationException("The function returned null instead of its outputs.");
+        IReadOnlyList<Value> outputs;
+        using (OpScopes.Enter(record: true))
+            outputs = function(inputs) ?? throw new InvalidOperationException("The function returned null instead of its outputs.");
         var jacobian = new double[outputs.Count, inputs.Length];
         for (var i = 0; i < outputs.Count; i++)
         {
@@ -138,8 +141,7 @@ public static class Derivatives
     {
         ArgumentNullException.ThrowIfNull(function);
         var inputs = GradientCheck.Inputs(point);
-        var root = function(inputs) ?? throw new InvalidOperationException("The function returned null instead of a Value.");
-        return (inputs, root);
+        return (inputs, GradientCheck.Root(function, inputs));
     }
 
     private static void SameLength(IReadOnlyList<double> vector, IReadOnlyList<double> point, string name)

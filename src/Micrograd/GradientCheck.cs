@@ -70,14 +70,22 @@ public static class GradientCheck
         return inputs;
     }
 
+    /// <summary>The root of the graph <paramref name="function"/> builds on <paramref name="inputs"/>, recorded even inside a
+    /// <see cref="Gradients.Disabled"/> scope (as PyTorch's <c>torch.autograd.functional</c> does).</summary>
+    /// <exception cref="InvalidOperationException">The function returned null.</exception>
+    internal static Value Root(Func<IReadOnlyList<Value>, Value> function, Value[] inputs)
+    {
+        using (OpScopes.Enter(record: true))
+            return function(inputs) ?? throw new InvalidOperationException("The function returned null instead of a Value.");
+    }
+
     private static string Name(int input) => "x" + input.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The gradient by <see cref="Value.Backward"/> of the function built at <paramref name="point"/>.</summary>
     private static double[] Gradient(Func<IReadOnlyList<Value>, Value> function, IReadOnlyList<double> point)
     {
         var inputs = Inputs(point);
-        var root = function(inputs) ?? throw new InvalidOperationException("The function returned null instead of a Value.");
-        root.Backward();
+        Root(function, inputs).Backward();
         return Array.ConvertAll(inputs, v => v.Grad);
     }
 

@@ -28,6 +28,10 @@ public static class Gradients
     /// <para>NaN and infinities propagate as in <see cref="Value.Backward"/>. Inside an <see cref="AnomalyMode"/> scope, the
     /// first gradient (of a node that leads to <paramref name="inputs"/>) that becomes NaN or infinite throws an
     /// <see cref="AnomalyException"/>, as <see cref="Value.Backward"/> does.</para>
+    /// <para>Each node whose gradient is computed runs its gradient hooks (<see cref="Value.RegisterHook"/>) on it once it is
+    /// complete, with recording on: a hook's result replaces the gradient, in the graph too.</para>
+    /// <para>The graphs are recorded even inside a <see cref="Disabled"/> scope, as PyTorch's backward with
+    /// <c>create_graph=True</c> records them.</para>
     /// <para>The walk uses explicit stacks, so any depth works; the gradients' graph is about as large again as the part of
     /// <paramref name="root"/>'s graph that leads to <paramref name="inputs"/>.</para>
     /// </remarks>
@@ -47,13 +51,43 @@ public static class Gradients
         var order = root.TopologicalOrder();
         var position = Positions(order);
         var leads = LeadsTo(order, position, inputs);
-        var gradients = Sweep(order, position, leads);
+        Value?[] gradients;
+        using (OpScopes.Enter(record: true))
+            gradients = Sweep(order, position, leads);
 
         var result = new Value[inputs.Count];
         for (var i = 0; i < inputs.Count; i++)
             result[i] = position.TryGetValue(inputs[i], out var p) ? gradients[p]! : new Value(0.0);
         return result;
     }
+
+    /// <summary>
+    /// Opens a no-gradient scope on the current thread, as PyTorch's <c>torch.no_grad()</c>: until it is disposed, every op
+    /// (arithmetic, the functions, <see cref="Value.Sum"/>, <see cref="DifferentiableFunction.Apply"/>) computes its value as
+    /// usual but records no graph. Its result is a new leaf with that data, no op, no operands and no label, so that nothing
+    /// computed in the scope passes a gradient back, and nothing is kept alive for a backward pass (model evaluation, an
+    /// optimizer's update, metrics).
+    /// </summary>
+    /// <remarks>
+    /// <para>Values are computed exactly as outside the scope, NaN and infinities included; inside an
+    /// <see cref="AnomalyMode"/> scope each result is still checked. Values made before the scope keep their graphs, and values
+    /// made in it can be used in graphs built after it (as PyTorch's no-grad tensors can).</para>
+    /// <para>The scope belongs to the thread that opened it (dispose it on that thread); other threads record as usual.
+    /// Scopes nest: recording resumes when the outermost is disposed; disposing a scope twice does nothing. While no scope
+    /// is open on any thread, an op pays one read of a static field for this and <see cref="AnomalyMode"/> together.</para>
+    /// <para><see cref="Value.Backward"/> works in the scope (it builds nothing). <see cref="Of"/>, and the functions of
+    /// <see cref="Derivatives"/> and <see cref="GradientCheck"/>, record their graphs in the scope too, as PyTorch's backward
+    /// with <c>create_graph=True</c> and its <c>torch.autograd.functional</c> do; a <see cref="DifferentiableFunction"/>'s
+    /// derivatives as values and gradient hooks that <see cref="Of"/> runs record as well.</para>
+    /// </remarks>
+    /// <example><code>
+    /// using (Gradients.Disabled())
+    /// {
+    ///     var score = model.Forward(inputs)[0];   // a leaf: no graph is kept
+    /// }
+    /// </code></example>
+    /// <returns>A scope to dispose (for instance with <c>using</c>).</returns>
+    public static IDisposable Disabled() => OpScopes.OpenDisabled();
 
     /// <summary>Each node's position in <paramref name="order"/>.</summary>
     internal static Dictionary<Value, int> Positions(List<Value> order)
@@ -97,6 +131,12 @@ public static class Gradients
             if (!leads[i]) continue;
             var node = order[i];
             var g = i == count - 1 ? new Value(1.0) : Total(first[i]!, more[i]);
+            if (node.HasHooks)
+            {
+                var before = g.Data;
+                g = Value.RunHooks(node, g);
+                if (sums is not null && double.IsFinite(before) && !double.IsFinite(g.Data)) throw AnomalyMode.InHook(node, before, g.Data);
+            }
             gradients[i] = g;
             (first[i], more[i]) = (null, null);
             if (node.Operation is not { } op) continue;

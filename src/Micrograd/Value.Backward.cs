@@ -16,9 +16,12 @@ public sealed partial class Value
     /// <para>Each call resets the gradient of every interior node it reaches and adds this call's gradient into each leaf, once,
     /// after summing every path to it: calling <see cref="Backward"/> twice leaves each leaf with exactly twice its gradient,
     /// as PyTorch does with <c>retain_graph</c>. This node's own gradient is set to 1 (added, if it is itself a leaf).</para>
+    /// <para>Each node's gradient hooks (<see cref="RegisterHook"/>) run once its gradient is complete, before it passes
+    /// the gradient on; a leaf's hooks see this call's gradient before it is added into <see cref="Grad"/>.</para>
     /// <para>NaN and infinities propagate by IEEE rules (a zero gradient times an infinite local derivative is NaN);
-    /// inside an <see cref="AnomalyMode"/> scope the first non-finite gradient throws an <see cref="AnomalyException"/>, and
-    /// every leaf keeps the gradient it had before the call (interior gradients are then partial).</para>
+    /// inside an <see cref="AnomalyMode"/> scope the first non-finite gradient throws an <see cref="AnomalyException"/>.
+    /// When the call throws (an anomaly, or an exception from a hook or a <see cref="DifferentiableFunction"/>), every leaf
+    /// keeps the gradient it had before the call (interior gradients are then partial).</para>
     /// <para>The walk reuses per-thread scratch arrays (cleared after each call, so they keep no graph alive), so repeated
     /// calls on graphs of up to a million nodes allocate nothing.</para>
     /// </remarks>
@@ -34,26 +37,16 @@ public sealed partial class Value
             var order = scratch.Order;
 
             Grad = 1.0;
-            if (AnomalyMode.IsActive)
+            try
             {
-                try
-                {
-                    AnomalyMode.CheckedSweep(order.AsSpan(0, count));
-                }
-                catch (AnomalyException)
-                {
-                    // Nothing lost: every leaf gets back the gradient it had before this call.
-                    for (var k = 0; k < leaves; k++) scratch.Leaves[k].Grad = scratch.LeafGradients[k];
-                    throw;
-                }
+                if (AnomalyMode.IsActive) AnomalyMode.CheckedSweep(order.AsSpan(0, count));
+                else Sweep(order, count);
             }
-            else
+            catch
             {
-                for (var i = count - 1; i >= 0; i--)
-                {
-                    var v = order[i];
-                    v._op?.Propagate(v);
-                }
+                // Nothing lost: every leaf gets back the gradient it had before this call.
+                for (var k = 0; k < leaves; k++) scratch.Leaves[k].Grad = scratch.LeafGradients[k];
+                throw;
             }
 
             var leafNodes = scratch.Leaves;
@@ -63,6 +56,18 @@ public sealed partial class Value
         finally
         {
             scratch.Return(count, leaves);
+        }
+    }
+
+    /// <summary>The reverse sweep: each node in reverse topological order, its gradient now complete, runs its hooks
+    /// (<see cref="RegisterHook"/>), then adds its gradient times its local derivatives into its operands' gradients.</summary>
+    private static void Sweep(Value[] order, int count)
+    {
+        for (var i = count - 1; i >= 0; i--)
+        {
+            var v = order[i];
+            if (v._hooked) v.Grad = RunHooks(v, v.Grad);
+            v._op?.Propagate(v);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Micrograd.Ops;
 
 namespace Micrograd;
@@ -65,7 +66,8 @@ public sealed partial class Value
         }
     }
 
-    /// <summary>The symbol of the op that produced this node (such as <c>+</c>, <c>tanh</c>, <c>**2</c>); empty for a leaf.</summary>
+    /// <summary>The symbol of the op that produced this node (such as <c>+</c>, <c>tanh</c>, <c>**2</c>), or the name of the
+    /// <see cref="DifferentiableFunction"/> that did; empty for a leaf.</summary>
     public string Op => _op?.Name ?? "";
 
     /// <summary>True when no op produced this value (an input, a parameter or a constant).</summary>
@@ -74,6 +76,15 @@ public sealed partial class Value
     /// <summary>The operands of the op that produced this node, in order; an operand used twice appears twice. Empty for a leaf.
     /// A view of this node: reading it allocates nothing.</summary>
     public ValueChildren Children => new(this);
+
+    /// <summary>
+    /// A new leaf with this value's data, cut from the graph, as PyTorch's <c>detach</c>: what is computed from it passes no
+    /// gradient back to this value or to what made it. It has no label, so pictures and the explorer show it as a constant.
+    /// </summary>
+    /// <remarks>The data is copied (any double, NaN and infinities included): setting either value's <see cref="Data"/>
+    /// afterwards does not change the other, where PyTorch's detached tensor shares its storage. Its gradient starts at 0.</remarks>
+    /// <returns>A new leaf; this value and its graph are unchanged.</returns>
+    public Value Detach() => new(Data);
 
     /// <summary>Wraps a double as a leaf, so that <c>2 * x</c> and <c>1 - x</c> work.</summary>
     /// <param name="data">The constant.</param>
@@ -114,10 +125,14 @@ public sealed partial class Value
 
     internal static Value Nary(NaryOp op, Value[] operands) => Checked(InGraph(op, operands));
 
-    /// <summary>A new node, after the <see cref="AnomalyMode"/> check of its data when a scope is open.</summary>
-    private static Value Checked(Value result)
+    /// <summary>A new node as the public ops return it: as it is unless a scope is open (one plain static read), else after
+    /// the <see cref="AnomalyMode"/> check of its data, and cut to a leaf inside <see cref="Gradients.Disabled"/>.</summary>
+    private static Value Checked(Value result) => OpScopes.AnyOpen ? InScope(result) : result;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Value InScope(Value result)
     {
-        if (AnomalyMode.IsActive) AnomalyMode.CheckForward(result);
-        return result;
+        if (OpScopes.AnomalyEnabled) AnomalyMode.CheckForward(result);
+        return OpScopes.RecordingDisabled ? new Value(result.Data) : result;
     }
 }

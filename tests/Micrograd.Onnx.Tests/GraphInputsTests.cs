@@ -144,6 +144,16 @@ public class GraphInputsTests
     }
 
     [Fact]
+    public void A_user_defined_function_is_refused_by_name_and_nothing_is_written()
+    {
+        // A DifferentiableFunction has C# delegates only; its name cannot be a built-in op's, so no row can match it.
+        var cube = new DifferentiableFunction("cube", 1, x => x[0] * x[0] * x[0], (x, y, d) => d[0] = 3 * (x[0] * x[0]));
+        var x = new Value(0.5, "x");
+        AssertRefused(cube.Apply(x.Tanh()) + x, "the op 'cube' has no ONNX form, so this graph cannot be exported to ONNX");
+        Assert.Throws<ArgumentException>(() => new DifferentiableFunction("tanh", 1, x => Math.Tanh(x[0]), (x, y, d) => d[0] = 1 - y * y));
+    }
+
+    [Fact]
     public void Every_op_of_the_engine_has_a_row()
     {
         // every op a Value can be made with today; a new op of the engine is added to this list and given a row in OnnxOps

@@ -19,6 +19,8 @@ const Explanation = (() => {
     const nodes = graph.nodes;
     const root = graph.root;
     const OPS = ops;
+    const isStored = GraphPasses.isStored;
+    const feedsStored = GraphPasses.feedsStored(graph);
 
     // ---------------------------------------------------------------------------------------------------------------
     // Names and formulas as a person reads them.
@@ -114,12 +116,15 @@ const Explanation = (() => {
       const data = run.data;
       if (node.constant) return [plainLine(`${node.name} (a constant)`, "a number of the expression: it is not an input, so it cannot be changed")];
       if (isLeaf(node)) {
-        return [plainLine(`${refName(id)}.data = ${short(data[id])}`, "a leaf: an input or a parameter; type a new value in the table, or select it to drag it")];
+        return [plainLine(`${refName(id)}.data = ${short(data[id])}`, feedsStored[id]
+          ? "a leaf: an input or a parameter; it feeds a function the page cannot recompute, so it cannot be changed here"
+          : "a leaf: an input or a parameter; type a new value in the table, or select it to drag it")];
       }
       const text = OPS[node.op].forwardText;
       const symbolic = fill(text, node, symbol);
       const numeric = fill(text, node, (k) => operandNumber(data[k]));
-      const line = plainLine(`${refName(id)}.data = ${symbolic} = ${numeric} = ${short(data[id])}`);
+      const line = plainLine(`${refName(id)}.data = ${symbolic} = ${numeric} = ${short(data[id])}`,
+        isStored(node) && `${node.op} is defined in C# without a JavaScript twin: this is the engine's number, which the page cannot recompute`);
       const anomaly = forwardAnomaly(node, data);
       if (anomaly) line.notes.push([anomaly.text, anomaly.first ? "note error" : "note"]);
       return [line];
@@ -166,6 +171,7 @@ const Explanation = (() => {
         const k = receivedUpTo(events, index, engine);
         const count = uses > 1 ? ` · ${k} of ${uses} contributions received${k === uses ? ": final" : ""}` : "";
         const notes = [[`${to}.grad: ${short(event.before)} → ${short(event.after)}${count}`, "note total"]];
+        if (isStored(node)) notes.push([`the local derivative is the engine's: ${node.op} has no JavaScript twin`, "note"]);
         const anomaly = backwardAnomaly(event, derivative, to);
         if (anomaly) notes.push([anomaly.text, anomaly.first ? "note error" : "note"]);
         const flat = saturation(node, event, run.data);

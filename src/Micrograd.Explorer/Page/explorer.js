@@ -16,13 +16,17 @@
   // The graph, its numbers, and the steps.
 
   const graph = JSON.parse($("graph-data").textContent, (key, value) =>
-    (key === "data" || key === "grad" || key === "exponent") && typeof value === "string" ? Number(value) : value);
+    (key === "data" || key === "grad" || key === "exponent") && typeof value === "string" ? Number(value)
+      : key === "locals" ? value.map(Number) : value);
   const OPS = microgradOps(Numbers.fma, Numbers.pow);
   const nodes = graph.nodes;
   const n = nodes.length;
   const root = graph.root;
   const isLeaf = GraphPasses.isLeaf;
-  const editable = (id) => isLeaf(nodes[id]) && !nodes[id].constant;
+  // A leaf that a stored node depends on (one whose op has no JavaScript twin) cannot be changed: the page could not
+  // recompute that node. Its numbers stay the engine's.
+  const feedsStored = GraphPasses.feedsStored(graph);
+  const editable = (id) => isLeaf(nodes[id]) && !nodes[id].constant && !feedsStored[id];
   const original = nodes.map((node) => (isLeaf(node) ? node.data : NaN));
   const leafValue = original.slice();
 
@@ -188,7 +192,7 @@
       cell.input.classList.toggle("bad", isBad(leafValue[id]));
       if (document.activeElement !== cell.input && cell.input.value !== full(leafValue[id])) cell.input.value = full(leafValue[id]);
     } else {
-      const text = nodes[id].constant || known ? full(data) : "";
+      const text = isLeaf(nodes[id]) || known ? full(data) : ""; // a leaf that cannot be edited shows its number, as a field would
       showCell(cell, "data", cell.data, text, { changed: dataChanged, bad: text !== "" && isBad(data) });
     }
     showCell(cell, "grad", cell.grad, gradShown ? full(grad) : "", { changed: gradChanged, bad: gradShown && isBad(grad) });
@@ -446,6 +450,18 @@
     saveHashSoon();
   }
 
+  /** The ops of the stored nodes that depend on a value, each once, in order of the nodes. */
+  function storedOpsFedBy(id) {
+    const reached = new Set([id]);
+    const ops = new Set();
+    for (let j = id + 1; j < n; j++) {
+      if (!nodes[j].operands.some((k) => reached.has(k))) continue;
+      reached.add(j);
+      if (GraphPasses.isStored(nodes[j])) ops.add(nodes[j].op);
+    }
+    return [...ops];
+  }
+
   const slider = $("leaf-slider");
 
   /** The slider's range: the leaf's first value, give or take at least 1 (or as much as the value). */
@@ -461,9 +477,12 @@
     $("leaf-hint").hidden = leaf;
     $("leaf-panel").hidden = !leaf;
     if (selected >= 0 && !leaf) {
-      $("leaf-hint").textContent = nodes[selected].constant
-        ? `${nodes[selected].name} is a constant: it cannot be changed.`
-        : `${nodes[selected].name} is computed from its operands: select a leaf to change it.`;
+      const node = nodes[selected];
+      $("leaf-hint").textContent = node.constant
+        ? `${node.name} is a constant: it cannot be changed.`
+        : isLeaf(node)
+          ? `${node.name} feeds ${storedOpsFedBy(selected).join(", ")}, which the page cannot recompute (defined in C# without a JavaScript twin): ${node.name} cannot be changed here.`
+          : `${node.name} is computed from its operands: select a leaf to change it.`;
     }
     if (!leaf) return;
     $("leaf-name").textContent = nodes[selected].name;
@@ -764,6 +783,15 @@
   if (drawn < n) {
     $("cut").textContent = `${(n - drawn).toLocaleString("en-US")} of ${n.toLocaleString("en-US")} values not drawn (the picture shows the ${drawn.toLocaleString("en-US")} nearest the result; the table lists every value)`;
     $("cut").hidden = false;
+  }
+  const storedOps = [...new Set(nodes.filter(GraphPasses.isStored).map((node) => node.op))];
+  if (storedOps.length > 0) {
+    const fixed = nodes.filter((node) => isLeaf(node) && !node.constant && feedsStored[node.id]).map((node) => node.name);
+    const one = storedOps.length === 1;
+    $("stored").textContent = `${storedOps.join(", ")} ${one ? "is a function" : "are functions"} defined in C# without a JavaScript twin: ` +
+      `the page shows the engine's numbers for ${one ? "it" : "them"} and cannot recompute ${one ? "it" : "them"}` +
+      (fixed.length > 0 ? `, so ${fixed.join(", ")} cannot be changed here` : "");
+    $("stored").hidden = false;
   }
   showSpeed();
   showTitle();

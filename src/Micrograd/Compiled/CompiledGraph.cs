@@ -21,7 +21,8 @@ namespace Micrograd.Compiled;
 /// <b>Structure.</b> A tape replays one structure. Code that builds a graph per step can check that the new graph still has
 /// that structure with <see cref="Verify(Value)"/> or <see cref="Rebind"/>, which throw a <see cref="GraphStructureException"/>
 /// naming the first node that differs (a different op, operand, leaf or constant, as when a branch of the code took another
-/// path); compile again in that case. Anomaly mode (<see cref="AnomalyMode"/>) does not apply to replays.
+/// path); compile again in that case. Anomaly mode (<see cref="AnomalyMode"/>) does not apply to replays, and a graph
+/// with a gradient hook (<see cref="Value.RegisterHook"/>) is refused, since replays could not run it.
 /// </para>
 /// <para>Not thread-safe; separate instances may be used on separate threads.</para>
 /// </remarks>
@@ -61,6 +62,7 @@ public sealed class CompiledGraph
     /// (the order of <see cref="Value.TopologicalOrder"/>).</summary>
     /// <param name="root">The node whose value and gradients the tape computes.</param>
     /// <returns>A tape holding the leaves' current data and gradients, already run forward.</returns>
+    /// <exception cref="NotSupportedException">A value of the graph has a gradient hook (<see cref="Value.RegisterHook"/>).</exception>
     public static CompiledGraph Compile(Value root)
     {
         ArgumentNullException.ThrowIfNull(root);
@@ -75,6 +77,8 @@ public sealed class CompiledGraph
     /// (<see cref="OutputValue"/>, <see cref="OutputGradient"/>), such as a model's score beside its loss; none by default.</param>
     /// <returns>A tape holding the leaves' current data and gradients, already run forward.</returns>
     /// <exception cref="ArgumentException">A declared leaf is null, not a leaf, or given twice; an output is not in the graph.</exception>
+    /// <exception cref="NotSupportedException">A value of the graph has a gradient hook (<see cref="Value.RegisterHook"/>),
+    /// which replays could not run.</exception>
     public static CompiledGraph Compile(Value root, IReadOnlyList<Value> leaves, IReadOnlyList<Value>? outputs = null)
     {
         ArgumentNullException.ThrowIfNull(root);

@@ -68,9 +68,15 @@ internal sealed partial class Tape
 
     /// <summary>Flattens the graph of <paramref name="root"/>, fusing products into the sums that use them (<see cref="SumOfProducts"/>).</summary>
     /// <exception cref="ArgumentException">A declared leaf is not a leaf or is given twice, or an output is not in the graph.</exception>
+    /// <exception cref="NotSupportedException">A value of the graph has a gradient hook.</exception>
     public static Tape Trace(Value root, IReadOnlyList<Value> leaves, IReadOnlyList<Value> outputs)
     {
         var order = root.TopologicalOrder();
+        foreach (var v in order)
+        {
+            if (v.HasHooks)
+                throw new NotSupportedException($"{Describe(v)} has a gradient hook (Value.RegisterHook), which the compiled mode does not run: dispose the hook's handle, or use Value.Backward.");
+        }
         var slots = new Dictionary<Value, int>(order.Count + leaves.Count, ReferenceEqualityComparer.Instance);
         for (var i = 0; i < leaves.Count; i++)
         {

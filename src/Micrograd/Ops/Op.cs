@@ -35,11 +35,13 @@ internal abstract class Op
     public abstract Value ContributionGraph(Value node, int operand, Value g);
 
     /// <summary>The op's JavaScript twin (the same formulas, for pages that recompute the graph in a browser), made from the
-    /// op's own formulas and texts.</summary>
+    /// op's own formulas and texts; for an op without one (a <see cref="DifferentiableFunction"/>), its texts only
+    /// (<see cref="OpScript.HasTwin"/>).</summary>
     public abstract OpScript Script { get; }
 
     /// <summary>True when <paramref name="other"/> computes the same function: the same class and the same
-    /// <see cref="Name"/> (parameterized ops such as a constant power carry their parameter in the name).</summary>
-    public bool SameAs(Op other) =>
+    /// <see cref="Name"/> (parameterized ops such as a constant power carry their parameter in the name). A
+    /// <see cref="DifferentiableFunction"/>'s op is the same only as itself, whatever the names.</summary>
+    public virtual bool SameAs(Op other) =>
         ReferenceEquals(this, other) || (GetType() == other.GetType() && string.Equals(Name, other.Name, StringComparison.Ordinal));
 }

@@ -54,6 +54,18 @@ internal sealed record OpScript(string Forward, IReadOnlyList<string> Backward, 
         return reader.ReadToEnd();
     });
 
+    /// <summary>The texts of an op that has no JavaScript twin (a <see cref="DifferentiableFunction"/>, written in C# only): a
+    /// page cannot recompute it and shows the engine's numbers for it. The texts use the placeholder <c>{xs}</c> (every
+    /// operand's data, separated by commas).</summary>
+    /// <param name="forwardText">The forward formula as a person writes it, such as <c>cube({xs})</c>.</param>
+    /// <param name="derivativeText">For each operand, its local derivative as a person writes it, such as <c>cube′({xs})</c>.</param>
+    public static OpScript WithoutTwin(string forwardText, IReadOnlyList<string> derivativeText) =>
+        new("", [], forwardText, derivativeText);
+
+    /// <summary>Whether the op has a JavaScript twin (<see cref="Forward"/> and <see cref="Backward"/>); false for
+    /// <see cref="WithoutTwin"/>.</summary>
+    public bool HasTwin => Backward.Count > 0;
+
     /// <summary>A number as a JavaScript literal that reads back as exactly <paramref name="x"/>: round-trip digits, negative
     /// numbers in parentheses, <c>NaN</c>, <c>Infinity</c>, <c>(-Infinity)</c>.</summary>
     public static string Literal(double x)

@@ -196,7 +196,9 @@ public sealed partial class EngineTrace
     private string Derivative(int id, Contribution e, Func<int, string> show)
     {
         var node = Graph.Nodes[id];
-        return Fill(node.Operation!.Script.DerivativeText[node.Operation is NaryOp ? 0 : e.Operand], id, show);
+        var script = node.Operation!.Script;
+        // an n-ary twin has one text for every operand; an op without a twin (a user's function) has one per operand
+        return Fill(script.DerivativeText[node.Operation is NaryOp && script.HasTwin ? 0 : e.Operand], id, show);
     }
 
     /// <summary>The formula lines the page must show at step s (the chain-rule line of each contribution).</summary>

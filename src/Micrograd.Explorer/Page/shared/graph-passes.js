@@ -9,11 +9,32 @@
 const GraphPasses = (() => {
   const isLeaf = (node) => node.op === "";
 
-  /** Every node's data at the given leaf values, in topological order, as the engine's forward pass computes it. */
+  /**
+   * Whether a node is stored: its op has no JavaScript twin (a function defined in C# only), so the model carries the
+   * engine's numbers for it (its data and, in `locals`, its local derivatives) and the page cannot recompute it.
+   */
+  const isStored = (node) => Array.isArray(node.locals);
+
+  /** For each node, whether a stored node depends on it: changing such a leaf would need the stored nodes recomputed. */
+  function feedsStored(graph) {
+    const feeds = new Array(graph.nodes.length).fill(false);
+    for (let id = graph.nodes.length - 1; id >= 0; id--) {
+      const node = graph.nodes[id];
+      if (isStored(node) || feeds[id]) for (const k of node.operands) feeds[k] = true;
+    }
+    return feeds;
+  }
+
+  /**
+   * Every node's data at the given leaf values, in topological order, as the engine's forward pass computes it. A stored
+   * node keeps the engine's data (the leaves it depends on are never changed).
+   */
   function forward(graph, ops, leafValue) {
     const data = new Array(graph.nodes.length);
     for (const node of graph.nodes) {
-      data[node.id] = isLeaf(node) ? leafValue[node.id] : ops[node.op].forward(node.operands.map((k) => data[k]));
+      data[node.id] = isLeaf(node) ? leafValue[node.id]
+        : isStored(node) ? node.data
+        : ops[node.op].forward(node.operands.map((k) => data[k]));
     }
     return data;
   }
@@ -23,7 +44,8 @@ const GraphPasses = (() => {
    * gradient at 0 and the root's at 1, then each node in reverse order adding g · ∂node/∂operand into each operand, in
    * operand order. Returns the data, the final gradients, and for each node the contributions it passes back (events):
    * { k, to, g, local, contribution, before, after }, where local is the op's own contribution formula evaluated with g = 1
-   * (∂node/∂operand) and contribution is the formula with the node's gradient g, which is what the engine adds.
+   * (∂node/∂operand) and contribution is the formula with the node's gradient g, which is what the engine adds. A stored
+   * node's local is the engine's, and its contribution g × local, the engine's own product.
    */
   function compute(graph, ops, leafValue) {
     const n = graph.nodes.length;
@@ -40,8 +62,9 @@ const GraphPasses = (() => {
         const y = data[id];
         const g = grad[id];
         node.operands.forEach((to, k) => {
-          const contribution = op.backward(k, values, y, g);
-          const local = op.backward(k, values, y, 1);
+          const stored = isStored(node);
+          const contribution = stored ? g * node.locals[k] : op.backward(k, values, y, g);
+          const local = stored ? node.locals[k] : op.backward(k, values, y, 1);
           const before = grad[to];
           grad[to] = before + contribution;
           list.push({ k, to, g, local, contribution, before, after: grad[to] });
@@ -216,5 +239,5 @@ const GraphPasses = (() => {
     }
   }
 
-  return Object.freeze({ isLeaf, forward, compute, StepEngine, ALL });
+  return Object.freeze({ isLeaf, isStored, feedsStored, forward, compute, StepEngine, ALL });
 })();

@@ -1,0 +1,52 @@
+namespace Micrograd.Ops;
+
+/// <summary>
+/// A local derivative of a <see cref="DifferentiableFunction"/> defined without its derivatives as values, as a node of a
+/// gradient's graph (<see cref="Gradients.Of"/>): its operands are the function's operands and then the function's node,
+/// its data the derivative's number. It computes, so first-order gradients as graphs hold the right numbers (and replay in
+/// the compiled mode); it refuses every form of differentiation, naming the function, so that a second derivative through it
+/// is never silently wrong.
+/// </summary>
+internal sealed class FunctionDerivativeOp(FunctionOp function, int operand) : NaryOp
+{
+    private OpScript? _script;
+
+    public override string Name { get; } = function.DerivativeName(operand);
+
+    public override double Forward(ReadOnlySpan<Value> operands)
+    {
+        var n = operands.Length - 1;
+        var x = new double[n];
+        for (var k = 0; k < n; k++) x[k] = operands[k].Data;
+        return Derivative(x, operands[n].Data);
+    }
+
+    public override double Forward(NaryOperands operands)
+    {
+        var n = operands.Count - 1;
+        var x = new double[n];
+        for (var k = 0; k < n; k++) x[k] = operands[k];
+        return Derivative(x, operands[n]);
+    }
+
+    public override void Propagate(Value node) => throw function.Function.NotTwiceDifferentiable();
+
+    public override void Backward(NaryOperands operands, double y, double g, NaryOperands gradients) =>
+        throw function.Function.NotTwiceDifferentiable();
+
+    public override double Contribution(Value node, int operand, double g) => throw function.Function.NotTwiceDifferentiable();
+
+    public override Value ContributionGraph(Value node, int operand, Value g) => throw function.Function.NotTwiceDifferentiable();
+
+    public override OpScript Script => _script ??= OpScript.WithoutTwin(
+        Name + "({xs})", [.. Enumerable.Repeat("(not differentiable again)", function.Function.OperandCount + 1)]);
+
+    public override bool SameAs(Op other) => ReferenceEquals(this, other);
+
+    private double Derivative(double[] x, double y)
+    {
+        var d = new double[x.Length];
+        function.Function.Derivatives(x, y, d);
+        return d[operand];
+    }
+}
