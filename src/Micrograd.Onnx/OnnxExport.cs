@@ -38,6 +38,7 @@ public static class OnnxExport
     /// <param name="precision">Float64 (the engine's numbers) or Float32 (weights rounded to floats).</param>
     /// <exception cref="IOException">The file cannot be written.</exception>
     /// <exception cref="UnauthorizedAccessException">The file or its folder may not be written.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026", Justification = "The two Save overloads take a model or a graph first, so no call can be ambiguous between them")]
     public static void Save(Mlp model, string path, OnnxPrecision precision = OnnxPrecision.Float64)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -64,6 +65,7 @@ public static class OnnxExport
     /// <exception cref="ArgumentException">A constant is not a leaf of the graph.</exception>
     /// <exception cref="IOException">The file cannot be written.</exception>
     /// <exception cref="UnauthorizedAccessException">The file or its folder may not be written.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026", Justification = "The two Save overloads take a model or a graph first, so no call can be ambiguous between them")]
     public static void Save(Value root, string path, IEnumerable<Value>? constants = null)
     {
         ArgumentNullException.ThrowIfNull(root);

@@ -33,7 +33,7 @@ public static class DotWriter
     /// <param name="graph">The graph to draw.</param>
     /// <param name="options">How to draw; defaults when null.</param>
     /// <returns>The DOT text.</returns>
-    public static string Write(ComputationGraph graph, DotOptions? options = null)
+    internal static string Write(ComputationGraph graph, DotOptions? options)
     {
         var writer = new StringWriter(CultureInfo.InvariantCulture);
         Write(graph, writer, options);
@@ -44,7 +44,7 @@ public static class DotWriter
     /// <param name="graph">The graph to draw.</param>
     /// <param name="writer">Where to write the text.</param>
     /// <param name="options">How to draw; defaults when null.</param>
-    public static void Write(ComputationGraph graph, TextWriter writer, DotOptions? options = null)
+    internal static void Write(ComputationGraph graph, TextWriter writer, DotOptions? options)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(writer);

@@ -68,7 +68,7 @@ public class DotWriterTests
     {
         var y = SeedGraphs.Neuron();
         var graph = ComputationGraph.Trace(y);
-        var dot = DotFile.Parse(DotWriter.Write(graph));
+        var dot = DotFile.Parse(DotWriter.Write(graph, null));
 
         Assert.Equal(Enumerable.Range(0, 14).Select(i => $"n{i}"), dot.Records.Select(n => n.From));
         Assert.All(dot.Nodes, n => Assert.Equal(n.From, n["id"]));
@@ -199,7 +199,7 @@ public class DotWriterTests
         var graph = ComputationGraph.Trace(loss);
         Assert.Equal(65_537, graph.Nodes.Count);
 
-        var dot = DotFile.Parse(DotWriter.Write(graph));
+        var dot = DotFile.Parse(DotWriter.Write(graph, null));
         Assert.Equal(DotOptions.DefaultMaxNodes, dot.Records.Count());
         Assert.Contains("64,537 of 65,537 values", dot.Node(DotWriter.NoteId)["label"], StringComparison.Ordinal);
     }
