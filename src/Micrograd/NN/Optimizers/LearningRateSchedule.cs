@@ -23,6 +23,16 @@ public abstract class LearningRateSchedule
     /// <param name="steps">The length of the run; at least 1.</param>
     public static LearningRateSchedule Linear(double start, double end, int steps) => new LinearDecaySchedule(start, end, steps);
 
+    /// <summary>
+    /// This schedule's JavaScript twin, for pages that train in a browser: the source of a function of
+    /// <see cref="ScriptSettings"/> that returns <c>(step) => rate</c>, computing exactly what <see cref="At"/> computes;
+    /// null for a schedule defined outside this library.
+    /// </summary>
+    internal virtual string? Script => null;
+
+    /// <summary>The settings <see cref="Script"/>'s function receives, by name.</summary>
+    internal virtual IReadOnlyList<KeyValuePair<string, double>> ScriptSettings => [];
+
     /// <summary>Throws unless <paramref name="step"/> is at least 0.</summary>
     protected static void CheckStep(int step) => ArgumentOutOfRangeException.ThrowIfNegative(step);
 
@@ -48,6 +58,12 @@ public sealed class ConstantSchedule : LearningRateSchedule
         CheckStep(step);
         return Rate;
     }
+
+    /// <summary>The twin of <see cref="At"/> (see <see cref="LearningRateSchedule.Script"/>).</summary>
+    internal override string Script => "({ rate }) => () => rate";
+
+    /// <inheritdoc/>
+    internal override IReadOnlyList<KeyValuePair<string, double>> ScriptSettings => [new("rate", Rate)];
 
     /// <summary>For example <c>constant 0.1</c>.</summary>
     public override string ToString() => $"constant {Value.Format(Rate)}";
@@ -87,6 +103,21 @@ public sealed class LinearDecaySchedule : LearningRateSchedule
         var decrement = (Start - End) * step;
         return Start - (double.IsFinite(decrement) ? decrement / Steps : (Start - End) * ((double)step / Steps));
     }
+
+    /// <summary>The twin of <see cref="At"/> (see <see cref="LearningRateSchedule.Script"/>): the same lines.</summary>
+    internal override string Script => LinearScript;
+
+    /// <summary><see cref="Script"/>, which pages also use to make a linear schedule of their own.</summary>
+    internal const string LinearScript = """
+        ({ start, end, steps }) => (step) => {
+          if (step >= steps) return end;
+          const decrement = (start - end) * step;
+          return start - (Number.isFinite(decrement) ? decrement / steps : (start - end) * (step / steps));
+        }
+        """;
+
+    /// <inheritdoc/>
+    internal override IReadOnlyList<KeyValuePair<string, double>> ScriptSettings => [new("start", Start), new("end", End), new("steps", Steps)];
 
     /// <summary>For example <c>linear 1 → 0.1 over 100 steps</c>.</summary>
     public override string ToString() => $"linear {Value.Format(Start)} → {Value.Format(End)} over {Steps} steps";
