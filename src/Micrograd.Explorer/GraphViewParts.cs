@@ -43,6 +43,14 @@ internal static class GraphViewParts
         return Template("LR", lr) + Template("TB", tb);
     }
 
+    /// <summary>Lays the picture out with Graphviz in one direction only (for a page where one is enough), as a template element.</summary>
+    /// <param name="direction">The direction of <paramref name="dot"/>: LR or TB.</param>
+    /// <param name="dot">The DOT text.</param>
+    /// <param name="graphviz">Where to find dot.</param>
+    /// <exception cref="GraphvizNotFoundException">dot is not installed.</exception>
+    /// <exception cref="GraphvizException">dot failed or timed out.</exception>
+    public static string Layout(string direction, string dot, GraphvizOptions? graphviz) => Template(direction, SvgLayout.Render(dot, graphviz));
+
     private static string Template(string direction, string svg) =>
         $"<template data-direction=\"{WebUtility.HtmlEncode(direction)}\">\n{svg}</template>\n";
 }
