@@ -125,7 +125,7 @@ class TrainingChart {
     ctx.textAlign = "left";
     for (const v of [0, 0.5, 1]) ctx.fillText(String(v), w - right + 4, this.yAccuracy(v) + 3);
     ctx.textAlign = "center";
-    ctx.fillText(`step 1 … ${s.length}${scale.log ? " · loss on a log scale" : ""}`, left + (w - left - right) / 2, h - 4);
+    ctx.fillText(`steps 1 to ${s.length - 1}, then after the last${scale.log ? " · loss on a log scale" : ""}`, left + (w - left - right) / 2, h - 4);
 
     const line = (list, y, color, dashed) => {
       if (!list) return;

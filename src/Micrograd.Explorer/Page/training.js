@@ -126,7 +126,7 @@
     option.style.color = colors[k];
     $("add-class").appendChild(option);
   }
-  if (run.batchSize < recorded.data.count) {
+  if (run.batches) {
     $("seed-label").hidden = false;
     $("train-seed").value = String(run.seed);
   }
@@ -584,9 +584,12 @@
     const steps = field("train-steps", (v) => Number.isInteger(v) && v >= 1 && v <= 1000, "steps must be a whole number from 1 to 1000");
     const lr = field("train-lr", (v) => Number.isFinite(v) && v > 0, "lr must be a number above 0");
     const lrEnd = field("train-lr-end", (v) => Number.isFinite(v) && v >= 0, "the end lr must be a number of at least 0");
-    const batches = run.batchSize < train.count;
-    const seed = batches ? field("train-seed", (v) => Number.isInteger(v) && v >= 0 && v <= 2147483647, "the seed must be a whole number of at least 0") : run.seed;
-    return problems.length > 0 ? { problem: problems.join("; ") } : { steps, lr, lrEnd, seed, batch: Math.min(run.batchSize, train.count), batches };
+    // A run of random batches trains on in batches of its size (the whole data when that is more), drawn as the command line
+    // draws them with --batch and --seed; a full-batch run trains on the whole data, whatever its size now.
+    const batched = Boolean(run.batches);
+    const seed = batched ? field("train-seed", (v) => Number.isInteger(v) && v >= 0 && v <= 2147483647, "the seed must be a whole number of at least 0") : run.seed;
+    const batch = batched ? Math.min(run.batchSize, train.count) : train.count;
+    return problems.length > 0 ? { problem: problems.join("; ") } : { steps, lr, lrEnd, seed, batch, batched, batches: batch < train.count };
   }
 
   /** Starts training on from the step shown, with the engine's semantics: a fresh optimizer and a linear schedule, as `train --init` runs. */
@@ -660,7 +663,7 @@
     const s = branch.settings;
     const args = ["micrograd train --data whatif-data.csv --init whatif-start.json", `--steps ${s.steps}`, `--lr ${full(s.lr)}`, `--lr-end ${full(s.lrEnd)}`,
       `--optimizer ${run.optimizer.name}`, `--loss ${run.loss.name}`, `--l2 ${full(run.loss.l2)}`];
-    if (s.batches) args.push(`--batch ${s.batch}`, `--seed ${s.seed}`);
+    if (s.batched) args.push(`--batch ${run.batchSize}`, `--seed ${s.seed}`);
     $("reproduce-command").textContent = args.join(" ");
     $("reproduce").hidden = false;
     $("export-start").hidden = false;

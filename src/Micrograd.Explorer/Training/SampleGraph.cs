@@ -74,12 +74,15 @@ internal sealed class SampleGraph
             $"The '{loss.Name}' loss is not one of this library's losses, so its graph cannot be known in advance.", nameof(loss));
         var inputs = new Value[model.InputCount];
         for (var f = 0; f < inputs.Length; f++) inputs[f] = new Value(0.0, "x" + (f + 1).ToString(CultureInfo.InvariantCulture));
-        var outputs = model.Forward(inputs);
+        var outputs = Forward(model, inputs);
         var numberNames = NumberNamesOf(loss, outputs.Length, form.NumberCount(outputs.Length));
         var numbers = numberNames.Select(name => new Value(0.0, name)).ToArray();
         var term = form.Build(outputs, numbers, 0);
+        term.Label = "loss";
         var scale = new Value(1.0 / batchSize);
-        var graph = ComputationGraph.Trace(term * scale);
+        var root = term * scale;
+        root.Label = "term";
+        var graph = ComputationGraph.Trace(root);
 
         var roles = new Role[graph.Nodes.Count];
         var indices = new int[graph.Nodes.Count];
@@ -98,6 +101,30 @@ internal sealed class SampleGraph
         Mark(numbers, Role.Number);
         roles[graph.IdOf(scale)] = Role.Scale;
         return new SampleGraph(graph, roles, indices, outputs.Select(graph.IdOf).ToArray(), graph.IdOf(term), numberNames);
+    }
+
+    /// <summary>
+    /// The model's outputs over <paramref name="inputs"/>, built as <see cref="Mlp.Forward(IReadOnlyList{Value})"/> builds them
+    /// (layer after layer), with each neuron's values labelled so that a person can read the graph: its weighted sum
+    /// <c>l1.n3.sum</c> and its output <c>l1.n3</c>; the model's outputs are <c>score</c> (one output) or <c>z0</c>, <c>z1</c>, ….
+    /// </summary>
+    private static Value[] Forward(Mlp model, Value[] inputs)
+    {
+        IReadOnlyList<Value> x = inputs;
+        for (var l = 0; l < model.Layers.Count; l++)
+        {
+            var layer = model.Layers[l];
+            var outputs = layer.Forward(x);
+            var last = l == model.Layers.Count - 1;
+            for (var n = 0; n < outputs.Length; n++)
+            {
+                var name = string.Create(CultureInfo.InvariantCulture, $"l{l}.n{n}");
+                if (layer.Activation != Activation.Linear) outputs[n].Children[0].Label = name + ".sum";
+                outputs[n].Label = !last ? name : outputs.Length == 1 ? "score" : "z" + n.ToString(CultureInfo.InvariantCulture);
+            }
+            x = outputs;
+        }
+        return (Value[])x;
     }
 
     /// <summary>How the page names each of a loss's numbers: hinge's −y, bce's t = (y + 1)/2, mse's y, softmax's max m (once

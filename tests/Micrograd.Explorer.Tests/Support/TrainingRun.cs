@@ -65,7 +65,7 @@ public static class TrainingView
     /// <summary>Waits for the page's check of its replay against the engine, and returns it.</summary>
     public static async Task<Proof> ProofAsync(ExplorerTab tab)
     {
-        await tab.Page.WaitForFunctionAsync("() => window.training.proof && window.training.proof.done", null, new PageWaitForFunctionOptions { Timeout = 120_000 });
+        await tab.Page.WaitForFunctionAsync("() => window.training.proof && window.training.proof.done", null, new PageWaitForFunctionOptions { Timeout = 300_000 });
         var json = await tab.Page.EvaluateAsync<string>("() => JSON.stringify(window.training.proof)");
         var proof = JsonSerializer.Deserialize<Proof>(json, new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
         var text = await tab.Page.Locator("#check").TextContentAsync();
