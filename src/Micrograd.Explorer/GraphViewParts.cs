@@ -13,8 +13,8 @@ internal static class GraphViewParts
     /// <summary>The shared scripts, in the order they must run: <c>Numbers</c>, <c>GraphPasses</c>, <c>GraphView</c>.</summary>
     public static string Scripts => PageTemplate.Resources("shared/numbers.js", "shared/graph-passes.js", "shared/graph-view.js");
 
-    /// <summary>The graph view's style.</summary>
-    public static string Style => PageTemplate.Resources("shared/graph-view.css");
+    /// <summary>The pages' colours and fonts, and the graph view's style.</summary>
+    public static string Style => PageTemplate.Resources("shared/palette.css", "shared/graph-view.css");
 
     /// <summary>
     /// Lays the picture out with Graphviz in both directions (the two <c>dot</c> runs at once) and returns the two layouts as

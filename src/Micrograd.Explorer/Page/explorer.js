@@ -47,39 +47,7 @@
   function renderExplanation() {
     const { heading, lines } = explanation.at(engine, run, (id) => view.drawn(id) || !view.svg);
     $("phase").textContent = heading;
-    $("lines").replaceChildren(...lines.map((line) => {
-      const li = document.createElement("li");
-      li.className = "line";
-      const formula = document.createElement("span");
-      formula.className = "formula";
-      for (const [text, cls] of line.parts) {
-        if (!cls) {
-          formula.append(text);
-          continue;
-        }
-        const span = document.createElement("span");
-        span.className = cls;
-        span.textContent = text;
-        formula.appendChild(span);
-      }
-      li.appendChild(formula);
-      for (const [label, text, cls] of line.factors) {
-        const factor = document.createElement("span");
-        factor.className = `factor ${cls}`;
-        const tag = document.createElement("span");
-        tag.className = "label";
-        tag.textContent = label;
-        factor.append(tag, " ", text);
-        li.appendChild(factor);
-      }
-      for (const [text, cls] of line.notes) {
-        const note = document.createElement("span");
-        note.className = cls;
-        note.textContent = text;
-        li.appendChild(note);
-      }
-      return li;
-    }));
+    $("lines").replaceChildren(...lines.map(Explanation.item));
   }
 
   // ---------------------------------------------------------------------------------------------------------------

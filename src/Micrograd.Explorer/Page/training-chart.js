@@ -162,13 +162,14 @@ class TrainingChart {
     ctx.lineTo(px, h - bottom);
     ctx.stroke();
     ctx.textAlign = "left";
-    ctx.fillStyle = "#1d5fc4";
-    ctx.fillText("loss", left + 4, top + 11);
-    ctx.fillStyle = "#2a8a3e";
-    ctx.fillText("accuracy", left + 34, top + 11);
-    if (s.validationLoss) {
-      ctx.fillStyle = "#5b6477";
-      ctx.fillText("- - validation", left + 90, top + 11);
+    let x = left + 4;
+    for (const [text, color] of [["loss", "#1d5fc4"], ["accuracy", "#2a8a3e"], ...(s.validationLoss ? [["- - validation", "#5b6477"]] : [])]) {
+      ctx.fillStyle = "rgba(255, 255, 255, 0.8)";
+      const width = ctx.measureText(text).width;
+      ctx.fillRect(x - 2, top + 2, width + 4, 12);
+      ctx.fillStyle = color;
+      ctx.fillText(text, x, top + 11);
+      x += width + 10;
     }
   }
 }

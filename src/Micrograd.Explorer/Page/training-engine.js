@@ -25,21 +25,17 @@ const TrainingEngine = (() => {
     return bytes;
   }
 
-  function float64s(text) {
+  /** The numbers of a typed array class (Float64Array, Int32Array) stored little-endian in base64url text. */
+  function numbersOf(text, Type, read) {
     const bytes = bytesOf(text);
     const view = new DataView(bytes.buffer);
-    const out = new Float64Array(bytes.length / 8);
-    for (let i = 0; i < out.length; i++) out[i] = view.getFloat64(8 * i, true);
+    const out = new Type(bytes.length / Type.BYTES_PER_ELEMENT);
+    for (let i = 0; i < out.length; i++) out[i] = read.call(view, Type.BYTES_PER_ELEMENT * i, true);
     return out;
   }
 
-  function int32s(text) {
-    const bytes = bytesOf(text);
-    const view = new DataView(bytes.buffer);
-    const out = new Int32Array(bytes.length / 4);
-    for (let i = 0; i < out.length; i++) out[i] = view.getInt32(4 * i, true);
-    return out;
-  }
+  const float64s = (text) => numbersOf(text, Float64Array, DataView.prototype.getFloat64);
+  const int32s = (text) => numbersOf(text, Int32Array, DataView.prototype.getInt32);
 
   // ---------------------------------------------------------------------------------------------------------------
   // One sample's graph, as the step graph copies it.

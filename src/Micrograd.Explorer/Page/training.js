@@ -201,9 +201,9 @@
     $("position").max = String(end);
     $("position").value = String(position);
     const atEnd = position === end;
-    const which = inBranch(position) ? "what if " : "";
+    const which = inBranch(position) ? "what if: " : "";
     $("progress").textContent = atEnd
-      ? `${which}after step ${end - 1} of ${end - 1}`
+      ? `${which}after step ${end - 1}${which ? "" : ` of ${end - 1}`}`
       : `${which}step ${position} of ${end - 1}`;
     $("plane-heading").textContent = `Decision regions ${atEnd ? "after the last step" : `at step ${position}`}`;
     $("network-heading").textContent = `The network ${atEnd ? "after the last step" : `at step ${position}`}`;
@@ -468,34 +468,7 @@
     $("sample-step").disabled = index >= backwardCount;
     const { heading, lines } = explanation.at(sampleEngine, sampleRun, (id) => sampleView.drawn(id));
     $("phase").textContent = heading;
-    $("lines").replaceChildren(...lines.map((line) => {
-      const li = document.createElement("li");
-      const formula = document.createElement("span");
-      formula.className = "formula";
-      for (const [text, cls] of line.parts) {
-        const span = document.createElement("span");
-        if (cls) span.className = cls;
-        span.textContent = text;
-        formula.appendChild(span);
-      }
-      li.appendChild(formula);
-      for (const [label, text, cls] of line.factors) {
-        const factor = document.createElement("span");
-        factor.className = `factor ${cls}`;
-        const tag = document.createElement("span");
-        tag.className = "label";
-        tag.textContent = label;
-        factor.append(tag, " ", text);
-        li.appendChild(factor);
-      }
-      for (const [text, cls] of line.notes) {
-        const note = document.createElement("span");
-        note.className = cls;
-        note.textContent = text;
-        li.appendChild(note);
-      }
-      return li;
-    }));
+    $("lines").replaceChildren(...lines.map(Explanation.item));
   }
 
   function moveSampleStep(by) {
@@ -535,7 +508,7 @@
     const parts = [];
     if (edits.added > 0) parts.push(`${edits.added} point${edits.added === 1 ? "" : "s"} added`);
     if (moved > 0) parts.push(`${moved} moved`);
-    $("edits").textContent = parts.length > 0 ? `${parts.join(", ")}: train on to see the model learn them` : "";
+    $("edits").textContent = parts.length === 0 ? "" : branch ? parts.join(", ") : `${parts.join(", ")}: train on to see the model learn them`;
   }
 
   function addPoint(x, y) {
@@ -652,6 +625,7 @@
       lastTrainOnRate = settings.steps / seconds;
       result.textContent = `trained ${settings.steps} step${settings.steps === 1 ? "" : "s"} in the page from step ${from}: loss ${short(before)} → ${short(branch.end.loss)} on all ${data.count} samples (${lastTrainOnRate.toFixed(0)} steps/s, drawing included)`;
       showReproduce();
+      showEdits();
       showCheck();
     };
     requestAnimationFrame(slice);
