@@ -10,8 +10,9 @@ namespace Micrograd.Explorer;
 /// </summary>
 internal static class GraphViewParts
 {
-    /// <summary>The shared scripts, in the order they must run: <c>Numbers</c>, <c>GraphPasses</c>, <c>GraphView</c>.</summary>
-    public static string Scripts => PageTemplate.Resources("shared/numbers.js", "shared/graph-passes.js", "shared/graph-view.js");
+    /// <summary>The shared scripts, in the order they must run: <c>Numbers</c>, <c>GraphPasses</c>, <c>GraphView</c>, and <c>Player</c>
+    /// (play and pause at a speed).</summary>
+    public static string Scripts => PageTemplate.Resources("shared/numbers.js", "shared/graph-passes.js", "shared/graph-view.js", "shared/player.js");
 
     /// <summary>The pages' colours and fonts, and the graph view's style.</summary>
     public static string Style => PageTemplate.Resources("shared/palette.css", "shared/graph-view.css");

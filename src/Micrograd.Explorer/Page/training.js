@@ -46,7 +46,6 @@
   let branch = null;
   let position = 1;
   let view = null;
-  let playing = false;
 
   const length = () => (branch ? branch.from + branch.steps.length : recorded.steps + 1);
   const inBranch = (p) => branch !== null && p >= branch.from;
@@ -211,10 +210,10 @@
     $("reset").disabled = position === 1;
     $("step").disabled = atEnd;
     $("end").disabled = atEnd;
-    $("play").textContent = playing ? "⏸ Pause" : "▶ Play";
-    $("play").setAttribute("aria-pressed", String(playing));
+    $("play").textContent = player.playing ? "⏸ Pause" : "▶ Play";
+    $("play").setAttribute("aria-pressed", String(player.playing));
     document.body.dataset.step = String(position);
-    document.body.dataset.playing = String(playing);
+    document.body.dataset.playing = String(player.playing);
     showNumbers();
     drawPlane();
     network.show(view.params, view.grads);
@@ -264,47 +263,21 @@
   // ---------------------------------------------------------------------------------------------------------------
   // Play, pause, speed.
 
-  let timer = null;
-  let clock = null;
   const speed = () => speeds[Number($("speed").value)];
+  const player = new Player({
+    position: () => position,
+    atEnd: () => position === length(),
+    speed,
+    goTo: (p) => goTo(p),
+    begin: () => goTo(1),
+    draw: () => render(),
+  });
+  const pause = () => player.pause();
+  const togglePlay = () => player.toggle();
 
   function showSpeed() {
     $("speed-value").textContent = `${speed()} step${speed() === 1 ? "" : "s"}/s`;
-    if (playing) clock = { t0: performance.now(), p0: position };
-  }
-
-  function tick() {
-    timer = null;
-    if (!playing) return;
-    const due = clock.p0 + Math.floor(((performance.now() - clock.t0) * speed()) / 1000);
-    goTo(Math.max(due, position + 1));
-    if (!playing) return;
-    const next = clock.t0 + ((position - clock.p0 + 1) * 1000) / speed();
-    timer = setTimeout(tick, Math.max(0, next - performance.now()));
-  }
-
-  function play() {
-    if (playing) return;
-    if (position === length()) goTo(1);
-    playing = true;
-    clock = { t0: performance.now(), p0: position };
-    render();
-    timer = setTimeout(tick, 1000 / speed());
-  }
-
-  function pause() {
-    playing = false;
-    if (timer !== null) clearTimeout(timer);
-    timer = null;
-  }
-
-  function togglePlay() {
-    if (playing) {
-      pause();
-      render();
-    } else {
-      play();
-    }
+    player.restartClock();
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -789,7 +762,7 @@
   window.training = {
     get step() { return position; },
     get steps() { return length(); },
-    get playing() { return playing; },
+    get playing() { return player.playing; },
     get trainingOn() { return trainingOn; },
     get proof() { return proof ? { done: proof.done, numbers: proof.numbers, differ: proof.differ, first: proof.first } : null; },
     get regionsMs() { return lastRegionsMs; },
