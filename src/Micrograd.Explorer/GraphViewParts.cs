@@ -14,6 +14,10 @@ internal static class GraphViewParts
     /// (play and pause at a speed).</summary>
     public static string Scripts => PageTemplate.Resources("shared/numbers.js", "shared/graph-passes.js", "shared/graph-view.js", "shared/player.js");
 
+    /// <summary>What every page's head holds first: its character set, its viewport, and the content security policy that forbids
+    /// loading anything (so the page never touches the network). It goes in place of the template's <c>&lt;!--{{HEAD}}--&gt;</c>.</summary>
+    public static string Head => PageTemplate.Resource("shared/head.html");
+
     /// <summary>The pages' colours and fonts, and the graph view's style.</summary>
     public static string Style => PageTemplate.Resources("shared/palette.css", "shared/graph-view.css");
 

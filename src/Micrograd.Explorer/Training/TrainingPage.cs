@@ -57,6 +57,7 @@ public static class TrainingPage
 
         PageTemplate.Write(writer, PageTemplate.Resource("training.html"),
         [
+            ("<!--{{HEAD}}-->", GraphViewParts.Head),
             ("{{TITLE}}", WebUtility.HtmlEncode(title)),
             ("/*{{STYLE}}*/", GraphViewParts.Style + PageTemplate.Resources("training.css")),
             ("{{TITLE}}", WebUtility.HtmlEncode(title)),
