@@ -38,6 +38,34 @@ public sealed class WhatIfTests(BrowserFixture browser) : IDisposable
         return TrainingRun.ReadLog(log);
     }
 
+    [Fact]
+    public async Task A_dragged_point_moves_where_it_is_dropped_and_is_exported_there()
+    {
+        var run = TrainingRun.Make(_files, "drag", "--data", "moons", "--steps", "10", "--hidden", "4");
+        await using var tab = await browser.OpenTrainingAsync(run.Page);
+        var from = await tab.Page.EvaluateAsync<double[]>("() => window.training.pointOnPlane('train', 0)");
+        var box = (await tab.Page.Locator("#plane").BoundingBoxAsync())!;
+        await tab.Page.Mouse.MoveAsync(box.X + (float)from[0], box.Y + (float)from[1]);
+        await tab.Page.Mouse.DownAsync();
+        await tab.Page.Mouse.MoveAsync(box.X + (float)from[0] + 20, box.Y + (float)from[1] + 10, new MouseMoveOptions { Steps = 5 });
+        await tab.Page.Mouse.MoveAsync(box.X + box.Width / 2, box.Y + box.Height / 4, new MouseMoveOptions { Steps = 5 });
+        await tab.Page.Mouse.UpAsync();
+        Assert.Equal("1 moved: train on to see the model learn them", await tab.Page.Locator("#edits").TextContentAsync());
+        var to = await tab.Page.EvaluateAsync<double[]>("() => window.training.pointOnPlane('train', 0)");
+        Assert.Equal(box.Width / 2, to[0], 1.0);
+        Assert.Equal(box.Height / 4, to[1], 1.0);
+        Assert.False(await tab.Page.Locator("#sample-body").IsVisibleAsync()); // a drag is not a click
+
+        // The export has every training point where it is now: the first moved, the others where the run had them.
+        var csv = File.ReadAllLines(await SaveDownloadAsync(tab, "export-data"));
+        var data = Micrograd.NN.DataGenerators.Moons(100, 0.1, new Random(1337));
+        Assert.Equal(101, csv.Length);
+        Assert.NotEqual($"{Shown.Full(data.Features[0][0])},{Shown.Full(data.Features[0][1])},{Shown.Full(data.Labels![0])}", csv[1]);
+        Assert.EndsWith($",{Shown.Full(data.Labels![0])}", csv[1], StringComparison.Ordinal);
+        for (var i = 1; i < 100; i++) Assert.Equal($"{Shown.Full(data.Features[i][0])},{Shown.Full(data.Features[i][1])},{Shown.Full(data.Labels![i])}", csv[i + 1]);
+        tab.AssertNoErrors();
+    }
+
     public static TheoryData<string, string[], int> Runs => new()
     {
         // The README's moons demo (full batch, SGD): from step 37, a point of class 1 added.
