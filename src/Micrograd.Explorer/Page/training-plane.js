@@ -27,6 +27,7 @@ class TrainingPlane {
     this.selected = null;
     this.size = { w: 0, h: 0, ratio: 1 };
     this.bounds = { x: -1, y: -1, span: 2 };
+    this.focused = null; // the point ↑ ↓ have reached, when the plane has the keyboard focus
     this.listen();
   }
 
@@ -142,6 +143,18 @@ class TrainingPlane {
         }
       }
     }
+    const f = this.focused;
+    const focusedSet = f && document.activeElement === this.canvas && this.sets.find((x) => x.kind === f.set);
+    if (focusedSet && f.index < focusedSet.count) {
+      const [px, py] = this.toScreen(focusedSet.features[2 * f.index], focusedSet.features[2 * f.index + 1]);
+      ctx.beginPath();
+      ctx.arc(px, py, radius + 9, 0, 2 * Math.PI);
+      ctx.setLineDash([4, 3]);
+      ctx.lineWidth = 2;
+      ctx.strokeStyle = "#1d2330";
+      ctx.stroke();
+      ctx.setLineDash([]);
+    }
     const s = this.selected;
     const set = s && this.sets.find((x) => x.kind === s.set);
     if (set && s.index < set.count) {
@@ -237,6 +250,28 @@ class TrainingPlane {
     };
     this.canvas.addEventListener("pointerup", end);
     this.canvas.addEventListener("pointercancel", end);
+
+    // With the keyboard focus on the plane: ↑ ↓ move through the points (training, then validation), Enter opens one's graph.
+    // Other keys go to the page.
+    this.canvas.addEventListener("keydown", (event) => {
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      const points = this.sets.flatMap((set) => Array.from({ length: set.count }, (_, index) => ({ set: set.kind, index })));
+      if (points.length === 0) return;
+      const at = this.focused ? points.findIndex((p) => p.set === this.focused.set && p.index === this.focused.index) : -1;
+      if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+        const by = event.key === "ArrowDown" ? 1 : -1;
+        this.focused = points[at < 0 ? (by > 0 ? 0 : points.length - 1) : (at + by + points.length) % points.length];
+        this.canvas.setAttribute("aria-label", `The data over the plane; point ${this.focused.index + 1} of the ${this.focused.set === "train" ? "training" : "validation"} data: Enter shows its graph`);
+        this.draw();
+      } else if (event.key === "Enter" && this.focused) {
+        this.options.onSelect(this.focused);
+      } else {
+        return;
+      }
+      event.preventDefault();
+      event.stopPropagation();
+    });
+    this.canvas.addEventListener("blur", () => this.draw());
   }
 
   /** "#rrggbb" as [r, g, b]. */

@@ -57,6 +57,28 @@ public sealed class TrainingBrowsingTests(BrowserFixture browser, MoonsRun moons
     }
 
     [Fact]
+    public async Task On_the_plane_the_arrows_reach_each_point_and_Enter_opens_its_graph_while_the_other_keys_step()
+    {
+        await using var tab = await browser.OpenTrainingAsync(moons.Run.Page);
+        await tab.Page.Locator("#plane").FocusAsync();
+        await tab.PressAsync("ArrowDown");
+        await tab.PressAsync("ArrowDown");
+        await tab.PressAsync("ArrowDown");
+        await tab.PressAsync("ArrowUp");
+        Assert.Equal(1, await TrainingView.StepAsync(tab));
+        await tab.PressAsync("Enter");
+        Assert.Equal("Training sample 2 at step 1", await tab.Page.Locator("#sample-heading").TextContentAsync());
+        await tab.PressAsync("ArrowRight");
+        Assert.Equal(2, await TrainingView.StepAsync(tab));
+        Assert.Equal("Training sample 2 at step 2", await tab.Page.Locator("#sample-heading").TextContentAsync());
+        await tab.PressAsync("ArrowUp");
+        await tab.PressAsync("ArrowUp");
+        await tab.PressAsync("Enter");
+        Assert.Equal("Training sample 100 at step 2", await tab.Page.Locator("#sample-heading").TextContentAsync()); // from the first, ↑ wraps to the last
+        tab.AssertNoErrors();
+    }
+
+    [Fact]
     public async Task Using_everything_requests_nothing_but_the_file_itself()
     {
         await using var tab = await browser.OpenTrainingAsync(moons.Run.Page);
