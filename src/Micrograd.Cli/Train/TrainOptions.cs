@@ -79,10 +79,10 @@ internal sealed class TrainOptions
         Description = "Draw a PNG (the file name must end in .png): the decision boundary over the data, and the loss curve beside it.",
     };
 
-    public Option<double?> Validation { get; } = OptionParsers.Number("--validation",
+    public Option<double?> Validation { get; } = Named("F", OptionParsers.Number("--validation",
         "Hold out this share of the samples (a seeded choice, from 0 to below 1) to measure the model on data it is not trained on: " +
         "the log then has val_loss and val_accuracy (the same objective, L2 included, on those samples). Default 0.",
-        x => x is >= 0 and < 1 ? null : "must be a fraction from 0 to below 1");
+        x => x is >= 0 and < 1 ? null : "must be a fraction from 0 to below 1"));
 
     public Option<string?> Html { get; } = new("--html")
     {
@@ -96,6 +96,12 @@ internal sealed class TrainOptions
         Data, Samples, Noise, Classes, Hidden, Activation, Init, Steps, LearningRate, LearningRateEnd, Optimizer, Loss, L2, Batch, Engine, Seed,
         Validation, Save, Log, Plot, Html,
     ];
+
+    private static Option<T> Named<T>(string helpName, Option<T> option)
+    {
+        option.HelpName = helpName;
+        return option;
+    }
 
     private static int[]? ParseSizes(System.CommandLine.Parsing.ArgumentResult result)
     {
