@@ -61,6 +61,7 @@ public static class ExplorerPage
 
         PageTemplate.Write(writer, PageTemplate.Resource("explorer.html"),
         [
+            ("<!--{{HEAD}}-->", GraphViewParts.Head),
             ("{{TITLE}}", WebUtility.HtmlEncode(heading)),
             ("/*{{STYLE}}*/", GraphViewParts.Style + PageTemplate.Resources("explorer.css")),
             ("{{TITLE}}", WebUtility.HtmlEncode(heading)),

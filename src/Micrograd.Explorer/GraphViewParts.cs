@@ -10,11 +10,16 @@ namespace Micrograd.Explorer;
 /// </summary>
 internal static class GraphViewParts
 {
-    /// <summary>The shared scripts, in the order they must run: <c>Numbers</c>, <c>GraphPasses</c>, <c>GraphView</c>.</summary>
-    public static string Scripts => PageTemplate.Resources("shared/numbers.js", "shared/graph-passes.js", "shared/graph-view.js");
+    /// <summary>The shared scripts, in the order they must run: <c>Numbers</c>, <c>GraphPasses</c>, <c>GraphView</c>, and <c>Player</c>
+    /// (play and pause at a speed).</summary>
+    public static string Scripts => PageTemplate.Resources("shared/numbers.js", "shared/graph-passes.js", "shared/graph-view.js", "shared/player.js");
 
-    /// <summary>The graph view's style.</summary>
-    public static string Style => PageTemplate.Resources("shared/graph-view.css");
+    /// <summary>What every page's head holds first: its character set, its viewport, and the content security policy that forbids
+    /// loading anything (so the page never touches the network). It goes in place of the template's <c>&lt;!--{{HEAD}}--&gt;</c>.</summary>
+    public static string Head => PageTemplate.Resource("shared/head.html");
+
+    /// <summary>The pages' colours and fonts, and the graph view's style.</summary>
+    public static string Style => PageTemplate.Resources("shared/palette.css", "shared/graph-view.css");
 
     /// <summary>
     /// Lays the picture out with Graphviz in both directions (the two <c>dot</c> runs at once) and returns the two layouts as
@@ -42,6 +47,14 @@ internal static class GraphViewParts
         var tb = other.GetAwaiter().GetResult();
         return Template("LR", lr) + Template("TB", tb);
     }
+
+    /// <summary>Lays the picture out with Graphviz in one direction only (for a page where one is enough), as a template element.</summary>
+    /// <param name="direction">The direction of <paramref name="dot"/>: LR or TB.</param>
+    /// <param name="dot">The DOT text.</param>
+    /// <param name="graphviz">Where to find dot.</param>
+    /// <exception cref="GraphvizNotFoundException">dot is not installed.</exception>
+    /// <exception cref="GraphvizException">dot failed or timed out.</exception>
+    public static string Layout(string direction, string dot, GraphvizOptions? graphviz) => Template(direction, SvgLayout.Render(dot, graphviz));
 
     private static string Template(string direction, string svg) =>
         $"<template data-direction=\"{WebUtility.HtmlEncode(direction)}\">\n{svg}</template>\n";

@@ -53,11 +53,15 @@ public sealed class ExampleRun : IDisposable
         return line[prefix.Length..].Trim();
     }
 
-    public string FileText(string name)
+    public string FileText(string name) => File.ReadAllText(Written(name));
+
+    public byte[] FileBytes(string name) => File.ReadAllBytes(Written(name));
+
+    private string Written(string name)
     {
         var path = Path.Combine(Folder, name);
         Assert.True(File.Exists(path), $"{Name} did not write {name}:\n{Output}");
-        return File.ReadAllText(path);
+        return path;
     }
 
     public override string ToString() => $"{Name} exited {ExitCode}:\n{Output}";

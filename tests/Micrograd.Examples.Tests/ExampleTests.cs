@@ -1,4 +1,5 @@
 using System.Globalization;
+using Micrograd.NN;
 
 namespace Micrograd.Examples.Tests;
 
@@ -57,6 +58,33 @@ public sealed class ExampleTests
         Assert.Contains("Content-Security-Policy", page, StringComparison.Ordinal);
         Assert.Contains("<title>The seed&#39;s neuron", page, StringComparison.Ordinal);
         Assert.Contains("0.9989793986334531", page, StringComparison.Ordinal);
+    }
+
+    [Fact, Example("05-moons-mlp.cs")]
+    public void The_mlp_learns_the_moons_and_draws_its_plot_and_training_page()
+    {
+        using var run = ExampleRun.Start("05-moons-mlp.cs");
+        Assert.True(run.ExitCode == 0, run.ToString());
+
+        // The same run with the eager engine (the example uses the compiled one): the same numbers, bit for bit.
+        var data = DataGenerators.Moons(100, 0.1, new Random(1337));
+        var model = new Mlp(2, [16, 16, 1], new Random(1338));
+        var objective = new Objective(model, Loss.Hinge, 1e-4);
+        var trainer = new Trainer(new EagerEngine(objective), new Sgd(model.Parameters, LearningRateSchedule.Linear(1.0, 0.1, 100)), BatchSampler.Full(data));
+        var steps = trainer.Run(100);
+        var end = objective.Evaluate(data);
+        static string N(double x) => x.ToString("R", CultureInfo.InvariantCulture);
+        Assert.Equal("MLP 2-16-16-1 (relu, relu, linear): 337 parameters, on 100 moons", run.Output.Split('\n')[0].Trim());
+        Assert.Equal($"loss {N(steps[0].Loss)}, accuracy {N(steps[0].Accuracy)}", run.After("step   1:"));
+        Assert.Equal($"loss {N(steps[99].Loss)}, accuracy {N(steps[99].Accuracy)}", run.After("step 100:"));
+        Assert.Equal($"loss {N(end.Loss)}, accuracy {N(end.Accuracy)}", run.After("after 100 steps:"));
+        Assert.Equal(1.0, end.Accuracy);
+
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], run.FileBytes("05-moons.png").Take(4));
+        var page = run.FileText("05-moons.html");
+        Assert.Contains("Content-Security-Policy", page, StringComparison.Ordinal);
+        Assert.Contains("<title>An MLP learns the moons · micrograd training</title>", page, StringComparison.Ordinal);
+        Assert.Contains("\"steps\":100", page, StringComparison.Ordinal);
     }
 
     [Fact, Example("04-backprop-by-hand.cs")]

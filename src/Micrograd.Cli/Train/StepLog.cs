@@ -6,7 +6,7 @@ namespace Micrograd.Cli.Train;
 
 /// <summary>
 /// The <c>--log</c> file: one JSON object per line and per step, <c>{"step": k, "loss": …, "accuracy": …}</c>, steps
-/// numbered from 1, with round-trip numbers; a non-finite loss is written as the string "NaN", "Infinity" or "-Infinity".
+/// numbered from 1, with round-trip numbers (and <c>"val_loss"</c>, <c>"val_accuracy"</c> with <c>--validation</c>); a non-finite loss is written as the string "NaN", "Infinity" or "-Infinity".
 /// Lines are written as the run goes to a temporary file next to the log, which <see cref="Commit"/> flushes and renames
 /// over the log at the end of the run, or when the run is stopped by Ctrl-C or SIGTERM. A run
 /// that fails otherwise, or is killed, leaves the old log as it was; the log file itself only ever holds whole lines.
@@ -34,13 +34,14 @@ internal sealed class StepLog : IDisposable
         return log!;
     }
 
-    /// <summary>The JSON line of one step (without the newline), numbered from 1.</summary>
-    public static string Line(TrainingStep step) =>
-        string.Create(CultureInfo.InvariantCulture, $"{{\"step\": {step.Step + 1}, \"loss\": {Json(step.Loss)}, \"accuracy\": {Json(step.Accuracy)}}}");
+    /// <summary>The JSON line of one step (without the newline), numbered from 1, with the validation loss and accuracy when there are.</summary>
+    public static string Line(TrainingStep step, LossAndAccuracy? validation = null) =>
+        string.Create(CultureInfo.InvariantCulture, $"{{\"step\": {step.Step + 1}, \"loss\": {Json(step.Loss)}, \"accuracy\": {Json(step.Accuracy)}") +
+        (validation is { } v ? $", \"val_loss\": {Json(v.Loss)}, \"val_accuracy\": {Json(v.Accuracy)}}}" : "}");
 
-    public void Write(TrainingStep step)
+    public void Write(TrainingStep step, LossAndAccuracy? validation = null)
     {
-        UserFiles.Write(_path, "--log", () => _writer.Write(Line(step) + "\n"));
+        UserFiles.Write(_path, "--log", () => _writer.Write(Line(step, validation) + "\n"));
         Count++;
     }
 

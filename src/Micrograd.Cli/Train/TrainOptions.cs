@@ -70,7 +70,8 @@ internal sealed class TrainOptions
     public Option<string?> Log { get; } = new("--log")
     {
         Description = "Write one JSON line per step, {\"step\": k, \"loss\": …, \"accuracy\": …}, steps numbered from 1, measured before that " +
-                      "step's update. The file is replaced at the end of the run (or when Ctrl-C stops it), never left half-written.",
+                      "step's update (with --validation, also \"val_loss\" and \"val_accuracy\"). The file is replaced at the end of the run " +
+                      "(or when Ctrl-C stops it), never left half-written.",
     };
 
     public Option<string?> Plot { get; } = new("--plot")
@@ -78,11 +79,29 @@ internal sealed class TrainOptions
         Description = "Draw a PNG (the file name must end in .png): the decision boundary over the data, and the loss curve beside it.",
     };
 
+    public Option<double?> Validation { get; } = Named("F", OptionParsers.Number("--validation",
+        "Hold out this share of the samples (a seeded choice, from 0 to below 1) to measure the model on data it is not trained on: " +
+        "the log then has val_loss and val_accuracy (the same objective, L2 included, on those samples). Default 0.",
+        x => x is >= 0 and < 1 ? null : "must be a fraction from 0 to below 1"));
+
+    public Option<string?> Html { get; } = new("--html")
+    {
+        Description = "Write the training page to FILE: one self-contained HTML page (no network needed) that replays the run step by step, " +
+                      "bit for bit, and lets you add points and train on (needs Graphviz's dot, and data with two features).",
+        HelpName = "FILE",
+    };
+
     public IEnumerable<Option> All =>
     [
         Data, Samples, Noise, Classes, Hidden, Activation, Init, Steps, LearningRate, LearningRateEnd, Optimizer, Loss, L2, Batch, Engine, Seed,
-        Save, Log, Plot,
+        Validation, Save, Log, Plot, Html,
     ];
+
+    private static Option<T> Named<T>(string helpName, Option<T> option)
+    {
+        option.HelpName = helpName;
+        return option;
+    }
 
     private static int[]? ParseSizes(System.CommandLine.Parsing.ArgumentResult result)
     {

@@ -48,6 +48,18 @@ internal sealed record TrainSettings
 
     public required string? Plot { get; init; }
 
+    /// <summary>The share of the samples held out for validation (0 for none).</summary>
+    public required double Validation { get; init; }
+
+    public required string? Html { get; init; }
+
+    /// <summary>The command line, for the page's heading.</summary>
+    public string Command { get; init; } = "micrograd train";
+
+    /// <summary>An argument as a shell would need it: in single quotes when it holds anything but plain characters.</summary>
+    private static string Quote(string text) =>
+        text.Length > 0 && text.All(c => char.IsAsciiLetterOrDigit(c) || "-_.,/=:+@".Contains(c)) ? text : "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+
     public static TrainSettings From(ParseResult parse, TrainOptions o)
     {
         bool Given(Option option) => parse.GetResult(option) is { Implicit: false };
@@ -107,6 +119,9 @@ internal sealed record TrainSettings
             Save = parse.GetValue(o.Save),
             Log = parse.GetValue(o.Log),
             Plot = parse.GetValue(o.Plot),
+            Validation = parse.GetValue(o.Validation) ?? 0,
+            Html = parse.GetValue(o.Html),
+            Command = "micrograd train " + string.Join(' ', parse.Tokens.Where(t => t.Type != System.CommandLine.Parsing.TokenType.Command).Select(t => Quote(t.Value))),
         };
     }
 }

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using Micrograd.Cli.Io;
+using Micrograd.Explorer;
+using Micrograd.Graphs;
 using Micrograd.NN;
 using Micrograd.Plots;
 
@@ -17,27 +19,31 @@ internal static class TrainingSession
         // before any work: no output may destroy an input or another output, and each must be creatable
         UserFiles.CheckDistinct(
             [("--data", s.Generated ? null : s.Data), ("--init", s.Init)],
-            [("--save", s.Save), ("--log", s.Log), ("--plot", s.Plot)],
+            [("--save", s.Save), ("--log", s.Log), ("--plot", s.Plot), ("--html", s.Html)],
             replaces: (o, i) => o == "--save" && i == "--init");
         if (s.Plot is { } png && !Path.GetExtension(png).Equals(".png", StringComparison.OrdinalIgnoreCase))
             throw new UsageException($"--plot '{png}': the plot is a PNG picture; name the file with .png");
         UserFiles.CheckWritable(s.Save, "--save");
         UserFiles.CheckWritable(s.Log, "--log");
         UserFiles.CheckWritable(s.Plot, "--plot");
+        UserFiles.CheckWritable(s.Html, "--html");
+        if (s.Html is not null && !Graphviz.IsAvailable(output.Graphviz))
+            throw new GraphvizNotFoundException($"Graphviz's 'dot' was not found; --html lays out a sample's graph with it: {GraphvizNotFoundException.InstallHint}");
 
-        var data = LoadData(s);
-        var classes = data.ClassCount;
+        var all = LoadData(s);
+        var classes = all.ClassCount;
         if (classes > 2 && s.Loss != Loss.SoftmaxCrossEntropy)
-            throw new UsageException($"{data.Name} has {classes} classes (labels 0 to {classes - 1}): the {s.Loss.Name} loss takes two (-1 and 1); use --loss softmax.");
+            throw new UsageException($"{all.Name} has {classes} classes (labels 0 to {classes - 1}): the {s.Loss.Name} loss takes two (-1 and 1); use --loss softmax.");
+        var (data, validation) = ValidationSplit.Split(all, s.Validation, s.Seed);
         var init = s.Init is { } initPath ? UserFiles.Read(initPath, "--init file", () => ModelFile.Load(initPath)) : null;
         int[] layers = init is null ? [.. s.Hidden, s.Loss.OutputCountFor(classes)] : [.. init.Layers.Select(l => l.OutputCount)];
-        CheckMemory(s, data, layers);
+        CheckMemory(s, all, layers);
         var model = init ?? new Mlp(data.FeatureCount, layers, new Random(s.Seed + 1), s.Activation);
 
         var objective = new Objective(model, s.Loss, s.L2);
         try
         {
-            objective.Check(data);
+            objective.Check(all);
         }
         catch (ArgumentException e)
         {
@@ -45,6 +51,8 @@ internal static class TrainingSession
         }
         if (s.Plot is not null && data.FeatureCount != 2)
             throw new UsageException($"--plot draws two features, but {data.Name} has {data.FeatureCount}.");
+        if (s.Html is not null && data.FeatureCount != 2)
+            throw new UsageException($"--html draws two features over the plane, but {data.Name} has {data.FeatureCount}.");
 
         var schedule = LearningRateSchedule.Linear(s.LearningRate, s.LearningRateEnd, s.Steps);
         Optimizer optimizer = s.Optimizer switch
@@ -56,11 +64,15 @@ internal static class TrainingSession
         var batches = new BatchSampler(data, s.Batch, new Random(s.Seed + 2));
         var engine = EngineFactory.Create(objective, s.Engine);
         var trainer = new Trainer(engine, optimizer, batches);
+        var score = validation is null ? null : new ValidationScore(objective, validation, s.Engine);
+        var recorder = s.Html is null ? null : new TrainingRecorder(trainer, validation);
 
-        output.Out.WriteLine(Describe(s, data, model, batches) + ", " + EngineFactory.Describe(engine));
+        output.Out.WriteLine(Describe(s, data, validation, model, batches) + ", " + EngineFactory.Describe(engine));
         using var log = s.Log is null ? null : StepLog.Open(s.Log);
         var history = new List<TrainingStep>();
         var clock = Stopwatch.StartNew();
+        // the validation numbers of a step are measured before its update, as its loss is: those of the next step after it
+        var measured = score?.Measure();
         var stop = output.Stop;
         stop.Watched = true;
         try
@@ -68,7 +80,9 @@ internal static class TrainingSession
             TrainingProgress.Run(trainer, s.Steps, output.Console, output.Out, step =>
             {
                 history.Add(step);
-                log?.Write(step);
+                log?.Write(step, measured);
+                recorder?.Record(step, measured);
+                measured = score?.Measure();
                 if (output.OutputGone()) throw new OutputClosedException();
                 stop.Token.ThrowIfCancellationRequested();
             });
@@ -79,7 +93,7 @@ internal static class TrainingSession
             log?.Commit();
             if (e is OutputClosedException) throw;
             var kept = log is null ? "" : $": the log {s.Log} has those steps";
-            var lost = string.Join(" and ", new[] { s.Save is null ? null : "the model was not saved", s.Plot is null ? null : "the plot was not drawn" }.OfType<string>());
+            var lost = string.Join(" and ", new[] { s.Save is null ? null : "the model was not saved", s.Plot is null ? null : "the plot was not drawn", s.Html is null ? null : "the page was not written" }.OfType<string>());
             output.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"error: stopped by {stop.Reason} after step {history.Count} of {s.Steps}{kept}{(lost.Length > 0 ? "; " + lost : "")}"));
             return stop.ExitCode;
@@ -93,8 +107,11 @@ internal static class TrainingSession
 
         // the whole data through the run's engine: the same numbers as Objective.Evaluate, without an eager graph of every sample
         var final = engine.ComputeGradients(data);
+        var heldOut = measured is { } v
+            ? string.Create(CultureInfo.InvariantCulture, $", validation loss {TrainingProgress.Short(v.Loss)}, accuracy {TrainingProgress.Short(v.Accuracy)} on {validation!.Count}")
+            : "";
         output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"after {s.Steps} steps: loss {TrainingProgress.Short(final.Loss)}, accuracy {TrainingProgress.Short(final.Accuracy)} on all {data.Count} samples; " +
+            $"after {s.Steps} steps: loss {TrainingProgress.Short(final.Loss)}, accuracy {TrainingProgress.Short(final.Accuracy)} on all {data.Count} {(validation is null ? "" : "training ")}samples{heldOut}; " +
             $"{EngineFactory.Describe(engine)}: {PerStep(elapsed / s.Steps)} ms per step"));
 
         if (s.Log is not null) output.Out.WriteLine($"wrote {history.Count} steps to {s.Log}");
@@ -108,6 +125,20 @@ internal static class TrainingSession
             var title = string.Create(CultureInfo.InvariantCulture, $"{data.Name}: {model.InputCount}-{string.Join('-', model.Layers.Select(l => l.OutputCount))} {s.Loss.Name}, accuracy {100 * final.Accuracy:0.#}%");
             UserFiles.Write(plot, "--plot", () => TrainingPlot.SavePng(plot, model, data, history, title));
             output.Out.WriteLine($"drew {plot}");
+        }
+        if (s.Html is { } html)
+        {
+            recorder!.RecordEnd(final, measured);
+            var page = TrainingPage.Render(recorder, new TrainingPageOptions
+            {
+                Title = $"{data.Name}: {model}, {s.Loss.Name} loss, {s.Optimizer}, {s.Steps} steps",
+                Command = s.Command,
+                Seed = s.Seed,
+                Graphviz = output.Graphviz,
+            });
+            UserFiles.WriteText(html, "--html", page);
+            output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"wrote {html}: {s.Steps:N0} steps, {System.Text.Encoding.UTF8.GetByteCount(page) / 1024.0:N0} KB; open it in a browser"));
         }
         return ExitCodes.Ok;
     }
@@ -132,7 +163,7 @@ internal static class TrainingSession
         return DataGenerators.Generate(s.Data, s.Samples, s.Noise, new Random(s.Seed), s.Classes);
     }
 
-    private static string Describe(TrainSettings s, Dataset data, Mlp model, BatchSampler batches)
+    private static string Describe(TrainSettings s, Dataset data, Dataset? validation, Mlp model, BatchSampler batches)
     {
         var rate = s.LearningRateEnd == s.LearningRate
             ? $"lr {Numbers.Format(s.LearningRate)}"
@@ -140,6 +171,7 @@ internal static class TrainingSession
         var batch = batches.IsFullBatch ? "full batch" : $"batches of {batches.BatchSize}";
         var l2 = s.L2 > 0 ? $" + l2 {Numbers.Format(s.L2)}" : "";
         return string.Create(CultureInfo.InvariantCulture,
-            $"training {model} ({model.Parameters.Count} parameters) on {data.Name} ({data.Count} samples): {s.Loss.Name} loss{l2}, {s.Optimizer}, {rate}, {batch}, {s.Steps} steps");
+            $"training {model} ({model.Parameters.Count} parameters) on {data.Name} ({data.Count} samples{(validation is null ? "" : $", {validation.Count} held out for validation")}): " +
+            $"{s.Loss.Name} loss{l2}, {s.Optimizer}, {rate}, {batch}, {s.Steps} steps");
     }
 }

@@ -1,6 +1,7 @@
 // The explorer's explanation of a step, as text: what a forward step computes; each contribution of a backward step as
 // its chain-rule line, split into the local derivative (and how it was evaluated) and the upstream gradient; how many
-// contributions a value has received; and why a NaN, an infinity or a vanishing gradient appears. Writes no DOM.
+// contributions a value has received; and why a NaN, an infinity or a vanishing gradient appears. It writes no DOM: item()
+// makes the list item that shows a line, for the page (the explorer's, the training page's) to put where it shows them.
 "use strict";
 
 // eslint-disable-next-line no-unused-vars
@@ -210,5 +211,40 @@ const Explanation = (() => {
     return Object.freeze({ refName, at });
   }
 
-  return Object.freeze({ create });
+  /** A line as a list item: its formula (local and upstream parts marked), its two factors, and its notes (textContent only). */
+  function item(line) {
+    const li = document.createElement("li");
+    li.className = "line";
+    const formula = document.createElement("span");
+    formula.className = "formula";
+    for (const [text, cls] of line.parts) {
+      if (!cls) {
+        formula.append(text);
+        continue;
+      }
+      const span = document.createElement("span");
+      span.className = cls;
+      span.textContent = text;
+      formula.appendChild(span);
+    }
+    li.appendChild(formula);
+    for (const [label, text, cls] of line.factors) {
+      const factor = document.createElement("span");
+      factor.className = `factor ${cls}`;
+      const tag = document.createElement("span");
+      tag.className = "label";
+      tag.textContent = label;
+      factor.append(tag, " ", text);
+      li.appendChild(factor);
+    }
+    for (const [text, cls] of line.notes) {
+      const note = document.createElement("span");
+      note.className = cls;
+      note.textContent = text;
+      li.appendChild(note);
+    }
+    return li;
+  }
+
+  return Object.freeze({ create, item });
 })();

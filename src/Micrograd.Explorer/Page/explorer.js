@@ -51,39 +51,7 @@
   function renderExplanation() {
     const { heading, lines } = explanation.at(engine, run, (id) => view.drawn(id) || !view.svg);
     $("phase").textContent = heading;
-    $("lines").replaceChildren(...lines.map((line) => {
-      const li = document.createElement("li");
-      li.className = "line";
-      const formula = document.createElement("span");
-      formula.className = "formula";
-      for (const [text, cls] of line.parts) {
-        if (!cls) {
-          formula.append(text);
-          continue;
-        }
-        const span = document.createElement("span");
-        span.className = cls;
-        span.textContent = text;
-        formula.appendChild(span);
-      }
-      li.appendChild(formula);
-      for (const [label, text, cls] of line.factors) {
-        const factor = document.createElement("span");
-        factor.className = `factor ${cls}`;
-        const tag = document.createElement("span");
-        tag.className = "label";
-        tag.textContent = label;
-        factor.append(tag, " ", text);
-        li.appendChild(factor);
-      }
-      for (const [text, cls] of line.notes) {
-        const note = document.createElement("span");
-        note.className = cls;
-        note.textContent = text;
-        li.appendChild(note);
-      }
-      return li;
-    }));
+    $("lines").replaceChildren(...lines.map(Explanation.item));
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -247,7 +215,6 @@
   // ---------------------------------------------------------------------------------------------------------------
   // Drawing a step: only the nodes the move changed, and the highlight.
 
-  let playing = false;
   let selected = -1;
   let lastStep = null;
 
@@ -286,12 +253,12 @@
     $("reset").disabled = s === 0;
     $("step").disabled = s === end;
     $("end").disabled = s === end;
-    $("play").textContent = playing ? "⏸ Pause" : "▶ Play";
-    $("play").setAttribute("aria-pressed", String(playing));
+    $("play").textContent = player.playing ? "⏸ Pause" : "▶ Play";
+    $("play").setAttribute("aria-pressed", String(player.playing));
     const phase = engine.phase;
     document.body.dataset.phase = phase;
     document.body.dataset.step = String(s);
-    document.body.dataset.playing = String(playing);
+    document.body.dataset.playing = String(player.playing);
     $("progress").textContent = `step ${s} / ${end} · ${phase}`;
     $("position").max = String(end);
     $("position").value = String(s);
@@ -307,52 +274,22 @@
   // ---------------------------------------------------------------------------------------------------------------
   // Play, pause, speed. Play keeps to the clock: when drawing falls behind, the next draw catches up by several steps.
 
-  let timer = null;
-  let clock = null;
-
   const speed = () => speeds[Number($("speed").value)];
+  const player = new Player({
+    position: () => engine.position,
+    atEnd: () => engine.position === engine.length,
+    speed,
+    goTo: (s) => setStep(s),
+    begin: () => engine.goTo(0),
+    draw: (dirty) => render(dirty === undefined ? new Set() : dirty),
+  });
+  const pause = () => player.pause();
+  const togglePlay = () => { if (engine.length > 0 || player.playing) player.toggle(); };
 
   function showSpeed() {
     const s = speed();
     $("speed-value").textContent = `${s} step${s === 1 ? "" : "s"}/s`;
-    if (playing) clock = { t0: performance.now(), s0: engine.position };
-  }
-
-  function schedule() {
-    const next = clock.t0 + ((engine.position - clock.s0 + 1) * 1000) / speed();
-    timer = setTimeout(tick, Math.max(0, next - performance.now()));
-  }
-
-  function tick() {
-    timer = null;
-    if (!playing) return;
-    const due = clock.s0 + Math.floor(((performance.now() - clock.t0) * speed()) / 1000);
-    setStep(Math.max(due, engine.position + 1));
-    if (playing) schedule();
-  }
-
-  function play() {
-    if (playing || engine.length === 0) return;
-    const dirty = engine.position === engine.length ? engine.goTo(0) : new Set();
-    playing = true;
-    clock = { t0: performance.now(), s0: engine.position };
-    render(dirty);
-    schedule();
-  }
-
-  function pause() {
-    playing = false;
-    if (timer !== null) clearTimeout(timer);
-    timer = null;
-  }
-
-  function togglePlay() {
-    if (playing) {
-      pause();
-      render(new Set());
-    } else {
-      play();
-    }
+    player.restartClock();
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -627,7 +564,7 @@
     if (hashTimer !== null) clearTimeout(hashTimer);
     hashTimer = setTimeout(() => {
       hashTimer = null;
-      if (playing) return;
+      if (player.playing) return;
       const text = hashText();
       if (text === hashWritten) return;
       hashWritten = text;
@@ -809,7 +746,7 @@
     format: { full, short, fixed4 },
     get step() { return engine.position; },
     get steps() { return engine.length; },
-    get playing() { return playing; },
+    get playing() { return player.playing; },
     get direction() { return view.direction; },
     get selected() { return selected; },
     get textPixels() { return view.textPixels; },

@@ -51,4 +51,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     /// <summary>Opens an HTML file in a new tab of its own context, recording every request it makes.</summary>
     public Task<ExplorerTab> OpenAsync(string file, int width = 1400, int height = 850, string hash = "") => ExplorerTab.OpenAsync(Browser, file, width, height, hash);
+
+    /// <summary>Opens a training page (<see cref="TrainingPage"/>) the same way, once its script has started.</summary>
+    public Task<ExplorerTab> OpenTrainingAsync(string file, int width = 1600, int height = 900) =>
+        ExplorerTab.OpenAsync(Browser, file, width, height, "", "() => window.training !== undefined");
 }

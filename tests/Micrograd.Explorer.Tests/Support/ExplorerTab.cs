@@ -34,9 +34,10 @@ public sealed class ExplorerTab : IAsyncDisposable
     /// <summary>Uncaught script errors, console errors and dialogs.</summary>
     public List<string> Errors { get; } = [];
 
-    public static async Task<ExplorerTab> OpenAsync(IBrowser browser, string file, int width, int height, string hash = "")
+    public static async Task<ExplorerTab> OpenAsync(IBrowser browser, string file, int width, int height, string hash = "",
+        string ready = "() => window.explorer !== undefined")
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, AcceptDownloads = true });
         var page = await context.NewPageAsync();
         var tab = new ExplorerTab(context, page, new Uri(Path.GetFullPath(file)).AbsoluteUri);
         var address = tab.Url + hash;
@@ -61,7 +62,7 @@ public sealed class ExplorerTab : IAsyncDisposable
             await dialog.DismissAsync();
         };
         await page.GotoAsync(address);
-        await page.WaitForFunctionAsync("() => window.explorer !== undefined");
+        await page.WaitForFunctionAsync(ready);
         return tab;
     }
 

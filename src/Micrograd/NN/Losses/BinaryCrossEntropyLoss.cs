@@ -45,6 +45,10 @@ internal sealed class BinaryCrossEntropyLoss : Loss
         public override void Numbers(ReadOnlySpan<double> outputs, double target, Span<double> numbers) => numbers[0] = Probability(target);
 
         public override Value Build(IReadOnlyList<Value> outputs, IReadOnlyList<Value> numbers, int shape) => Graph(outputs[0], numbers[0]);
+
+        public override string NumbersScript => "(outputs, target, numbers) => { numbers[0] = (target + 1) / 2; }";
+
+        public override string IsCorrectScript => SameSignScript;
     }
 
     /// <inheritdoc/>

@@ -52,4 +52,67 @@ public sealed class BatchSampler
         }
         return Data.Subset(_indices[..BatchSize]);
     }
+
+    /// <summary>The positions in <see cref="Data"/> of the samples <see cref="Next"/> returned last, in order (0 to n − 1 for
+    /// a full batch): what a recording of the run keeps to replay it.</summary>
+    internal ReadOnlySpan<int> LastBatch => _indices.AsSpan(0, BatchSize);
+
+    /// <summary>
+    /// The JavaScript twin of a sampler made with <c>new BatchSampler(data, batchSize, new Random(seed))</c>, for pages that
+    /// train in a browser: the source of a function <c>(count, batchSize, seed) => next</c>, where <c>next()</c> returns the
+    /// positions of the next batch (an Int32Array) exactly as <see cref="Next"/> chooses them. It holds a port of the
+    /// generator .NET's <see cref="Random"/> uses when given a seed (Knuth's subtractive generator as .NET 5 kept it, with
+    /// <see cref="Random.Next(int)"/> = ⌊Sample() · max⌋) and the partial shuffle above; integers wrap as C#'s do.
+    /// </summary>
+    internal const string Script = """
+        (count, batchSize, seed) => {
+          const MBIG = 2147483647;
+          const state = new Int32Array(56);
+          seed |= 0;
+          let mj = 161803398 - (seed === -2147483648 ? MBIG : Math.abs(seed));
+          state[55] = mj;
+          let mk = 1;
+          let ii = 0;
+          for (let i = 1; i < 55; i++) {
+            ii += 21;
+            if (ii >= 55) ii -= 55;
+            state[ii] = mk;
+            mk = (mj - mk) | 0;
+            if (mk < 0) mk += MBIG;
+            mj = state[ii];
+          }
+          for (let k = 1; k < 5; k++) {
+            for (let i = 1; i < 56; i++) {
+              let n = i + 30;
+              if (n >= 55) n -= 55;
+              state[i] = state[i] - state[1 + n];
+              if (state[i] < 0) state[i] += MBIG;
+            }
+          }
+          let next = 0;
+          let nextp = 21;
+          const sample = () => {
+            if (++next >= 56) next = 1;
+            if (++nextp >= 56) nextp = 1;
+            let r = (state[next] - state[nextp]) | 0;
+            if (r === MBIG) r--;
+            if (r < 0) r += MBIG;
+            state[next] = r;
+            return r * (1 / MBIG);
+          };
+          const size = Math.min(batchSize, count);
+          const indices = new Int32Array(count);
+          return () => {
+            for (let i = 0; i < count; i++) indices[i] = i;
+            if (size === count) return indices;
+            for (let i = 0; i < size; i++) {
+              const j = i + Math.trunc(sample() * (count - i));
+              const swap = indices[i];
+              indices[i] = indices[j];
+              indices[j] = swap;
+            }
+            return indices.slice(0, size);
+          };
+        }
+        """;
 }

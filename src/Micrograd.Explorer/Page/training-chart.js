@@ -1,0 +1,175 @@
+// The training page's timeline: the loss (left axis) and the accuracy (right axis, 0 to 1) at every step, training solid
+// and validation dashed, with the step shown marked; a click or a drag goes to a step. A what-if run is drawn after the
+// step it started from, on a shaded ground.
+"use strict";
+
+// eslint-disable-next-line no-unused-vars
+class TrainingChart {
+  /**
+   * @param {HTMLCanvasElement} canvas
+   * @param {object} options  onPick(position): a click or drag chose a step (1 … length).
+   */
+  constructor(canvas, options) {
+    this.canvas = canvas;
+    this.context = canvas.getContext("2d");
+    this.options = options;
+    this.series = null;
+    this.position = 1;
+    this.size = { w: 0, h: 0, ratio: 1 };
+    this.margin = { left: 46, right: 34, top: 8, bottom: 18 };
+    new ResizeObserver(() => {
+      this.resize();
+      this.draw();
+    }).observe(canvas);
+    let dragging = false;
+    const pick = (event) => {
+      const rect = canvas.getBoundingClientRect();
+      this.options.onPick(this.positionAt(event.clientX - rect.left));
+    };
+    canvas.addEventListener("pointerdown", (event) => {
+      if (event.button !== 0 || !this.series) return;
+      dragging = true;
+      canvas.setPointerCapture(event.pointerId);
+      pick(event);
+    });
+    canvas.addEventListener("pointermove", (event) => { if (dragging) pick(event); });
+    canvas.addEventListener("pointerup", () => { dragging = false; });
+    canvas.addEventListener("pointercancel", () => { dragging = false; });
+  }
+
+  /**
+   * The numbers to draw, by position (index 0 is step 1): loss, accuracy, and validationLoss, validationAccuracy (or null);
+   * length: how many positions; branch: the first position of a what-if run, or 0.
+   */
+  setSeries(series) {
+    this.series = series;
+    this.scale = this.lossScale(series);
+  }
+
+  setPosition(position) {
+    this.position = position;
+  }
+
+  resize() {
+    const ratio = window.devicePixelRatio || 1;
+    this.size = { w: this.canvas.clientWidth, h: this.canvas.clientHeight, ratio };
+    this.canvas.width = Math.max(1, Math.round(this.size.w * ratio));
+    this.canvas.height = Math.max(1, Math.round(this.size.h * ratio));
+  }
+
+  /** A log scale when every loss is positive and they span more than 30 times; else linear from 0. */
+  lossScale(series) {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const list of [series.loss, series.validationLoss]) {
+      if (!list) continue;
+      for (const v of list) {
+        if (!Number.isFinite(v)) continue;
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+    }
+    if (!Number.isFinite(lo)) return { log: false, lo: 0, hi: 1 };
+    if (lo > 0 && hi / lo > 30) return { log: true, lo: Math.log10(lo), hi: Math.log10(hi) };
+    return { log: false, lo: Math.min(0, lo), hi: hi > Math.min(0, lo) ? hi : Math.min(0, lo) + 1 };
+  }
+
+  x(position) {
+    const { left, right } = this.margin;
+    const n = this.series.length;
+    return left + (n <= 1 ? 0 : ((position - 1) / (n - 1)) * (this.size.w - left - right));
+  }
+
+  positionAt(px) {
+    const { left, right } = this.margin;
+    const n = this.series.length;
+    const t = (px - left) / Math.max(1, this.size.w - left - right);
+    return Math.max(1, Math.min(n, Math.round(1 + t * (n - 1))));
+  }
+
+  yLoss(v) {
+    const { top, bottom } = this.margin;
+    const s = this.scale;
+    const t = s.log ? (Math.log10(v) - s.lo) / (s.hi - s.lo || 1) : (v - s.lo) / (s.hi - s.lo || 1);
+    return top + (1 - t) * (this.size.h - top - bottom);
+  }
+
+  yAccuracy(v) {
+    const { top, bottom } = this.margin;
+    return top + (1 - v) * (this.size.h - top - bottom);
+  }
+
+  draw() {
+    const ctx = this.context;
+    const { w, h, ratio } = this.size;
+    if (!this.series || w === 0) return;
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.clearRect(0, 0, w, h);
+    const { left, right, top, bottom } = this.margin;
+    const s = this.series;
+    if (s.branch > 0) {
+      ctx.fillStyle = "#fff4e0";
+      ctx.fillRect(this.x(s.branch) - 1, top, w - right - this.x(s.branch) + 1, h - top - bottom);
+    }
+    ctx.strokeStyle = "#d8dce5";
+    ctx.lineWidth = 1;
+    ctx.strokeRect(left, top, w - left - right, h - top - bottom);
+    ctx.font = "10px system-ui, sans-serif";
+    ctx.fillStyle = "#5b6477";
+    const scale = this.scale;
+    const ticks = scale.log
+      ? [scale.lo, (scale.lo + scale.hi) / 2, scale.hi].map((e) => 10 ** e)
+      : [scale.lo, (scale.lo + scale.hi) / 2, scale.hi];
+    ctx.textAlign = "right";
+    for (const v of ticks) ctx.fillText(Numbers.short(v), left - 4, this.yLoss(v) + 3);
+    ctx.textAlign = "left";
+    for (const v of [0, 0.5, 1]) ctx.fillText(String(v), w - right + 4, this.yAccuracy(v) + 3);
+    ctx.textAlign = "center";
+    ctx.fillText(`steps 1 to ${s.length - 1}, then after the last${scale.log ? " · loss on a log scale" : ""}`, left + (w - left - right) / 2, h - 4);
+
+    const line = (list, y, color, dashed) => {
+      if (!list) return;
+      ctx.beginPath();
+      let pen = false;
+      for (let i = 0; i < list.length; i++) {
+        const v = list[i];
+        if (!Number.isFinite(v) || (y === this.yLoss && scale.log && !(v > 0))) {
+          pen = false;
+          continue;
+        }
+        const px = this.x(i + 1);
+        const py = Math.max(top, Math.min(h - bottom, y.call(this, v)));
+        if (pen) ctx.lineTo(px, py);
+        else ctx.moveTo(px, py);
+        pen = true;
+      }
+      ctx.strokeStyle = color;
+      ctx.lineWidth = 1.6;
+      ctx.setLineDash(dashed ? [5, 3] : []);
+      ctx.stroke();
+    };
+    line(s.accuracy, this.yAccuracy, "#2a8a3e", false);
+    line(s.validationAccuracy, this.yAccuracy, "#2a8a3e", true);
+    line(s.loss, this.yLoss, "#1d5fc4", false);
+    line(s.validationLoss, this.yLoss, "#1d5fc4", true);
+    ctx.setLineDash([]);
+
+    const px = this.x(this.position);
+    ctx.strokeStyle = "#e67e00";
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    ctx.moveTo(px, top);
+    ctx.lineTo(px, h - bottom);
+    ctx.stroke();
+    ctx.textAlign = "left";
+    let x = left + 4;
+    for (const [text, color] of [["loss", "#1d5fc4"], ["accuracy", "#2a8a3e"], ...(s.validationLoss ? [["- - validation", "#5b6477"]] : [])]) {
+      ctx.fillStyle = "rgba(255, 255, 255, 0.8)";
+      const width = ctx.measureText(text).width;
+      ctx.fillRect(x - 2, top + 2, width + 4, 12);
+      ctx.fillStyle = color;
+      ctx.fillText(text, x, top + 11);
+      x += width + 10;
+    }
+  }
+}

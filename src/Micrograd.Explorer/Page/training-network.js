@@ -1,0 +1,146 @@
+// The training page's network: neurons as circles (filled by the sign and size of their bias), edges coloured by the sign
+// of their weight (or gradient) and thickened by its size. Pointing at one says its weight, its gradient at the step and
+// the optimizer's state. The elements are made once; a step only changes their colours and widths.
+"use strict";
+
+// eslint-disable-next-line no-unused-vars
+class NetworkView {
+  static POSITIVE = "#1d5fc4";
+  static NEGATIVE = "#c75b00";
+
+  /**
+   * @param {SVGSVGElement} svg
+   * @param {object} options
+   *   inputs: how many inputs; layers: [{ outputs, activation }]; names: each parameter's name;
+   *   onPoint(parameter or -1, what): called when the pointer is on a weight or a bias (what: "weight" or "bias").
+   */
+  constructor(svg, options) {
+    this.svg = svg;
+    this.options = options;
+    this.mode = "weights";
+    this.widths = [options.inputs, ...options.layers.map((l) => l.outputs)];
+    this.edges = [];   // { line, parameter, from: [l, i], to: [l + 1, n] }
+    this.neurons = []; // per column: { circle, parameter (the bias, or -1 for an input) }
+    this.hot = null;
+    this.build();
+    new ResizeObserver(() => this.layout()).observe(svg);
+  }
+
+  build() {
+    const ns = "http://www.w3.org/2000/svg";
+    const edges = document.createElementNS(ns, "g");
+    const circles = document.createElementNS(ns, "g");
+    let parameter = 0;
+    this.neurons = this.widths.map((width, l) => Array.from({ length: width }, (_, n) => ({ circle: null, parameter: -1, l, n })));
+    for (let l = 1; l < this.widths.length; l++) {
+      for (let n = 0; n < this.widths[l]; n++) {
+        for (let i = 0; i < this.widths[l - 1]; i++) {
+          const line = document.createElementNS(ns, "line");
+          line.id = `p${parameter}`;
+          line.dataset.parameter = String(parameter);
+          edges.appendChild(line);
+          this.edges.push({ line, parameter, from: [l - 1, i], to: [l, n] });
+          parameter++;
+        }
+        this.neurons[l][n].parameter = parameter++;
+      }
+    }
+    for (const column of this.neurons) {
+      for (const neuron of column) {
+        const circle = document.createElementNS(ns, "circle");
+        circle.setAttribute("class", neuron.l === 0 ? "neuron input" : "neuron");
+        if (neuron.parameter >= 0) {
+          circle.id = `p${neuron.parameter}`;
+          circle.dataset.parameter = String(neuron.parameter);
+        }
+        neuron.circle = circle;
+        circles.appendChild(circle);
+      }
+    }
+    this.labels = Array.from({ length: this.widths[0] }, (_, i) => {
+      const text = document.createElementNS(ns, "text");
+      text.textContent = `x${i + 1}`;
+      circles.appendChild(text);
+      return text;
+    });
+    this.svg.replaceChildren(edges, circles);
+    const point = (event) => {
+      const target = event.target instanceof Element ? event.target.closest("[data-parameter]") : null;
+      this.setHot(target);
+      this.options.onPoint(target ? Number(target.dataset.parameter) : -1, target && target.tagName === "circle" ? "bias" : "weight");
+    };
+    this.svg.addEventListener("pointerover", point);
+    this.svg.addEventListener("pointerleave", () => {
+      this.setHot(null);
+      this.options.onPoint(-1, "");
+    });
+  }
+
+  setHot(element) {
+    if (this.hot === element) return;
+    if (this.hot) this.hot.classList.remove("hot");
+    this.hot = element;
+    if (element) element.classList.add("hot");
+  }
+
+  /** Places the neurons in columns, one per layer, from the size the picture has now. */
+  layout() {
+    const w = this.svg.clientWidth;
+    const h = this.svg.clientHeight;
+    if (w === 0 || h === 0) return;
+    this.svg.setAttribute("viewBox", `0 0 ${w} ${h}`);
+    const columns = this.widths.length;
+    const most = Math.max(...this.widths);
+    const radius = Math.max(2.5, Math.min(11, (h - 16) / (most * 2.6)));
+    const x = (l) => 26 + (l * (w - 52)) / Math.max(1, columns - 1);
+    const y = (l, n) => {
+      const count = this.widths[l];
+      const room = Math.min(h - 2 * radius - 8, count * radius * 3.2);
+      return h / 2 + (count === 1 ? 0 : (n / (count - 1) - 0.5) * room);
+    };
+    for (const column of this.neurons) {
+      for (const neuron of column) {
+        neuron.circle.setAttribute("cx", String(x(neuron.l)));
+        neuron.circle.setAttribute("cy", String(y(neuron.l, neuron.n)));
+        neuron.circle.setAttribute("r", String(radius));
+      }
+    }
+    this.labels.forEach((text, i) => {
+      text.setAttribute("x", String(x(0) - radius - 2));
+      text.setAttribute("y", String(y(0, i) + 3));
+      text.setAttribute("text-anchor", "end");
+    });
+    for (const edge of this.edges) {
+      edge.line.setAttribute("x1", String(x(edge.from[0])));
+      edge.line.setAttribute("y1", String(y(edge.from[0], edge.from[1])));
+      edge.line.setAttribute("x2", String(x(edge.to[0])));
+      edge.line.setAttribute("y2", String(y(edge.to[0], edge.to[1])));
+    }
+  }
+
+  /** Colours every edge and neuron by the weights (or the gradients, in gradient mode) of a step. */
+  show(params, grads) {
+    const values = this.mode === "gradients" ? grads : params;
+    let most = 0;
+    for (const edge of this.edges) most = Math.max(most, Math.abs(values[edge.parameter]) || 0);
+    let mostBias = 0;
+    for (const column of this.neurons) for (const neuron of column) if (neuron.parameter >= 0) mostBias = Math.max(mostBias, Math.abs(values[neuron.parameter]) || 0);
+    const color = (v) => (v > 0 ? NetworkView.POSITIVE : v < 0 ? NetworkView.NEGATIVE : "#9aa1b0");
+    for (const edge of this.edges) {
+      const v = values[edge.parameter];
+      const size = most > 0 && Number.isFinite(v) ? Math.abs(v) / most : 0;
+      edge.line.setAttribute("stroke", Number.isFinite(v) ? color(v) : "#b03a2e");
+      edge.line.setAttribute("stroke-width", (0.3 + 4.2 * size).toFixed(2));
+      edge.line.setAttribute("stroke-opacity", (0.25 + 0.75 * size).toFixed(2));
+    }
+    for (const column of this.neurons) {
+      for (const neuron of column) {
+        if (neuron.parameter < 0) continue;
+        const v = values[neuron.parameter];
+        const size = mostBias > 0 && Number.isFinite(v) ? Math.abs(v) / mostBias : 0;
+        neuron.circle.setAttribute("fill", Number.isFinite(v) ? color(v) : "#b03a2e");
+        neuron.circle.setAttribute("fill-opacity", (0.12 + 0.88 * size).toFixed(2));
+      }
+    }
+  }
+}
