@@ -1,5 +1,6 @@
 using Micrograd.Compiled;
 using Micrograd.NN;
+using Micrograd.Tests.NN;
 using Micrograd.Tests.Support;
 
 namespace Micrograd.Tests.Compiled;
@@ -136,27 +137,9 @@ public class FusedReplayTests
 
     private const double Alpha = 1e-4;
 
-    private static void AssertSameSteps(Dataset data, int[] hidden, Activation activation, Loss loss, int steps)
-    {
-        (Mlp Model, ITrainingEngine Engine, Optimizer Optimizer) Make(Func<Objective, ITrainingEngine> engine)
-        {
-            var model = new Mlp(data.FeatureCount, [.. hidden, loss.OutputCountFor(data.ClassCount)], new Random(5), activation);
-            return (model, engine(new Objective(model, loss, Alpha)), new Sgd(model.Parameters, LearningRateSchedule.Constant(0.3)));
-        }
-        var eager = Make(o => new EagerEngine(o));
-        var compiled = Make(o => new CompiledEngine(o));
-        for (var k = 0; k < steps; k++)
-        {
-            var expected = eager.Engine.ComputeGradients(data);
-            var actual = compiled.Engine.ComputeGradients(data);
-            Exact.Assert(expected.Loss, actual.Loss, $"loss at step {k}");
-            Assert.Equal(expected.Accuracy, actual.Accuracy);
-            for (var j = 0; j < eager.Model.Parameters.Count; j++)
-                Exact.Assert(eager.Model.Parameters[j].Grad, compiled.Model.Parameters[j].Grad, $"gradient {j} at step {k}");
-            eager.Optimizer.Step();
-            compiled.Optimizer.Step();
-        }
-    }
+    private static void AssertSameSteps(Dataset data, int[] hidden, Activation activation, Loss loss, int steps) =>
+        EngineTwins.AssertSameSteps(() => new Mlp(data.FeatureCount, [.. hidden, loss.OutputCountFor(data.ClassCount)], new Random(5), activation), loss, Alpha,
+            parameters => new Sgd(parameters, LearningRateSchedule.Constant(0.3)), [.. Enumerable.Repeat(data, steps)]);
 
     /// <summary>
     /// The eager engine's step for an MLP of linear output, hinge loss and L2, computed with doubles in the order in which

@@ -16,26 +16,8 @@ public class ManyClassesTests
         // samples of classes at both ends and in the middle, twice with the same class; the second batch has other classes
         var data = Samples(classes, [0, classes - 1, classes / 2, 7, classes - 1, 1]);
         var other = Samples(classes, [3, 2, classes - 2, 0, 11, classes / 3]);
-        (Mlp Model, ITrainingEngine Engine, Optimizer Optimizer) Make(Func<Objective, ITrainingEngine> engine)
-        {
-            var model = new Mlp(2, [5, classes], new Random(17), Activation.Tanh);
-            return (model, engine(new Objective(model, Loss.SoftmaxCrossEntropy, 1e-4)), new Adam(model.Parameters, LearningRateSchedule.Constant(0.05)));
-        }
-        var eager = Make(o => new EagerEngine(o));
-        var compiled = Make(o => new CompiledEngine(o));
-        Dataset[] batches = [data, other, data, other];
-        for (var k = 0; k < batches.Length; k++)
-        {
-            var expected = eager.Engine.ComputeGradients(batches[k]);
-            var actual = compiled.Engine.ComputeGradients(batches[k]);
-            Exact.Assert(expected.Loss, actual.Loss, $"loss at step {k}");
-            Assert.Equal(expected.Accuracy, actual.Accuracy);
-            for (var j = 0; j < eager.Model.Parameters.Count; j++)
-                Exact.Assert(eager.Model.Parameters[j].Grad, compiled.Model.Parameters[j].Grad, $"gradient {j} at step {k}");
-            eager.Optimizer.Step();
-            compiled.Optimizer.Step();
-        }
-        Assert.True(double.IsFinite(eager.Engine.ComputeGradients(data).Loss));
+        EngineTwins.AssertSameSteps(() => new Mlp(2, [5, classes], new Random(17), Activation.Tanh), Loss.SoftmaxCrossEntropy, 1e-4,
+            parameters => new Adam(parameters, LearningRateSchedule.Constant(0.05)), [data, other, data, other]);
     }
 
     [Fact]
