@@ -78,6 +78,28 @@ public sealed class LayoutTests(BrowserFixture browser) : IDisposable
     }
 
     [Fact]
+    public async Task On_a_narrow_screen_a_long_title_takes_at_most_three_lines_and_the_picture_starts_on_the_first_screen()
+    {
+        // 40 terms and 121 values at the point: the title and its "at …" list run to several hundred characters
+        var terms = string.Join(" + ", Enumerable.Range(0, 40).Select(i => $"tanh(w{i}*x + b{i})"));
+        var point = Enumerable.Range(0, 40).SelectMany(i => new[] { $"w{i}=0.{i % 9 + 1}", $"b{i}=-0.{i * 3 % 9 + 1}" }).Append("x=1.5").ToArray();
+        var graph = TestGraphs.Expression(terms, point);
+        var options = new ExplorerOptions { Title = terms, TitleVariables = [.. graph.Variables.Values] };
+        await using var tab = await browser.OpenAsync(PageFile.Write(_files, "long-title", graph.Root, options), 400, 800);
+        var measured = await tab.Page.EvaluateAsync<double[]>("""
+            () => {
+              const title = document.getElementById('title');
+              const lines = title.getBoundingClientRect().height / parseFloat(getComputedStyle(title).lineHeight);
+              return [lines, document.getElementById('view').getBoundingClientRect().top];
+            }
+            """);
+        var (lines, viewTop) = (measured[0], measured[1]);
+        Assert.True(lines <= 3.05, $"the title takes {lines:0.0} lines");
+        Assert.True(viewTop < 800 - 250, $"the picture starts {viewTop} px down, below the first screen");
+        tab.AssertNoErrors();
+    }
+
+    [Fact]
     public async Task Every_coloured_text_passes_WCAG_AA_contrast_on_its_background()
     {
         // A page with an infinity (red), a saturated tanh (warning), local and upstream factors, changed values, and rows
