@@ -59,8 +59,13 @@ public static class Derivatives
         SameLength(vector, point, nameof(vector));
         var gradient = Gradients.Of(root, inputs);
         var terms = new Value[inputs.Length];
-        for (var i = 0; i < inputs.Length; i++) terms[i] = gradient[i] * vector[i];
-        return Numbers(Gradients.Of(Value.Sum(terms), inputs));
+        Value product;
+        using (OpScopes.Enter(record: true)) // Σ gᵢvᵢ is a graph even inside Gradients.Disabled(), as the gradients are
+        {
+            for (var i = 0; i < inputs.Length; i++) terms[i] = gradient[i] * vector[i];
+            product = Value.Sum(terms);
+        }
+        return Numbers(Gradients.Of(product, inputs));
     }
 
     /// <summary>The Jacobian of a function with several outputs: J[i, j] = ∂fᵢ/∂xⱼ, one reverse pass per output.</summary>

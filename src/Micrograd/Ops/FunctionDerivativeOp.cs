@@ -13,21 +13,12 @@ internal sealed class FunctionDerivativeOp(FunctionOp function, int operand) : N
 
     public override string Name { get; } = function.DerivativeName(operand);
 
-    public override double Forward(ReadOnlySpan<Value> operands)
-    {
-        var n = operands.Length - 1;
-        var x = new double[n];
-        for (var k = 0; k < n; k++) x[k] = operands[k].Data;
-        return Derivative(x, operands[n].Data);
-    }
+    // the operands are the function's operands, then its node (the result y)
+    public override double Forward(ReadOnlySpan<Value> operands) => function.Derivative(
+        FunctionOp.Data(operands, FunctionOp.Buffer(operands.Length - 1, stackalloc double[FunctionOp.OnStack])), operands[^1].Data, operand);
 
-    public override double Forward(NaryOperands operands)
-    {
-        var n = operands.Count - 1;
-        var x = new double[n];
-        for (var k = 0; k < n; k++) x[k] = operands[k];
-        return Derivative(x, operands[n]);
-    }
+    public override double Forward(NaryOperands operands) => function.Derivative(
+        FunctionOp.Data(operands, FunctionOp.Buffer(operands.Count - 1, stackalloc double[FunctionOp.OnStack])), operands[operands.Count - 1], operand);
 
     public override void Propagate(Value node) => throw function.Function.NotTwiceDifferentiable();
 
@@ -42,11 +33,4 @@ internal sealed class FunctionDerivativeOp(FunctionOp function, int operand) : N
         Name + "({xs})", [.. Enumerable.Repeat("(not differentiable again)", function.Function.OperandCount + 1)]);
 
     public override bool SameAs(Op other) => ReferenceEquals(this, other);
-
-    private double Derivative(double[] x, double y)
-    {
-        var d = new double[x.Length];
-        function.Function.Derivatives(x, y, d);
-        return d[operand];
-    }
 }

@@ -12,7 +12,7 @@ namespace Micrograd.Ops;
 internal sealed class FunctionOp(DifferentiableFunction function) : NaryOp
 {
     /// <summary>Operands up to this many are copied into stack memory; more, into an array.</summary>
-    private const int OnStack = 8;
+    public const int OnStack = 8;
 
     private readonly FunctionDerivativeOp?[] _derivativeOps = new FunctionDerivativeOp?[function.OperandCount];
     private OpScript? _script;
@@ -21,46 +21,32 @@ internal sealed class FunctionOp(DifferentiableFunction function) : NaryOp
 
     public override string Name => Function.Name;
 
-    public override double Forward(ReadOnlySpan<Value> operands)
-    {
-        Span<double> x = operands.Length <= OnStack ? stackalloc double[OnStack] : new double[operands.Length];
-        x = x[..operands.Length];
-        for (var k = 0; k < x.Length; k++) x[k] = operands[k].Data;
-        return Function.Forward(x);
-    }
+    public override double Forward(ReadOnlySpan<Value> operands) =>
+        Function.Forward(Data(operands, Buffer(operands.Length, stackalloc double[OnStack])));
 
-    public override double Forward(NaryOperands operands)
-    {
-        Span<double> x = operands.Count <= OnStack ? stackalloc double[OnStack] : new double[operands.Count];
-        x = x[..operands.Count];
-        for (var k = 0; k < x.Length; k++) x[k] = operands[k];
-        return Function.Forward(x);
-    }
+    public override double Forward(NaryOperands operands) =>
+        Function.Forward(Data(operands, Buffer(operands.Count, stackalloc double[OnStack])));
 
     public override void Propagate(Value node)
     {
         var operands = node.Many!;
-        Span<double> d = operands.Length <= OnStack ? stackalloc double[OnStack] : new double[operands.Length];
-        d = LocalDerivatives(node, d);
+        var x = Data(operands, Buffer(operands.Length, stackalloc double[OnStack]));
+        var d = Buffer(operands.Length, stackalloc double[OnStack]);
+        Function.Derivatives(x, node.Data, d);
         var g = node.Grad;
         for (var k = 0; k < d.Length; k++) operands[k].Grad += g * d[k];
     }
 
     public override void Backward(NaryOperands operands, double y, double g, NaryOperands gradients)
     {
-        var n = operands.Count;
-        Span<double> buffer = n <= OnStack ? stackalloc double[2 * OnStack] : new double[2 * n];
-        Span<double> x = buffer[..n], d = buffer.Slice(n, n);
-        for (var k = 0; k < n; k++) x[k] = operands[k];
+        var x = Data(operands, Buffer(operands.Count, stackalloc double[OnStack]));
+        var d = Buffer(operands.Count, stackalloc double[OnStack]);
         Function.Derivatives(x, y, d);
-        for (var k = 0; k < n; k++) gradients.Add(k, g * d[k]);
+        for (var k = 0; k < d.Length; k++) gradients.Add(k, g * d[k]);
     }
 
-    public override double Contribution(Value node, int operand, double g)
-    {
-        Span<double> d = node.Many!.Length <= OnStack ? stackalloc double[OnStack] : new double[node.Many!.Length];
-        return g * LocalDerivatives(node, d)[operand];
-    }
+    public override double Contribution(Value node, int operand, double g) =>
+        g * Derivative(Data(node.Many!, Buffer(node.Many!.Length, stackalloc double[OnStack])), node.Data, operand);
 
     public override Value ContributionGraph(Value node, int operand, Value g) => Times(g, Function.DerivativeGraph(node, operand));
 
@@ -80,16 +66,31 @@ internal sealed class FunctionOp(DifferentiableFunction function) : NaryOp
     public FunctionDerivativeOp DerivativeOp(int operand) =>
         _derivativeOps[operand] ?? Interlocked.CompareExchange(ref _derivativeOps[operand], new FunctionDerivativeOp(this, operand), null) ?? _derivativeOps[operand]!;
 
-    /// <summary>The function's local derivatives at a node, written into the start of <paramref name="d"/> (one per operand).</summary>
-    private Span<double> LocalDerivatives(Value node, Span<double> d)
+    /// <summary>The function's local derivative in operand <paramref name="operand"/> at operands <paramref name="x"/> and
+    /// result <paramref name="y"/>.</summary>
+    public double Derivative(ReadOnlySpan<double> x, double y, int operand)
     {
-        var operands = node.Many!;
-        d = d[..operands.Length];
-        Span<double> x = operands.Length <= OnStack ? stackalloc double[OnStack] : new double[operands.Length];
-        x = x[..operands.Length];
+        var d = Buffer(x.Length, stackalloc double[OnStack]);
+        Function.Derivatives(x, y, d);
+        return d[operand];
+    }
+
+    /// <summary><paramref name="count"/> numbers: the start of <paramref name="stack"/> when they fit (no allocation, for the
+    /// compiled replays), else a new array.</summary>
+    public static Span<double> Buffer(int count, Span<double> stack) => count <= stack.Length ? stack[..count] : new double[count];
+
+    /// <summary>Fills <paramref name="x"/> with the data of the first <c>x.Length</c> operands and returns it.</summary>
+    public static Span<double> Data(ReadOnlySpan<Value> operands, Span<double> x)
+    {
         for (var k = 0; k < x.Length; k++) x[k] = operands[k].Data;
-        Function.Derivatives(x, node.Data, d);
-        return d;
+        return x;
+    }
+
+    /// <summary>Fills <paramref name="x"/> with the first <c>x.Length</c> operands and returns it.</summary>
+    public static Span<double> Data(NaryOperands operands, Span<double> x)
+    {
+        for (var k = 0; k < x.Length; k++) x[k] = operands[k];
+        return x;
     }
 
     /// <summary><c>a * b</c> as the formulas write it: on values, an unchecked node of the gradient's graph.</summary>

@@ -172,4 +172,28 @@ public class FunctionReplayTests
         var e = Assert.Throws<GraphStructureException>(() => tape.Verify(CubeFirstOrder.Apply(x)));
         Assert.Contains("cube", e.Message);
     }
+
+    [Fact]
+    public void A_gradient_through_a_first_order_function_replays_without_allocating()
+    {
+        // the gradient's graph holds the function's derivative as a node of numbers (CubeFirstOrder has no valueDerivatives)
+        var x = new Value(0.75, "x");
+        var gradient = Gradients.Of(CubeFirstOrder.Apply(x * x).Tanh(), [x])[0];
+        var tape = CompiledGraph.Compile(gradient, [x]);
+        void Replay(int i)
+        {
+            tape.SetLeaf(0, 0.5 + i * 0.001);
+            tape.Forward();
+        }
+        for (var i = 0; i < 3; i++) Replay(i);
+        Allocations.AssertNone(() =>
+        {
+            for (var i = 0; i < 100; i++) Replay(i);
+        }, "100 replays of the gradient's graph");
+
+        // and it computes the first derivative: 6x⁵ · (1 − tanh²(x⁶)) at x = 0.5 + 99·0.001
+        var at = 0.5 + 99 * 0.001;
+        var fresh = new Value(at, "x");
+        Exact.Assert(Gradients.Of(CubeFirstOrder.Apply(fresh * fresh).Tanh(), [fresh])[0].Data, tape.Value, "the replayed gradient");
+    }
 }

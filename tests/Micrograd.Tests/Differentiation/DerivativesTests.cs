@@ -138,4 +138,18 @@ public class DerivativesTests
         Assert.Throws<InvalidOperationException>(() => Derivatives.Hessian(_ => null!, [1.0]));
         Assert.Throws<InvalidOperationException>(() => Derivatives.Jacobian(_ => [null!], [1.0]));
     }
+
+    [Fact]
+    public void The_helpers_record_their_graphs_inside_a_no_gradient_scope()
+    {
+        // f(x, y) = x²y: H = [[2y, 2x], [2x, 0]]; at (3, 2), H·(1, 0) = (4, 6)
+        static Value F(IReadOnlyList<Value> v) => v[0] * v[0] * v[1];
+        double[] point = [3.0, 2.0], direction = [1.0, 0.0];
+        using (Gradients.Disabled())
+        {
+            Assert.Equal([4.0, 6.0], Derivatives.HessianVectorProduct(F, point, direction));
+            Assert.Equal(new[,] { { 4.0, 6.0 }, { 6.0, 0.0 } }, Derivatives.Hessian(F, point));
+            Assert.Equal(12.0, Derivatives.Directional(F, point, direction));
+        }
+    }
 }

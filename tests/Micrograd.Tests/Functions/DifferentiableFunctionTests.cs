@@ -279,4 +279,25 @@ public class DifferentiableFunctionTests
         var random = new System.Random(seed);
         for (var i = 0; i < count; i++) yield return (random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-3, 4));
     }
+
+    [Fact]
+    public void A_gradient_as_a_graph_asks_for_each_nodes_derivatives_once_however_many_operands_it_has()
+    {
+        var calls = 0;
+        var sum3 = new DifferentiableFunction("sum_of_squares3", 3,
+            forward: x => x[0] * x[0] + x[1] * x[1] + x[2] * x[2],
+            derivatives: (x, y, d) =>
+            {
+                for (var k = 0; k < 3; k++) d[k] = 2 * x[k];
+            },
+            valueDerivatives: (x, y, d) =>
+            {
+                calls++;
+                for (var k = 0; k < 3; k++) d[k] = 2 * x[k];
+            });
+        Value[] v = [new(1.0, "a"), new(-2.0, "b"), new(0.5, "c")];
+        var gradient = Gradients.Of(sum3.Apply(v[0], v[1], v[2]), v);
+        Assert.Equal(1, calls);
+        Assert.Equal([2.0, -4.0, 1.0], gradient.Select(g => g.Data));
+    }
 }
