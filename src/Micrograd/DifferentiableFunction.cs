@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Micrograd.Ops;
 
 namespace Micrograd;
@@ -50,7 +49,6 @@ public sealed class DifferentiableFunction
     private readonly Func<ReadOnlySpan<double>, double> _forward;
     private readonly LocalDerivatives<double> _derivatives;
     private readonly LocalDerivatives<Value>? _valueDerivatives;
-    private readonly ConditionalWeakTable<Value, Value[]> _derivativeGraphs = [];
 
     /// <summary>Defines a function.</summary>
     /// <param name="name">Shown as the node's <see cref="Value.Op"/>, in pictures and in error messages: a letter or <c>_</c>,
@@ -123,24 +121,20 @@ public sealed class DifferentiableFunction
     }
 
     /// <summary>
-    /// ∂node/∂(operand <paramref name="operand"/>) as a <see cref="Value"/> whose graph reaches the node's operands: the
-    /// user's <c>valueDerivatives</c>, checked against <see cref="Derivatives"/>; or, without them, a node that holds the
-    /// number and refuses to be differentiated (<see cref="FunctionDerivativeOp"/>).
+    /// Every ∂node/∂xₖ as a <see cref="Value"/> whose graph reaches the node's operands: the user's <c>valueDerivatives</c>,
+    /// called once and checked against <see cref="Derivatives"/>; or, without them, nodes that hold the numbers and refuse
+    /// to be differentiated (<see cref="FunctionDerivativeOp"/>). New graphs on each call, as a built-in op's are.
     /// </summary>
-    internal Value DerivativeGraph(Value node, int operand) => _valueDerivatives is null
-        ? Value.InGraph(Op.DerivativeOp(operand), [.. node.Many!, node])
-        : _derivativeGraphs.GetValue(node, DerivativeGraphs)[operand];
-
-    /// <summary>Every ∂node/∂xₖ of a node as <see cref="Value"/>s, made and checked once per node (a backward pass asks for
-    /// them operand by operand) and kept while the node lives.</summary>
-    private Value[] DerivativeGraphs(Value node)
+    internal Value[] DerivativeGraphs(Value node)
     {
         var operands = node.Many!;
+        if (_valueDerivatives is null)
+            return [.. Enumerable.Range(0, operands.Length).Select(k => Value.InGraph(Op.DerivativeOp(k), [.. operands, node]))];
         var numbers = new double[operands.Length];
         Derivatives(Array.ConvertAll(operands, v => v.Data), node.Data, numbers);
         var graphs = new Value[operands.Length];
         using (OpScopes.Enter(record: true, checkAnomalies: false))
-            _valueDerivatives!(operands, node, graphs);
+            _valueDerivatives(operands, node, graphs);
         for (var k = 0; k < graphs.Length; k++)
         {
             if (graphs[k] is null)

@@ -115,9 +115,9 @@ public static class Gradients
 
     /// <summary>
     /// The reverse sweep of <see cref="Value.Backward"/> with gradients as graphs: nodes in reverse topological order, each
-    /// op's contributions operand by operand, each node's contributions summed in the order they came (as one n-ary sum from
-    /// 0, which rounds as <see cref="Value.Backward"/>'s <c>Grad += …</c> from 0 does). Returns each node's gradient (null
-    /// for nodes that lead to no target).
+    /// op's contributions operand by operand (asked for together, <see cref="Ops.Op.ContributionGraphs"/>), each node's
+    /// contributions summed in the order they came (as one n-ary sum from 0, which rounds as <see cref="Value.Backward"/>'s
+    /// <c>Grad += …</c> from 0 does). Returns each node's gradient (null for nodes that lead to no target).
     /// </summary>
     private static Value?[] Sweep(List<Value> order, Dictionary<Value, int> position, bool[] leads)
     {
@@ -126,6 +126,7 @@ public static class Gradients
         var more = new List<Value>?[count];
         var gradients = new Value?[count];
         var sums = AnomalyMode.IsActive ? new double[count] : null;
+        var (wanted, contributions) = (new bool[2], new Value?[2]); // one node's operands: which lead to a target, and their contributions
         for (var i = count - 1; i >= 0; i--)
         {
             if (!leads[i]) continue;
@@ -140,11 +141,15 @@ public static class Gradients
             gradients[i] = g;
             (first[i], more[i]) = (null, null);
             if (node.Operation is not { } op) continue;
-            for (var k = 0; k < node.ChildCount; k++)
+            var children = node.ChildCount;
+            if (wanted.Length < children) (wanted, contributions) = (new bool[children], new Value?[children]);
+            for (var k = 0; k < children; k++) wanted[k] = leads[position[node.ChildAt(k)]];
+            op.ContributionGraphs(node, g, wanted.AsSpan(0, children), contributions.AsSpan(0, children));
+            for (var k = 0; k < children; k++)
             {
+                if (!wanted[k]) continue;
                 var p = position[node.ChildAt(k)];
-                if (!leads[p]) continue;
-                var contribution = op.ContributionGraph(node, k, g);
+                var contribution = contributions[k]!;
                 if (first[p] is null) first[p] = contribution;
                 else (more[p] ??= []).Add(contribution);
                 if (sums is not null)

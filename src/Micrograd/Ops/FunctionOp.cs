@@ -8,7 +8,7 @@ namespace Micrograd.Ops;
 /// the same only as itself (<see cref="SameAs"/>).
 /// </summary>
 /// <remarks>Each operand's gradient contribution is <c>g·dₖ</c>, dₖ the function's k-th local derivative; as a graph,
-/// <c>g × </c>(<see cref="DifferentiableFunction.DerivativeGraph"/>), whose data is the same product.</remarks>
+/// <c>g × </c>(<see cref="DifferentiableFunction.DerivativeGraphs"/>), whose data is the same product.</remarks>
 internal sealed class FunctionOp(DifferentiableFunction function) : NaryOp
 {
     /// <summary>Operands up to this many are copied into stack memory; more, into an array.</summary>
@@ -48,7 +48,19 @@ internal sealed class FunctionOp(DifferentiableFunction function) : NaryOp
     public override double Contribution(Value node, int operand, double g) =>
         g * Derivative(Data(node.Many!, Buffer(node.Many!.Length, stackalloc double[OnStack])), node.Data, operand);
 
-    public override Value ContributionGraph(Value node, int operand, Value g) => Times(g, Function.DerivativeGraph(node, operand));
+    public override Value ContributionGraph(Value node, int operand, Value g) => Times(g, Function.DerivativeGraphs(node)[operand]);
+
+    /// <summary>Every wanted operand's <c>g × dₖ</c> from one call of the function's derivatives as graphs.</summary>
+    public override void ContributionGraphs(Value node, Value g, ReadOnlySpan<bool> wanted, Span<Value?> contributions)
+    {
+        if (!wanted.Contains(true))
+        {
+            contributions.Clear();
+            return;
+        }
+        var derivatives = Function.DerivativeGraphs(node);
+        for (var k = 0; k < contributions.Length; k++) contributions[k] = wanted[k] ? Times(g, derivatives[k]) : null;
+    }
 
     public override OpScript Script => _script ??= OpScript.WithoutTwin(
         $"{Name}({{xs}})", [.. Enumerable.Range(0, Function.OperandCount).Select(k => DerivativeName(k) + "({xs})")]);

@@ -34,6 +34,14 @@ internal abstract class Op
     /// <see cref="Contribution"/>'s number.</summary>
     public abstract Value ContributionGraph(Value node, int operand, Value g);
 
+    /// <summary>The <see cref="ContributionGraph"/> of each operand that <paramref name="wanted"/> marks, into
+    /// <paramref name="contributions"/> (null for the others): operand by operand, unless the op makes them together (a
+    /// <see cref="DifferentiableFunction"/> asks its derivatives once for all operands).</summary>
+    public virtual void ContributionGraphs(Value node, Value g, ReadOnlySpan<bool> wanted, Span<Value?> contributions)
+    {
+        for (var k = 0; k < contributions.Length; k++) contributions[k] = wanted[k] ? ContributionGraph(node, k, g) : null;
+    }
+
     /// <summary>The op's JavaScript twin (the same formulas, for pages that recompute the graph in a browser), made from the
     /// op's own formulas and texts; for an op without one (a <see cref="DifferentiableFunction"/>), its texts only
     /// (<see cref="OpScript.HasTwin"/>).</summary>
