@@ -191,6 +191,27 @@ public class ExportCommandTests
         Assert.Empty(Directory.GetFiles("/dev", ".null.*.tmp"));
     }
 
+    [Theory]
+    [InlineData("m.json", "--model")]
+    [InlineData("link.json", "--model")]
+    [InlineData("e.txt", "--expr-file")]
+    public void An_onnx_file_that_is_an_input_is_refused_and_the_input_kept(string output, string input)
+    {
+        using var temp = new TempDirectory();
+        var model = temp.Write("m.json", File.ReadAllText(Fixtures.PathOf("moons_init.json")));
+        var expression = temp.Write("e.txt", "tanh(w*x + b)");
+        if (!OperatingSystem.IsWindows()) File.CreateSymbolicLink(temp.File("link.json"), model);
+        else if (output == "link.json") return; // links
+        var before = File.ReadAllBytes(temp.File(input == "--model" ? "m.json" : "e.txt"));
+        string[] args = input == "--model"
+            ? ["export", "--model", model, "--onnx", temp.File(output)]
+            : ["export", "--expr-file", expression, "w=0.8", "x=1.5", "b=-0.3", "--onnx", temp.File(output)];
+        var r = Tool.Run(args);
+        r.AssertRefused($"--onnx '{temp.File(output)}' is the same file as {input}: writing it would destroy the input");
+        Assert.Equal("", r.Out);
+        Assert.Equal(before, File.ReadAllBytes(temp.File(input == "--model" ? "m.json" : "e.txt")));
+    }
+
     [Fact]
     public void As_a_process_the_model_export_writes_a_file_that_onnx_runtime_runs()
     {
