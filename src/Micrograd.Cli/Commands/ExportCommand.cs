@@ -77,10 +77,7 @@ internal static class ExportCommand
         foreach (var name in constantNames)
         {
             if (!graph.Variables.ContainsKey(name))
-            {
-                var known = parsed.Variables.Count == 0 ? "it has no variables" : $"its variables are {string.Join(", ", parsed.Variables)}";
-                throw new UsageException($"--constants names '{name}', which the expression does not use ({known})");
-            }
+                throw new UsageException($"--constants names '{name}', which the expression does not use ({Words.KnownVariables(parsed.Variables)})");
         }
         UserFiles.CheckWritable(path, "--onnx file");
         try
@@ -95,8 +92,8 @@ internal static class ExportCommand
         var inputs = parsed.Variables.Where(v => !constantNames.Contains(v)).ToList();
         var shape = inputs.Count == 0 ? "[]" : "[N]";
         output.Out.WriteLine($"wrote {path}: " +
-            (inputs.Count == 0 ? "no inputs" : $"input{(inputs.Count == 1 ? "" : "s")} {string.Join(", ", inputs)} {shape}") +
-            (constantNames.Length == 0 ? "" : $", constant{(constantNames.Length == 1 ? "" : "s")} {string.Join(", ", constantNames)}") +
+            (inputs.Count == 0 ? "no inputs" : $"{Words.Plural(inputs.Count, "input")} {string.Join(", ", inputs)} {shape}") +
+            (constantNames.Length == 0 ? "" : $", {Words.Plural(constantNames.Length, "constant")} {string.Join(", ", constantNames)}") +
             $", output value {shape}, float64, opset {OnnxExport.Opset}");
         output.Out.WriteLine($"value = {Numbers.Format(graph.Root.Data)}" +
             (items.Length == 0 ? "" : $" at {string.Join(", ", parsed.Variables.Select(v => $"{v}={Numbers.Format(graph.Variables[v].Data)}"))}"));
