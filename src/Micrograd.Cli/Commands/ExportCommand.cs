@@ -18,6 +18,7 @@ internal static class ExportCommand
     private const string ModelOption = "--model";
     private const string OnnxOption = "--onnx";
 
+    /// <summary>The <c>export</c> command, with its arguments and options, which reads and writes through <paramref name="output"/>.</summary>
     public static Command Create(CliOutput output)
     {
         var model = new Option<string?>(ModelOption) { Description = "The model file (JSON) to export, as written by 'train --save'.", HelpName = "FILE" };

@@ -14,6 +14,8 @@ namespace Micrograd.Cli.Train;
 /// </summary>
 internal static class TrainingSession
 {
+    /// <summary>Runs the training that <paramref name="s"/> describes and returns the exit code (<see cref="ExitCodes"/>).</summary>
+    /// <exception cref="UsageException">An input or output is refused, or cannot be read or written.</exception>
     public static int Run(TrainSettings s, CliOutput output)
     {
         // before any work: no output may destroy an input or another output, and each must be creatable
