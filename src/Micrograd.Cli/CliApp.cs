@@ -67,10 +67,16 @@ internal static class CliApp
             stderr.WriteLine("error: out of memory: this run needs more memory than is available; try fewer samples or steps, smaller layers or a smaller expression");
             return ExitCodes.BadInput;
         }
+        catch (Exception e) when (Unwrap(e) is StandardOutputException)
+        {
+            stderr.WriteLine($"error: cannot write the standard output: {Unwrap(e).Message}");
+            return ExitCodes.BadInput;
+        }
         catch (Exception e) when (Unwrap(e) is IOException)
         {
-            // files the tool reads or writes are reported by name where they are used; what is left is the standard output
-            stderr.WriteLine($"error: cannot write the standard output: {Unwrap(e).Message}");
+            // files the tool reads or writes are reported by name where they are used; this failure named none (a terminal
+            // that went away, say): the machine's, not the tool's
+            stderr.WriteLine($"error: an input or output failed: {Unwrap(e).Message}");
             return ExitCodes.BadInput;
         }
         catch (Exception e)

@@ -47,6 +47,9 @@ internal sealed partial class ExpressionArguments
         return arguments;
     }
 
+    /// <summary>True when an expression is given, as EXPR or with --expr-file (for commands where it is one choice of several).</summary>
+    public bool Given(ParseResult parse) => parse.GetValue(_expression) is not null || parse.GetValue(_file) is not null;
+
     /// <summary>The file named by --expr-file (not standard input), an input that no output may replace; null when none.</summary>
     public (string Option, string? Path) InputFile(ParseResult parse) => (FileOption, parse.GetValue(_file) is { } f && f != "-" ? f : null);
 

@@ -74,8 +74,6 @@ internal sealed class HtmlOption
         var values = root.TopologicalOrder().Count;
         var notDrawn = values - Math.Min(values, maxNodes);
         return string.Create(CultureInfo.InvariantCulture,
-            $"wrote {path}: {Count(values, "value")}{(notDrawn > 0 ? $" ({notDrawn:N0} not drawn)" : "")}, {Count(2 * values, "step")}; open it in a browser");
+            $"wrote {path}: {Words.Count(values, "value")}{(notDrawn > 0 ? $" ({notDrawn:N0} not drawn)" : "")}, {Words.Count(2 * values, "step")}; open it in a browser");
     }
-
-    private static string Count(int n, string noun) => string.Create(CultureInfo.InvariantCulture, $"{n:N0} {noun}{(n == 1 ? "" : "s")}");
 }

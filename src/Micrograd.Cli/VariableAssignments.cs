@@ -7,7 +7,7 @@ internal static class VariableAssignments
     /// <exception cref="UsageException">An item is not NAME=VALUE, its name is not a variable name, its value is not a number, or a name is given twice.</exception>
     public static IReadOnlyDictionary<string, double> Parse(IEnumerable<string> items)
     {
-        var values = new Dictionary<string, double>(StringComparer.Ordinal);
+        var values = new OrderedDictionary<string, double>(StringComparer.Ordinal);
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var item in items)
         {

@@ -11,9 +11,14 @@ namespace Micrograd.Onnx;
 /// </summary>
 internal static class MlpExport
 {
+    /// <summary>The name of the graph's input, the samples' features [N, inputs].</summary>
     public const string Input = "x";
+
+    /// <summary>The name of the graph's output, the last layer's values [N, outputs].</summary>
     public const string Output = "score";
 
+    /// <summary>The graph of <paramref name="model"/>, its weights and biases as initializers of <paramref name="precision"/>
+    /// (rounded to the nearest float in float32).</summary>
     public static GraphProto Build(Mlp model, OnnxPrecision precision)
     {
         var graph = new OnnxGraph("micrograd_mlp", precision);

@@ -13,7 +13,9 @@ namespace Micrograd.Onnx;
 /// tests check this with ONNX Runtime 1.31). Two differences are only in the sign of a zero: ONNX's Relu maps −0 to −0 where
 /// the engine's relu gives +0, and ONNX's Sum of terms that are all −0 is −0 where the engine's sum is +0.</para>
 /// <para>A file is written whole or not at all: to a temporary file in the same folder, then renamed over
-/// <c>path</c>; a failure leaves any earlier file at <c>path</c> as it was.</para>
+/// <c>path</c>; a failure leaves any earlier file at <c>path</c> as it was, and no temporary file. A <c>path</c> that is a
+/// symbolic link replaces the file it points to and keeps the link; a replaced file keeps its permissions; a device such as
+/// <c>/dev/null</c> is written in place.</para>
 /// </remarks>
 public static class OnnxExport
 {
@@ -91,30 +93,6 @@ public static class OnnxExport
         return model;
     }
 
-    private static void Write(ModelProto model, string path)
-    {
-        var full = Path.GetFullPath(path);
-        var temp = Path.Combine(Path.GetDirectoryName(full) ?? ".", $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
-            {
-                model.WriteTo(stream);
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temp, full, overwrite: true);
-        }
-        catch
-        {
-            try
-            {
-                File.Delete(temp);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // the first failure is the one to report
-            }
-            throw;
-        }
-    }
+    /// <summary>Writes the file through the library's one atomic writer, as every other output of the library and the tool.</summary>
+    private static void Write(ModelProto model, string path) => AtomicFile.Write(path, model.WriteTo);
 }

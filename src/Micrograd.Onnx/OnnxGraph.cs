@@ -17,17 +17,20 @@ internal sealed class OnnxGraph
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
     private int _next;
 
+    /// <summary>An empty graph named <paramref name="name"/> whose tensors are all of <paramref name="precision"/>.</summary>
     public OnnxGraph(string name, OnnxPrecision precision)
     {
         _graph = new GraphProto { Name = name };
         Precision = precision;
     }
 
+    /// <summary>The number type of every tensor of the graph.</summary>
     public OnnxPrecision Precision { get; }
 
     /// <summary>The ONNX element type of every tensor of the graph: double or float.</summary>
     public int ElementType => (int)(Precision == OnnxPrecision.Float64 ? TensorProto.Types.DataType.Double : TensorProto.Types.DataType.Float);
 
+    /// <summary>The graph as built so far, to put in a model.</summary>
     public GraphProto Proto => _graph;
 
     /// <summary>Keeps <paramref name="name"/> from being made by <see cref="Fresh"/>; call it before making any node.</summary>
@@ -85,6 +88,7 @@ internal sealed class OnnxGraph
         _graph.Initializer.Add(tensor);
     }
 
+    /// <summary>An integer attribute of a node, such as Gemm's <c>transB</c>.</summary>
     public static AttributeProto Attribute(string name, long value) =>
         new() { Name = name, Type = AttributeProto.Types.AttributeType.Int, I = value };
 

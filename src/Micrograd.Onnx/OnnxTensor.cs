@@ -7,51 +7,73 @@ namespace Micrograd.Onnx;
 /// </summary>
 internal readonly record struct OnnxTensor(OnnxGraph Graph, string Name)
 {
+    /// <summary>The sum, <c>a + b</c>, elementwise: one ONNX Add node.</summary>
     public static OnnxTensor operator +(OnnxTensor a, OnnxTensor b) => a.Apply("Add", b);
 
+    /// <summary>The sum, <c>a + b</c>, elementwise: one ONNX Add node.</summary>
     public static OnnxTensor operator +(OnnxTensor a, double b) => a.Apply("Add", a.Constant(b));
 
+    /// <summary>The sum, <c>a + b</c>, elementwise: one ONNX Add node.</summary>
     public static OnnxTensor operator +(double a, OnnxTensor b) => b.Constant(a).Apply("Add", b);
 
+    /// <summary>The difference, <c>a - b</c>, elementwise: one ONNX Sub node.</summary>
     public static OnnxTensor operator -(OnnxTensor a, OnnxTensor b) => a.Apply("Sub", b);
 
+    /// <summary>The difference, <c>a - b</c>, elementwise: one ONNX Sub node.</summary>
     public static OnnxTensor operator -(OnnxTensor a, double b) => a.Apply("Sub", a.Constant(b));
 
+    /// <summary>The difference, <c>a - b</c>, elementwise: one ONNX Sub node.</summary>
     public static OnnxTensor operator -(double a, OnnxTensor b) => b.Constant(a).Apply("Sub", b);
 
+    /// <summary>The product, <c>a * b</c>, elementwise: one ONNX Mul node.</summary>
     public static OnnxTensor operator *(OnnxTensor a, OnnxTensor b) => a.Apply("Mul", b);
 
+    /// <summary>The product, <c>a * b</c>, elementwise: one ONNX Mul node.</summary>
     public static OnnxTensor operator *(OnnxTensor a, double b) => a.Apply("Mul", a.Constant(b));
 
+    /// <summary>The product, <c>a * b</c>, elementwise: one ONNX Mul node.</summary>
     public static OnnxTensor operator *(double a, OnnxTensor b) => b.Constant(a).Apply("Mul", b);
 
+    /// <summary>The quotient, <c>a / b</c>, elementwise: one ONNX Div node.</summary>
     public static OnnxTensor operator /(OnnxTensor a, OnnxTensor b) => a.Apply("Div", b);
 
+    /// <summary>The quotient, <c>a / b</c>, elementwise: one ONNX Div node.</summary>
     public static OnnxTensor operator /(OnnxTensor a, double b) => a.Apply("Div", a.Constant(b));
 
+    /// <summary>The quotient, <c>a / b</c>, elementwise: one ONNX Div node.</summary>
     public static OnnxTensor operator /(double a, OnnxTensor b) => b.Constant(a).Apply("Div", b);
 
+    /// <summary>The negation, <c>-x</c>, elementwise: one ONNX Neg node (−0 for +0, as in C#).</summary>
     public static OnnxTensor operator -(OnnxTensor x) => x.Apply("Neg");
 
+    /// <summary>The magnitude, elementwise: one ONNX Abs node.</summary>
     public OnnxTensor Abs() => Apply("Abs");
 
+    /// <summary>eˣ, elementwise: one ONNX Exp node (+∞ where it overflows the number type).</summary>
     public OnnxTensor Exp() => Apply("Exp");
 
+    /// <summary>The natural logarithm, elementwise: one ONNX Log node (NaN below 0, −∞ at 0).</summary>
     public OnnxTensor Log() => Apply("Log");
 
+    /// <summary>The largest integer not above, elementwise: one ONNX Floor node.</summary>
     public OnnxTensor Floor() => Apply("Floor");
 
     /// <summary>A boolean tensor: where this is less than <paramref name="other"/> (false with a NaN, as in C#).</summary>
     public OnnxTensor Less(OnnxTensor other) => Apply("Less", other);
 
+    /// <summary>A boolean tensor: where this is less than <paramref name="other"/> (false with a NaN, as in C#).</summary>
     public OnnxTensor Less(double other) => Apply("Less", Constant(other));
 
+    /// <summary>A boolean tensor: where this is less than or equal to <paramref name="other"/> (false with a NaN, as in C#).</summary>
     public OnnxTensor LessOrEqual(double other) => Apply("LessOrEqual", Constant(other));
 
+    /// <summary>A boolean tensor: where this is greater than <paramref name="other"/> (false with a NaN, as in C#).</summary>
     public OnnxTensor Greater(double other) => Apply("Greater", Constant(other));
 
+    /// <summary>A boolean tensor: where this is greater than or equal to <paramref name="other"/> (false with a NaN, as in C#).</summary>
     public OnnxTensor GreaterOrEqual(double other) => Apply("GreaterOrEqual", Constant(other));
 
+    /// <summary>A boolean tensor: where this is NaN.</summary>
     public OnnxTensor IsNaN() => Apply("IsNaN");
 
     /// <summary>Where either boolean tensor holds.</summary>
@@ -74,8 +96,10 @@ internal readonly record struct OnnxTensor(OnnxGraph Graph, string Name)
     /// which computes both: a branch not taken may hold anything, NaN and infinities included).</summary>
     public static OnnxTensor Where(OnnxTensor condition, OnnxTensor ifTrue, OnnxTensor ifFalse) => condition.Apply("Where", ifTrue, ifFalse);
 
+    /// <summary><paramref name="ifTrue"/>, a constant, where <paramref name="condition"/> holds, else <paramref name="ifFalse"/>.</summary>
     public static OnnxTensor Where(OnnxTensor condition, double ifTrue, OnnxTensor ifFalse) => Where(condition, condition.Constant(ifTrue), ifFalse);
 
+    /// <summary>One of two constants: <paramref name="ifTrue"/> where <paramref name="condition"/> holds, else <paramref name="ifFalse"/>.</summary>
     public static OnnxTensor Where(OnnxTensor condition, double ifTrue, double ifFalse) => Where(condition, condition.Constant(ifTrue), condition.Constant(ifFalse));
 
     /// <summary><c>c₀ + x·(c₁ + x·(c₂ + … + x·cₙ))</c>, evaluated innermost first, as C code writes a polynomial.</summary>

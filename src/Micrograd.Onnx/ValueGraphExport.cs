@@ -12,6 +12,10 @@ internal static class ValueGraphExport
     /// <summary>The name of the graph's output.</summary>
     public const string Output = "value";
 
+    /// <summary>The graph computing <paramref name="root"/>, with <paramref name="constants"/> (labelled leaves; none when
+    /// null) as initializers rather than inputs.</summary>
+    /// <exception cref="OnnxExportException">An op has no ONNX form, two leaves share a label, or a leaf is labelled <c>value</c>.</exception>
+    /// <exception cref="ArgumentException">A constant is not a leaf of the graph.</exception>
     public static GraphProto Build(Value root, IEnumerable<Value>? constants)
     {
         var order = root.TopologicalOrder();

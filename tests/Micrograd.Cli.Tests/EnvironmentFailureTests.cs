@@ -6,21 +6,32 @@ namespace Micrograd.Cli.Tests;
 /// <summary>Failures of the machine rather than the tool (a full disk under stdout, a run too large for memory): one line, exit code 2.</summary>
 public class EnvironmentFailureTests
 {
-    /// <summary>A standard output that cannot be written, as with <c>micrograd … &gt; /dev/full</c>.</summary>
-    private sealed class FullWriter : TextWriter
+    /// <summary>A writer whose every write fails with <paramref name="failure"/>: as the tool's standard output under
+    /// <c>micrograd … &gt; /dev/full</c> (<see cref="Io.StandardOutputException"/>), or failing otherwise.</summary>
+    private sealed class FailingWriter(Func<IOException> failure) : TextWriter
     {
         public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
 
-        public override void Write(char value) => throw new IOException("No space left on device");
+        public override void Write(char value) => throw failure();
     }
 
     [Fact]
     public void An_unwritable_standard_output_is_reported_in_one_line_with_exit_code_2()
     {
         var stderr = new StringWriter();
-        var code = CliApp.Run(["grad", "x", "x=1"], new FullWriter(), stderr);
+        var code = CliApp.Run(["grad", "x", "x=1"], new FailingWriter(() => new Io.StandardOutputException("No space left on device")), stderr);
         Assert.Equal(2, code);
         Assert.Equal("error: cannot write the standard output: No space left on device\n", stderr.ToString());
+    }
+
+    [Fact]
+    public void An_input_or_output_failure_not_of_the_standard_output_is_not_reported_as_one()
+    {
+        // every file is reported by name where it is used; an I/O failure that no command named is reported as it is
+        var stderr = new StringWriter();
+        var code = CliApp.Run(["grad", "x", "x=1"], new FailingWriter(() => new IOException("Input/output error")), stderr);
+        Assert.Equal(2, code);
+        Assert.Equal("error: an input or output failed: Input/output error\n", stderr.ToString());
     }
 
     [Fact]

@@ -34,6 +34,33 @@ public class StandardStreamTests
     }
 
     [Fact]
+    public void Output_appended_to_a_file_keeps_what_was_there()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.Write("out.txt", "old text\n");
+        var r = Tool.RunShell($"$MICROGRAD grad x x=1 >> '{path}'; echo \"exit $?\"");
+        Assert.True(r.Out == "exit 0\n", r.ToString());
+        var text = File.ReadAllText(path);
+        Assert.StartsWith("old text\nvalue = 1\n", text);
+        Assert.Contains("│ x ", text);
+    }
+
+    [Fact]
+    public void Output_into_a_file_shared_with_other_writers_continues_where_they_left_off()
+    {
+        // the shell's file offset is shared: the tool writes after "before", and "after" comes after the tool's output
+        using var temp = new TempDirectory();
+        var path = temp.File("out.txt");
+        var r = Tool.RunShell($"{{ echo before; $MICROGRAD grad x x=1; echo after; }} > '{path}'; echo \"exit $?\"");
+        Assert.True(r.Out == "exit 0\n", r.ToString());
+        var lines = File.ReadAllLines(path);
+        Assert.Equal("before", lines[0]);
+        Assert.Equal("value = 1", lines[1]);
+        Assert.Equal("after", lines[^1]);
+        Assert.Contains(lines, l => l.StartsWith("│ x ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Training_into_a_pipe_whose_reader_has_gone_stops_at_once()
     {
         // 2,000,000 steps take minutes; head reads the first line and leaves, and the run must stop right after

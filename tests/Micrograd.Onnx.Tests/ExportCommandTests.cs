@@ -140,6 +140,78 @@ public class ExportCommandTests
         Assert.Equal(["bad.json", "model.onnx"], Directory.GetFiles(temp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
+    [Theory]
+    [InlineData("model")]
+    [InlineData("expression")]
+    public void An_export_that_fails_part_way_leaves_the_old_file_and_no_temporary_file(string what)
+    {
+        using var temp = new TempDirectory();
+        var onnx = temp.Write("out.onnx", "the previous file");
+        string[] args = what == "model"
+            ? ["export", "--model", Fixtures.PathOf("moons_init.json"), "--onnx", onnx]
+            : ["export", "tanh(w*x + b)", "w=0.8", "x=1.5", "b=-0.3", "--onnx", onnx];
+        CliResult r;
+        using (AtomicFile.WrapStreamsForTests(s => new FailingStream(s, 100)))
+        {
+            r = Tool.Run(args);
+        }
+        r.AssertRefused($"cannot write --onnx file '{onnx}': No space left on device");
+        Assert.Equal("", r.Out);
+        Assert.Equal("the previous file", File.ReadAllText(onnx));
+        Assert.Equal(["out.onnx"], Directory.GetFiles(temp.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void An_export_over_a_link_writes_the_file_it_points_to_and_keeps_the_link_and_the_permissions()
+    {
+        if (OperatingSystem.IsWindows()) return; // links and Unix permissions
+        using var temp = new TempDirectory();
+        var real = temp.Write("real.onnx", "the previous file");
+        File.SetUnixFileMode(real, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead);
+        var link = temp.File("link.onnx");
+        File.CreateSymbolicLink(link, real);
+        var r = Tool.Run("export", "--model", Fixtures.PathOf("moons_init.json"), "--onnx", link);
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.Equal(real, File.ResolveLinkTarget(link, returnFinalTarget: true)!.FullName);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead, File.GetUnixFileMode(real));
+        using (Ort.Load(real))
+        {
+        }
+        Assert.Equal(["link.onnx", "real.onnx"], Directory.GetFiles(temp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void An_export_to_a_device_writes_it_in_place_and_never_replaces_it()
+    {
+        // renaming a temporary file over /dev/null (the tests run as root on CI) would replace the device with a file
+        if (OperatingSystem.IsWindows()) return;
+        var r = Tool.Run("export", "--model", Fixtures.PathOf("moons_init.json"), "--onnx", "/dev/null");
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.True(AtomicFile.IsSpecial("/dev/null"), "/dev/null is still a device");
+        Assert.Empty(Directory.GetFiles("/dev", ".null.*.tmp"));
+    }
+
+    [Theory]
+    [InlineData("m.json", "--model")]
+    [InlineData("link.json", "--model")]
+    [InlineData("e.txt", "--expr-file")]
+    public void An_onnx_file_that_is_an_input_is_refused_and_the_input_kept(string output, string input)
+    {
+        using var temp = new TempDirectory();
+        var model = temp.Write("m.json", File.ReadAllText(Fixtures.PathOf("moons_init.json")));
+        var expression = temp.Write("e.txt", "tanh(w*x + b)");
+        if (!OperatingSystem.IsWindows()) File.CreateSymbolicLink(temp.File("link.json"), model);
+        else if (output == "link.json") return; // links
+        var before = File.ReadAllBytes(temp.File(input == "--model" ? "m.json" : "e.txt"));
+        string[] args = input == "--model"
+            ? ["export", "--model", model, "--onnx", temp.File(output)]
+            : ["export", "--expr-file", expression, "w=0.8", "x=1.5", "b=-0.3", "--onnx", temp.File(output)];
+        var r = Tool.Run(args);
+        r.AssertRefused($"--onnx '{temp.File(output)}' is the same file as {input}: writing it would destroy the input");
+        Assert.Equal("", r.Out);
+        Assert.Equal(before, File.ReadAllBytes(temp.File(input == "--model" ? "m.json" : "e.txt")));
+    }
+
     [Fact]
     public void As_a_process_the_model_export_writes_a_file_that_onnx_runtime_runs()
     {

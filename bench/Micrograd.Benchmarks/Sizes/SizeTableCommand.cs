@@ -25,7 +25,7 @@ public static class SizeTableCommand
         {
             var torch = Find("torch-batched", n, h);
             var compiled = Find("compiled", n, h);
-            string Field(JsonElement? r, string name) => r is { } e ? TrainSizeCommand.Format(e.GetProperty(name).GetDouble()) : "n/a";
+            string Field(JsonElement? r, string name) => r is { } e ? Format(e.GetProperty(name).GetDouble()) : "n/a";
             string Ratio(string name) => torch is { } t && compiled is { } c
                 ? (c.GetProperty(name).GetDouble() / t.GetProperty(name).GetDouble()).ToString("0.00", CultureInfo.InvariantCulture)
                 : "n/a";
@@ -43,4 +43,7 @@ public static class SizeTableCommand
         var relative = Math.Abs(a - b) / Math.Max(Math.Abs(a), double.Epsilon);
         return relative <= 1e-12 ? $"yes ({relative:0.0e+0})" : $"NO: {a:R} / {b:R}";
     }
+
+    /// <summary>A figure of the table: four significant digits.</summary>
+    private static string Format(double x) => x.ToString("G4", CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text.Json;
 using Micrograd.NN;
 
@@ -66,6 +65,4 @@ public static class TrainSizeCommand
         Console.WriteLine(JsonSerializer.Serialize(line));
         return 0;
     }
-
-    internal static string Format(double x) => x.ToString("G4", CultureInfo.InvariantCulture);
 }

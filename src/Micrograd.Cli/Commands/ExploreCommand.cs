@@ -9,6 +9,7 @@ namespace Micrograd.Cli.Commands;
 /// </summary>
 internal static class ExploreCommand
 {
+    /// <summary>The <c>explore</c> command, with its arguments and options, which reads and writes through <paramref name="output"/>.</summary>
     public static Command Create(CliOutput output)
     {
         var command = new Command("explore",
@@ -21,11 +22,13 @@ internal static class ExploreCommand
         {
             UserFiles.CheckDistinct([arguments.InputFile(parse)], [(HtmlOption.Name, html.Path(parse)), .. pictures.Outputs(parse)]);
             var (text, items) = arguments.Read(parse, output);
-            var graph = Expression.Parse(text).Build(VariableAssignments.Parse(items));
+            var values = VariableAssignments.Parse(items);
+            var graph = Expression.Parse(text).Build(values);
             html.Check(parse);
             pictures.Check(parse);
 
-            var variables = items.Select(i => graph.Variables[i[..i.IndexOf('=')].Trim()]).ToList();
+            // the page's title lists the variables in the order given
+            var variables = values.Keys.Select(name => graph.Variables[name]).ToList();
             var written = html.Write(parse, graph.Root, text, pictures, output, variables)!;
             pictures.Write(parse, graph.Root, output);
             output.Out.WriteLine(written);

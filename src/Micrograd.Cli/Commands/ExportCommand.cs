@@ -8,26 +8,21 @@ namespace Micrograd.Cli.Commands;
 
 /// <summary>
 /// <c>micrograd export --model FILE.json --onnx FILE.onnx [--float32]</c>: a trained network as ONNX, for ONNX Runtime and
-/// other inference engines; <c>micrograd export EXPR NAME=VALUE … --onnx FILE.onnx [--constants NAMES]</c>: an expression as
-/// ONNX, each variable an input of shape [N] (or, with <c>--constants</c>, an initializer holding its value). The file is
-/// written whole or not at all (<see cref="OnnxExport"/>).
+/// other inference engines; <c>micrograd export EXPR NAME=VALUE … --onnx FILE.onnx [--constants NAMES]</c> (or
+/// <c>--expr-file FILE</c>, as for <c>grad</c>): an expression as ONNX, each variable an input of shape [N] (or, with
+/// <c>--constants</c>, an initializer holding its value). The file is written whole or not at all (<see cref="OnnxExport"/>),
+/// and never over an input.
 /// </summary>
 internal static class ExportCommand
 {
+    private const string ModelOption = "--model";
+    private const string OnnxOption = "--onnx";
+
+    /// <summary>The <c>export</c> command, with its arguments and options, which reads and writes through <paramref name="output"/>.</summary>
     public static Command Create(CliOutput output)
     {
-        var expression = new Argument<string?>("EXPR")
-        {
-            Description = "An expression to export instead of a model, as for 'micrograd grad', such as \"tanh(w*x + b)\". Quote it for the shell.",
-            Arity = ArgumentArity.ZeroOrOne,
-        };
-        var assignments = new Argument<string[]>("NAME=VALUE")
-        {
-            Description = "A value for each variable of the expression: the point at which the value is printed, and the value of each of --constants.",
-            Arity = ArgumentArity.ZeroOrMore,
-        };
-        var model = new Option<string?>("--model") { Description = "The model file (JSON) to export, as written by 'train --save'.", HelpName = "FILE" };
-        var onnx = new Option<string>("--onnx") { Description = "The ONNX file to write.", HelpName = "FILE", Required = true };
+        var model = new Option<string?>(ModelOption) { Description = "The model file (JSON) to export, as written by 'train --save'.", HelpName = "FILE" };
+        var onnx = new Option<string>(OnnxOption) { Description = "The ONNX file to write.", HelpName = "FILE", Required = true };
         var float32 = new Option<bool>("--float32") { Description = "Write the model in float32 (weights rounded to floats) rather than float64." };
         var constants = new Option<string?>("--constants")
         {
@@ -39,26 +34,26 @@ internal static class ExportCommand
             "A model takes input x [N, inputs] and gives output score [N, outputs], the scores 'predict' prints; " +
             "an expression takes one input [N] per variable and gives output value [N].")
         {
-            expression,
-            assignments,
             model,
             onnx,
             float32,
             constants,
         };
+        var arguments = ExpressionArguments.AddTo(command);
         command.SetAction(parse =>
         {
             var path = parse.GetValue(onnx)!;
-            var text = parse.GetValue(expression);
-            var items = parse.GetValue(assignments) ?? [];
+            // the ONNX file must not replace an input, links resolved (--model m.json --onnx m.json)
+            UserFiles.CheckDistinct([(ModelOption, parse.GetValue(model)), arguments.InputFile(parse)], [(OnnxOption, path)]);
             if (parse.GetValue(model) is { } modelPath)
             {
-                if (text is not null) throw new UsageException("give either --model or an expression to export, not both");
+                if (arguments.Given(parse)) throw new UsageException("give either --model or an expression to export, not both");
                 if (parse.GetValue(constants) is not null) throw new UsageException("--constants names variables of an expression; a --model has none");
                 return ExportModel(modelPath, path, parse.GetValue(float32) ? OnnxPrecision.Float32 : OnnxPrecision.Float64, output);
             }
-            if (text is null) throw new UsageException("nothing to export: give --model FILE.json, or an expression and its NAME=VALUE values");
+            if (!arguments.Given(parse)) throw new UsageException("nothing to export: give --model FILE.json, or an expression and its NAME=VALUE values");
             if (parse.GetValue(float32)) throw new UsageException("--float32 applies to --model only: an expression is exported in float64");
+            var (text, items) = arguments.Read(parse, output);
             return ExportExpression(text, items, parse.GetValue(constants), path, output);
         });
         return command;
@@ -83,10 +78,7 @@ internal static class ExportCommand
         foreach (var name in constantNames)
         {
             if (!graph.Variables.ContainsKey(name))
-            {
-                var known = parsed.Variables.Count == 0 ? "it has no variables" : $"its variables are {string.Join(", ", parsed.Variables)}";
-                throw new UsageException($"--constants names '{name}', which the expression does not use ({known})");
-            }
+                throw new UsageException($"--constants names '{name}', which the expression does not use ({Words.KnownVariables(parsed.Variables)})");
         }
         UserFiles.CheckWritable(path, "--onnx file");
         try
@@ -101,8 +93,8 @@ internal static class ExportCommand
         var inputs = parsed.Variables.Where(v => !constantNames.Contains(v)).ToList();
         var shape = inputs.Count == 0 ? "[]" : "[N]";
         output.Out.WriteLine($"wrote {path}: " +
-            (inputs.Count == 0 ? "no inputs" : $"input{(inputs.Count == 1 ? "" : "s")} {string.Join(", ", inputs)} {shape}") +
-            (constantNames.Length == 0 ? "" : $", constant{(constantNames.Length == 1 ? "" : "s")} {string.Join(", ", constantNames)}") +
+            (inputs.Count == 0 ? "no inputs" : $"{Words.Plural(inputs.Count, "input")} {string.Join(", ", inputs)} {shape}") +
+            (constantNames.Length == 0 ? "" : $", {Words.Plural(constantNames.Length, "constant")} {string.Join(", ", constantNames)}") +
             $", output value {shape}, float64, opset {OnnxExport.Opset}");
         output.Out.WriteLine($"value = {Numbers.Format(graph.Root.Data)}" +
             (items.Length == 0 ? "" : $" at {string.Join(", ", parsed.Variables.Select(v => $"{v}={Numbers.Format(graph.Variables[v].Data)}"))}"));

@@ -11,6 +11,7 @@ namespace Micrograd.Cli.Commands;
 /// </summary>
 internal static class GradCommand
 {
+    /// <summary>The <c>grad</c> command, with its arguments and options, which reads and writes through <paramref name="output"/>.</summary>
     public static Command Create(CliOutput output)
     {
         var json = new Option<bool>("--json")

@@ -9,6 +9,7 @@ namespace Micrograd.Cli.Commands;
 /// </summary>
 internal static class NeuronCommand
 {
+    /// <summary>The <c>neuron</c> command, with its arguments and options, which reads and writes through <paramref name="output"/>.</summary>
     public static Command Create(CliOutput output)
     {
         var command = new Command("neuron",

@@ -11,6 +11,7 @@ namespace Micrograd.Cli.Commands;
 /// </summary>
 internal static class PredictCommand
 {
+    /// <summary>The <c>predict</c> command, with its arguments and options, which reads and writes through <paramref name="output"/>.</summary>
     public static Command Create(CliOutput output)
     {
         var model = new Option<string>("--model") { Description = "The model file (JSON), as written by 'train --save'.", Required = true };

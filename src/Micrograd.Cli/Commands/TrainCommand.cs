@@ -6,6 +6,7 @@ namespace Micrograd.Cli.Commands;
 /// <summary><c>micrograd train</c>: trains a multilayer perceptron on generated or CSV data, with progress, a log, a saved model and a plot.</summary>
 internal static class TrainCommand
 {
+    /// <summary>The <c>train</c> command, with its arguments and options, which reads and writes through <paramref name="output"/>.</summary>
     public static Command Create(CliOutput output)
     {
         var options = new TrainOptions();

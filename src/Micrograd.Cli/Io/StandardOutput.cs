@@ -5,8 +5,10 @@ using Microsoft.Win32.SafeHandles;
 namespace Micrograd.Cli.Io;
 
 /// <summary>
-/// The process's standard output when it is not a terminal (a file, a pipe, or closed), written through its file
-/// descriptor so that a failure is seen: .NET's console stream silently drops writes to a pipe whose reader has gone.
+/// The process's standard output when it is not a terminal (a file, a pipe, or closed). A pipe or socket is written through
+/// its file descriptor so that a failure is seen: .NET's console stream silently drops writes to a pipe whose reader has
+/// gone. A file or device is written through the console's stream, whose writes move the file offset it shares with the
+/// shell (<c>&gt;&gt; out.txt</c>, <c>{ echo a; micrograd …; echo b; } &gt; out.txt</c>), where a positioned write would not.
 /// A write that fails raises <see cref="StandardOutputException"/>, or <see cref="OutputClosedException"/> when the pipe's
 /// reader has gone (<c>train | head</c>). On a terminal, and on Windows, the console's own writer is used.
 /// </summary>
@@ -15,14 +17,25 @@ internal static class StandardOutput
     private const short PollError = 0x008;
     private const short PollHangUp = 0x010;
 
-    /// <summary>The writer for results: the console's on a terminal or on Windows, else one over file descriptor 1.</summary>
+    /// <summary>The writer for results: the console's on a terminal or on Windows, else one whose failed writes are reported:
+    /// over file descriptor 1 for a pipe or socket, over the console's stream for a file or device.</summary>
     public static TextWriter Open()
     {
         if (OperatingSystem.IsWindows() || !Console.IsOutputRedirected) return Console.Out;
         Checked stream;
         try
         {
-            stream = new Checked(new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0), null);
+            var descriptor = new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
+            // a file or device can seek; a pipe or socket cannot, and only there is the descriptor's own stream needed
+            if (descriptor.CanSeek)
+            {
+                descriptor.Dispose(); // the handle is not owned: descriptor 1 stays open
+                stream = new Checked(Console.OpenStandardOutput(), null);
+            }
+            else
+            {
+                stream = new Checked(descriptor, null);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {

@@ -51,6 +51,7 @@ internal sealed class StopRequest : IDisposable
         _source.Cancel();
     }
 
+    /// <summary>Stops listening to the signals.</summary>
     public void Dispose()
     {
         foreach (var registration in _registrations) registration.Dispose();

@@ -27,6 +27,8 @@ internal sealed class StepLog : IDisposable
     /// <summary>The number of steps written.</summary>
     public int Count { get; private set; }
 
+    /// <summary>Starts the log: creates its temporary file next to <paramref name="path"/>.</summary>
+    /// <exception cref="UsageException">The temporary file cannot be created (the message names --log and the path).</exception>
     public static StepLog Open(string path)
     {
         StepLog? log = null;
@@ -39,6 +41,8 @@ internal sealed class StepLog : IDisposable
         string.Create(CultureInfo.InvariantCulture, $"{{\"step\": {step.Step + 1}, \"loss\": {Json(step.Loss)}, \"accuracy\": {Json(step.Accuracy)}") +
         (validation is { } v ? $", \"val_loss\": {Json(v.Loss)}, \"val_accuracy\": {Json(v.Accuracy)}}}" : "}");
 
+    /// <summary>Writes one step's line (<see cref="Line"/>) to the temporary file.</summary>
+    /// <exception cref="UsageException">The line cannot be written (the message names --log and the path).</exception>
     public void Write(TrainingStep step, LossAndAccuracy? validation = null)
     {
         UserFiles.Write(_path, "--log", () => _writer.Write(Line(step, validation) + "\n"));

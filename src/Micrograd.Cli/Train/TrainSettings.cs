@@ -6,51 +6,70 @@ namespace Micrograd.Cli.Train;
 /// <summary>The settings of one <c>micrograd train</c> run, with defaults filled in and combinations checked.</summary>
 internal sealed record TrainSettings
 {
+    /// <summary>The data: a generator's name (lower case) or the path of a CSV file (<c>--data</c>).</summary>
     public required string Data { get; init; }
 
     /// <summary>True when <see cref="Data"/> names a generator, false when it is a CSV file.</summary>
     public required bool Generated { get; init; }
 
+    /// <summary>The samples to generate (<c>--samples</c>; generated data only).</summary>
     public required int Samples { get; init; }
 
+    /// <summary>The noise of generated data (<c>--noise</c>); null for the generator's default.</summary>
     public required double? Noise { get; init; }
 
+    /// <summary>The classes of generated data (<c>--classes</c>).</summary>
     public required int Classes { get; init; }
 
+    /// <summary>The hidden layers' sizes (<c>--hidden</c>); empty for none. Unused with <see cref="Init"/>.</summary>
     public required int[] Hidden { get; init; }
 
+    /// <summary>The hidden layers' activation (<c>--activation</c>). Unused with <see cref="Init"/>.</summary>
     public required Activation Activation { get; init; }
 
+    /// <summary>The model file to start from (<c>--init</c>); null for random weights.</summary>
     public required string? Init { get; init; }
 
+    /// <summary>The training steps (<c>--steps</c>).</summary>
     public required int Steps { get; init; }
 
+    /// <summary>The learning rate at the first step (<c>--lr</c>).</summary>
     public required double LearningRate { get; init; }
 
+    /// <summary>The learning rate at the last step (<c>--lr-end</c>), reached linearly.</summary>
     public required double LearningRateEnd { get; init; }
 
+    /// <summary>sgd, momentum or adam (<c>--optimizer</c>).</summary>
     public required string Optimizer { get; init; }
 
+    /// <summary>The loss (<c>--loss</c>).</summary>
     public required Loss Loss { get; init; }
 
+    /// <summary>The L2 regularization strength (<c>--l2</c>).</summary>
     public required double L2 { get; init; }
 
+    /// <summary>The samples per step (<c>--batch</c>); null for the full batch.</summary>
     public required int? Batch { get; init; }
 
     /// <summary>compiled or eager.</summary>
     public required string Engine { get; init; }
 
+    /// <summary>The seed of the generated data, the initial weights and the batches (<c>--seed</c>).</summary>
     public required int Seed { get; init; }
 
+    /// <summary>Where to save the trained model (<c>--save</c>); null for nowhere.</summary>
     public required string? Save { get; init; }
 
+    /// <summary>Where to write the JSON-lines log of the steps (<c>--log</c>); null for nowhere.</summary>
     public required string? Log { get; init; }
 
+    /// <summary>Where to draw the PNG plot (<c>--plot</c>); null for nowhere.</summary>
     public required string? Plot { get; init; }
 
     /// <summary>The share of the samples held out for validation (0 for none).</summary>
     public required double Validation { get; init; }
 
+    /// <summary>Where to write the training page, a self-contained HTML file that replays the run (<c>--html</c>); null for nowhere.</summary>
     public required string? Html { get; init; }
 
     /// <summary>The command line, for the page's heading.</summary>

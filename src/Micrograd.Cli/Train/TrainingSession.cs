@@ -14,19 +14,16 @@ namespace Micrograd.Cli.Train;
 /// </summary>
 internal static class TrainingSession
 {
+    /// <summary>Runs the training that <paramref name="s"/> describes and returns the exit code (<see cref="ExitCodes"/>).</summary>
+    /// <exception cref="UsageException">An input or output is refused, or cannot be read or written.</exception>
     public static int Run(TrainSettings s, CliOutput output)
     {
         // before any work: no output may destroy an input or another output, and each must be creatable
-        UserFiles.CheckDistinct(
-            [("--data", s.Generated ? null : s.Data), ("--init", s.Init)],
-            [("--save", s.Save), ("--log", s.Log), ("--plot", s.Plot), ("--html", s.Html)],
-            replaces: (o, i) => o == "--save" && i == "--init");
+        (string Option, string? Path)[] outputs = [("--save", s.Save), ("--log", s.Log), ("--plot", s.Plot), ("--html", s.Html)];
+        UserFiles.CheckDistinct([("--data", s.Generated ? null : s.Data), ("--init", s.Init)], outputs, replaces: (o, i) => o == "--save" && i == "--init");
         if (s.Plot is { } png && !Path.GetExtension(png).Equals(".png", StringComparison.OrdinalIgnoreCase))
             throw new UsageException($"--plot '{png}': the plot is a PNG picture; name the file with .png");
-        UserFiles.CheckWritable(s.Save, "--save");
-        UserFiles.CheckWritable(s.Log, "--log");
-        UserFiles.CheckWritable(s.Plot, "--plot");
-        UserFiles.CheckWritable(s.Html, "--html");
+        foreach (var (option, path) in outputs) UserFiles.CheckWritable(path, option);
         if (s.Html is not null && !Graphviz.IsAvailable(output.Graphviz))
             throw new GraphvizNotFoundException($"Graphviz's 'dot' was not found; --html lays out a sample's graph with it: {GraphvizNotFoundException.InstallHint}");
 

@@ -1,0 +1,18 @@
+using System.Globalization;
+
+namespace Micrograd.Cli;
+
+/// <summary>Wording that several of the tool's messages share, so that it is said one way.</summary>
+internal static class Words
+{
+    /// <summary>The noun, with an "s" unless <paramref name="n"/> is 1: <c>input</c>, <c>inputs</c>.</summary>
+    public static string Plural(int n, string noun) => n == 1 ? noun : noun + "s";
+
+    /// <summary>A count and its noun, with thousands separated: <c>1 value</c>, <c>1,024 values</c>.</summary>
+    public static string Count(int n, string noun) => string.Create(CultureInfo.InvariantCulture, $"{n:N0} {Plural(n, noun)}");
+
+    /// <summary>An expression's variables, for a message about a name it does not use: <c>its variables are x, y</c>, or
+    /// <c>it has no variables</c>.</summary>
+    public static string KnownVariables(IReadOnlyCollection<string> variables) =>
+        variables.Count == 0 ? "it has no variables" : $"its variables are {string.Join(", ", variables)}";
+}
