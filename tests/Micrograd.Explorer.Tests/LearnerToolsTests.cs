@@ -191,4 +191,28 @@ public sealed class LearnerToolsTests(BrowserFixture browser) : IDisposable
             tab.AssertNoErrors();
         }
     }
+
+    [Theory]
+    [InlineData("#%E0%A4%A")]
+    [InlineData("#%")]
+    [InlineData("#step=5&n0=%E0%A4%A")]
+    [InlineData("#step=%&dir=TB")]
+    public async Task A_malformed_hash_is_ignored_and_the_page_opens_as_without_one(string hash)
+    {
+        var file = TanhPage();
+        var trace = EngineTrace.Of(TanhAt(0.8));
+        await using var tab = await browser.OpenAsync(file, hash: hash);
+        var state = await tab.ReadAsync();
+        Expect.StateAt(trace, 0, state, $"opened with the hash {hash}");
+        Assert.Equal("tanh(w*x + b) at w=0.8, x=1.5, b=-0.3", state.Title);
+        Assert.StartsWith("✓", state.Check, StringComparison.Ordinal);
+
+        // The page still works, and a malformed hash typed later is ignored too.
+        await tab.PressAsync("ArrowRight");
+        await tab.PressAsync("ArrowRight");
+        await tab.Page.EvaluateAsync($"() => {{ location.hash = {System.Text.Json.JsonSerializer.Serialize(hash)}; }}");
+        await tab.Page.EvaluateAsync("() => new Promise((done) => setTimeout(done, 50))");
+        Expect.StateAt(trace, 2, await tab.ReadAsync(), "after a malformed hash was typed");
+        tab.AssertNoErrors();
+    }
 }

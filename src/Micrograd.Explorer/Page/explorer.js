@@ -572,14 +572,30 @@
     }, 200);
   }
 
-  /** Reads a hash; returns null when it has nothing for this page. */
+  /** decodeURIComponent, or null for a malformed escape ("%", "%E0%A4%A"), where decodeURIComponent throws. */
+  function decoded(text) {
+    try {
+      return decodeURIComponent(text);
+    } catch (error) {
+      if (error instanceof URIError) return null;
+      throw error;
+    }
+  }
+
+  /** Reads a hash; returns null when it has nothing for this page, or is malformed (then it is ignored as a whole). */
   function readHash(text) {
     const state = { values: [] };
+    let known = false;
     for (const item of text.replace(/^#/, "").split("&")) {
       const eq = item.indexOf("=");
-      if (eq < 0) continue;
-      const key = item.slice(0, eq);
-      const value = decodeURIComponent(item.slice(eq + 1));
+      if (eq < 0) {
+        if (decoded(item) === null) return null;
+        continue;
+      }
+      const key = decoded(item.slice(0, eq));
+      const value = decoded(item.slice(eq + 1));
+      if (key === null || value === null) return null;
+      known ||= /^(n\d+|step|dir|skip|select)$/.test(key);
       const leaf = /^n(\d+)$/.exec(key);
       if (leaf && Number(leaf[1]) < n && editable(Number(leaf[1]))) {
         const parsed = parse(value);
@@ -594,7 +610,7 @@
         state.select = Number(value);
       }
     }
-    return state;
+    return known ? state : null;
   }
 
   function applyHash(state) {
@@ -618,7 +634,8 @@
 
   window.addEventListener("hashchange", () => {
     if (location.hash.replace(/^#/, "") === hashWritten) return;
-    applyHash(readHash(location.hash));
+    const state = readHash(location.hash);
+    if (state) applyHash(state);
   });
 
   // ---------------------------------------------------------------------------------------------------------------
