@@ -376,11 +376,15 @@
 
   // The selected leaf's tools: a what-if slider and the nudge check.
 
+  /** Selects a value (-1: none); only its row and the row selected before change. */
   function select(id) {
-    selected = id;
+    if (id !== selected) {
+      if (selected >= 0) cells[selected].row.classList.remove("selected");
+      if (id >= 0) cells[id].row.classList.add("selected");
+      selected = id;
+    }
     view.select(id);
     view.setTabStop(id);
-    for (const cell of cells) cell.row.classList.toggle("selected", Number(cell.row.dataset.id) === id);
     if (id >= 0) revealRow(id);
     $("nudge-result").replaceChildren();
     showLeafPanel();
