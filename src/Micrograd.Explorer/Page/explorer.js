@@ -127,17 +127,6 @@
   });
   $("rows").append(...cells.map((c) => c.row));
 
-  /** Sets a cell's text and marks only when they change. */
-  function showCell(cell, key, element, text, marks) {
-    const state = `${text}\u0000${marks.changed ? 1 : 0}${marks.bad ? 1 : 0}${marks.final ? 1 : 0}`;
-    if (cell.shown[key] === state) return;
-    cell.shown[key] = state;
-    element.textContent = text;
-    element.classList.toggle("changed", Boolean(marks.changed));
-    element.classList.toggle("bad", Boolean(marks.bad));
-    if (key === "count") element.classList.toggle("final", Boolean(marks.final));
-  }
-
   /** The nodes a step marks as just changed: its node going forward; its receivers (and the root at its own step) going back. */
   function changedBy(step) {
     if (!step) return { data: -1, grads: new Set() };
@@ -161,12 +150,12 @@
       if (document.activeElement !== cell.input && cell.input.value !== full(leafValue[id])) cell.input.value = full(leafValue[id]);
     } else {
       const text = isLeaf(nodes[id]) || known ? full(data) : ""; // a leaf that cannot be edited shows its number, as a field would
-      showCell(cell, "data", cell.data, text, { changed: dataChanged, bad: text !== "" && isBad(data) });
+      GraphView.showText(cell.shown, "data", cell.data, text, { changed: dataChanged, bad: text !== "" && isBad(data) });
     }
-    showCell(cell, "grad", cell.grad, gradShown ? full(grad) : "", { changed: gradChanged, bad: gradShown && isBad(grad) });
+    GraphView.showText(cell.shown, "grad", cell.grad, gradShown ? full(grad) : "", { changed: gradChanged, bad: gradShown && isBad(grad) });
     const uses = engine.uses[id];
     const received = engine.received[id];
-    showCell(cell, "count", cell.count, gradShown && uses > 0 ? `${received}/${uses}` : "", { final: received === uses });
+    GraphView.showText(cell.shown, "count", cell.count, gradShown && uses > 0 ? `${received}/${uses}` : "", { final: received === uses });
 
     view.setText(id, "data", `data ${known ? fixed4(data) : "?"}`, { changed: dataChanged, bad: known && isBad(data), unknown: !known });
     view.setText(id, "grad", `grad ${gradShown ? fixed4(grad) : "?"}`, { changed: gradChanged, bad: gradShown && isBad(grad), unknown: !gradShown });

@@ -197,15 +197,20 @@ class GraphView {
    */
   setText(id, kind, text, marks) {
     const shape = this.shapes[id];
-    if (!shape) return;
-    const state = `${text}\u0000${marks.changed ? 1 : 0}${marks.bad ? 1 : 0}${marks.unknown ? 1 : 0}`;
-    if (shape.shown[kind] === state) return;
-    shape.shown[kind] = state;
-    const element = shape[kind];
+    if (shape) GraphView.showText(shape.shown, kind, shape[kind], text, { changed: marks.changed, bad: marks.bad, unknown: marks.unknown });
+  }
+
+  /**
+   * Sets an element's text and its marks (class name → on or off), touching the element only when they differ from what
+   * `shown[key]` remembers being shown last. The pages' tables use it too.
+   */
+  static showText(shown, key, element, text, marks) {
+    let state = `${text}\u0000`;
+    for (const mark in marks) state += marks[mark] ? "1" : "0";
+    if (shown[key] === state) return;
+    shown[key] = state;
     element.textContent = text;
-    element.classList.toggle("changed", Boolean(marks.changed));
-    element.classList.toggle("bad", Boolean(marks.bad));
-    element.classList.toggle("unknown", Boolean(marks.unknown));
+    for (const mark in marks) element.classList.toggle(mark, Boolean(marks[mark]));
   }
 
   /**
