@@ -1,0 +1,57 @@
+using Micrograd.Explorer.Tests.Support;
+
+namespace Micrograd.Explorer.Tests.Training;
+
+/// <summary>
+/// The loss chart draws its ground (frame, ticks, curves) once and, at each step, only the marker and the legend over it: a
+/// step does not draw the curves again, and what it shows is what a chart drawn afresh at that step shows, pixel for pixel.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class TrainingChartTests(BrowserFixture browser, MoonsRun moons) : IClassFixture<MoonsRun>
+{
+    /// <summary>A checksum (FNV-1a) of the chart canvas's pixels, with its size.</summary>
+    private const string Pixels = """
+        () => {
+          const c = document.getElementById('chart');
+          const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+          let h = 2166136261;
+          for (let i = 0; i < d.length; i++) { h ^= d[i]; h = Math.imul(h, 16777619) >>> 0; }
+          return `${c.width}x${c.height} ${h}`;
+        }
+        """;
+
+    [Fact]
+    public async Task Stepping_draws_only_the_marker_over_the_ground_and_shows_what_a_fresh_chart_shows()
+    {
+        await using var tab = await browser.OpenTrainingAsync(moons.Run.Page);
+        // From step 2 on: the page's panels have their height of the middle steps (the first and the last steps' texts differ).
+        await tab.PressAsync("ArrowRight");
+        await tab.Page.EvaluateAsync("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))");
+        await tab.Page.EvaluateAsync("""
+            () => {
+              window.grounds = 0;
+              const original = TrainingChart.prototype.drawGround;
+              TrainingChart.prototype.drawGround = function () { window.grounds++; return original.call(this); };
+            }
+            """);
+        var first = await tab.Page.EvaluateAsync<string>(Pixels);
+        foreach (var key in new[] { "ArrowRight", "PageDown", "ArrowLeft" }) await tab.PressAsync(key);
+        Assert.Equal(0, await tab.Page.EvaluateAsync<int>("() => window.grounds"));
+        var stepped = await tab.Page.EvaluateAsync<string>(Pixels);
+        Assert.NotEqual(first, stepped); // the marker moved
+
+        // A resize draws the chart afresh, ground and all: the same pixels.
+        var size = tab.Page.ViewportSize!;
+        await tab.Page.SetViewportSizeAsync(size.Width - 40, size.Height);
+        await tab.Page.WaitForFunctionAsync("() => window.grounds >= 1");
+        await tab.Page.SetViewportSizeAsync(size.Width, size.Height);
+        await tab.Page.WaitForFunctionAsync("() => window.grounds >= 2");
+        Assert.Equal(stepped, await tab.Page.EvaluateAsync<string>(Pixels));
+
+        // And back at step 2: the marker's old place is clean again.
+        await tab.PressAsync("PageUp");
+        Assert.Equal(2, await tab.Page.EvaluateAsync<int>("() => window.training.step"));
+        Assert.Equal(first, await tab.Page.EvaluateAsync<string>(Pixels));
+        tab.AssertNoErrors();
+    }
+}
