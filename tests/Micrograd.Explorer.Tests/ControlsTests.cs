@@ -227,4 +227,22 @@ public sealed class ControlsTests(BrowserFixture browser) : IDisposable
         Assert.Equal($"{b}; ", await AfterAsync(() => tab.PressAsync("Escape")));
         tab.AssertNoErrors();
     }
+
+    [Fact]
+    public async Task Wheel_and_drag_read_the_pictures_place_once_per_gesture_not_at_each_event()
+    {
+        await using var tab = await OpenNeuronAsync();
+        await tab.Page.EvaluateAsync(Support.LayoutReads.Install);
+        var box = (await tab.Page.Locator("#graph").BoundingBoxAsync())!;
+        var (x, y) = (box.X + box.Width / 2, box.Y + box.Height / 2);
+        await tab.Page.Mouse.MoveAsync(x, y);
+        var before = await tab.ViewBoxAsync();
+        for (var i = 0; i < 10; i++) await tab.Page.Mouse.WheelAsync(0, -40);
+        await tab.Page.Mouse.DownAsync();
+        await tab.Page.Mouse.MoveAsync(x - 60, y - 30, new() { Steps = 12 });
+        await tab.Page.Mouse.UpAsync();
+        Assert.NotEqual(before, await tab.ViewBoxAsync()); // the wheel zoomed and the drag panned
+        Assert.True(await tab.Page.EvaluateAsync<int>(Support.LayoutReads.Count) <= 2, "layout reads: " + await tab.Page.EvaluateAsync<int>(Support.LayoutReads.Count));
+        tab.AssertNoErrors();
+    }
 }

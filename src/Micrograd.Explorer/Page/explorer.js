@@ -2,15 +2,15 @@
 // chain rule, node by node in reverse order: local derivative × upstream gradient), and lets a learner change leaves: type
 // a value, drag a what-if slider, check a gradient by nudging, or take a learning step.
 //
-// Built on the shared files: Numbers (numbers.js), GraphPasses (graph-passes.js: both passes and the steps through them)
-// and GraphView (graph-view.js: the picture); the explanation's texts come from Explanation (explanation.js). The op
-// table comes from microgradOps(fma, pow), which the engine assembled from each op's JavaScript twin; this file holds no
-// op formulas of its own.
+// Built on the shared files: Numbers (numbers.js), PageKit (page-kit.js: the pages' plumbing), GraphPasses
+// (graph-passes.js: both passes and the steps through them) and GraphView (graph-view.js: the picture); the explanation's
+// texts come from Explanation (explanation.js). The op table comes from microgradOps(fma, pow), which the engine assembled
+// from each op's JavaScript twin; this file holds no op formulas of its own.
 "use strict";
 
 (() => {
   const { full, short, fixed4, parse, isBad } = Numbers;
-  const $ = (id) => document.getElementById(id);
+  const { $, on } = PageKit;
 
   // ---------------------------------------------------------------------------------------------------------------
   // The graph, its numbers, and the steps.
@@ -648,13 +648,6 @@
 
   // ---------------------------------------------------------------------------------------------------------------
   // Buttons and keys.
-
-  function on(id, action) {
-    $(id).addEventListener("click", (event) => {
-      action();
-      if (event.detail > 0) event.currentTarget.blur(); // a mouse click leaves the keys to the page
-    });
-  }
 
   on("reset", () => { pause(); setStep(0); });
   on("back", () => { pause(); setStep(engine.position - 1); });

@@ -27,10 +27,8 @@ class TrainingChart {
       this.draw();
     }).observe(canvas);
     let dragging = false;
-    const pick = (event) => {
-      const rect = canvas.getBoundingClientRect();
-      this.options.onPick(this.positionAt(event.clientX - rect.left));
-    };
+    const pointer = new PageKit.PointerPlace(canvas);
+    const pick = (event) => this.options.onPick(this.positionAt(pointer.of(event)[0]));
     canvas.addEventListener("pointerdown", (event) => {
       if (event.button !== 0 || !this.series) return;
       dragging = true;

@@ -210,10 +210,8 @@ class TrainingPlane {
       this.draw();
     }).observe(this.canvas);
     let press = null;
-    const local = (event) => {
-      const rect = this.canvas.getBoundingClientRect();
-      return [event.clientX - rect.left, event.clientY - rect.top];
-    };
+    const pointer = new PageKit.PointerPlace(this.canvas);
+    const local = (event) => pointer.of(event);
     this.canvas.addEventListener("pointerdown", (event) => {
       if (event.button !== 0) return;
       const [px, py] = local(event);

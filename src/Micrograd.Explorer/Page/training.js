@@ -2,14 +2,14 @@
 // loss and accuracy, decision regions, network and one sample's backpropagation; lets a learner add and drag points, train
 // on in the page with the engine's semantics, and export the data and the model for the command line.
 //
-// Built on the shared files: Numbers, GraphPasses and GraphView (shared/), Explanation (the explorer's texts of a step),
+// Built on the shared files: Numbers, PageKit, GraphPasses and GraphView (shared/), Explanation (the explorer's texts of a step),
 // TrainingEngine (training-engine.js), TrainingPlane, NetworkView and TrainingChart. The formulas come from the engine's twins:
 // microgradOps (ops) and microgradTraining (optimizer, schedule, loss numbers, batches).
 "use strict";
 
 (() => {
   const { full, short, parse, fixed4, isBad } = Numbers;
-  const $ = (id) => document.getElementById(id);
+  const { $, on } = PageKit;
 
   // ---------------------------------------------------------------------------------------------------------------
   // The run, its twins, and the data.
@@ -672,13 +672,6 @@
 
   // ---------------------------------------------------------------------------------------------------------------
   // Buttons and keys.
-
-  function on(id, action) {
-    $(id).addEventListener("click", (event) => {
-      action();
-      if (event.detail > 0) event.currentTarget.blur(); // a mouse click leaves the keys to the page
-    });
-  }
 
   on("reset", () => { pause(); goTo(1); });
   on("back", () => { pause(); goTo(position - 1); });

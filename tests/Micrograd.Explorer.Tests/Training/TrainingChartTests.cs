@@ -54,4 +54,30 @@ public sealed class TrainingChartTests(BrowserFixture browser, MoonsRun moons) :
         Assert.Equal(first, await tab.Page.EvaluateAsync<string>(Pixels));
         tab.AssertNoErrors();
     }
+
+    [Fact]
+    public async Task The_plane_and_the_chart_read_their_place_once_per_gesture_not_at_each_pointer_move()
+    {
+        await using var tab = await browser.OpenTrainingAsync(moons.Run.Page);
+        await tab.Page.EvaluateAsync(LayoutReads.Install);
+        var plane = (await tab.Page.Locator("#plane").BoundingBoxAsync())!;
+        await tab.Page.Mouse.MoveAsync(plane.X + 5, plane.Y + 5);
+        await tab.Page.Mouse.MoveAsync(plane.X + plane.Width - 5, plane.Y + plane.Height - 5, new() { Steps = 20 }); // hovering
+        var hover = await tab.Page.EvaluateAsync<int>(LayoutReads.Count);
+        Assert.True(hover <= 1, $"hovering over the plane read layout {hover} times");
+
+        // From step 2 (the first step's panels are of another height: the chart would be resized, and read again, once).
+        await tab.PressAsync("ArrowRight");
+        await tab.Page.EvaluateAsync("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))");
+        await tab.Page.EvaluateAsync(LayoutReads.Reset);
+        var chart = (await tab.Page.Locator("#chart").BoundingBoxAsync())!;
+        await tab.Page.Mouse.MoveAsync(chart.X + chart.Width * 0.3f, chart.Y + chart.Height / 2);
+        await tab.Page.Mouse.DownAsync();
+        await tab.Page.Mouse.MoveAsync(chart.X + chart.Width * 0.6f, chart.Y + chart.Height / 2, new() { Steps = 20 });
+        await tab.Page.Mouse.UpAsync();
+        Assert.True(await tab.Page.EvaluateAsync<int>("() => window.training.step") > 40); // the drag moved through the steps
+        var drag = await tab.Page.EvaluateAsync<int>(LayoutReads.Count);
+        Assert.True(drag <= 1, $"dragging on the chart read layout {drag} times");
+        tab.AssertNoErrors();
+    }
 }

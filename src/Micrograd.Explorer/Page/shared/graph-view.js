@@ -331,10 +331,11 @@ class GraphView {
     this.apply();
   }
 
-  clientToPicture(clientX, clientY) {
-    const rect = this.container.getBoundingClientRect();
+  /** The picture point under a pointer event. */
+  pictureAt(event) {
+    const [x, y] = this.pointer.of(event);
     const v = this.visible();
-    return { x: v.x + (clientX - rect.left) / this.zoom, y: v.y + (clientY - rect.top) / this.zoom };
+    return { x: v.x + x / this.zoom, y: v.y + y / this.zoom };
   }
 
   /** Centres a span on a point, inside the whole picture where it fits, centred on the picture where it does not. */
@@ -385,6 +386,7 @@ class GraphView {
 
   listen() {
     const container = this.container;
+    this.pointer = new PageKit.PointerPlace(container);
     new ResizeObserver((entries) => {
       const box = entries[entries.length - 1].contentRect;
       this.size = { w: box.width, h: box.height };
@@ -394,7 +396,7 @@ class GraphView {
     container.addEventListener("wheel", (event) => {
       if (!this.svg) return;
       event.preventDefault();
-      this.zoomAt(this.clientToPicture(event.clientX, event.clientY), Math.exp(event.deltaY * 0.0015));
+      this.zoomAt(this.pictureAt(event), Math.exp(event.deltaY * 0.0015));
     }, { passive: false });
 
     let drag = null;
