@@ -147,25 +147,32 @@
     return [best, (1 / sum - 1 / outputCount) / (1 - 1 / outputCount)];
   }
 
-  /** The points the model gets wrong at these parameters, as "train:i" and "validation:i". */
-  function wrongPoints(params) {
-    const wrong = new Set();
-    for (const [kind, set] of [["train", train], ["validation", validation]]) {
-      if (!set) continue;
-      for (let i = 0; i < set.count; i++) {
-        trainer.evaluatePoint(params, set.features[2 * i], set.features[2 * i + 1], outputs, buffers);
-        if (!TWINS.isCorrect(outputs, set.labels[i])) wrong.add(`${kind}:${i}`);
-      }
-    }
-    return wrong;
+  /** The points the model gets wrong at the step shown, as "train:i" and "validation:i". */
+  let wrong = new Set();
+
+  /** Checks point i of a set (kind "train" or "validation") with the model at the step shown, and records in `wrong` whether it is wrong. */
+  function checkPoint(kind, i) {
+    const set = kind === "train" ? train : validation;
+    trainer.evaluatePoint(view.params, set.features[2 * i], set.features[2 * i + 1], outputs, buffers);
+    if (TWINS.isCorrect(outputs, set.labels[i])) wrong.delete(`${kind}:${i}`);
+    else wrong.add(`${kind}:${i}`);
+  }
+
+  /** Draws the points over the regions as they are (the model did not change: the regions stay). */
+  function drawPoints() {
+    plane.setPoints([{ kind: "train", ...train }, ...(validation ? [{ kind: "validation", ...validation }] : [])], wrong);
+    plane.draw();
   }
 
   let lastRegionsMs = 0;
 
+  /** Draws the plane at the step shown: its regions and whether each point is right, all computed afresh. */
   function drawPlane() {
     lastRegionsMs = plane.computeRegions((x, y) => predict(view.params, x, y));
-    plane.setPoints([{ kind: "train", ...train }, ...(validation ? [{ kind: "validation", ...validation }] : [])], wrongPoints(view.params));
-    plane.draw();
+    wrong = new Set();
+    for (let i = 0; i < train.count; i++) checkPoint("train", i);
+    for (let i = 0; validation && i < validation.count; i++) checkPoint("validation", i);
+    drawPoints();
   }
 
   function numberItem(key, label, text, title) {
@@ -495,7 +502,8 @@
     train = { ...train, count: train.count + 1, features: grow(train.features, [x, y]), labels: grow(train.labels, [label]) };
     edits.added++;
     showEdits();
-    drawPlane();
+    checkPoint("train", train.count - 1);
+    drawPoints();
   }
 
   function movePoint(point, x, y) {
@@ -503,8 +511,8 @@
     set.features[2 * point.index] = x;
     set.features[2 * point.index + 1] = y;
     edits.moved.add(`${point.set}:${point.index}`);
-    plane.setPoints([{ kind: "train", ...train }, ...(validation ? [{ kind: "validation", ...validation }] : [])], wrongPoints(view.params));
-    plane.draw();
+    checkPoint(point.set, point.index);
+    drawPoints();
     if (selected && selected.set === point.set && selected.index === point.index) renderSample(false);
   }
 
