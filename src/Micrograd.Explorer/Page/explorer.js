@@ -15,9 +15,7 @@
   // ---------------------------------------------------------------------------------------------------------------
   // The graph, its numbers, and the steps.
 
-  const graph = JSON.parse($("graph-data").textContent, (key, value) =>
-    (key === "data" || key === "grad" || key === "exponent") && typeof value === "string" ? Number(value)
-      : key === "locals" ? value.map(Number) : value);
+  const graph = GraphPasses.readModel(JSON.parse($("graph-data").textContent));
   const OPS = microgradOps(Numbers.fma, Numbers.pow);
   const nodes = graph.nodes;
   const n = nodes.length;

@@ -22,6 +22,8 @@ class TrainingChart {
     this.margin = { left: 46, right: 34, top: 8, bottom: 18 };
     this.ground = document.createElement("canvas");
     this.groundDrawn = false;
+    const color = PageKit.color;
+    this.colors = { marker: color("accent"), loss: color("loss"), accuracy: color("accuracy"), muted: color("muted"), line: color("line"), whatIf: color("what-if") };
     new ResizeObserver(() => {
       this.resize();
       this.draw();
@@ -55,10 +57,7 @@ class TrainingChart {
   }
 
   resize() {
-    const ratio = window.devicePixelRatio || 1;
-    this.size = { w: this.canvas.clientWidth, h: this.canvas.clientHeight, ratio };
-    this.canvas.width = Math.max(1, Math.round(this.size.w * ratio));
-    this.canvas.height = Math.max(1, Math.round(this.size.h * ratio));
+    this.size = PageKit.fitCanvas(this.canvas);
     this.groundDrawn = false;
   }
 
@@ -118,7 +117,7 @@ class TrainingChart {
     const { left, top, bottom } = this.margin;
 
     const px = this.x(this.position);
-    ctx.strokeStyle = "#e67e00";
+    ctx.strokeStyle = this.colors.marker;
     ctx.lineWidth = 2;
     ctx.beginPath();
     ctx.moveTo(px, top);
@@ -127,7 +126,7 @@ class TrainingChart {
     ctx.font = "10px system-ui, sans-serif";
     ctx.textAlign = "left";
     let x = left + 4;
-    for (const [text, color] of [["loss", "#1d5fc4"], ["accuracy", "#2a8a3e"], ...(this.series.validationLoss ? [["- - validation", "#5b6477"]] : [])]) {
+    for (const [text, color] of [["loss", this.colors.loss], ["accuracy", this.colors.accuracy], ...(this.series.validationLoss ? [["- - validation", this.colors.muted]] : [])]) {
       ctx.fillStyle = "rgba(255, 255, 255, 0.8)";
       const width = ctx.measureText(text).width;
       ctx.fillRect(x - 2, top + 2, width + 4, 12);
@@ -147,14 +146,14 @@ class TrainingChart {
     const { left, right, top, bottom } = this.margin;
     const s = this.series;
     if (s.branch > 0) {
-      ctx.fillStyle = "#fff4e0";
+      ctx.fillStyle = this.colors.whatIf;
       ctx.fillRect(this.x(s.branch) - 1, top, w - right - this.x(s.branch) + 1, h - top - bottom);
     }
-    ctx.strokeStyle = "#d8dce5";
+    ctx.strokeStyle = this.colors.line;
     ctx.lineWidth = 1;
     ctx.strokeRect(left, top, w - left - right, h - top - bottom);
     ctx.font = "10px system-ui, sans-serif";
-    ctx.fillStyle = "#5b6477";
+    ctx.fillStyle = this.colors.muted;
     const scale = this.scale;
     const ticks = scale.log
       ? [scale.lo, (scale.lo + scale.hi) / 2, scale.hi].map((e) => 10 ** e)
@@ -187,10 +186,10 @@ class TrainingChart {
       ctx.setLineDash(dashed ? [5, 3] : []);
       ctx.stroke();
     };
-    line(s.accuracy, this.yAccuracy, "#2a8a3e", false);
-    line(s.validationAccuracy, this.yAccuracy, "#2a8a3e", true);
-    line(s.loss, this.yLoss, "#1d5fc4", false);
-    line(s.validationLoss, this.yLoss, "#1d5fc4", true);
+    line(s.accuracy, this.yAccuracy, this.colors.accuracy, false);
+    line(s.validationAccuracy, this.yAccuracy, this.colors.accuracy, true);
+    line(s.loss, this.yLoss, this.colors.loss, false);
+    line(s.validationLoss, this.yLoss, this.colors.loss, true);
     ctx.setLineDash([]);
     this.groundDrawn = true;
   }

@@ -30,8 +30,8 @@
     ? [-1, 1]
     : Array.from({ length: outputCount }, (_, k) => k);
   const classOf = (y) => (outputCount === 1 ? (y > 0 ? 1 : 0) : outputCount === 2 && y === -1 ? 0 : Math.max(0, Math.min(outputCount - 1, Math.round(y))));
-  const palette = ["#1d5fc4", "#c75b00", "#2a8a3e", "#8e44ad", "#a07800", "#00838f", "#c2185b", "#5d4037", "#455a64", "#6b8e23"];
-  const colors = classLabels.length === 2 && classLabels[0] === -1 ? ["#c75b00", "#1d5fc4"] : classLabels.map((_, k) => palette[k % palette.length]);
+  const palette = PageKit.color("classes").split(/\s+/);
+  const colors = classLabels.length === 2 && classLabels[0] === -1 ? [PageKit.color("negative"), PageKit.color("positive")] : classLabels.map((_, k) => palette[k % palette.length]);
 
   /** A copy of a data set, to edit. */
   const copySet = (set) => ({ name: set.name, count: set.count, features: Float64Array.from(set.features), labels: Float64Array.from(set.labels), inputs: set.inputs });
@@ -322,11 +322,7 @@
   // ---------------------------------------------------------------------------------------------------------------
   // One sample's backpropagation: its graph at the step shown, in the explorer's view.
 
-  const sampleGraph = run.sample.graph;
-  sampleGraph.nodes.forEach((node) => {
-    if (typeof node.data === "string") node.data = Number(node.data);
-    if (typeof node.grad === "string") node.grad = Number(node.grad);
-  });
+  const sampleGraph = GraphPasses.readModel(run.sample.graph);
   const sampleNodes = sampleGraph.nodes;
   const roles = run.sample.roles;
   const indices = run.sample.indices;
@@ -578,12 +574,10 @@
       const sliceStart = performance.now();
       while (k < settings.steps && performance.now() - sliceStart < 30) {
         const batch = nextBatch ? nextBatch() : full;
-        const measured = trainer.measure(params, data, batch, grads);
-        const v = validation ? trainer.evaluate(params, validation) : null;
         const used = params.slice();
         const r = rate(k);
-        trainer.applyUpdate(params, grads, state, r, k);
-        branch.steps.push({ k: branch.from + branch.steps.length, params: used, grads: grads.slice(), loss: measured.loss, accuracy: measured.accuracy, validation: v, rate: r, after: params.slice(), state: state.map((s) => s.slice()), batch: Int32Array.from(batch) });
+        const measured = trainer.step(params, state, grads, data, batch, r, k, validation);
+        branch.steps.push({ k: branch.from + branch.steps.length, params: used, grads: grads.slice(), loss: measured.loss, accuracy: measured.accuracy, validation: measured.validation, rate: r, after: params.slice(), state: state.map((s) => s.slice()), batch: Int32Array.from(batch) });
         k++;
         branch.taken = k;
       }

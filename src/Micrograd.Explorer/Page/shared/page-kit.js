@@ -1,6 +1,6 @@
 // Page plumbing shared by micrograd's pages (the explorer, the training page): finding elements, buttons that leave the keys
-// to the page, where the pointer is on an element without reading layout at each event, and the palette's colours as the
-// style sheet defines them.
+// to the page, where the pointer is on an element without reading layout at each event, the palette's colours as the style
+// sheet defines them, and canvases sized for the screen's pixels.
 "use strict";
 
 // eslint-disable-next-line no-unused-vars
@@ -40,5 +40,25 @@ const PageKit = (() => {
     }
   }
 
-  return Object.freeze({ $, on, PointerPlace });
+  const colors = new Map();
+
+  /** A colour of the palette (palette.css), by its custom property's name without "--": read from the style once. */
+  function color(name) {
+    if (!colors.has(name)) colors.set(name, getComputedStyle(document.documentElement).getPropertyValue(`--${name}`).trim());
+    return colors.get(name);
+  }
+
+  /**
+   * Sizes a canvas's pixels to its size on screen times the device's pixel ratio (which clears it); returns its size in CSS
+   * pixels and the ratio: { w, h, ratio }.
+   */
+  function fitCanvas(canvas) {
+    const ratio = window.devicePixelRatio || 1;
+    const size = { w: canvas.clientWidth, h: canvas.clientHeight, ratio };
+    canvas.width = Math.max(1, Math.round(size.w * ratio));
+    canvas.height = Math.max(1, Math.round(size.h * ratio));
+    return size;
+  }
+
+  return Object.freeze({ $, on, PointerPlace, color, fitCanvas });
 })();
