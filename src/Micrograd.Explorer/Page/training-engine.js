@@ -588,5 +588,5 @@ const TrainingEngine = (() => {
     }
   }
 
-  return Object.freeze({ ROLE, float64s, int32s, topologicalOrder, StepTape, Trainer, RecordedRun, range, dataSet });
+  return Object.freeze({ ROLE, Trainer, RecordedRun, range });
 })();

@@ -56,11 +56,6 @@ class GraphView {
     return Boolean(this.shapes[id]);
   }
 
-  /** How many values are drawn. */
-  get drawnCount() {
-    return this.shapes.reduce((k, shape) => k + (shape ? 1 : 0), 0);
-  }
-
   // ---------------------------------------------------------------------------------------------------------------
   // Layouts.
 
