@@ -55,8 +55,8 @@ public static class ExplorerPage
         }
         var names = NodeNames.Of(graph);
         var heading = point.Count == 0 ? title
-            : $"{title} at {string.Join(", ", point.Select(id => names[id] + "=" + graph.Nodes[id].Data.ToString("R", CultureInfo.InvariantCulture)))}";
-        var json = GraphModel.Json(graph, values, graph.NearestToRoot(options.MaxDrawnNodes), title, point, options.RankDirection);
+            : $"{title} at {string.Join(", ", point.Select(id => names[id] + "=" + PageNumbers.Full(graph.Nodes[id].Data)))}";
+        var json = GraphModel.Json(graph, names, values, graph.NearestToRoot(options.MaxDrawnNodes), title, point, options.RankDirection);
         var ops = OpTable.Source(graph.Nodes.Where(n => !n.IsLeaf).Select(n => n.Operation!));
 
         PageTemplate.Write(writer, PageTemplate.Resource("explorer.html"),

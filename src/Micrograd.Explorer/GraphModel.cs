@@ -20,11 +20,18 @@ namespace Micrograd.Explorer;
 /// </remarks>
 internal static class GraphModel
 {
-    public static string Json(ComputationGraph graph, EngineValues values, IReadOnlyList<int> drawn, string title, IEnumerable<int> point, RankDirection direction)
+    /// <summary>The model of <paramref name="graph"/> as JSON text.</summary>
+    /// <param name="graph">The traced graph.</param>
+    /// <param name="names">Every node's name, by id (<see cref="NodeNames.Of"/>).</param>
+    /// <param name="values">The engine's data and gradients of every node.</param>
+    /// <param name="drawn">The ids of the nodes the picture draws.</param>
+    /// <param name="title">What the graph is; the page lists the point after it.</param>
+    /// <param name="point">The ids of the leaves whose values the title lists.</param>
+    /// <param name="direction">The direction the picture opens in.</param>
+    public static string Json(ComputationGraph graph, IReadOnlyList<string> names, EngineValues values, IReadOnlyList<int> drawn, string title, IEnumerable<int> point, RankDirection direction)
     {
         var isDrawn = new bool[graph.Nodes.Count];
         foreach (var id in drawn) isDrawn[id] = true;
-        var names = NodeNames.Of(graph);
 
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))

@@ -6,7 +6,7 @@ namespace Micrograd.Explorer;
 
 /// <summary>
 /// The names the page gives values in its formulas, table and picture: a value's label when it has one; a constant (an
-/// unlabelled leaf) as its number; any other value as the sub-expression that made it, written from its operands' names
+/// unlabelled leaf) as its number (as the page writes numbers, <see cref="PageNumbers.Full"/>); any other value as the sub-expression that made it, written from its operands' names
 /// as a person writes it (<c>w*x</c>, <c>w*x + b</c>, <c>1/y</c>, <c>tanh(z)</c>, <c>-x**2</c>), with parentheses only where
 /// precedence needs them and cut with an ellipsis when longer than <see cref="MaxLength"/> characters. Labels are kept whole.
 /// </summary>
@@ -51,7 +51,7 @@ internal static class NodeNames
 
     private static (string, int) Constant(double x)
     {
-        var text = x.ToString("R", CultureInfo.InvariantCulture).Replace('E', 'e');
+        var text = PageNumbers.Full(x);
         return (text, text.StartsWith('-') ? Negation : Atom);
     }
 

@@ -190,4 +190,59 @@ public sealed class ControlsTests(BrowserFixture browser) : IDisposable
         Expect.StateAt(trace, 0, await tab.ReadAsync(), "after a click");
         tab.AssertNoErrors();
     }
+
+    [Fact]
+    public async Task Selecting_a_value_touches_only_its_row_and_the_row_selected_before()
+    {
+        await using var tab = await OpenNeuronAsync();
+        var rows = (await tab.ReadAsync()).Rows;
+        var (a, b) = (rows.Single(r => r.Name == "x1").Id, rows.Single(r => r.Name == "w2").Id);
+        // Every change to a row's classes (add, remove, toggle, even one that changes nothing), by row id, from here on.
+        await tab.Page.EvaluateAsync("""
+            () => {
+              const rowOf = new WeakMap([...document.querySelectorAll('#rows tr')].map((r) => [r.classList, Number(r.dataset.id)]));
+              window.touched = [];
+              for (const name of ['add', 'remove', 'toggle', 'replace']) {
+                const original = DOMTokenList.prototype[name];
+                DOMTokenList.prototype[name] = function (...args) {
+                  if (rowOf.has(this) && args[0] === 'selected') window.touched.push(rowOf.get(this));
+                  return original.apply(this, args);
+                };
+              }
+            }
+            """);
+        // "touched rows; selected rows", ids in order.
+        async Task<string> AfterAsync(Func<Task> action)
+        {
+            await tab.Page.EvaluateAsync("() => { window.touched = []; }");
+            await action();
+            return await tab.Page.EvaluateAsync<string>(
+                "() => [...new Set(window.touched)].sort((x, y) => x - y).join(',') + '; ' + " +
+                "[...document.querySelectorAll('#rows tr.selected')].map((r) => r.dataset.id).join(',')");
+        }
+
+        Assert.Equal($"{a}; {a}", await AfterAsync(() => tab.SelectAsync(a)));
+        Assert.Equal($"{Math.Min(a, b)},{Math.Max(a, b)}; {b}", await AfterAsync(() => tab.SelectAsync(b)));
+        Assert.Equal($"; {b}", await AfterAsync(() => tab.SelectAsync(b)));
+        Assert.Equal($"{b}; ", await AfterAsync(() => tab.PressAsync("Escape")));
+        tab.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task Wheel_and_drag_read_the_pictures_place_once_per_gesture_not_at_each_event()
+    {
+        await using var tab = await OpenNeuronAsync();
+        await tab.Page.EvaluateAsync(Support.LayoutReads.Install);
+        var box = (await tab.Page.Locator("#graph").BoundingBoxAsync())!;
+        var (x, y) = (box.X + box.Width / 2, box.Y + box.Height / 2);
+        await tab.Page.Mouse.MoveAsync(x, y);
+        var before = await tab.ViewBoxAsync();
+        for (var i = 0; i < 10; i++) await tab.Page.Mouse.WheelAsync(0, -40);
+        await tab.Page.Mouse.DownAsync();
+        await tab.Page.Mouse.MoveAsync(x - 60, y - 30, new() { Steps = 12 });
+        await tab.Page.Mouse.UpAsync();
+        Assert.NotEqual(before, await tab.ViewBoxAsync()); // the wheel zoomed and the drag panned
+        Assert.True(await tab.Page.EvaluateAsync<int>(Support.LayoutReads.Count) <= 2, "layout reads: " + await tab.Page.EvaluateAsync<int>(Support.LayoutReads.Count));
+        tab.AssertNoErrors();
+    }
 }

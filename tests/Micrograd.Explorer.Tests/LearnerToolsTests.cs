@@ -191,4 +191,52 @@ public sealed class LearnerToolsTests(BrowserFixture browser) : IDisposable
             tab.AssertNoErrors();
         }
     }
+
+    [Theory]
+    [InlineData("#%E0%A4%A")]
+    [InlineData("#%")]
+    [InlineData("#step=5&n0=%E0%A4%A")]
+    [InlineData("#step=%&dir=TB")]
+    public async Task A_malformed_hash_is_ignored_and_the_page_opens_as_without_one(string hash)
+    {
+        var file = TanhPage();
+        var trace = EngineTrace.Of(TanhAt(0.8));
+        await using var tab = await browser.OpenAsync(file, hash: hash);
+        var state = await tab.ReadAsync();
+        Expect.StateAt(trace, 0, state, $"opened with the hash {hash}");
+        Assert.Equal("tanh(w*x + b) at w=0.8, x=1.5, b=-0.3", state.Title);
+        Assert.StartsWith("✓", state.Check, StringComparison.Ordinal);
+
+        // The page still works, and a malformed hash typed later is ignored too.
+        await tab.PressAsync("ArrowRight");
+        await tab.PressAsync("ArrowRight");
+        await tab.Page.EvaluateAsync($"() => {{ location.hash = {System.Text.Json.JsonSerializer.Serialize(hash)}; }}");
+        await tab.Page.EvaluateAsync("() => new Promise((done) => setTimeout(done, 50))");
+        Expect.StateAt(trace, 2, await tab.ReadAsync(), "after a malformed hash was typed");
+        tab.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task The_titles_numbers_read_as_the_tables_do_before_and_after_the_script_runs()
+    {
+        // Numbers that .NET's "R" and JavaScript write differently: 1E-05 / 0.00001, 1E-07 / 1e-7, 1E+15 / 1000000000000000,
+        // 1E+21 / 1e+21, -0 / -0, and a constant among them.
+        const string Expression = "a*b + c*d - e + 2.5e-6";
+        var graph = TestGraphs.Expression(Expression, "a=1e-5", "b=1e-7", "c=1e15", "d=1e21", "e=-0.0");
+        var file = PageFile.Write(_files, "numbers", graph.Root, new ExplorerOptions { Title = Expression, TitleVariables = [.. graph.Variables.Values] });
+        var html = await File.ReadAllTextAsync(file);
+        var written = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(html, "<h1 id=\"title\">([^<]*)</h1>").Groups[1].Value);
+
+        await using var tab = await browser.OpenAsync(file);
+        var state = await tab.ReadAsync();
+        var shown = string.Join(", ", "abcde".Select(name => $"{name}={state.Rows.Single(r => r.Name == name.ToString()).Data}"));
+        Assert.Equal($"{Expression} at {shown}", state.Title);
+        Assert.Equal("a*b + c*d - e + 2.5e-6 at a=0.00001, b=1e-7, c=1000000000000000, d=1e+21, e=-0", state.Title);
+        Assert.Equal(state.Title, written); // the page as written, before its script ran
+        Assert.Equal($"{state.Title} · micrograd explorer", await tab.Page.TitleAsync());
+        // A constant's name is its number as the table shows it.
+        var constant = state.Rows.Single(r => r.Op == "" && r.Name.StartsWith('0'));
+        Assert.Equal(constant.Data, constant.Name);
+        tab.AssertNoErrors();
+    }
 }

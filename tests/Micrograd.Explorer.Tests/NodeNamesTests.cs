@@ -40,7 +40,7 @@ public sealed class NodeNamesTests
     [Fact]
     public void Constants_are_their_number_and_labels_are_kept()
     {
-        Assert.Equal(["2", "x", "2*x", "1e-05", "2*x + 1e-05"], Names("2 * x + 1e-5", "x=3"));
+        Assert.Equal(["2", "x", "2*x", "0.00001", "2*x + 0.00001"], Names("2 * x + 1e-5", "x=3"));
         var w = new Value(1.5, "w");
         var product = w * new Value(-3.0);
         var y = (product + 1.0).Tanh();

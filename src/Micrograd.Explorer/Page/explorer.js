@@ -2,22 +2,20 @@
 // chain rule, node by node in reverse order: local derivative × upstream gradient), and lets a learner change leaves: type
 // a value, drag a what-if slider, check a gradient by nudging, or take a learning step.
 //
-// Built on the shared files: Numbers (numbers.js), GraphPasses (graph-passes.js: both passes and the steps through them)
-// and GraphView (graph-view.js: the picture); the explanation's texts come from Explanation (explanation.js). The op
-// table comes from microgradOps(fma, pow), which the engine assembled from each op's JavaScript twin; this file holds no
-// op formulas of its own.
+// Built on the shared files: Numbers (numbers.js), PageKit (page-kit.js: the pages' plumbing), GraphPasses
+// (graph-passes.js: both passes and the steps through them) and GraphView (graph-view.js: the picture); the explanation's
+// texts come from Explanation (explanation.js). The op table comes from microgradOps(fma, pow), which the engine assembled
+// from each op's JavaScript twin; this file holds no op formulas of its own.
 "use strict";
 
 (() => {
   const { full, short, fixed4, parse, isBad } = Numbers;
-  const $ = (id) => document.getElementById(id);
+  const { $, on } = PageKit;
 
   // ---------------------------------------------------------------------------------------------------------------
   // The graph, its numbers, and the steps.
 
-  const graph = JSON.parse($("graph-data").textContent, (key, value) =>
-    (key === "data" || key === "grad" || key === "exponent") && typeof value === "string" ? Number(value)
-      : key === "locals" ? value.map(Number) : value);
+  const graph = GraphPasses.readModel(JSON.parse($("graph-data").textContent));
   const OPS = microgradOps(Numbers.fma, Numbers.pow);
   const nodes = graph.nodes;
   const n = nodes.length;
@@ -127,17 +125,6 @@
   });
   $("rows").append(...cells.map((c) => c.row));
 
-  /** Sets a cell's text and marks only when they change. */
-  function showCell(cell, key, element, text, marks) {
-    const state = `${text}\u0000${marks.changed ? 1 : 0}${marks.bad ? 1 : 0}${marks.final ? 1 : 0}`;
-    if (cell.shown[key] === state) return;
-    cell.shown[key] = state;
-    element.textContent = text;
-    element.classList.toggle("changed", Boolean(marks.changed));
-    element.classList.toggle("bad", Boolean(marks.bad));
-    if (key === "count") element.classList.toggle("final", Boolean(marks.final));
-  }
-
   /** The nodes a step marks as just changed: its node going forward; its receivers (and the root at its own step) going back. */
   function changedBy(step) {
     if (!step) return { data: -1, grads: new Set() };
@@ -161,12 +148,12 @@
       if (document.activeElement !== cell.input && cell.input.value !== full(leafValue[id])) cell.input.value = full(leafValue[id]);
     } else {
       const text = isLeaf(nodes[id]) || known ? full(data) : ""; // a leaf that cannot be edited shows its number, as a field would
-      showCell(cell, "data", cell.data, text, { changed: dataChanged, bad: text !== "" && isBad(data) });
+      GraphView.showText(cell.shown, "data", cell.data, text, { changed: dataChanged, bad: text !== "" && isBad(data) });
     }
-    showCell(cell, "grad", cell.grad, gradShown ? full(grad) : "", { changed: gradChanged, bad: gradShown && isBad(grad) });
+    GraphView.showText(cell.shown, "grad", cell.grad, gradShown ? full(grad) : "", { changed: gradChanged, bad: gradShown && isBad(grad) });
     const uses = engine.uses[id];
     const received = engine.received[id];
-    showCell(cell, "count", cell.count, gradShown && uses > 0 ? `${received}/${uses}` : "", { final: received === uses });
+    GraphView.showText(cell.shown, "count", cell.count, gradShown && uses > 0 ? `${received}/${uses}` : "", { final: received === uses });
 
     view.setText(id, "data", `data ${known ? fixed4(data) : "?"}`, { changed: dataChanged, bad: known && isBad(data), unknown: !known });
     view.setText(id, "grad", `grad ${gradShown ? fixed4(grad) : "?"}`, { changed: gradChanged, bad: gradShown && isBad(grad), unknown: !gradShown });
@@ -376,11 +363,15 @@
 
   // The selected leaf's tools: a what-if slider and the nudge check.
 
+  /** Selects a value (-1: none); only its row and the row selected before change. */
   function select(id) {
-    selected = id;
+    if (id !== selected) {
+      if (selected >= 0) cells[selected].row.classList.remove("selected");
+      if (id >= 0) cells[id].row.classList.add("selected");
+      selected = id;
+    }
     view.select(id);
     view.setTabStop(id);
-    for (const cell of cells) cell.row.classList.toggle("selected", Number(cell.row.dataset.id) === id);
     if (id >= 0) revealRow(id);
     $("nudge-result").replaceChildren();
     showLeafPanel();
@@ -572,14 +563,30 @@
     }, 200);
   }
 
-  /** Reads a hash; returns null when it has nothing for this page. */
+  /** decodeURIComponent, or null for a malformed escape ("%", "%E0%A4%A"), where decodeURIComponent throws. */
+  function decoded(text) {
+    try {
+      return decodeURIComponent(text);
+    } catch (error) {
+      if (error instanceof URIError) return null;
+      throw error;
+    }
+  }
+
+  /** Reads a hash; returns null when it has nothing for this page, or is malformed (then it is ignored as a whole). */
   function readHash(text) {
     const state = { values: [] };
+    let known = false;
     for (const item of text.replace(/^#/, "").split("&")) {
       const eq = item.indexOf("=");
-      if (eq < 0) continue;
-      const key = item.slice(0, eq);
-      const value = decodeURIComponent(item.slice(eq + 1));
+      if (eq < 0) {
+        if (decoded(item) === null) return null;
+        continue;
+      }
+      const key = decoded(item.slice(0, eq));
+      const value = decoded(item.slice(eq + 1));
+      if (key === null || value === null) return null;
+      known ||= /^(n\d+|step|dir|skip|select)$/.test(key);
       const leaf = /^n(\d+)$/.exec(key);
       if (leaf && Number(leaf[1]) < n && editable(Number(leaf[1]))) {
         const parsed = parse(value);
@@ -594,7 +601,7 @@
         state.select = Number(value);
       }
     }
-    return state;
+    return known ? state : null;
   }
 
   function applyHash(state) {
@@ -618,7 +625,8 @@
 
   window.addEventListener("hashchange", () => {
     if (location.hash.replace(/^#/, "") === hashWritten) return;
-    applyHash(readHash(location.hash));
+    const state = readHash(location.hash);
+    if (state) applyHash(state);
   });
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -638,13 +646,6 @@
 
   // ---------------------------------------------------------------------------------------------------------------
   // Buttons and keys.
-
-  function on(id, action) {
-    $(id).addEventListener("click", (event) => {
-      action();
-      if (event.detail > 0) event.currentTarget.blur(); // a mouse click leaves the keys to the page
-    });
-  }
 
   on("reset", () => { pause(); setStep(0); });
   on("back", () => { pause(); setStep(engine.position - 1); });

@@ -1,6 +1,9 @@
 // The training page's timeline: the loss (left axis) and the accuracy (right axis, 0 to 1) at every step, training solid
 // and validation dashed, with the step shown marked; a click or a drag goes to a step. A what-if run is drawn after the
 // step it started from, on a shaded ground.
+//
+// The ground (frame, ticks, caption and the curves) changes only with the numbers or the size: it is drawn once onto an
+// offscreen canvas, and a move to another step copies it back and adds the marker of the step and the legend over it.
 "use strict";
 
 // eslint-disable-next-line no-unused-vars
@@ -17,15 +20,17 @@ class TrainingChart {
     this.position = 1;
     this.size = { w: 0, h: 0, ratio: 1 };
     this.margin = { left: 46, right: 34, top: 8, bottom: 18 };
+    this.ground = document.createElement("canvas");
+    this.groundDrawn = false;
+    const color = PageKit.color;
+    this.colors = { marker: color("accent"), loss: color("loss"), accuracy: color("accuracy"), muted: color("muted"), line: color("line"), whatIf: color("what-if") };
     new ResizeObserver(() => {
       this.resize();
       this.draw();
     }).observe(canvas);
     let dragging = false;
-    const pick = (event) => {
-      const rect = canvas.getBoundingClientRect();
-      this.options.onPick(this.positionAt(event.clientX - rect.left));
-    };
+    const pointer = new PageKit.PointerPlace(canvas);
+    const pick = (event) => this.options.onPick(this.positionAt(pointer.of(event)[0]));
     canvas.addEventListener("pointerdown", (event) => {
       if (event.button !== 0 || !this.series) return;
       dragging = true;
@@ -44,6 +49,7 @@ class TrainingChart {
   setSeries(series) {
     this.series = series;
     this.scale = this.lossScale(series);
+    this.groundDrawn = false;
   }
 
   setPosition(position) {
@@ -51,10 +57,8 @@ class TrainingChart {
   }
 
   resize() {
-    const ratio = window.devicePixelRatio || 1;
-    this.size = { w: this.canvas.clientWidth, h: this.canvas.clientHeight, ratio };
-    this.canvas.width = Math.max(1, Math.round(this.size.w * ratio));
-    this.canvas.height = Math.max(1, Math.round(this.size.h * ratio));
+    this.size = PageKit.fitCanvas(this.canvas);
+    this.groundDrawn = false;
   }
 
   /** A log scale when every loss is positive and they span more than 30 times; else linear from 0. */
@@ -99,23 +103,57 @@ class TrainingChart {
     return top + (1 - v) * (this.size.h - top - bottom);
   }
 
+  /** Draws the chart at the step shown: the ground (drawn again only when the numbers or the size changed), the marker, the legend. */
   draw() {
     const ctx = this.context;
     const { w, h, ratio } = this.size;
     if (!this.series || w === 0) return;
+    if (!this.groundDrawn) this.drawGround();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.globalCompositeOperation = "copy";
+    ctx.drawImage(this.ground, 0, 0);
+    ctx.globalCompositeOperation = "source-over";
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    ctx.clearRect(0, 0, w, h);
+    const { left, top, bottom } = this.margin;
+
+    const px = this.x(this.position);
+    ctx.strokeStyle = this.colors.marker;
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    ctx.moveTo(px, top);
+    ctx.lineTo(px, h - bottom);
+    ctx.stroke();
+    ctx.font = "10px system-ui, sans-serif";
+    ctx.textAlign = "left";
+    let x = left + 4;
+    for (const [text, color] of [["loss", this.colors.loss], ["accuracy", this.colors.accuracy], ...(this.series.validationLoss ? [["- - validation", this.colors.muted]] : [])]) {
+      ctx.fillStyle = "rgba(255, 255, 255, 0.8)";
+      const width = ctx.measureText(text).width;
+      ctx.fillRect(x - 2, top + 2, width + 4, 12);
+      ctx.fillStyle = color;
+      ctx.fillText(text, x, top + 11);
+      x += width + 10;
+    }
+  }
+
+  /** Draws what does not depend on the step shown onto the offscreen canvas: the frame, the ticks, the caption, the curves. */
+  drawGround() {
+    const { w, h, ratio } = this.size;
+    this.ground.width = this.canvas.width;
+    this.ground.height = this.canvas.height;
+    const ctx = this.ground.getContext("2d");
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     const { left, right, top, bottom } = this.margin;
     const s = this.series;
     if (s.branch > 0) {
-      ctx.fillStyle = "#fff4e0";
+      ctx.fillStyle = this.colors.whatIf;
       ctx.fillRect(this.x(s.branch) - 1, top, w - right - this.x(s.branch) + 1, h - top - bottom);
     }
-    ctx.strokeStyle = "#d8dce5";
+    ctx.strokeStyle = this.colors.line;
     ctx.lineWidth = 1;
     ctx.strokeRect(left, top, w - left - right, h - top - bottom);
     ctx.font = "10px system-ui, sans-serif";
-    ctx.fillStyle = "#5b6477";
+    ctx.fillStyle = this.colors.muted;
     const scale = this.scale;
     const ticks = scale.log
       ? [scale.lo, (scale.lo + scale.hi) / 2, scale.hi].map((e) => 10 ** e)
@@ -148,28 +186,11 @@ class TrainingChart {
       ctx.setLineDash(dashed ? [5, 3] : []);
       ctx.stroke();
     };
-    line(s.accuracy, this.yAccuracy, "#2a8a3e", false);
-    line(s.validationAccuracy, this.yAccuracy, "#2a8a3e", true);
-    line(s.loss, this.yLoss, "#1d5fc4", false);
-    line(s.validationLoss, this.yLoss, "#1d5fc4", true);
+    line(s.accuracy, this.yAccuracy, this.colors.accuracy, false);
+    line(s.validationAccuracy, this.yAccuracy, this.colors.accuracy, true);
+    line(s.loss, this.yLoss, this.colors.loss, false);
+    line(s.validationLoss, this.yLoss, this.colors.loss, true);
     ctx.setLineDash([]);
-
-    const px = this.x(this.position);
-    ctx.strokeStyle = "#e67e00";
-    ctx.lineWidth = 2;
-    ctx.beginPath();
-    ctx.moveTo(px, top);
-    ctx.lineTo(px, h - bottom);
-    ctx.stroke();
-    ctx.textAlign = "left";
-    let x = left + 4;
-    for (const [text, color] of [["loss", "#1d5fc4"], ["accuracy", "#2a8a3e"], ...(s.validationLoss ? [["- - validation", "#5b6477"]] : [])]) {
-      ctx.fillStyle = "rgba(255, 255, 255, 0.8)";
-      const width = ctx.measureText(text).width;
-      ctx.fillRect(x - 2, top + 2, width + 4, 12);
-      ctx.fillStyle = color;
-      ctx.fillText(text, x, top + 11);
-      x += width + 10;
-    }
+    this.groundDrawn = true;
   }
 }

@@ -345,9 +345,16 @@ const TrainingEngine = (() => {
       return this.measure(params, set, range(set.count), null);
     }
 
-    /** One step of the optimizer (Optimizer.Step): updates `params` and `state` in place from `grads`. */
-    applyUpdate(params, grads, state, rate, step) {
-      this.update(params, grads, state, rate, step);
+    /**
+     * One training step (Trainer.Step), in place: measures the objective and its gradients (into `grads`) at `params` on
+     * the samples `indices` of `data`, and the whole of `validation` when given (before the update, as the engine logs it);
+     * then updates `params` and `state` at `rate` (`step`: the step's index from 0). Returns { loss, accuracy, validation }.
+     */
+    step(params, state, grads, data, indices, rate, step, validation) {
+      const measured = this.measure(params, data, indices, grads);
+      const checked = validation ? this.evaluate(params, validation) : null;
+      this.update(params, grads, state, rate, step); // the optimizer's step (Optimizer.Step)
+      return { loss: measured.loss, accuracy: measured.accuracy, validation: checked };
     }
 
     newState() {
@@ -457,11 +464,9 @@ const TrainingEngine = (() => {
       const trainer = this.trainer;
       const before = params.slice();
       const grads = new Float64Array(trainer.parameterCount);
-      const measured = trainer.measure(params, this.data, this.batch(k), grads);
-      const validation = this.validation ? trainer.evaluate(params, this.validation) : null;
       const rate = this.rate(k - 1);
-      trainer.applyUpdate(params, grads, state, rate, k - 1);
-      return { k, params: before, grads, loss: measured.loss, accuracy: measured.accuracy, validation, rate, after: params.slice(), state: state.map((s) => s.slice()) };
+      const { loss, accuracy, validation } = trainer.step(params, state, grads, this.data, this.batch(k), rate, k - 1, this.validation);
+      return { k, params: before, grads, loss, accuracy, validation, rate, after: params.slice(), state: state.map((s) => s.slice()) };
     }
 
     /** The state before step k, from the nearest checkpoint (or from where the last call left off, when that is nearer). */
@@ -476,8 +481,8 @@ const TrainingEngine = (() => {
         current = { params, state, next: from };
       }
       while (current.next < k) {
-        this.trainer.measure(current.params, this.data, this.batch(current.next), this.scratchGrads || (this.scratchGrads = new Float64Array(this.trainer.parameterCount)));
-        this.trainer.applyUpdate(current.params, this.scratchGrads, current.state, this.rate(current.next - 1), current.next - 1);
+        this.scratchGrads ||= new Float64Array(this.trainer.parameterCount);
+        this.trainer.step(current.params, current.state, this.scratchGrads, this.data, this.batch(current.next), this.rate(current.next - 1), current.next - 1, null);
         current.next++;
       }
       return current;
@@ -544,16 +549,14 @@ const TrainingEngine = (() => {
                 }
               }
             }
-            const measured = self.trainer.measure(params, self.data, self.batch(k), grads);
+            const measured = self.trainer.step(params, state, grads, self.data, self.batch(k), self.rate(k - 1), k - 1, self.validation);
             const recorded = self.recorded(k);
             compare(`the loss of step ${k}`, measured.loss, recorded[0]);
             compare(`the accuracy of step ${k}`, measured.accuracy, recorded[1]);
             if (self.validation) {
-              const v = self.trainer.evaluate(params, self.validation);
-              compare(`the validation loss of step ${k}`, v.loss, recorded[2]);
-              compare(`the validation accuracy of step ${k}`, v.accuracy, recorded[3]);
+              compare(`the validation loss of step ${k}`, measured.validation.loss, recorded[2]);
+              compare(`the validation accuracy of step ${k}`, measured.validation.accuracy, recorded[3]);
             }
-            self.trainer.applyUpdate(params, grads, state, self.rate(k - 1), k - 1);
             result.step = k;
             k++;
           }
@@ -585,5 +588,5 @@ const TrainingEngine = (() => {
     }
   }
 
-  return Object.freeze({ ROLE, float64s, int32s, topologicalOrder, StepTape, Trainer, RecordedRun, range, dataSet });
+  return Object.freeze({ ROLE, Trainer, RecordedRun, range });
 })();

@@ -5,9 +5,6 @@
 
 // eslint-disable-next-line no-unused-vars
 class NetworkView {
-  static POSITIVE = "#1d5fc4";
-  static NEGATIVE = "#c75b00";
-
   /**
    * @param {SVGSVGElement} svg
    * @param {object} options
@@ -18,6 +15,7 @@ class NetworkView {
     this.svg = svg;
     this.options = options;
     this.mode = "weights";
+    this.colors = { positive: PageKit.color("positive"), negative: PageKit.color("negative"), zero: PageKit.color("zero"), bad: PageKit.color("bad") };
     this.widths = [options.inputs, ...options.layers.map((l) => l.outputs)];
     this.edges = [];   // { line, parameter, from: [l, i], to: [l + 1, n] }
     this.neurons = []; // per column: { circle, parameter (the bias, or -1 for an input) }
@@ -125,11 +123,12 @@ class NetworkView {
     for (const edge of this.edges) most = Math.max(most, Math.abs(values[edge.parameter]) || 0);
     let mostBias = 0;
     for (const column of this.neurons) for (const neuron of column) if (neuron.parameter >= 0) mostBias = Math.max(mostBias, Math.abs(values[neuron.parameter]) || 0);
-    const color = (v) => (v > 0 ? NetworkView.POSITIVE : v < 0 ? NetworkView.NEGATIVE : "#9aa1b0");
+    const colors = this.colors;
+    const color = (v) => (v > 0 ? colors.positive : v < 0 ? colors.negative : colors.zero);
     for (const edge of this.edges) {
       const v = values[edge.parameter];
       const size = most > 0 && Number.isFinite(v) ? Math.abs(v) / most : 0;
-      edge.line.setAttribute("stroke", Number.isFinite(v) ? color(v) : "#b03a2e");
+      edge.line.setAttribute("stroke", Number.isFinite(v) ? color(v) : colors.bad);
       edge.line.setAttribute("stroke-width", (0.3 + 4.2 * size).toFixed(2));
       edge.line.setAttribute("stroke-opacity", (0.25 + 0.75 * size).toFixed(2));
     }
@@ -138,7 +137,7 @@ class NetworkView {
         if (neuron.parameter < 0) continue;
         const v = values[neuron.parameter];
         const size = mostBias > 0 && Number.isFinite(v) ? Math.abs(v) / mostBias : 0;
-        neuron.circle.setAttribute("fill", Number.isFinite(v) ? color(v) : "#b03a2e");
+        neuron.circle.setAttribute("fill", Number.isFinite(v) ? color(v) : colors.bad);
         neuron.circle.setAttribute("fill-opacity", (0.12 + 0.88 * size).toFixed(2));
       }
     }

@@ -28,6 +28,7 @@ class TrainingPlane {
     this.size = { w: 0, h: 0, ratio: 1 };
     this.bounds = { x: -1, y: -1, span: 2 };
     this.focused = null; // the point ↑ ↓ have reached, when the plane has the keyboard focus
+    this.marks = { wrong: PageKit.color("bad"), focus: PageKit.color("ink"), selected: PageKit.color("selected") };
     this.listen();
   }
 
@@ -138,7 +139,7 @@ class TrainingPlane {
           ctx.moveTo(px + r * 0.7, py - r * 0.7);
           ctx.lineTo(px - r * 0.7, py + r * 0.7);
           ctx.lineWidth = 1.4;
-          ctx.strokeStyle = "#b03a2e";
+          ctx.strokeStyle = this.marks.wrong;
           ctx.stroke();
         }
       }
@@ -151,7 +152,7 @@ class TrainingPlane {
       ctx.arc(px, py, radius + 9, 0, 2 * Math.PI);
       ctx.setLineDash([4, 3]);
       ctx.lineWidth = 2;
-      ctx.strokeStyle = "#1d2330";
+      ctx.strokeStyle = this.marks.focus;
       ctx.stroke();
       ctx.setLineDash([]);
     }
@@ -162,7 +163,7 @@ class TrainingPlane {
       ctx.beginPath();
       ctx.arc(px, py, radius + 6, 0, 2 * Math.PI);
       ctx.lineWidth = 3;
-      ctx.strokeStyle = "#7b3fc4";
+      ctx.strokeStyle = this.marks.selected;
       ctx.stroke();
     }
   }
@@ -173,12 +174,7 @@ class TrainingPlane {
   }
 
   resize() {
-    const w = this.canvas.clientWidth;
-    const h = this.canvas.clientHeight;
-    const ratio = window.devicePixelRatio || 1;
-    this.size = { w, h, ratio };
-    this.canvas.width = Math.max(1, Math.round(w * ratio));
-    this.canvas.height = Math.max(1, Math.round(h * ratio));
+    this.size = PageKit.fitCanvas(this.canvas);
   }
 
   /** The point nearest a screen position, within 9 pixels, or null. Validation points are found after training points. */
@@ -210,10 +206,8 @@ class TrainingPlane {
       this.draw();
     }).observe(this.canvas);
     let press = null;
-    const local = (event) => {
-      const rect = this.canvas.getBoundingClientRect();
-      return [event.clientX - rect.left, event.clientY - rect.top];
-    };
+    const pointer = new PageKit.PointerPlace(this.canvas);
+    const local = (event) => pointer.of(event);
     this.canvas.addEventListener("pointerdown", (event) => {
       if (event.button !== 0) return;
       const [px, py] = local(event);

@@ -2,14 +2,14 @@
 // loss and accuracy, decision regions, network and one sample's backpropagation; lets a learner add and drag points, train
 // on in the page with the engine's semantics, and export the data and the model for the command line.
 //
-// Built on the shared files: Numbers, GraphPasses and GraphView (shared/), Explanation (the explorer's texts of a step),
+// Built on the shared files: Numbers, PageKit, GraphPasses and GraphView (shared/), Explanation (the explorer's texts of a step),
 // TrainingEngine (training-engine.js), TrainingPlane, NetworkView and TrainingChart. The formulas come from the engine's twins:
 // microgradOps (ops) and microgradTraining (optimizer, schedule, loss numbers, batches).
 "use strict";
 
 (() => {
   const { full, short, parse, fixed4, isBad } = Numbers;
-  const $ = (id) => document.getElementById(id);
+  const { $, on } = PageKit;
 
   // ---------------------------------------------------------------------------------------------------------------
   // The run, its twins, and the data.
@@ -30,8 +30,8 @@
     ? [-1, 1]
     : Array.from({ length: outputCount }, (_, k) => k);
   const classOf = (y) => (outputCount === 1 ? (y > 0 ? 1 : 0) : outputCount === 2 && y === -1 ? 0 : Math.max(0, Math.min(outputCount - 1, Math.round(y))));
-  const palette = ["#1d5fc4", "#c75b00", "#2a8a3e", "#8e44ad", "#a07800", "#00838f", "#c2185b", "#5d4037", "#455a64", "#6b8e23"];
-  const colors = classLabels.length === 2 && classLabels[0] === -1 ? ["#c75b00", "#1d5fc4"] : classLabels.map((_, k) => palette[k % palette.length]);
+  const palette = PageKit.color("classes").split(/\s+/);
+  const colors = classLabels.length === 2 && classLabels[0] === -1 ? [PageKit.color("negative"), PageKit.color("positive")] : classLabels.map((_, k) => palette[k % palette.length]);
 
   /** A copy of a data set, to edit. */
   const copySet = (set) => ({ name: set.name, count: set.count, features: Float64Array.from(set.features), labels: Float64Array.from(set.labels), inputs: set.inputs });
@@ -147,25 +147,32 @@
     return [best, (1 / sum - 1 / outputCount) / (1 - 1 / outputCount)];
   }
 
-  /** The points the model gets wrong at these parameters, as "train:i" and "validation:i". */
-  function wrongPoints(params) {
-    const wrong = new Set();
-    for (const [kind, set] of [["train", train], ["validation", validation]]) {
-      if (!set) continue;
-      for (let i = 0; i < set.count; i++) {
-        trainer.evaluatePoint(params, set.features[2 * i], set.features[2 * i + 1], outputs, buffers);
-        if (!TWINS.isCorrect(outputs, set.labels[i])) wrong.add(`${kind}:${i}`);
-      }
-    }
-    return wrong;
+  /** The points the model gets wrong at the step shown, as "train:i" and "validation:i". */
+  let wrong = new Set();
+
+  /** Checks point i of a set (kind "train" or "validation") with the model at the step shown, and records in `wrong` whether it is wrong. */
+  function checkPoint(kind, i) {
+    const set = kind === "train" ? train : validation;
+    trainer.evaluatePoint(view.params, set.features[2 * i], set.features[2 * i + 1], outputs, buffers);
+    if (TWINS.isCorrect(outputs, set.labels[i])) wrong.delete(`${kind}:${i}`);
+    else wrong.add(`${kind}:${i}`);
+  }
+
+  /** Draws the points over the regions as they are (the model did not change: the regions stay). */
+  function drawPoints() {
+    plane.setPoints([{ kind: "train", ...train }, ...(validation ? [{ kind: "validation", ...validation }] : [])], wrong);
+    plane.draw();
   }
 
   let lastRegionsMs = 0;
 
+  /** Draws the plane at the step shown: its regions and whether each point is right, all computed afresh. */
   function drawPlane() {
     lastRegionsMs = plane.computeRegions((x, y) => predict(view.params, x, y));
-    plane.setPoints([{ kind: "train", ...train }, ...(validation ? [{ kind: "validation", ...validation }] : [])], wrongPoints(view.params));
-    plane.draw();
+    wrong = new Set();
+    for (let i = 0; i < train.count; i++) checkPoint("train", i);
+    for (let i = 0; validation && i < validation.count; i++) checkPoint("validation", i);
+    drawPoints();
   }
 
   function numberItem(key, label, text, title) {
@@ -315,11 +322,7 @@
   // ---------------------------------------------------------------------------------------------------------------
   // One sample's backpropagation: its graph at the step shown, in the explorer's view.
 
-  const sampleGraph = run.sample.graph;
-  sampleGraph.nodes.forEach((node) => {
-    if (typeof node.data === "string") node.data = Number(node.data);
-    if (typeof node.grad === "string") node.grad = Number(node.grad);
-  });
+  const sampleGraph = GraphPasses.readModel(run.sample.graph);
   const sampleNodes = sampleGraph.nodes;
   const roles = run.sample.roles;
   const indices = run.sample.indices;
@@ -495,7 +498,8 @@
     train = { ...train, count: train.count + 1, features: grow(train.features, [x, y]), labels: grow(train.labels, [label]) };
     edits.added++;
     showEdits();
-    drawPlane();
+    checkPoint("train", train.count - 1);
+    drawPoints();
   }
 
   function movePoint(point, x, y) {
@@ -503,8 +507,8 @@
     set.features[2 * point.index] = x;
     set.features[2 * point.index + 1] = y;
     edits.moved.add(`${point.set}:${point.index}`);
-    plane.setPoints([{ kind: "train", ...train }, ...(validation ? [{ kind: "validation", ...validation }] : [])], wrongPoints(view.params));
-    plane.draw();
+    checkPoint(point.set, point.index);
+    drawPoints();
     if (selected && selected.set === point.set && selected.index === point.index) renderSample(false);
   }
 
@@ -570,12 +574,10 @@
       const sliceStart = performance.now();
       while (k < settings.steps && performance.now() - sliceStart < 30) {
         const batch = nextBatch ? nextBatch() : full;
-        const measured = trainer.measure(params, data, batch, grads);
-        const v = validation ? trainer.evaluate(params, validation) : null;
         const used = params.slice();
         const r = rate(k);
-        trainer.applyUpdate(params, grads, state, r, k);
-        branch.steps.push({ k: branch.from + branch.steps.length, params: used, grads: grads.slice(), loss: measured.loss, accuracy: measured.accuracy, validation: v, rate: r, after: params.slice(), state: state.map((s) => s.slice()), batch: Int32Array.from(batch) });
+        const measured = trainer.step(params, state, grads, data, batch, r, k, validation);
+        branch.steps.push({ k: branch.from + branch.steps.length, params: used, grads: grads.slice(), loss: measured.loss, accuracy: measured.accuracy, validation: measured.validation, rate: r, after: params.slice(), state: state.map((s) => s.slice()), batch: Int32Array.from(batch) });
         k++;
         branch.taken = k;
       }
@@ -672,13 +674,6 @@
 
   // ---------------------------------------------------------------------------------------------------------------
   // Buttons and keys.
-
-  function on(id, action) {
-    $(id).addEventListener("click", (event) => {
-      action();
-      if (event.detail > 0) event.currentTarget.blur(); // a mouse click leaves the keys to the page
-    });
-  }
 
   on("reset", () => { pause(); goTo(1); });
   on("back", () => { pause(); goTo(position - 1); });

@@ -48,8 +48,8 @@ public static class TrainingPage
         var graph = sample.Graph;
         var dot = DotWriter.Write(graph, new DotOptions { RankDirection = RankDirection.TopToBottom, MaxNodes = MaxDrawnNodes });
         var layout = GraphViewParts.Layout("TB", dot, options.Graphviz);
-        var sampleJson = GraphModel.Json(graph, EngineValues.Compute(graph), graph.NearestToRoot(MaxDrawnNodes), "one sample's term of the loss", [], RankDirection.TopToBottom);
-        var json = TrainingRunJson.Write(run, title, options.Command, options.Seed ?? 1337, sampleJson);
+        var sampleJson = GraphModel.Json(graph, NodeNames.Of(graph), EngineValues.Compute(graph), graph.NearestToRoot(MaxDrawnNodes), "one sample's term of the loss", [], RankDirection.TopToBottom);
+        var json = TrainingRunJson.Write(run, options.Seed ?? 1337, sampleJson);
         var objective = run.Trainer.Engine.Objective;
         var ops = OpTable.Source(graph.Nodes.Where(n => !n.IsLeaf).Select(n => n.Operation!)
             .Concat([Ops.AddOp.Instance, Ops.MultiplyOp.Instance, Ops.SumOp.Instance]));

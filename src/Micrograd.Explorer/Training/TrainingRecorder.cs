@@ -102,12 +102,18 @@ public sealed class TrainingRecorder
     /// 1 + interval, 1 + 2·interval, … (counting from 1).</summary>
     internal int CheckpointInterval { get; }
 
+    /// <summary>Each step's loss on its batch, as the engine measured it (before the step's update), step after step; a
+    /// diverged step's NaN or infinity as it is.</summary>
     internal IReadOnlyList<double> Losses => _losses;
 
+    /// <summary>Each step's accuracy on its batch (0 to 1), step after step.</summary>
     internal IReadOnlyList<double> Accuracies => _accuracies;
 
+    /// <summary>Each step's validation loss (before its update), step after step; empty without a validation set. NaN and
+    /// infinities as they are.</summary>
     internal IReadOnlyList<double> ValidationLosses => _validationLosses;
 
+    /// <summary>Each step's validation accuracy (0 to 1), step after step; empty without a validation set.</summary>
     internal IReadOnlyList<double> ValidationAccuracies => _validationAccuracies;
 
     /// <summary>Each random batch's positions in the data, step after step (empty for full batches).</summary>
@@ -146,6 +152,7 @@ public sealed class TrainingRecorder
     /// the page then checks too (the command line prints them at the end of a run). Optional.</summary>
     /// <param name="end">The loss and accuracy on the training data.</param>
     /// <param name="validation">The same on the validation set; required when there is one, and only then.</param>
+    /// <exception cref="ArgumentException">The validation numbers are missing while there is a validation set, or given while there is none.</exception>
     public void RecordEnd(LossAndAccuracy end, LossAndAccuracy? validation = null)
     {
         if ((validation is null) != (Validation is null))

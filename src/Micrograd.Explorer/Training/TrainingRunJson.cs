@@ -12,8 +12,8 @@ namespace Micrograd.Explorer;
 /// </summary>
 /// <remarks>
 /// Arrays of numbers (features, labels, each step's loss and accuracy, batches, checkpoints) are base64url strings (base64
-/// with <c>-</c> and <c>_</c> for <c>+</c> and <c>/</c>, which JSON writers escape) of their little-endian bytes (float64, or int32 for batches): every bit kept, NaN and infinities included, in 10.7 characters a
-/// double. Other numbers are JSON numbers, which .NET writes in their shortest round-trip form. Every <c>&lt;</c>,
+/// with <c>-</c> and <c>_</c> for <c>+</c> and <c>/</c>, which JSON writers escape) of their little-endian bytes (float64,
+/// or int32 for batches): every bit kept, NaN and infinities included, in 10.7 characters a double. Other numbers are JSON numbers, which .NET writes in their shortest round-trip form. Every <c>&lt;</c>,
 /// <c>&gt;</c> and <c>&amp;</c> is escaped, so the text can sit inside a script element.
 /// </remarks>
 internal static class TrainingRunJson
@@ -22,7 +22,11 @@ internal static class TrainingRunJson
     /// and so on, which makes steps slower to reach but keeps a 10,000-step run's page small.</summary>
     public const long MaxCheckpointBytes = 9_000_000;
 
-    public static string Write(TrainingRecorder run, string title, string? command, int seed, string sampleGraph)
+    /// <summary>The recorded run as JSON text (the page's <c>run-data</c>).</summary>
+    /// <param name="run">The recorded run.</param>
+    /// <param name="seed">The seed of the random batches, which the page's train-on offers.</param>
+    /// <param name="sampleGraph">One sample's graph model (<see cref="GraphModel.Json"/>), put in as it is.</param>
+    public static string Write(TrainingRecorder run, int seed, string sampleGraph)
     {
         var trainer = run.Trainer;
         var objective = trainer.Engine.Objective;
@@ -35,8 +39,6 @@ internal static class TrainingRunJson
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
-            json.WriteString("title", title);
-            if (command is not null) json.WriteString("command", command);
             json.WriteNumber("seed", seed);
 
             json.WriteStartObject("model");

@@ -117,4 +117,46 @@ public sealed class WhatIfTests(BrowserFixture browser) : IDisposable
         Assert.Equal(Shown.Full(log[0].Loss), (await TrainingView.NumbersAsync(tab))["loss"]);
         tab.AssertNoErrors();
     }
+
+    [Fact]
+    public async Task Adding_and_moving_points_recomputes_no_region_and_marks_the_points_a_fresh_drawing_marks()
+    {
+        var run = TrainingRun.Make(_files, "add", "--data", "moons", "--steps", "10", "--hidden", "4");
+        await using var tab = await browser.OpenTrainingAsync(run.Page);
+        await tab.PressAsync("End");
+        await tab.Page.EvaluateAsync("""
+            () => {
+              window.regionRuns = 0;
+              const compute = TrainingPlane.prototype.computeRegions;
+              TrainingPlane.prototype.computeRegions = function (...args) { window.regionRuns++; return compute.apply(this, args); };
+              const setPoints = TrainingPlane.prototype.setPoints;
+              TrainingPlane.prototype.setPoints = function (...args) { window.plane = this; return setPoints.apply(this, args); };
+            }
+            """);
+        var box = (await tab.Page.Locator("#plane").BoundingBoxAsync())!;
+        var corners = new[] { (8f, 8f), (box.Width - 8, 8f), (8f, box.Height - 8), (box.Width - 8, box.Height - 8) };
+        var classes = await tab.Page.Locator("#add-class option").EvaluateAllAsync<string[]>("(options) => options.map((o) => o.value)");
+        for (var k = 0; k < corners.Length; k++)
+        {
+            await tab.Page.Locator("#add-class").SelectOptionAsync(classes[k % classes.Length]);
+            await tab.Page.Mouse.ClickAsync(box.X + corners[k].Item1, box.Y + corners[k].Item2);
+        }
+        var from = await tab.Page.EvaluateAsync<double[]>("() => window.training.pointOnPlane('train', 0)");
+        await tab.Page.Mouse.MoveAsync(box.X + (float)from[0], box.Y + (float)from[1]);
+        await tab.Page.Mouse.DownAsync();
+        await tab.Page.Mouse.MoveAsync(box.X + box.Width / 2, box.Y + box.Height / 3, new MouseMoveOptions { Steps = 5 });
+        await tab.Page.Mouse.UpAsync();
+        Assert.Equal("4 points added, 1 moved: train on to see the model learn them", await tab.Page.Locator("#edits").TextContentAsync());
+        Assert.Equal(0, await tab.Page.EvaluateAsync<int>("() => window.regionRuns"));
+        const string Wrong = "() => [...window.plane.wrong].sort().join(' ')";
+        var marked = await tab.Page.EvaluateAsync<string>(Wrong);
+
+        // Drawn afresh at the same step (a step back and forth): the same points are marked wrong.
+        await tab.PressAsync("ArrowLeft");
+        await tab.PressAsync("ArrowRight");
+        Assert.Equal(2, await tab.Page.EvaluateAsync<int>("() => window.regionRuns"));
+        Assert.Equal(await tab.Page.EvaluateAsync<string>(Wrong), marked);
+        Assert.Contains("train:", marked, StringComparison.Ordinal); // some point is wrong: the comparison is not of two empty sets
+        tab.AssertNoErrors();
+    }
 }

@@ -15,6 +15,22 @@ const GraphPasses = (() => {
    */
   const isStored = (node) => Array.isArray(node.locals);
 
+  /**
+   * A graph model as JSON.parse read it, with its numbers made numbers (NaN and the infinities, which JSON lacks, are the
+   * strings "NaN", "Infinity" and "-Infinity" there): data, grad, a constant power's exponent and a stored node's locals.
+   * Converts in place; returns the model.
+   */
+  function readModel(model) {
+    const number = (x) => (typeof x === "string" ? Number(x) : x);
+    for (const node of model.nodes) {
+      node.data = number(node.data);
+      node.grad = number(node.grad);
+      if (node.exponent !== undefined) node.exponent = number(node.exponent);
+      if (node.locals) node.locals = node.locals.map(number);
+    }
+    return model;
+  }
+
   /** For each node, whether a stored node depends on it: changing such a leaf would need the stored nodes recomputed. */
   function feedsStored(graph) {
     const feeds = new Array(graph.nodes.length).fill(false);
@@ -239,5 +255,5 @@ const GraphPasses = (() => {
     }
   }
 
-  return Object.freeze({ isLeaf, isStored, feedsStored, forward, compute, StepEngine, ALL });
+  return Object.freeze({ readModel, isLeaf, isStored, feedsStored, forward, compute, StepEngine, ALL });
 })();

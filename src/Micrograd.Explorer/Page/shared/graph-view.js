@@ -56,11 +56,6 @@ class GraphView {
     return Boolean(this.shapes[id]);
   }
 
-  /** How many values are drawn. */
-  get drawnCount() {
-    return this.shapes.reduce((k, shape) => k + (shape ? 1 : 0), 0);
-  }
-
   // ---------------------------------------------------------------------------------------------------------------
   // Layouts.
 
@@ -197,15 +192,20 @@ class GraphView {
    */
   setText(id, kind, text, marks) {
     const shape = this.shapes[id];
-    if (!shape) return;
-    const state = `${text}\u0000${marks.changed ? 1 : 0}${marks.bad ? 1 : 0}${marks.unknown ? 1 : 0}`;
-    if (shape.shown[kind] === state) return;
-    shape.shown[kind] = state;
-    const element = shape[kind];
+    if (shape) GraphView.showText(shape.shown, kind, shape[kind], text, { changed: marks.changed, bad: marks.bad, unknown: marks.unknown });
+  }
+
+  /**
+   * Sets an element's text and its marks (class name → on or off), touching the element only when they differ from what
+   * `shown[key]` remembers being shown last. The pages' tables use it too.
+   */
+  static showText(shown, key, element, text, marks) {
+    let state = `${text}\u0000`;
+    for (const mark in marks) state += marks[mark] ? "1" : "0";
+    if (shown[key] === state) return;
+    shown[key] = state;
     element.textContent = text;
-    element.classList.toggle("changed", Boolean(marks.changed));
-    element.classList.toggle("bad", Boolean(marks.bad));
-    element.classList.toggle("unknown", Boolean(marks.unknown));
+    for (const mark in marks) element.classList.toggle(mark, Boolean(marks[mark]));
   }
 
   /**
@@ -326,10 +326,11 @@ class GraphView {
     this.apply();
   }
 
-  clientToPicture(clientX, clientY) {
-    const rect = this.container.getBoundingClientRect();
+  /** The picture point under a pointer event. */
+  pictureAt(event) {
+    const [x, y] = this.pointer.of(event);
     const v = this.visible();
-    return { x: v.x + (clientX - rect.left) / this.zoom, y: v.y + (clientY - rect.top) / this.zoom };
+    return { x: v.x + x / this.zoom, y: v.y + y / this.zoom };
   }
 
   /** Centres a span on a point, inside the whole picture where it fits, centred on the picture where it does not. */
@@ -380,6 +381,7 @@ class GraphView {
 
   listen() {
     const container = this.container;
+    this.pointer = new PageKit.PointerPlace(container);
     new ResizeObserver((entries) => {
       const box = entries[entries.length - 1].contentRect;
       this.size = { w: box.width, h: box.height };
@@ -389,7 +391,7 @@ class GraphView {
     container.addEventListener("wheel", (event) => {
       if (!this.svg) return;
       event.preventDefault();
-      this.zoomAt(this.clientToPicture(event.clientX, event.clientY), Math.exp(event.deltaY * 0.0015));
+      this.zoomAt(this.pictureAt(event), Math.exp(event.deltaY * 0.0015));
     }, { passive: false });
 
     let drag = null;

@@ -1,0 +1,64 @@
+// Page plumbing shared by micrograd's pages (the explorer, the training page): finding elements, buttons that leave the keys
+// to the page, where the pointer is on an element without reading layout at each event, the palette's colours as the style
+// sheet defines them, and canvases sized for the screen's pixels.
+"use strict";
+
+// eslint-disable-next-line no-unused-vars
+const PageKit = (() => {
+  /** The element with an id. */
+  const $ = (id) => document.getElementById(id);
+
+  /** Runs an action on a button's click; a mouse click then takes the focus off the button, leaving the keys to the page. */
+  function on(id, action) {
+    $(id).addEventListener("click", (event) => {
+      action();
+      if (event.detail > 0) event.currentTarget.blur();
+    });
+  }
+
+  /**
+   * Where the pointer is on an element, in CSS pixels from its top left corner. The element's place in the window is read
+   * once per gesture (when the pointer comes in or is pressed) and again only after the page scrolled or something was
+   * resized: never at each pointer move or wheel turn.
+   */
+  class PointerPlace {
+    constructor(element) {
+      this.element = element;
+      this.rect = null;
+      const forget = () => { this.rect = null; };
+      element.addEventListener("pointerenter", forget);
+      element.addEventListener("pointerdown", forget, { capture: true });
+      window.addEventListener("scroll", forget, { capture: true, passive: true });
+      window.addEventListener("resize", forget);
+      new ResizeObserver(forget).observe(element);
+    }
+
+    /** The event's position on the element: [x, y]. */
+    of(event) {
+      if (this.rect === null) this.rect = this.element.getBoundingClientRect();
+      return [event.clientX - this.rect.left, event.clientY - this.rect.top];
+    }
+  }
+
+  const colors = new Map();
+
+  /** A colour of the palette (palette.css), by its custom property's name without "--": read from the style once. */
+  function color(name) {
+    if (!colors.has(name)) colors.set(name, getComputedStyle(document.documentElement).getPropertyValue(`--${name}`).trim());
+    return colors.get(name);
+  }
+
+  /**
+   * Sizes a canvas's pixels to its size on screen times the device's pixel ratio (which clears it); returns its size in CSS
+   * pixels and the ratio: { w, h, ratio }.
+   */
+  function fitCanvas(canvas) {
+    const ratio = window.devicePixelRatio || 1;
+    const size = { w: canvas.clientWidth, h: canvas.clientHeight, ratio };
+    canvas.width = Math.max(1, Math.round(size.w * ratio));
+    canvas.height = Math.max(1, Math.round(size.h * ratio));
+    return size;
+  }
+
+  return Object.freeze({ $, on, PointerPlace, color, fitCanvas });
+})();
