@@ -30,7 +30,7 @@ internal sealed class BatchedReplay : ITrainingEngine
     private readonly int _outputs;
     private readonly CompiledGraph _modelTape;
     private readonly LanePlan _plan;
-    private readonly CompiledGraph[] _lossTapes;
+    private readonly CompiledGraph _lossTape;
     private readonly int _maxLanes;
     private readonly Dictionary<int, ObjectiveHead> _heads = [];
     private readonly double[] _totals;
@@ -40,7 +40,6 @@ internal sealed class BatchedReplay : ITrainingEngine
     private double[] _outputValues = [];
     private double[] _lossValues = [];
     private double[] _outputSeeds = [];
-    private int[] _shapes = [];
     private Dataset? _loaded;
 
     public BatchedReplay(Objective objective, SampleLossForm form, long laneBudgetBytes)
@@ -59,15 +58,11 @@ internal sealed class BatchedReplay : ITrainingEngine
         var root = z.Length == 1 ? z[0] : Value.Sum(z);
         _modelTape = CompiledGraph.Compile(root, [.. _parameters, .. inputs], z);
 
-        _lossTapes = new CompiledGraph[form.ShapeCount(_outputs)];
-        for (var s = 0; s < _lossTapes.Length; s++)
-        {
-            var outputs = new Value[_outputs];
-            for (var k = 0; k < outputs.Length; k++) outputs[k] = new Value(0.0);
-            var numbers = new Value[form.NumberCount(_outputs)];
-            for (var q = 0; q < numbers.Length; q++) numbers[q] = new Value(0.0);
-            _lossTapes[s] = CompiledGraph.Compile(form.Build(outputs, numbers, s), [.. outputs, .. numbers]);
-        }
+        var outputs = new Value[_outputs];
+        for (var k = 0; k < outputs.Length; k++) outputs[k] = new Value(0.0);
+        var numbers = new Value[form.NumberCount(_outputs)];
+        for (var q = 0; q < numbers.Length; q++) numbers[q] = new Value(0.0);
+        _lossTape = CompiledGraph.Compile(form.Build(outputs, numbers), [.. outputs, .. numbers]);
 
         _plan = _modelTape.Plan(_parameters.Length);
         var bytesPerLane = 2L * sizeof(double) * _plan.RowCount;
@@ -87,10 +82,6 @@ internal sealed class BatchedReplay : ITrainingEngine
         var head = Prepare(n);
         var model = _model!;
         var fresh = !ReferenceEquals(batch, _loaded);
-        if (fresh)
-        {
-            for (var i = 0; i < n; i++) _shapes[i] = _form.Shape(targets[i], _outputs);
-        }
         for (var j = 0; j < _parameters.Length; j++) model.SetLeaf(j, _parameters[j].Data);
 
         var lanes = model.Capacity;
@@ -134,7 +125,7 @@ internal sealed class BatchedReplay : ITrainingEngine
             var z = model.OutputValues(k);
             for (var l = 0; l < count; l++) _outputValues[(first + l) * _outputs + k] = z[l];
         }
-        _losses!.Forward(_outputValues, batch.Labels!, _shapes, first, count, _lossValues);
+        _losses!.Forward(_outputValues, batch.Labels!, first, count, _lossValues);
     }
 
     /// <summary>Makes room for a batch of <paramref name="n"/> samples (allocating only for a larger batch than before) and returns its head.</summary>
@@ -144,14 +135,13 @@ internal sealed class BatchedReplay : ITrainingEngine
         if (_model is null || _model.Capacity < lanes)
         {
             _model = _modelTape.Batch(lanes, _plan);
-            _losses = new SampleLossLanes(_form, _lossTapes, _outputs, _model.Capacity);
+            _losses = new SampleLossLanes(_form, _lossTape, _outputs, _model.Capacity);
             _outputSeeds = new double[_outputs * _model.Capacity];
             _loaded = null;
         }
         if (_lossValues.Length < n)
         {
             _lossValues = new double[n];
-            _shapes = new int[n];
             _outputValues = new double[n * _outputs];
             _loaded = null;
         }
