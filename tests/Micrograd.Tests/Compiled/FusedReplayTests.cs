@@ -44,6 +44,24 @@ public class FusedReplayTests
     }
 
     [Fact]
+    public void A_plan_made_for_another_compiled_graph_is_refused()
+    {
+        var model = new Mlp(2, [3, 1], new Random(5));
+        CompiledGraph Compile()
+        {
+            var inputs = new[] { new Value(0.5), new Value(-1.5) };
+            return CompiledGraph.Compile(model.Forward(inputs)[0], [.. model.Parameters, .. inputs]);
+        }
+        var tape = Compile();
+        var other = Compile(); // the same structure, but another graph
+        Assert.NotNull(tape.Batch(4, tape.Plan(model.Parameters.Count)));
+
+        var error = Assert.Throws<ArgumentException>(() => tape.Batch(4, other.Plan(model.Parameters.Count)));
+        Assert.Equal("plan", error.ParamName);
+        Assert.Contains("another compiled graph", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_planned_replay_seeded_per_sample_gives_the_inputs_what_a_replay_without_a_plan_gives()
     {
         // Backward(seeds) on a plan with shared leaves runs the layers' kernels without summing the parameters' gradients.
