@@ -3,8 +3,8 @@ namespace Micrograd;
 /// <summary>
 /// Opt-in detection of the first NaN or infinity in a forward or backward pass, like PyTorch's
 /// <c>torch.autograd.detect_anomaly</c>. Inside a scope, any op whose result is not finite throws an
-/// <see cref="AnomalyException"/> naming the op and the labels involved. Off by default, and free when off
-/// (one thread-local check per node).
+/// <see cref="AnomalyException"/> naming the op and the labels involved. Off by default, and free when off: while no scope
+/// (of any kind) is open on any thread, a node's check is one read of a static field.
 /// </summary>
 /// <example><code>
 /// using (AnomalyMode.Enable())
