@@ -3,8 +3,8 @@ namespace Micrograd;
 /// <summary>
 /// Opt-in detection of the first NaN or infinity in a forward or backward pass, like PyTorch's
 /// <c>torch.autograd.detect_anomaly</c>. Inside a scope, any op whose result is not finite throws an
-/// <see cref="AnomalyException"/> naming the op and the labels involved. Off by default, and free when off
-/// (one thread-local check per node).
+/// <see cref="AnomalyException"/> naming the op and the labels involved. Off by default, and free when off: while no scope
+/// (of any kind) is open on any thread, a node's check is one read of a static field.
 /// </summary>
 /// <example><code>
 /// using (AnomalyMode.Enable())
@@ -62,14 +62,21 @@ public static class AnomalyMode
     {
         var before = node.Grad;
         node.Grad = Value.RunHooks(node, before);
-        if (double.IsFinite(before) && !double.IsFinite(node.Grad)) throw InHook(node, before, node.Grad);
+        CheckHooks(node, before, node.Grad);
     }
 
-    /// <summary>The exception for a gradient hook on <paramref name="node"/> that turned the finite gradient
-    /// <paramref name="before"/> into <paramref name="after"/>.</summary>
-    internal static AnomalyException InHook(Value node, double before, double after) => new(
-        $"Anomaly in backward: a gradient hook on {Describe(node, before)} replaced its gradient by {Value.Format(after)}.",
-        AnomalyPhase.Backward, node.Op, node.Label, after);
+    /// <summary>Throws when the gradient hooks on <paramref name="node"/> turned the finite gradient <paramref name="before"/>
+    /// into <paramref name="after"/>, a NaN or an infinity (in <see cref="CheckedSweep"/>, and in <see cref="Gradients.Of"/>'s
+    /// sweep, whose hooks run on graphs).</summary>
+    internal static void CheckHooks(Value node, double before, double after)
+    {
+        if (double.IsFinite(before) && !double.IsFinite(after))
+        {
+            throw new AnomalyException(
+                $"Anomaly in backward: a gradient hook on {Describe(node, before)} replaced its gradient by {Value.Format(after)}.",
+                AnomalyPhase.Backward, node.Op, node.Label, after);
+        }
+    }
 
     /// <summary>The exception for a gradient that became non-finite: <paramref name="node"/>'s op (whose gradient is
     /// <paramref name="nodeGradient"/>) gave operand <paramref name="operand"/> the gradient <paramref name="operandGradient"/>.</summary>

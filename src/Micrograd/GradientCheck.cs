@@ -42,22 +42,10 @@ public static class GradientCheck
         var analytical = Derivatives.Hessian(function, point);
         var n = point.Count;
         var checks = new GradientCheckInput[n * n];
-        var x = point.ToArray();
-        for (var j = 0; j < n; j++)
+        CentralDifferences(x => Gradient(function, x), point, options, (j, plus, minus) =>
         {
-            var saved = x[j];
-            x[j] = saved + options.Epsilon;
-            var plus = Gradient(function, x);
-            x[j] = saved - options.Epsilon;
-            var minus = Gradient(function, x);
-            x[j] = saved;
-            for (var i = 0; i < n; i++)
-            {
-                var numerical = (plus[i] - minus[i]) / (2 * options.Epsilon);
-                checks[i * n + j] = new GradientCheckInput(i * n + j, Name(i) + "," + Name(j), analytical[i, j], numerical,
-                    options.AbsoluteTolerance + options.RelativeTolerance * Math.Abs(numerical));
-            }
-        }
+            for (var i = 0; i < n; i++) checks[i * n + j] = Check(i * n + j, Name(i) + "," + Name(j), analytical[i, j], plus[i], minus[i], options);
+        });
         return new GradientCheckResult(checks);
     }
 
@@ -108,20 +96,32 @@ public static class GradientCheck
         options ??= GradientCheckOptions.Default;
 
         var checks = new GradientCheckInput[point.Count];
-        var x = point.ToArray();
-        for (var i = 0; i < x.Length; i++)
-        {
-            var saved = x[i];
-            x[i] = saved + options.Epsilon;
-            var plus = function(x);
-            x[i] = saved - options.Epsilon;
-            var minus = function(x);
-            x[i] = saved;
-            var numerical = (plus - minus) / (2 * options.Epsilon);
-            checks[i] = new GradientCheckInput(i, Name(i), analytical[i], numerical,
-                options.AbsoluteTolerance + options.RelativeTolerance * Math.Abs(numerical));
-        }
+        CentralDifferences(function, point, options, (i, plus, minus) => checks[i] = Check(i, Name(i), analytical[i], plus, minus, options));
         return new GradientCheckResult(checks);
+    }
+
+    /// <summary>Evaluates <paramref name="function"/> at <paramref name="point"/> moved by +eps, then −eps, along each input j
+    /// in turn, and hands both results to <paramref name="use"/> with j.</summary>
+    private static void CentralDifferences<T>(Func<double[], T> function, IReadOnlyList<double> point, GradientCheckOptions options, Action<int, T, T> use)
+    {
+        var x = point.ToArray();
+        for (var j = 0; j < x.Length; j++)
+        {
+            var saved = x[j];
+            x[j] = saved + options.Epsilon;
+            var plus = function(x);
+            x[j] = saved - options.Epsilon;
+            var minus = function(x);
+            x[j] = saved;
+            use(j, plus, minus);
+        }
+    }
+
+    /// <summary>The check of <paramref name="analytical"/> against the central difference of <paramref name="plus"/> and <paramref name="minus"/>.</summary>
+    private static GradientCheckInput Check(int index, string label, double analytical, double plus, double minus, GradientCheckOptions options)
+    {
+        var numerical = (plus - minus) / (2 * options.Epsilon);
+        return new GradientCheckInput(index, label, analytical, numerical, options.AbsoluteTolerance + options.RelativeTolerance * Math.Abs(numerical));
     }
 }
 

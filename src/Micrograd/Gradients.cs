@@ -136,7 +136,7 @@ public static class Gradients
             {
                 var before = g.Data;
                 g = Value.RunHooks(node, g);
-                if (sums is not null && double.IsFinite(before) && !double.IsFinite(g.Data)) throw AnomalyMode.InHook(node, before, g.Data);
+                if (sums is not null) AnomalyMode.CheckHooks(node, before, g.Data);
             }
             gradients[i] = g;
             (first[i], more[i]) = (null, null);

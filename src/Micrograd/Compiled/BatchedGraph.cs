@@ -39,7 +39,6 @@ public sealed class BatchedGraph
     private readonly double[] _values;
     private readonly double[] _gradients;
     private readonly double[] _shared;
-    private readonly double[] _sharedTotals;
     private readonly double[] _scratch;
     private readonly int[] _root;
     private int _active; // lanes run by Forward and Backward: Samples rounded up to whole vectors
@@ -57,7 +56,6 @@ public sealed class BatchedGraph
         _values = new double[plan.RowCount * _stride];
         _gradients = new double[plan.RowCount * _stride];
         _shared = leafValues[.._rowBase].ToArray();
-        _sharedTotals = new double[_rowBase];
         _scratch = new double[_chunk];
         _root = [tape.RootSlot];
         for (var i = _rowBase; i < tape.LeafCount; i++) Row(_values, i).Fill(leafValues[i]);
@@ -92,7 +90,7 @@ public sealed class BatchedGraph
     /// </summary>
     internal void BackwardFromOutputs(ReadOnlySpan<double> seeds, int seedStride, Span<double> totals)
     {
-        Run(seeds, seedStride, _tape.OutputSlots, 0.0, _rowBase == 0 ? _sharedTotals : totals);
+        Run(seeds, seedStride, _tape.OutputSlots, 0.0, totals);
         if (_rowBase == 0 && totals.Length > 0) AddGradientSums(0, totals);
     }
 
@@ -183,11 +181,7 @@ public sealed class BatchedGraph
 
     /// <summary>Backward in every sample, starting from the root's gradient <paramref name="seed"/>. Allocates nothing.</summary>
     /// <param name="seed">d(loss)/d(root), the same for every sample.</param>
-    public void Backward(double seed)
-    {
-        _sharedTotals.AsSpan().Clear();
-        Run([], 0, [], seed, _sharedTotals);
-    }
+    public void Backward(double seed) => Run([], 0, [], seed, []);
 
     /// <summary>
     /// Backward in every sample, starting sample i from the root's gradient <paramref name="seeds"/>[i], such as
@@ -200,8 +194,7 @@ public sealed class BatchedGraph
     {
         if (seeds.Length != Samples)
             throw new ArgumentException($"Give one seed per sample: {Samples} values, not {seeds.Length}.", nameof(seeds));
-        _sharedTotals.AsSpan().Clear();
-        Run(seeds, 0, _root, 0.0, _sharedTotals);
+        Run(seeds, 0, _root, 0.0, []);
     }
 
     /// <summary>
@@ -266,7 +259,8 @@ public sealed class BatchedGraph
     /// Backward over the lanes, chunk by chunk from the last to the first (so that sums over samples run from the last sample
     /// to the first): each chunk's gradients cleared, then seeded (the root with <paramref name="seed"/> when
     /// <paramref name="seedSlots"/> is empty, else slot <c>seedSlots[k]</c> from <paramref name="seeds"/>[k · seedStride + i]),
-    /// then swept. Shared leaves' gradients are added into <paramref name="totals"/>.
+    /// then swept. Shared leaves' gradients are added into <paramref name="totals"/> (indexed by leaf), or dropped when it is
+    /// empty.
     /// </summary>
     private void Run(ReadOnlySpan<double> seeds, int seedStride, ReadOnlySpan<int> seedSlots, double seed, Span<double> totals)
     {

@@ -247,9 +247,12 @@ public sealed class CompiledGraph
 
     /// <summary><see cref="Batch(int)"/> with a plan from <see cref="Plan"/>: the shared leaves are then set with
     /// <see cref="BatchedGraph.SetLeaf(int, double)"/> only, and their gradients come summed over the samples.</summary>
+    /// <exception cref="ArgumentException"><paramref name="plan"/> was made by another compiled graph's <see cref="Plan"/>.</exception>
     internal BatchedGraph Batch(int samples, LanePlan plan)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(samples, 1);
+        if (!plan.IsFor(_tape))
+            throw new ArgumentException("The plan was made for another compiled graph: make it with this graph's Plan.", nameof(plan));
         return new BatchedGraph(_tape, plan, LeafValues, samples);
     }
 

@@ -133,7 +133,7 @@ internal sealed class DenseLayer
     /// <summary>
     /// Backward over lanes <c>start … start + count − 1</c>, of which the first <paramref name="real"/> are samples: adds into
     /// the inputs' gradient rows, and into <paramref name="totals"/> (indexed by shared leaf) each weight's and bias's
-    /// gradient in each sample, from the last sample to the first.
+    /// gradient in each sample, from the last sample to the first (none when <paramref name="totals"/> is empty: nobody wants them).
     /// </summary>
     public void Backward(double[] values, double[] gradients, int start, int count, int real, double[] shared, Span<double> totals)
     {
@@ -146,8 +146,11 @@ internal sealed class DenseLayer
             var products = MemoryMarshal.Cast<double, Vector<double>>(_gp.AsSpan(j * _chunk, count));
             for (var i = 0; i < row.Length; i++) products[i] = Vector<double>.Zero + row[i];
         }
-        BiasTotals(ref g, start, real, totals);
-        if (real > 0) WeightTotals(values, start, real, totals);
+        if (!totals.IsEmpty)
+        {
+            BiasTotals(ref g, start, real, totals);
+            if (real > 0) WeightTotals(values, start, real, totals);
+        }
         InputGradients(ref g, start, count);
     }
 

@@ -16,21 +16,22 @@ internal sealed class LanePlan
     /// <summary>An instruction that a layer placed earlier runs.</summary>
     public const int InLayer = -2;
 
+    private readonly Tape _tape;
+
     private LanePlan(Tape tape, int scalarLeaves, List<List<int>> layers, int[] layerAt)
     {
-        Tape = tape;
+        _tape = tape;
         ScalarLeaves = scalarLeaves;
+        RowCount = tape.SlotCount - scalarLeaves;
         Layers = layers;
         LayerAt = layerAt;
     }
-
-    public Tape Tape { get; }
 
     /// <summary>Leaves <c>0 … ScalarLeaves − 1</c> are one number for every sample and have no row; rows start at this slot.</summary>
     public int ScalarLeaves { get; }
 
     /// <summary>The number of slots with a row of lanes.</summary>
-    public int RowCount => Tape.SlotCount - ScalarLeaves;
+    public int RowCount { get; }
 
     /// <summary>The instructions of each dense layer (<see cref="DenseLayer"/>), in order.</summary>
     public List<List<int>> Layers { get; }
@@ -38,6 +39,9 @@ internal sealed class LanePlan
     /// <summary>Per instruction: <see cref="Alone"/>, <see cref="InLayer"/>, or the layer (an index into <see cref="Layers"/>)
     /// that runs at this instruction's place: its first member's, where all of its inputs are computed.</summary>
     public int[] LayerAt { get; }
+
+    /// <summary>True when this plan was made for <paramref name="tape"/> (<see cref="Create"/>): its slots and instructions.</summary>
+    public bool IsFor(Tape tape) => ReferenceEquals(tape, _tape);
 
     /// <summary>The plan for a tape whose leaves <c>0 … shared − 1</c> hold the same value in every sample.</summary>
     public static LanePlan Create(Tape tape, int shared)

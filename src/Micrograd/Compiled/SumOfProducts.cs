@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.InteropServices;
 using Micrograd.Ops;
 
 namespace Micrograd.Compiled;
@@ -107,18 +106,18 @@ internal static class SumOfProducts
     /// <summary><see cref="Forward(ReadOnlySpan{int}, ReadOnlySpan{int}, double[])"/> in every lane of <paramref name="y"/>.</summary>
     public static void Forward(ReadOnlySpan<int> left, ReadOnlySpan<int> right, LaneRows values, Span<double> y)
     {
-        var vy = Vectors(y);
+        var vy = Lanes.Of(y);
         vy.Clear();
         for (var k = 0; k < left.Length; k++)
         {
-            var va = Vectors(values.Row(left[k]));
+            var va = Lanes.Of(values.Row(left[k]));
             if (right[k] < 0)
             {
                 for (var i = 0; i < vy.Length; i++) vy[i] += va[i];
             }
             else
             {
-                var vb = Vectors(values.Row(right[k]));
+                var vb = Lanes.Of(values.Row(right[k]));
                 for (var i = 0; i < vy.Length; i++) vy[i] += va[i] * vb[i];
             }
         }
@@ -130,29 +129,25 @@ internal static class SumOfProducts
     /// </summary>
     public static void Backward(ReadOnlySpan<int> left, ReadOnlySpan<int> right, LaneRows values, LaneRows gradients, ReadOnlySpan<double> g, Span<double> product)
     {
-        var vg = Vectors(g);
+        var vg = Lanes.Of(g);
         for (var k = 0; k < left.Length; k++)
         {
             if (right[k] >= 0) continue;
-            var ga = Vectors(gradients.Row(left[k]));
+            var ga = Lanes.Of(gradients.Row(left[k]));
             for (var i = 0; i < vg.Length; i++) ga[i] += vg[i];
         }
-        var vp = Vectors(product[..g.Length]);
+        var vp = Lanes.Of(product[..g.Length]);
         for (var i = 0; i < vg.Length; i++) vp[i] = Vector<double>.Zero + vg[i];
         for (var k = left.Length - 1; k >= 0; k--)
         {
             int a = left[k], b = right[k];
             if (b < 0) continue;
-            var va = Vectors(values.Row(a));
-            var vb = Vectors(values.Row(b));
-            var ga = Vectors(gradients.Row(a));
+            var va = Lanes.Of(values.Row(a));
+            var vb = Lanes.Of(values.Row(b));
+            var ga = Lanes.Of(gradients.Row(a));
             for (var i = 0; i < vp.Length; i++) ga[i] += vp[i] * vb[i];
-            var gb = Vectors(gradients.Row(b));
+            var gb = Lanes.Of(gradients.Row(b));
             for (var i = 0; i < vp.Length; i++) gb[i] += vp[i] * va[i];
         }
     }
-
-    private static Span<Vector<double>> Vectors(Span<double> lanes) => MemoryMarshal.Cast<double, Vector<double>>(lanes);
-
-    private static ReadOnlySpan<Vector<double>> Vectors(ReadOnlySpan<double> lanes) => MemoryMarshal.Cast<double, Vector<double>>(lanes);
 }

@@ -11,37 +11,18 @@ internal abstract class BinaryOp : Op
     /// <summary>The contribution to b's gradient: g times dy/db.</summary>
     public abstract double BackwardRight(double a, double b, double y, double g);
 
-    public override void Propagate(Value node)
-    {
-        Value a = node.A!, b = node.B!;
-        double ad = a.Data, bd = b.Data, y = node.Data, g = node.Grad;
-        a.Grad += BackwardLeft(ad, bd, y, g);
-        b.Grad += BackwardRight(ad, bd, y, g);
-    }
-
     public override double Contribution(Value node, int operand, double g) => operand == 0
         ? BackwardLeft(node.A!.Data, node.B!.Data, node.Data, g)
         : BackwardRight(node.A!.Data, node.B!.Data, node.Data, g);
 
     /// <summary>Lane kernel: <c>y[i] = Forward(a[i], b[i])</c> for every lane.</summary>
-    public virtual void Forward(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> y)
-    {
-        for (var i = 0; i < y.Length; i++) y[i] = Forward(a[i], b[i]);
-    }
+    public abstract void Forward(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> y);
 
     /// <summary>
     /// Lane kernel: in each lane, <c>ga[i] += BackwardLeft(…)</c> then <c>gb[i] += BackwardRight(…)</c>, in that order, as
-    /// <see cref="Propagate"/> does. <paramref name="ga"/> and <paramref name="gb"/> may be the same span (<c>x * x</c>).
+    /// <see cref="Op.Propagate"/> does. <paramref name="ga"/> and <paramref name="gb"/> may be the same span (<c>x * x</c>).
     /// </summary>
-    public virtual void Backward(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> y, ReadOnlySpan<double> g, Span<double> ga, Span<double> gb)
-    {
-        for (var i = 0; i < y.Length; i++)
-        {
-            double ad = a[i], bd = b[i], yd = y[i], gd = g[i];
-            ga[i] += BackwardLeft(ad, bd, yd, gd);
-            gb[i] += BackwardRight(ad, bd, yd, gd);
-        }
-    }
+    public abstract void Backward(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> y, ReadOnlySpan<double> g, Span<double> ga, Span<double> gb);
 }
 
 /// <summary>

@@ -5,7 +5,9 @@ namespace Micrograd.Ops;
 /// <summary>
 /// An op's JavaScript twin, for pages that recompute a graph in a browser (the explorer page): the op's forward value and
 /// its gradient contributions as JavaScript expressions that compute exactly what the C# formulas beside them compute, and
-/// how a person reads them. Each op declares its twin in its own file, next to its C# formulas (<see cref="Op.Script"/>).
+/// how a person reads them. <see cref="Op.Script"/> makes it: a built-in op's expressions come from evaluating its own
+/// formula struct on <see cref="ScriptNumber"/>s (<see cref="UnaryOp{TFormula}"/>, <see cref="BinaryOp{TFormula}"/>,
+/// <see cref="NaryOp{TFormula}"/>), its texts from its own file; a <see cref="DifferentiableFunction"/> has texts only.
 /// </summary>
 /// <remarks>
 /// <para>The expressions use double arithmetic, <c>Math.*</c>, two helpers that the page provides:

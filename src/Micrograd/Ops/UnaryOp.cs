@@ -8,25 +8,13 @@ internal abstract class UnaryOp : Op
     /// <summary>The contribution to x's gradient: <paramref name="g"/> times dy/dx, given x, y = f(x) and g = d(root)/dy.</summary>
     public abstract double Backward(double x, double y, double g);
 
-    public override void Propagate(Value node)
-    {
-        var x = node.A!;
-        x.Grad += Backward(x.Data, node.Data, node.Grad);
-    }
-
     public override double Contribution(Value node, int operand, double g) => Backward(node.A!.Data, node.Data, g);
 
     /// <summary>Lane kernel: <c>y[i] = Forward(x[i])</c> for every lane.</summary>
-    public virtual void Forward(ReadOnlySpan<double> x, Span<double> y)
-    {
-        for (var i = 0; i < y.Length; i++) y[i] = Forward(x[i]);
-    }
+    public abstract void Forward(ReadOnlySpan<double> x, Span<double> y);
 
     /// <summary>Lane kernel: <c>gx[i] += Backward(x[i], y[i], g[i])</c> for every lane.</summary>
-    public virtual void Backward(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> g, Span<double> gx)
-    {
-        for (var i = 0; i < gx.Length; i++) gx[i] += Backward(x[i], y[i], g[i]);
-    }
+    public abstract void Backward(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> g, Span<double> gx);
 }
 
 /// <summary>

@@ -43,6 +43,58 @@ public class FusedReplayTests
         Assert.Empty(plan.Layers);
     }
 
+    [Fact]
+    public void A_plan_made_for_another_compiled_graph_is_refused()
+    {
+        var model = new Mlp(2, [3, 1], new Random(5));
+        CompiledGraph Compile()
+        {
+            var inputs = new[] { new Value(0.5), new Value(-1.5) };
+            return CompiledGraph.Compile(model.Forward(inputs)[0], [.. model.Parameters, .. inputs]);
+        }
+        var tape = Compile();
+        var other = Compile(); // the same structure, but another graph
+        Assert.NotNull(tape.Batch(4, tape.Plan(model.Parameters.Count)));
+
+        var error = Assert.Throws<ArgumentException>(() => tape.Batch(4, other.Plan(model.Parameters.Count)));
+        Assert.Equal("plan", error.ParamName);
+        Assert.Contains("another compiled graph", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_planned_replay_seeded_per_sample_gives_the_inputs_what_a_replay_without_a_plan_gives()
+    {
+        // Backward(seeds) on a plan with shared leaves runs the layers' kernels without summing the parameters' gradients.
+        var model = new Mlp(3, [5, 4, 2], new Random(3));
+        var inputs = new[] { new Value(0.0), new Value(0.0), new Value(0.0) };
+        var tape = CompiledGraph.Compile(Value.Sum(model.Forward(inputs)).Tanh(), [.. model.Parameters, .. inputs]);
+        var plan = tape.Plan(model.Parameters.Count);
+        Assert.NotEmpty(plan.Layers);
+
+        const int samples = 11;
+        var random = new Random(4);
+        var fused = tape.Batch(samples, plan);
+        var plain = tape.Batch(samples);
+        for (var f = 0; f < inputs.Length; f++)
+        {
+            var column = Enumerable.Range(0, samples).Select(_ => random.NextDouble() * 4 - 2).ToArray();
+            fused.SetLeaf(model.Parameters.Count + f, column);
+            plain.SetLeaf(model.Parameters.Count + f, column);
+        }
+        var seeds = Enumerable.Range(0, samples).Select(_ => random.NextDouble() - 0.5).ToArray();
+        foreach (var graph in new[] { fused, plain })
+        {
+            graph.Forward();
+            graph.Backward(seeds);
+        }
+        for (var i = 0; i < samples; i++) Exact.Assert(plain.Values[i], fused.Values[i], $"sample {i}: value");
+        for (var f = 0; f < inputs.Length; f++)
+        {
+            var leaf = model.Parameters.Count + f;
+            for (var i = 0; i < samples; i++) Exact.Assert(plain.LeafGradients(leaf)[i], fused.LeafGradients(leaf)[i], $"sample {i}: d/dx{f}");
+        }
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

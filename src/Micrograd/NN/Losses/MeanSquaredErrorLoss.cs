@@ -33,7 +33,7 @@ internal sealed class MeanSquaredErrorLoss : Loss
 
         public override void Numbers(ReadOnlySpan<double> outputs, double target, Span<double> numbers) => numbers[0] = target;
 
-        public override Value Build(IReadOnlyList<Value> outputs, IReadOnlyList<Value> numbers, int shape) => Graph(outputs[0], numbers[0]);
+        public override Value Build(IReadOnlyList<Value> outputs, IReadOnlyList<Value> numbers) => Graph(outputs[0], numbers[0]);
 
         public override string NumbersScript => "(outputs, target, numbers) => { numbers[0] = target; }";
 

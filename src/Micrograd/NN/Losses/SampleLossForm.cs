@@ -2,14 +2,13 @@ namespace Micrograd.NN;
 
 /// <summary>
 /// A built-in loss's per-sample graph with the numbers that vary from sample to sample (and step to step) as leaves, for
-/// the compiled engine: <see cref="Build"/> is the very function the loss's <see cref="Loss.SampleLoss"/> builds with, so
+/// the compiled engine: <see cref="Build(IReadOnlyList{Value}, IReadOnlyList{Value})"/> is the very function the loss's <see cref="Loss.SampleLoss"/> builds with, so
 /// a replay of it computes what the eager graph computes. Eager code passes each number as a new constant leaf; the
 /// compiled engine passes leaves it sets at every step.
 /// </summary>
 /// <remarks>
-/// A sample's graph could depend on its target beyond numbers: <see cref="Shape"/> would then name which of
-/// <see cref="ShapeCount"/> graphs a target needs. No built-in loss does (softmax picks its class's logit with one-hot
-/// numbers), so each is recorded once, whatever the targets.
+/// A sample's graph depends on its target through numbers only (softmax picks its class's logit with one-hot numbers), so
+/// the compiled engine records it once, whatever the targets.
 /// </remarks>
 internal abstract class SampleLossForm
 {
@@ -19,17 +18,20 @@ internal abstract class SampleLossForm
     /// <summary>True when the numbers depend on the model's outputs for the sample (softmax's max shift), not only on its target.</summary>
     public virtual bool NumbersReadOutputs => false;
 
-    /// <summary>How many different graphs the targets can need.</summary>
-    public virtual int ShapeCount(int outputCount) => 1;
-
-    /// <summary>Which graph (0 to <see cref="ShapeCount"/> − 1) a valid target needs.</summary>
-    public virtual int Shape(double target, int outputCount) => 0;
-
     /// <summary>The sample's numbers, from its outputs' values and its target (a valid one).</summary>
     public abstract void Numbers(ReadOnlySpan<double> outputs, double target, Span<double> numbers);
 
     /// <summary>The sample's loss graph over <paramref name="outputs"/>, with <paramref name="numbers"/> in the numbers' places.</summary>
-    public abstract Value Build(IReadOnlyList<Value> outputs, IReadOnlyList<Value> numbers, int shape);
+    public abstract Value Build(IReadOnlyList<Value> outputs, IReadOnlyList<Value> numbers);
+
+    /// <summary><see cref="Build(IReadOnlyList{Value}, IReadOnlyList{Value})"/> for callers that still pass the graph shape
+    /// every loss once had (Micrograd.Explorer's SampleGraph); only shape 0 exists. Remove once they call the two-argument form.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="shape"/> is not 0.</exception>
+    public Value Build(IReadOnlyList<Value> outputs, IReadOnlyList<Value> numbers, int shape)
+    {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(shape, 0);
+        return Build(outputs, numbers);
+    }
 
     /// <summary>
     /// The JavaScript twin of <see cref="Numbers"/>, for pages that train in a browser: the source of a function

@@ -76,7 +76,7 @@ internal sealed class SoftmaxCrossEntropyLoss : Loss
             oneHot[ClassOf(target, outputs.Length)] = 1.0;
         }
 
-        public override Value Build(IReadOnlyList<Value> outputs, IReadOnlyList<Value> numbers, int shape) => Graph(outputs, numbers);
+        public override Value Build(IReadOnlyList<Value> outputs, IReadOnlyList<Value> numbers) => Graph(outputs, numbers);
 
         public override string NumbersScript => $$"""
             ((classOf) => (outputs, target, numbers) => {

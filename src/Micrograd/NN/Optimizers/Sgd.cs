@@ -18,9 +18,9 @@ public sealed class Sgd : Optimizer
     }
 
     /// <summary>The twin of <see cref="Update"/> (see <see cref="OptimizerScript"/>): the same line, over arrays.</summary>
-    internal override OptimizerScript Script { get; } = new("sgd", """
+    internal override OptimizerScript Script => new("sgd", """
         () => (p, g, state, lr) => {
           for (let i = 0; i < p.length; i++) p[i] -= lr * g[i];
         }
-        """, [], 0);
+        """, [], State.Count);
 }
