@@ -28,7 +28,7 @@ internal static class Direction
             if (name.Length == 0) throw new UsageException($"'{item}' in {Option} '{text}' is not NAME=NUMBER: write the direction as in x=1,y=0");
             var number = item[(eq + 1)..];
             var index = IndexOf(variables, name);
-            if (index < 0) throw new UsageException($"{Option} names '{name}', which the expression does not use ({Words.KnownVariables(variables)})");
+            if (index < 0) throw new UsageException($"{Option} names '{name}', which the expression does not use ({Expressions.Expression.KnownVariables(variables)})");
             if (!Numbers.TryParse(number, out var value, out var problem) || !double.IsFinite(value))
                 throw new UsageException($"'{number.Trim()}' in {Option} '{text}' {problem ?? "is not finite"}: write a finite number such as 1, -0.5 or 2e-3");
             if (!seen.TryAdd(name, item)) throw new UsageException($"'{name}' is given twice in {Option} ('{seen[name]}' and '{item}')");

@@ -10,9 +10,4 @@ internal static class Words
 
     /// <summary>A count and its noun, with thousands separated: <c>1 value</c>, <c>1,024 values</c>.</summary>
     public static string Count(int n, string noun) => string.Create(CultureInfo.InvariantCulture, $"{n:N0} {Plural(n, noun)}");
-
-    /// <summary>An expression's variables, for a message about a name it does not use: <c>its variables are x, y</c>, or
-    /// <c>it has no variables</c>.</summary>
-    public static string KnownVariables(IReadOnlyCollection<string> variables) =>
-        variables.Count == 0 ? "it has no variables" : $"its variables are {string.Join(", ", variables)}";
 }

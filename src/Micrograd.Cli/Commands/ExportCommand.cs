@@ -78,7 +78,7 @@ internal static class ExportCommand
         foreach (var name in constantNames)
         {
             if (!graph.Variables.ContainsKey(name))
-                throw new UsageException($"--constants names '{name}', which the expression does not use ({Words.KnownVariables(parsed.Variables)})");
+                throw new UsageException($"--constants names '{name}', which the expression does not use ({Expression.KnownVariables(parsed.Variables)})");
         }
         UserFiles.CheckWritable(path, "--onnx file");
         try

@@ -27,7 +27,7 @@ internal readonly record struct MemoryEstimate(long Nodes, long Bytes)
     /// <summary>One step of the run's history (its record and two references to it).</summary>
     internal const long BytesPerStep = 64;
 
-    /// <summary>The compiled engine's budget for per-sample arrays (BatchedReplay.DefaultLaneBudgetBytes).</summary>
+    /// <summary>The compiled engine's budget for per-sample arrays (CompiledEngine.DefaultLaneBudgetBytes).</summary>
     private const long LaneBudget = 256L << 20;
 
     /// <summary>The estimate for a network with <paramref name="layers"/> (each layer's output count, the last being the

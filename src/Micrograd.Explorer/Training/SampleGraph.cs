@@ -77,7 +77,7 @@ internal sealed class SampleGraph
         var outputs = Forward(model, inputs);
         var numberNames = NumberNamesOf(loss, outputs.Length, form.NumberCount(outputs.Length));
         var numbers = numberNames.Select(name => new Value(0.0, name)).ToArray();
-        var term = form.Build(outputs, numbers, 0);
+        var term = form.Build(outputs, numbers);
         term.Label = "loss";
         var scale = new Value(1.0 / batchSize);
         var root = term * scale;

@@ -62,7 +62,7 @@ internal static class TrainingRunJson
             json.WriteNumber("l2", objective.L2);
             json.WriteEndObject();
             WriteSettings(json, "optimizer", optimizer.Name, optimizer.Settings);
-            json.WriteNumber("stateCount", optimizer.StateCount);
+            json.WriteNumber("stateCount", trainer.Optimizer.State.Count);
             WriteSettings(json, "schedule", schedule is LinearDecaySchedule ? "linear" : "constant", schedule.ScriptSettings);
 
             WriteData(json, "data", data);

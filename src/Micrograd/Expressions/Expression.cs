@@ -59,8 +59,7 @@ public sealed class Expression
         var unused = values.Keys.Where(k => !_variables.Contains(k)).Order(StringComparer.Ordinal).ToList();
         if (unused.Count > 0)
         {
-            var known = _variables.Count == 0 ? "it has no variables" : $"its variables are {string.Join(", ", _variables)}";
-            throw new ExpressionException($"a value was given for {Names(unused)}, which the expression does not use ({known})");
+            throw new ExpressionException($"a value was given for {Names(unused)}, which the expression does not use ({KnownVariables(_variables)})");
         }
 
         var leaves = _variables.Select(name => new Value(values[name], name)).ToArray();
@@ -106,6 +105,11 @@ public sealed class Expression
 
     /// <inheritdoc/>
     public override string ToString() => Text;
+
+    /// <summary>An expression's variables, for a message about a name it does not use: <c>its variables are x, y</c>, or
+    /// <c>it has no variables</c> (also the tool's wording).</summary>
+    internal static string KnownVariables(IReadOnlyCollection<string> variables) =>
+        variables.Count == 0 ? "it has no variables" : $"its variables are {string.Join(", ", variables)}";
 
     private static string Names(List<string> names) =>
         (names.Count == 1 ? "variable " : "variables ") + string.Join(", ", names.Select(n => $"'{n}'"));

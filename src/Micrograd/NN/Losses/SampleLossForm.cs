@@ -24,15 +24,6 @@ internal abstract class SampleLossForm
     /// <summary>The sample's loss graph over <paramref name="outputs"/>, with <paramref name="numbers"/> in the numbers' places.</summary>
     public abstract Value Build(IReadOnlyList<Value> outputs, IReadOnlyList<Value> numbers);
 
-    /// <summary><see cref="Build(IReadOnlyList{Value}, IReadOnlyList{Value})"/> for callers that still pass the graph shape
-    /// every loss once had (Micrograd.Explorer's SampleGraph); only shape 0 exists. Remove once they call the two-argument form.</summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="shape"/> is not 0.</exception>
-    public Value Build(IReadOnlyList<Value> outputs, IReadOnlyList<Value> numbers, int shape)
-    {
-        ArgumentOutOfRangeException.ThrowIfNotEqual(shape, 0);
-        return Build(outputs, numbers);
-    }
-
     /// <summary>
     /// The JavaScript twin of <see cref="Numbers"/>, for pages that train in a browser: the source of a function
     /// <c>(outputs, target, numbers) => void</c> (array-likes of doubles; it writes <c>numbers</c>) that computes exactly what

@@ -74,7 +74,7 @@ public sealed class Adam : Optimizer
             p[i] -= lr * mHat / (Math.sqrt(vHat) + epsilon);
           }
         }
-        """, [new("beta1", Beta1), new("beta2", Beta2), new("epsilon", Epsilon)], State.Count);
+        """, [new("beta1", Beta1), new("beta2", Beta2), new("epsilon", Epsilon)]);
 
     /// <inheritdoc/>
     internal override IReadOnlyList<double[]> State => [_m, _v];

@@ -46,7 +46,7 @@ public sealed class Momentum : Optimizer
             p[i] -= lr * velocity[i];
           }
         }
-        """, [new("momentum", Coefficient)], State.Count);
+        """, [new("momentum", Coefficient)]);
 
     /// <inheritdoc/>
     internal override IReadOnlyList<double[]> State => [_velocity];

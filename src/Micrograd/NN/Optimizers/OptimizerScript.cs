@@ -14,5 +14,4 @@ namespace Micrograd.NN;
 /// <param name="Update">The JavaScript source described above.</param>
 /// <param name="Settings">The settings the function receives, by name (momentum's <c>momentum</c>; Adam's <c>beta1</c>,
 /// <c>beta2</c>, <c>epsilon</c>).</param>
-/// <param name="StateCount">How many state arrays it keeps: <see cref="Optimizer.State"/>'s count, which each optimizer passes.</param>
-internal sealed record OptimizerScript(string Name, string Update, IReadOnlyList<KeyValuePair<string, double>> Settings, int StateCount);
+internal sealed record OptimizerScript(string Name, string Update, IReadOnlyList<KeyValuePair<string, double>> Settings);

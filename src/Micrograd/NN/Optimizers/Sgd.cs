@@ -22,5 +22,5 @@ public sealed class Sgd : Optimizer
         () => (p, g, state, lr) => {
           for (let i = 0; i < p.length; i++) p[i] -= lr * g[i];
         }
-        """, [], State.Count);
+        """, []);
 }
