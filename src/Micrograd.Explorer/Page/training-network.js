@@ -1,6 +1,6 @@
 // The training page's network: neurons as circles (filled by the sign and size of their bias), edges coloured by the sign
-// of their weight (or gradient) and thickened by its size. Pointing at one says its weight, its gradient at the step and
-// the optimizer's state. The elements are made once; a step only changes their colours and widths.
+// of their weight (or gradient) and thickened by its size. Pointing at one (or reaching it with ↑ ↓) says its weight, its
+// gradient at the step and the optimizer's state. The elements are made once; a step only changes their colours and widths.
 "use strict";
 
 // eslint-disable-next-line no-unused-vars
@@ -68,10 +68,26 @@ class NetworkView {
       this.options.onPoint(target ? Number(target.dataset.parameter) : -1, target && target.tagName === "circle" ? "bias" : "weight");
     };
     this.svg.addEventListener("pointerover", point);
-    this.svg.addEventListener("pointerleave", () => {
+    const clear = () => {
       this.setHot(null);
       this.options.onPoint(-1, "");
+    };
+    this.svg.addEventListener("pointerleave", clear);
+
+    // With the keyboard focus on the network: ↑ ↓ move through the weights and biases in parameter order (each neuron's
+    // weights, then its bias), as pointing at them does. Other keys go to the page.
+    const parameters = [...this.svg.querySelectorAll("[data-parameter]")].sort((a, b) => a.dataset.parameter - b.dataset.parameter);
+    this.svg.addEventListener("keydown", (event) => {
+      if (event.ctrlKey || event.metaKey || event.altKey || (event.key !== "ArrowDown" && event.key !== "ArrowUp")) return;
+      const by = event.key === "ArrowDown" ? 1 : -1;
+      const at = this.hot ? Number(this.hot.dataset.parameter) : -1;
+      const element = parameters[at < 0 ? (by > 0 ? 0 : parameters.length - 1) : (at + by + parameters.length) % parameters.length];
+      this.setHot(element);
+      this.options.onPoint(Number(element.dataset.parameter), element.tagName === "circle" ? "bias" : "weight");
+      event.preventDefault();
+      event.stopPropagation();
     });
+    this.svg.addEventListener("blur", clear);
   }
 
   setHot(element) {

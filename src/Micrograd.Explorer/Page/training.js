@@ -254,7 +254,7 @@
     detailWhat = what;
     const out = $("detail");
     if (parameter < 0 || !view) {
-      out.textContent = "Point at a neuron or an edge to see its weight, its gradient and the optimizer's state.";
+      out.textContent = "Point at a neuron or an edge (or focus the network and press ↑ ↓) to see its weight, its gradient and the optimizer's state.";
       delete out.dataset.parameter;
       return;
     }
@@ -737,7 +737,7 @@
       "=": () => sampleView && selected && sampleView.zoomBy(1 / 1.25),
       "-": () => sampleView && selected && sampleView.zoomBy(1.25),
       "0": () => sampleView && selected && sampleView.fit(),
-      Escape: () => { if (document.activeElement instanceof HTMLElement) document.activeElement.blur(); closeSample(); },
+      Escape: () => { if (document.activeElement instanceof HTMLElement || document.activeElement instanceof SVGElement) document.activeElement.blur(); closeSample(); },
     };
     const action = actions[event.key];
     if (!action) return;

@@ -79,6 +79,50 @@ public sealed class TrainingBrowsingTests(BrowserFixture browser, MoonsRun moons
     }
 
     [Fact]
+    public async Task On_the_network_the_arrows_reach_each_weight_and_bias_as_pointing_does_while_the_other_keys_step()
+    {
+        await using var tab = await browser.OpenTrainingAsync(moons.Run.Page);
+        var detail = tab.Page.Locator("#detail");
+        async Task<string?> Shown() => await detail.GetAttributeAsync("data-parameter");
+        async Task<string> Pointed(int parameter)
+        {
+            await tab.Page.Locator($"#network #p{parameter}").DispatchEventAsync("pointerover");
+            var text = await detail.TextContentAsync() ?? "";
+            await tab.Page.Locator("#network").DispatchEventAsync("pointerleave");
+            return text;
+        }
+
+        var parameters = await tab.Page.EvaluateAsync<int>("() => document.querySelectorAll('#network [data-parameter]').length");
+        Assert.Equal(337, parameters);
+        var first = await Pointed(0);
+        var second = await Pointed(1);
+        var last = await Pointed(parameters - 1);
+
+        await tab.Page.Locator("#network").FocusAsync();
+        Assert.Null(await Shown());
+        await tab.PressAsync("ArrowDown");
+        Assert.Equal(("0", first), (await Shown(), await detail.TextContentAsync()));
+        Assert.Equal(1, await tab.Page.EvaluateAsync<int>("() => document.querySelectorAll('#network .hot').length"));
+        await tab.PressAsync("ArrowDown");
+        Assert.Equal(("1", second), (await Shown(), await detail.TextContentAsync()));
+        await tab.PressAsync("ArrowUp");
+        await tab.PressAsync("ArrowUp");
+        Assert.Equal(((parameters - 1).ToString(System.Globalization.CultureInfo.InvariantCulture), last), (await Shown(), await detail.TextContentAsync())); // from the first, ↑ wraps to the last
+        Assert.Contains("(bias)", last, StringComparison.Ordinal);
+        Assert.Contains("(weight)", first, StringComparison.Ordinal);
+
+        // ← → still step the page, and the detail follows the step; leaving the network clears it.
+        await tab.PressAsync("ArrowRight");
+        Assert.Equal(2, await TrainingView.StepAsync(tab));
+        Assert.Equal((parameters - 1).ToString(System.Globalization.CultureInfo.InvariantCulture), await Shown());
+        Assert.NotEqual(last, await detail.TextContentAsync());
+        await tab.PressAsync("Escape");
+        Assert.Null(await Shown());
+        Assert.Equal(0, await tab.Page.EvaluateAsync<int>("() => document.querySelectorAll('#network .hot').length"));
+        tab.AssertNoErrors();
+    }
+
+    [Fact]
     public async Task Using_everything_requests_nothing_but_the_file_itself()
     {
         await using var tab = await browser.OpenTrainingAsync(moons.Run.Page);
