@@ -99,6 +99,28 @@ public sealed class HookedGraphPageTests(BrowserFixture browser) : IDisposable
     }
 
     [Fact]
+    public async Task A_hook_on_the_output_replaces_the_gradient_of_1_it_starts_from()
+    {
+        var x = new Value(0.4, "x");
+        var root = (x * x).Exp();
+        root.Label = "y";
+        _hooks.Add(root.RegisterHook(g => g * 3));
+        var trace = EngineTrace.Of(root);
+        Assert.Equal(3.0, trace.HookOf(trace.Count - 1)!.Hooked);
+        await using var tab = await browser.OpenAsync(PageFile.Write(_files, "hooked output", root));
+        for (var s = 0; s <= trace.Steps; s++)
+        {
+            Expect.StateAt(trace, s, await tab.ReadAsync(), "hooked output");
+            await tab.PressAsync("ArrowRight");
+        }
+        var end = await tab.ReadAsync();
+        Assert.Equal("agree", end.CheckClass);
+        Assert.Equal("y has a gradient hook, a C# function that replaces a gradient in the backward pass: the page shows the engine's gradients for it and cannot rerun the hook, so no leaf can be changed here",
+            await tab.Page.Locator("#hooked").TextContentAsync());
+        tab.AssertNoErrors();
+    }
+
+    [Fact]
     public async Task No_leaf_can_be_changed_and_a_link_that_changes_one_is_ignored()
     {
         var root = Graph();
