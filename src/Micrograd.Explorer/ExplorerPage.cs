@@ -23,6 +23,10 @@ namespace Micrograd.Explorer;
 /// <para>A <see cref="DifferentiableFunction"/> has no JavaScript twin: the page shows the engine's numbers for its nodes (data
 /// and local derivatives, stored in the page), says that it cannot recompute them, and does not let a leaf they depend on
 /// be changed; other leaves can be, and everything else is recomputed as usual.</para>
+/// <para>A value with a gradient hook (<see cref="Value.RegisterHook"/>) gets, once its gradient is complete, the engine's
+/// hooked gradient (stored in the page), which it passes back, and the step-through says there that a hook replaced its
+/// gradient. The page cannot rerun a hook, whose input depends on the whole graph, so no leaf of a graph with a hook can be
+/// changed; the page says which values are hooked.</para>
 /// <para>Making a page does not change the graph: the engine's gradients are computed with one backward pass from the
 /// root (leaves starting at 0) and every node's <see cref="Value.Grad"/> is then put back as it was.</para>
 /// </remarks>

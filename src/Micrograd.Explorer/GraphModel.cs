@@ -12,6 +12,8 @@ namespace Micrograd.Explorer;
 /// A node whose op has no JavaScript twin (a <see cref="DifferentiableFunction"/>) also carries <c>locals</c>, its local
 /// derivative towards each operand as the engine computed them: the page cannot recompute such a node, and uses its stored
 /// data and these (its contribution to operand k is <c>g × locals[k]</c>, the engine's own product).
+/// A node with gradient hooks (<see cref="Value.RegisterHook"/>) carries <c>"hooked": true</c>: its <c>grad</c> is the hooks'
+/// result, which the page cannot recompute, and which it takes in place of the node's sum of contributions.
 /// </summary>
 /// <remarks>
 /// Numbers are written with round-trip precision; NaN and infinities, which JSON lacks, are the strings <c>"NaN"</c>,
@@ -66,6 +68,7 @@ internal static class GraphModel
                 WriteNumber(json, "grad", values.Grad[id]);
                 json.WriteBoolean("constant", NodeNames.IsConstant(node));
                 json.WriteBoolean("drawn", isDrawn[id]);
+                if (node.HasHooks) json.WriteBoolean("hooked", true);
                 json.WriteEndObject();
             }
             json.WriteEndArray();

@@ -22,6 +22,7 @@ const Explanation = (() => {
     const OPS = ops;
     const isStored = GraphPasses.isStored;
     const feedsStored = GraphPasses.feedsStored(graph);
+    const hooked = nodes.some(GraphPasses.isHooked);
 
     // ---------------------------------------------------------------------------------------------------------------
     // Names and formulas as a person reads them.
@@ -119,6 +120,8 @@ const Explanation = (() => {
       if (isLeaf(node)) {
         return [plainLine(`${refName(id)}.data = ${short(data[id])}`, feedsStored[id]
           ? "a leaf: an input or a parameter; it feeds a function the page cannot recompute, so it cannot be changed here"
+          : hooked
+          ? "a leaf: an input or a parameter; the graph has gradient hooks the page cannot rerun, so it cannot be changed here"
           : "a leaf: an input or a parameter; type a new value in the table, or select it to drag it")];
       }
       const text = OPS[node.op].forwardText;
@@ -139,12 +142,24 @@ const Explanation = (() => {
       return engine.received[to] - later;
     }
 
+    /** What a node's hooks did to its gradient, in words. */
+    function hookNote(id) {
+      const name = refName(id);
+      return `a C# hook replaced ${name}'s gradient, ${id === root ? "1" : "the sum of its contributions"}: this is the hook's result, ` +
+        `as the engine computed it${isLeaf(nodes[id]) ? "" : `, and what ${name} passes back`}`;
+    }
+
     function backwardLines(id, run, engine) {
       const node = nodes[id];
       const lines = [];
       if (id === root) lines.push(plainLine(`${refName(root)}.grad = 1`, "the output: its gradient with respect to itself is 1"));
+      const hook = run.hooks[id];
+      if (hook) {
+        lines.push(plainLine(`${refName(id)}.grad = ${short(hook.before)} → ${short(hook.after)}`, hookNote(id),
+          isLeaf(node) && id !== root && `a leaf: nothing to pass back; its gradient is complete (${engine.received[id]} of ${engine.uses[id]} contribution${engine.uses[id] === 1 ? "" : "s"} received)`));
+      }
       if (isLeaf(node)) {
-        if (id !== root) {
+        if (id !== root && !hook) {
           const k = engine.received[id];
           lines.push(plainLine(`${refName(id)}.grad = ${short(engine.grad[id])}`,
             `a leaf: nothing to pass back; its gradient is complete (${k} of ${engine.uses[id]} contribution${engine.uses[id] === 1 ? "" : "s"} received)`));
@@ -172,6 +187,10 @@ const Explanation = (() => {
         const k = receivedUpTo(events, index, engine);
         const count = uses > 1 ? ` · ${k} of ${uses} contributions received${k === uses ? ": final" : ""}` : "";
         const notes = [[`${to}.grad: ${short(event.before)} → ${short(event.after)}${count}`, "note total"]];
+        const completed = run.hooks[event.to];
+        if (completed && k === uses && engine.skipLeaves && isLeaf(nodes[event.to])) {
+          notes.push([`${to}.grad = ${short(completed.before)} → ${short(completed.after)}: ${hookNote(event.to)}`, "note"]);
+        }
         if (isStored(node)) notes.push([`the local derivative is the engine's: ${node.op} has no JavaScript twin`, "note"]);
         const anomaly = backwardAnomaly(event, derivative, to);
         if (anomaly) notes.push([anomaly.text, anomaly.first ? "note error" : "note"]);

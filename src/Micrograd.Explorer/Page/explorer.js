@@ -24,7 +24,10 @@
   // A leaf that a stored node depends on (one whose op has no JavaScript twin) cannot be changed: the page could not
   // recompute that node. Its numbers stay the engine's.
   const feedsStored = GraphPasses.feedsStored(graph);
-  const editable = (id) => isLeaf(nodes[id]) && !nodes[id].constant && !feedsStored[id];
+  // Nor can any leaf while a node has a gradient hook: its hooks' input depends on the whole graph, and the page cannot
+  // rerun them (C# functions). Their results are the engine's.
+  const hookedNames = nodes.filter(GraphPasses.isHooked).map((node) => node.name);
+  const editable = (id) => isLeaf(nodes[id]) && !nodes[id].constant && !feedsStored[id] && hookedNames.length === 0;
   const original = nodes.map((node) => (isLeaf(node) ? node.data : NaN));
   const leafValue = original.slice();
 
@@ -129,7 +132,7 @@
   function changedBy(step) {
     if (!step) return { data: -1, grads: new Set() };
     if (step.phase === "forward") return { data: step.id, grads: new Set() };
-    const grads = new Set(run.events[step.id].map((e) => e.to));
+    const grads = new Set(engine.changesOf(step).map((e) => e.to));
     if (step.id === root) grads.add(root);
     return { data: -1, grads };
   }
@@ -408,7 +411,9 @@
       const node = nodes[selected];
       $("leaf-hint").textContent = node.constant
         ? `${node.name} is a constant: it cannot be changed.`
-        : isLeaf(node)
+        : isLeaf(node) && !feedsStored[selected]
+          ? `the graph has gradient hooks (on ${hookedNames.join(", ")}), which the page cannot rerun (C# functions): ${node.name} cannot be changed here.`
+          : isLeaf(node)
           ? `${node.name} feeds ${storedOpsFedBy(selected).join(", ")}, which the page cannot recompute (defined in C# without a JavaScript twin): ${node.name} cannot be changed here.`
           : `${node.name} is computed from its operands: select a leaf to change it.`;
     }
@@ -730,6 +735,12 @@
       `the page shows the engine's numbers for ${one ? "it" : "them"} and cannot recompute ${one ? "it" : "them"}` +
       (fixed.length > 0 ? `, so ${fixed.join(", ")} cannot be changed here` : "");
     $("stored").hidden = false;
+  }
+  if (hookedNames.length > 0) {
+    const one = hookedNames.length === 1;
+    $("hooked").textContent = `${hookedNames.join(", ")} ${one ? "has a gradient hook, a C# function that replaces" : "have gradient hooks, C# functions that replace"} ` +
+      `a gradient in the backward pass: the page shows the engine's gradients for ${one ? "it" : "them"} and cannot rerun the hook${one ? "" : "s"}, so no leaf can be changed here`;
+    $("hooked").hidden = false;
   }
   showSpeed();
   showTitle();

@@ -7,23 +7,30 @@ namespace Micrograd.Explorer.Tests.Support;
 /// <summary>One gradient contribution of the backward pass: operand <see cref="To"/> (the k-th operand) receives g · local.</summary>
 public sealed record Contribution(int To, int Operand, double G, double Local, double Value, double Before, double After);
 
+/// <summary>A hooked node's gradient: the sum of its contributions, and what the engine's hooks made of it.</summary>
+public sealed record HookedGradient(double Sum, double Hooked);
+
 /// <summary>
 /// What the page must show at every step, computed by the engine: its forward data (the nodes' data as built) and its
-/// backward pass replayed node by node with the engine's own op formulas, in the engine's order. The replay's final
-/// gradients are checked against <see cref="Value.Backward"/> itself.
+/// backward pass replayed node by node with the engine's own op formulas, in the engine's order. A node with a gradient
+/// hook (<see cref="Value.RegisterHook"/>) takes, once its gradient is complete, the gradient <see cref="Value.Backward"/>
+/// left in it (its hooks' result), and passes that back. The replay's final gradients are checked against
+/// <see cref="Value.Backward"/> itself.
 /// </summary>
 public sealed partial class EngineTrace
 {
     private readonly Contribution[][] _events;
+    private readonly HookedGradient?[] _hooks;
     private readonly string[] _names;
     private readonly (int Id, bool Forward)[] _order;
     private readonly int _forwardCount;
 
-    private EngineTrace(ComputationGraph graph, double[] data, Contribution[][] events, bool skipLeaves)
+    private EngineTrace(ComputationGraph graph, double[] data, Contribution[][] events, HookedGradient?[] hooks, bool skipLeaves)
     {
         Graph = graph;
         Data = data;
         _events = events;
+        _hooks = hooks;
         _names = NodeNames.Of(graph);
         var kept = Enumerable.Range(0, graph.Nodes.Count).Where(id => !(skipLeaves && graph.Nodes[id].IsLeaf)).ToArray();
         _order = kept.Select(id => (id, true)).Concat(kept.Reverse().Select(id => (id, false))).ToArray();
@@ -49,11 +56,14 @@ public sealed partial class EngineTrace
 
     public IReadOnlyList<Contribution> EventsOf(int id) => _events[id];
 
+    /// <summary>A hooked node's sum and hooked gradient; null for a node without hooks.</summary>
+    public HookedGradient? HookOf(int id) => _hooks[id];
+
     /// <summary>The final gradients (after the whole backward pass).</summary>
     public double[] FinalGrad => GradientsAfter(Steps)!.Value.Grad;
 
     /// <summary>The same numbers stepped with leaves skipped (the page's "skip leaves").</summary>
-    public EngineTrace SkippingLeaves() => new(Graph, (double[])Data, _events, skipLeaves: true);
+    public EngineTrace SkippingLeaves() => new(Graph, (double[])Data, _events, _hooks, skipLeaves: true);
 
     public static EngineTrace Of(Value root)
     {
@@ -61,12 +71,19 @@ public sealed partial class EngineTrace
         var nodes = graph.Nodes;
         var n = nodes.Count;
         var data = nodes.Select(v => v.Data).ToArray();
+        var engine = EngineGradients(graph);
         var grad = new double[n];
         grad[n - 1] = 1.0;
         var events = new Contribution[n][];
+        var hooks = new HookedGradient?[n];
         for (var id = n - 1; id >= 0; id--)
         {
             var node = nodes[id];
+            if (node.HasHooks)
+            {
+                hooks[id] = new HookedGradient(grad[id], engine[id]);
+                grad[id] = engine[id];
+            }
             var list = new List<Contribution>();
             var y = node.Data;
             var g = grad[id];
@@ -81,8 +98,11 @@ public sealed partial class EngineTrace
             events[id] = list.ToArray();
         }
 
-        var trace = new EngineTrace(graph, data, events, skipLeaves: false);
-        CheckAgainstBackward(graph, trace.FinalGrad);
+        var trace = new EngineTrace(graph, data, events, hooks, skipLeaves: false);
+        for (var i = 0; i < n; i++)
+        {
+            Assert.True(Same(engine[i], trace.FinalGrad[i]), $"the trace's replay of backward gives node {i} grad {Shown.Full(trace.FinalGrad[i])}, the engine {Shown.Full(engine[i])}");
+        }
         return trace;
     }
 
@@ -114,17 +134,15 @@ public sealed partial class EngineTrace
         return copies[k].Grad;
     }
 
-    private static void CheckAgainstBackward(ComputationGraph graph, double[] replayed)
+    /// <summary>Every node's gradient after one <see cref="Value.Backward"/> from the root (leaves from 0); the graph's own are put back.</summary>
+    private static double[] EngineGradients(ComputationGraph graph)
     {
         var saved = graph.Nodes.Select(v => v.Grad).ToArray();
         foreach (var v in graph.Nodes.Where(v => v.IsLeaf)) v.Grad = 0;
         graph.Root.Backward();
-        for (var i = 0; i < replayed.Length; i++)
-        {
-            var engine = graph.Nodes[i].Grad;
-            Assert.True(Same(engine, replayed[i]), $"the trace's replay of backward gives node {i} grad {Shown.Full(replayed[i])}, the engine {Shown.Full(engine)}");
-        }
+        var engine = graph.Nodes.Select(v => v.Grad).ToArray();
         for (var i = 0; i < saved.Length; i++) graph.Nodes[i].Grad = saved[i];
+        return engine;
     }
 
     /// <summary>Bit for bit, except that every NaN is the same.</summary>
@@ -144,7 +162,11 @@ public sealed partial class EngineTrace
         return at < 0 || s > at;
     }
 
-    /// <summary>Every gradient and count of contributions after s steps, or null before the backward pass.</summary>
+    /// <summary>
+    /// Every gradient and count of contributions after s steps, or null before the backward pass. A hooked node takes its
+    /// hooked gradient at its own step, before it passes it back; a hooked leaf whose step is skipped, once its last
+    /// contribution is received.
+    /// </summary>
     public (double[] Grad, int[] Adds)? GradientsAfter(int s)
     {
         if (s <= _forwardCount) return null;
@@ -153,10 +175,13 @@ public sealed partial class EngineTrace
         grad[Count - 1] = 1.0;
         for (var t = _forwardCount + 1; t <= s; t++)
         {
-            foreach (var e in _events[NodeAt(t)])
+            var id = NodeAt(t);
+            if (_hooks[id] is { } hook) grad[id] = hook.Hooked;
+            foreach (var e in _events[id])
             {
                 grad[e.To] = e.After;
                 adds[e.To]++;
+                if (_hooks[e.To] is { } skipped && adds[e.To] == Uses[e.To] && !_order.Contains((e.To, false))) grad[e.To] = skipped.Hooked;
             }
         }
         return (grad, adds);
@@ -217,9 +242,10 @@ public sealed partial class EngineTrace
 
         var lines = new List<string>();
         if (id == Count - 1) lines.Add($"{Ref(id)}.grad = 1");
+        if (_hooks[id] is { } hook) lines.Add($"{Ref(id)}.grad = {Shown.Short(hook.Sum)} → {Shown.Short(hook.Hooked)}");
         if (node.IsLeaf)
         {
-            if (id != Count - 1) lines.Add($"{Ref(id)}.grad = {Shown.Short(GradientsAfter(s)!.Value.Grad[id])}");
+            if (id != Count - 1 && _hooks[id] is null) lines.Add($"{Ref(id)}.grad = {Shown.Short(GradientsAfter(s)!.Value.Grad[id])}");
             return lines;
         }
         foreach (var e in _events[id])

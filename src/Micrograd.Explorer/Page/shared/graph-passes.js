@@ -16,6 +16,12 @@ const GraphPasses = (() => {
   const isStored = (node) => Array.isArray(node.locals);
 
   /**
+   * Whether a node has gradient hooks: C# functions that replace its gradient once it is complete in the backward pass.
+   * The model's grad is their result, which the page cannot recompute: it takes it in place of the node's sum.
+   */
+  const isHooked = (node) => node.hooked === true;
+
+  /**
    * A graph model as JSON.parse read it, with its numbers made numbers (NaN and the infinities, which JSON lacks, are the
    * strings "NaN", "Infinity" and "-Infinity" there): data, grad, a constant power's exponent and a stored node's locals.
    * Converts in place; returns the model.
@@ -61,7 +67,9 @@ const GraphPasses = (() => {
    * operand order. Returns the data, the final gradients, and for each node the contributions it passes back (events):
    * { k, to, g, local, contribution, before, after }, where local is the op's own contribution formula evaluated with g = 1
    * (∂node/∂operand) and contribution is the formula with the node's gradient g, which is what the engine adds. A stored
-   * node's local is the engine's, and its contribution g × local, the engine's own product.
+   * node's local is the engine's, and its contribution g × local, the engine's own product. A hooked node's gradient, once
+   * complete, becomes the engine's (its hooks' result), and that is what it passes back: hooks[id] is then
+   * { to: id, hook: true, before: the sum, after: the engine's }, else null.
    */
   function compute(graph, ops, leafValue) {
     const n = graph.nodes.length;
@@ -69,8 +77,13 @@ const GraphPasses = (() => {
     const grad = new Array(n).fill(0);
     grad[graph.root] = 1;
     const events = new Array(n);
+    const hooks = new Array(n).fill(null);
     for (let id = n - 1; id >= 0; id--) {
       const node = graph.nodes[id];
+      if (isHooked(node)) {
+        hooks[id] = { to: id, hook: true, before: grad[id], after: node.grad };
+        grad[id] = node.grad;
+      }
       const list = [];
       if (!isLeaf(node)) {
         const op = ops[node.op];
@@ -88,7 +101,7 @@ const GraphPasses = (() => {
       }
       events[id] = list;
     }
-    return { data, grad, events };
+    return { data, grad, events, hooks };
   }
 
   /** Returned by StepEngine.goTo when every node may have changed. */
@@ -101,6 +114,9 @@ const GraphPasses = (() => {
    *
    * The engine keeps, at its position, which data are known, every gradient and how many contributions each node has
    * received, and moves one step at a time, so that a page redraws only what a step changes.
+   *
+   * A hooked node's gradient becomes its hooks' result at its own backward step, before it passes it back; a hooked leaf
+   * whose step is skipped takes it in the step that gives it its last contribution.
    */
   class StepEngine {
     constructor(graph) {
@@ -109,6 +125,7 @@ const GraphPasses = (() => {
       this.uses = new Array(this.n).fill(0);
       for (const node of graph.nodes) for (const k of node.operands) this.uses[k]++;
       this.run = null;
+      this.hooked = graph.nodes.some(isHooked);
       this.skipLeaves = false;
       this.position = 0;
       this.grad = new Array(this.n).fill(0);
@@ -128,6 +145,14 @@ const GraphPasses = (() => {
       forwardSteps.forEach((step, i) => { this.knownAt[step.id] = i + 1; });
       this.stepOf = { forward: new Array(this.n).fill(-1), backward: new Array(this.n).fill(-1) };
       this.order.forEach((step, i) => { this.stepOf[step.phase][step.id] = i + 1; });
+      // completes[id]: the skipped hooked leaves whose last contribution comes from node id (their user with the lowest id).
+      this.completes = new Array(this.n).fill(null);
+      if (!this.skipLeaves || !this.hooked) return;
+      for (const node of nodes) {
+        if (!isLeaf(node) || !isHooked(node) || this.uses[node.id] === 0) continue;
+        const last = nodes.find((user) => user.operands.includes(node.id)).id;
+        (this.completes[last] ??= []).push(node.id);
+      }
     }
 
     /** The number of steps. */
@@ -162,10 +187,18 @@ const GraphPasses = (() => {
       return this.position > this.forwardCount;
     }
 
-    /** The contributions that step s passes back (none for a forward step or a leaf). */
-    eventsAt(s) {
-      const step = this.at(s);
-      return step && step.phase === "backward" ? this.run.events[step.id] : [];
+    /**
+     * The gradients that a step changes, in order: the contributions it passes back (none for a forward step or a leaf),
+     * with, for a hooked node, its hooks' result first, and after them that of a skipped hooked leaf they complete (the
+     * hooks are the changes with hook: true; they are not contributions).
+     */
+    changesOf(step) {
+      if (!step || step.phase !== "backward") return [];
+      const events = this.run.events[step.id];
+      if (!this.hooked) return events;
+      const own = this.run.hooks[step.id];
+      const completed = (this.completes[step.id] ?? []).map((id) => this.run.hooks[id]);
+      return own || completed.length > 0 ? [...(own ? [own] : []), ...events, ...completed] : events;
     }
 
     /** New numbers (after an edit): the position is kept and the state recomputed. Returns ALL. */
@@ -230,12 +263,12 @@ const GraphPasses = (() => {
         this.recompute();
         return false;
       }
-      const events = this.run.events[step.id];
-      for (let i = 0; i < events.length; i++) {
-        const event = events[by > 0 ? i : events.length - 1 - i];
-        this.grad[event.to] = by > 0 ? event.after : event.before;
-        this.received[event.to] += by;
-        dirty.add(event.to);
+      const changes = this.changesOf(step);
+      for (let i = 0; i < changes.length; i++) {
+        const change = changes[by > 0 ? i : changes.length - 1 - i];
+        this.grad[change.to] = by > 0 ? change.after : change.before;
+        if (!change.hook) this.received[change.to] += by;
+        dirty.add(change.to);
       }
       return true;
     }
@@ -247,13 +280,13 @@ const GraphPasses = (() => {
       if (!this.gradientsShown) return;
       this.grad[this.graph.root] = 1;
       for (let s = this.forwardCount + 1; s <= this.position; s++) {
-        for (const event of this.eventsAt(s)) {
-          this.grad[event.to] = event.after;
-          this.received[event.to]++;
+        for (const change of this.changesOf(this.at(s))) {
+          this.grad[change.to] = change.after;
+          if (!change.hook) this.received[change.to]++;
         }
       }
     }
   }
 
-  return Object.freeze({ readModel, isLeaf, isStored, feedsStored, forward, compute, StepEngine, ALL });
+  return Object.freeze({ readModel, isLeaf, isStored, isHooked, feedsStored, forward, compute, StepEngine, ALL });
 })();
