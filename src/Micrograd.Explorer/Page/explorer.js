@@ -568,29 +568,13 @@
     }, 200);
   }
 
-  /** decodeURIComponent, or null for a malformed escape ("%", "%E0%A4%A"), where decodeURIComponent throws. */
-  function decoded(text) {
-    try {
-      return decodeURIComponent(text);
-    } catch (error) {
-      if (error instanceof URIError) return null;
-      throw error;
-    }
-  }
-
   /** Reads a hash; returns null when it has nothing for this page, or is malformed (then it is ignored as a whole). */
   function readHash(text) {
+    const items = PageKit.hashItems(text);
+    if (items === null) return null;
     const state = { values: [] };
     let known = false;
-    for (const item of text.replace(/^#/, "").split("&")) {
-      const eq = item.indexOf("=");
-      if (eq < 0) {
-        if (decoded(item) === null) return null;
-        continue;
-      }
-      const key = decoded(item.slice(0, eq));
-      const value = decoded(item.slice(eq + 1));
-      if (key === null || value === null) return null;
+    for (const [key, value] of items) {
       known ||= /^(n\d+|step|dir|skip|select)$/.test(key);
       const leaf = /^n(\d+)$/.exec(key);
       if (leaf && Number(leaf[1]) < n && editable(Number(leaf[1]))) {

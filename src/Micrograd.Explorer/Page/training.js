@@ -229,6 +229,7 @@
     chart.draw();
     if (!trainingOn && !lrTouched) showDefaultRates();
     renderSample();
+    saveHashSoon();
   }
 
   /** Goes to a position; returns the milliseconds it took to rebuild the step (not to draw it). */
@@ -360,10 +361,12 @@
     $("sample-body").hidden = false;
     ensureSampleView();
     renderSample(true);
+    saveHashSoon();
   }
 
   function closeSample() {
     selected = null;
+    saveHashSoon();
     plane.select(null);
     plane.draw();
     $("sample-hint").hidden = false;
@@ -746,11 +749,71 @@
   });
 
   // ---------------------------------------------------------------------------------------------------------------
-  // Start: step 1 of the run, then the proof in the background.
+  // The state in the URL's #hash: step=37&sample=t8 (training sample 8; v3 is validation sample 3), so that a link opens
+  // the same view. Written shortly after a change, not while playing, and only for the run as recorded (steps trained on
+  // in the page, and points added or moved, are not in the file a link opens).
+
+  let hashTimer = null;
+  let hashWritten = "";
+
+  function hashText() {
+    const parts = [`step=${position}`];
+    if (selected) parts.push(`sample=${selected.set === "train" ? "t" : "v"}${selected.index + 1}`);
+    return parts.join("&");
+  }
+
+  function saveHashSoon() {
+    if (hashTimer !== null) clearTimeout(hashTimer);
+    hashTimer = setTimeout(() => {
+      hashTimer = null;
+      if (player.playing || branch !== null || edits.added > 0 || edits.moved.size > 0) return;
+      const text = hashText();
+      if (text === hashWritten) return;
+      hashWritten = text;
+      history.replaceState(null, "", `#${text}`);
+    }, 200);
+  }
+
+  /** Reads a hash: { step, sample }, each possibly missing; null when it has nothing for the page, or is malformed. */
+  function readHash(text) {
+    const items = PageKit.hashItems(text);
+    if (items === null) return null;
+    const state = {};
+    for (const [key, value] of items) {
+      if (key === "step" && /^\d+$/.test(value)) state.step = Number(value);
+      const sample = key === "sample" ? /^([tv])(\d+)$/.exec(value) : null;
+      if (sample) {
+        const set = sample[1] === "t" ? "train" : "validation";
+        const index = Number(sample[2]) - 1;
+        if (index >= 0 && index < (set === "train" ? recorded.data.count : recorded.validation ? recorded.validation.count : 0)) state.sample = { set, index };
+      }
+    }
+    return state.step !== undefined || state.sample ? state : null;
+  }
+
+  /** Opens the view a hash names, on the run as recorded (leaving what was trained on in the page). */
+  function applyHash(state) {
+    if (trainingOn) return;
+    pause();
+    if (branch !== null || edits.added > 0 || edits.moved.size > 0) backToRun();
+    goTo(state.step ?? position);
+    if (state.sample) selectSample(state.sample);
+  }
+
+  window.addEventListener("hashchange", () => {
+    if (location.hash.replace(/^#/, "") === hashWritten) return;
+    const state = readHash(location.hash);
+    if (state) applyHash(state);
+  });
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Start: step 1 of the run (or the view the #hash names), then the proof in the background.
 
   showSpeed();
   chart.setSeries(series());
   goTo(1);
+  const initial = location.hash.length > 1 ? readHash(location.hash) : null;
+  if (initial) applyHash(initial);
   runProof();
 
   // For scripts and tests: the position, the proof, and the measured times.
@@ -762,6 +825,7 @@
     get proof() { return proof ? { done: proof.done, numbers: proof.numbers, differ: proof.differ, first: proof.first } : null; },
     get regionsMs() { return lastRegionsMs; },
     get trainOnRate() { return lastTrainOnRate; },
+    get hash() { return hashWritten; },
     get branchLosses() { return branch ? branch.steps.map((v) => v.loss) : []; },
     goTo,
     /** Where a point is on the plane canvas, in CSS pixels from its top left corner. */

@@ -53,6 +53,6 @@ public sealed class BrowserFixture : IAsyncLifetime
     public Task<ExplorerTab> OpenAsync(string file, int width = 1400, int height = 850, string hash = "") => ExplorerTab.OpenAsync(Browser, file, width, height, hash);
 
     /// <summary>Opens a training page (<see cref="TrainingPage"/>) the same way, once its script has started.</summary>
-    public Task<ExplorerTab> OpenTrainingAsync(string file, int width = 1600, int height = 900) =>
-        ExplorerTab.OpenAsync(Browser, file, width, height, "", "() => window.training !== undefined");
+    public Task<ExplorerTab> OpenTrainingAsync(string file, int width = 1600, int height = 900, string hash = "") =>
+        ExplorerTab.OpenAsync(Browser, file, width, height, hash, "() => window.training !== undefined");
 }

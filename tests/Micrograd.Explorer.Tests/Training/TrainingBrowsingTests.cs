@@ -123,6 +123,47 @@ public sealed class TrainingBrowsingTests(BrowserFixture browser, MoonsRun moons
     }
 
     [Fact]
+    public async Task The_step_and_the_sample_are_kept_in_the_hash_and_a_link_opens_the_same_view()
+    {
+        string hash;
+        await using (var tab = await browser.OpenTrainingAsync(moons.Run.Page))
+        {
+            await tab.PressAsync("End");
+            await tab.PressAsync("Home");
+            for (var i = 0; i < 36; i++) await tab.PressAsync("ArrowRight");
+            await TrainingView.ClickPointAsync(tab, "train", 7);
+            await tab.Page.WaitForFunctionAsync("() => location.hash === '#' + window.training.hash && window.training.hash === 'step=37&sample=t8'");
+            hash = await tab.Page.EvaluateAsync<string>("() => location.hash");
+            tab.AssertNoErrors();
+        }
+
+        await using (var tab = await browser.OpenTrainingAsync(moons.Run.Page, hash: hash))
+        {
+            Assert.Equal(37, await TrainingView.StepAsync(tab));
+            Assert.Equal("Training sample 8 at step 37", await tab.Page.Locator("#sample-heading").TextContentAsync());
+
+            // Changing the hash by hand moves the page too; one it cannot read (a bad escape, a sample that is not there)
+            // leaves it where it is.
+            await tab.Page.EvaluateAsync("() => { location.hash = '#step=5'; }");
+            await tab.Page.WaitForFunctionAsync("() => window.training.step === 5");
+            Assert.Equal("Training sample 8 at step 5", await tab.Page.Locator("#sample-heading").TextContentAsync());
+            foreach (var bad in new[] { "#step=%", "#sample=t1000", "#step=12&sample=%E0%A4%A" })
+            {
+                await tab.Page.EvaluateAsync($"() => {{ location.hash = {System.Text.Json.JsonSerializer.Serialize(bad)}; }}");
+                await tab.Page.EvaluateAsync("() => new Promise((done) => setTimeout(done, 50))");
+                Assert.True(await TrainingView.StepAsync(tab) == 5, $"after {bad}");
+            }
+            tab.AssertNoErrors();
+        }
+
+        await using (var tab = await browser.OpenTrainingAsync(moons.Run.Page, hash: "#step=%E0%A4%A"))
+        {
+            Assert.Equal(1, await TrainingView.StepAsync(tab));
+            tab.AssertNoErrors();
+        }
+    }
+
+    [Fact]
     public async Task Using_everything_requests_nothing_but_the_file_itself()
     {
         await using var tab = await browser.OpenTrainingAsync(moons.Run.Page);

@@ -1,6 +1,6 @@
 // Page plumbing shared by micrograd's pages (the explorer, the training page): finding elements, buttons that leave the keys
 // to the page, where the pointer is on an element without reading layout at each event, the palette's colours as the style
-// sheet defines them, and canvases sized for the screen's pixels.
+// sheet defines them, canvases sized for the screen's pixels, and the URL's #hash read safely.
 "use strict";
 
 // eslint-disable-next-line no-unused-vars
@@ -60,5 +60,30 @@ const PageKit = (() => {
     return size;
   }
 
-  return Object.freeze({ $, on, PointerPlace, color, fitCanvas });
+  /**
+   * A URL hash's items, "#a=1&b=2" as [["a", "1"], ["b", "2"]], decoded; items without "=" are left out. Null when any item
+   * is malformed (a bad % escape such as "%" or "%E0%A4%A", where decodeURIComponent throws), so that a page ignores the
+   * whole hash rather than stop.
+   */
+  function hashItems(text) {
+    const decoded = (part) => {
+      try {
+        return decodeURIComponent(part);
+      } catch (error) {
+        if (error instanceof URIError) return null;
+        throw error;
+      }
+    };
+    const items = [];
+    for (const item of text.replace(/^#/, "").split("&")) {
+      const eq = item.indexOf("=");
+      const key = decoded(eq < 0 ? item : item.slice(0, eq));
+      const value = eq < 0 ? "" : decoded(item.slice(eq + 1));
+      if (key === null || value === null) return null;
+      if (eq >= 0) items.push([key, value]);
+    }
+    return items;
+  }
+
+  return Object.freeze({ $, on, PointerPlace, color, fitCanvas, hashItems });
 })();
