@@ -545,27 +545,12 @@
   // The state in the URL's #hash: step=12&dir=TB&skip=1&n3=2 (n3: the leaf with id 3, as in the picture), so that a link
   // opens the same view. Written shortly after a change, and not while playing.
 
-  let hashTimer = null;
-  let hashWritten = "";
-
   function hashText() {
     const parts = [`step=${engine.position}`, `dir=${view.direction}`];
     if (engine.skipLeaves) parts.push("skip=1");
     if (selected >= 0) parts.push(`select=${selected}`);
     for (const id of editedLeaves()) parts.push(`n${id}=${encodeURIComponent(full(leafValue[id]))}`);
     return parts.join("&");
-  }
-
-  function saveHashSoon() {
-    if (hashTimer !== null) clearTimeout(hashTimer);
-    hashTimer = setTimeout(() => {
-      hashTimer = null;
-      if (player.playing) return;
-      const text = hashText();
-      if (text === hashWritten) return;
-      hashWritten = text;
-      history.replaceState(null, "", `#${text}`);
-    }, 200);
   }
 
   /** Reads a hash; returns null when it has nothing for this page, or is malformed (then it is ignored as a whole). */
@@ -612,11 +597,8 @@
     if (current) view.reveal(current.id);
   }
 
-  window.addEventListener("hashchange", () => {
-    if (location.hash.replace(/^#/, "") === hashWritten) return;
-    const state = readHash(location.hash);
-    if (state) applyHash(state);
-  });
+  const hashState = new PageKit.HashState({ text: hashText, mayWrite: () => !player.playing, read: readHash, apply: applyHash });
+  const saveHashSoon = () => hashState.saveSoon();
 
   // ---------------------------------------------------------------------------------------------------------------
   // Directions and skipping leaves.
@@ -748,6 +730,6 @@
     get textPixels() { return view.textPixels; },
     get scale() { return view.scale; },
     get view() { const v = view.visible(); return [v.x, v.y, v.w, v.h]; },
-    get hash() { return hashWritten; },
+    get hash() { return hashState.written; },
   };
 })();

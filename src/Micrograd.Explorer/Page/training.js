@@ -753,25 +753,10 @@
   // the same view. Written shortly after a change, not while playing, and only for the run as recorded (steps trained on
   // in the page, and points added or moved, are not in the file a link opens).
 
-  let hashTimer = null;
-  let hashWritten = "";
-
   function hashText() {
     const parts = [`step=${position}`];
     if (selected) parts.push(`sample=${selected.set === "train" ? "t" : "v"}${selected.index + 1}`);
     return parts.join("&");
-  }
-
-  function saveHashSoon() {
-    if (hashTimer !== null) clearTimeout(hashTimer);
-    hashTimer = setTimeout(() => {
-      hashTimer = null;
-      if (player.playing || branch !== null || edits.added > 0 || edits.moved.size > 0) return;
-      const text = hashText();
-      if (text === hashWritten) return;
-      hashWritten = text;
-      history.replaceState(null, "", `#${text}`);
-    }, 200);
   }
 
   /** Reads a hash: { step, sample }, each possibly missing; null when it has nothing for the page, or is malformed. */
@@ -791,20 +776,20 @@
     return state.step !== undefined || state.sample ? state : null;
   }
 
+  /** Whether the page shows the run as recorded: nothing trained on, no point added or moved. */
+  const onRecordedRun = () => branch === null && edits.added === 0 && edits.moved.size === 0;
+
   /** Opens the view a hash names, on the run as recorded (leaving what was trained on in the page). */
   function applyHash(state) {
     if (trainingOn) return;
     pause();
-    if (branch !== null || edits.added > 0 || edits.moved.size > 0) backToRun();
+    if (!onRecordedRun()) backToRun();
     goTo(state.step ?? position);
     if (state.sample) selectSample(state.sample);
   }
 
-  window.addEventListener("hashchange", () => {
-    if (location.hash.replace(/^#/, "") === hashWritten) return;
-    const state = readHash(location.hash);
-    if (state) applyHash(state);
-  });
+  const hashState = new PageKit.HashState({ text: hashText, mayWrite: () => !player.playing && onRecordedRun(), read: readHash, apply: applyHash });
+  const saveHashSoon = () => hashState.saveSoon();
 
   // ---------------------------------------------------------------------------------------------------------------
   // Start: step 1 of the run (or the view the #hash names), then the proof in the background.
@@ -825,7 +810,7 @@
     get proof() { return proof ? { done: proof.done, numbers: proof.numbers, differ: proof.differ, first: proof.first } : null; },
     get regionsMs() { return lastRegionsMs; },
     get trainOnRate() { return lastTrainOnRate; },
-    get hash() { return hashWritten; },
+    get hash() { return hashState.written; },
     get branchLosses() { return branch ? branch.steps.map((v) => v.loss) : []; },
     goTo,
     /** Where a point is on the plane canvas, in CSS pixels from its top left corner. */

@@ -85,5 +85,37 @@ const PageKit = (() => {
     return items;
   }
 
-  return Object.freeze({ $, on, PointerPlace, color, fitCanvas, hashItems });
+  /**
+   * A page's view kept in the URL's #hash, so that a link opens the same view. saveSoon() writes text() 200 ms after the
+   * last change (history.replaceState, so no history entry), unless mayWrite() says no (while playing, say); a hash changed
+   * by hand is read with read(text), which gives a state or null, and opened with apply(state). written is the last hash
+   * the page wrote, without "#".
+   */
+  class HashState {
+    constructor({ text, mayWrite, read, apply }) {
+      this.text = text;
+      this.mayWrite = mayWrite;
+      this.timer = null;
+      this.written = "";
+      window.addEventListener("hashchange", () => {
+        if (location.hash.replace(/^#/, "") === this.written) return;
+        const state = read(location.hash);
+        if (state) apply(state);
+      });
+    }
+
+    saveSoon() {
+      if (this.timer !== null) clearTimeout(this.timer);
+      this.timer = setTimeout(() => {
+        this.timer = null;
+        if (!this.mayWrite()) return;
+        const text = this.text();
+        if (text === this.written) return;
+        this.written = text;
+        history.replaceState(null, "", `#${text}`);
+      }, 200);
+    }
+  }
+
+  return Object.freeze({ $, on, PointerPlace, color, fitCanvas, hashItems, HashState });
 })();
