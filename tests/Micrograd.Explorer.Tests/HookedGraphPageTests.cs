@@ -141,6 +141,11 @@ public sealed class HookedGraphPageTests(BrowserFixture browser) : IDisposable
                 $"the graph has gradient hooks (on b, u, h), which the page cannot rerun (C# functions): {name} cannot be changed here.",
                 await tab.Page.Locator("#leaf-hint").TextContentAsync());
         }
+
+        // A learning step says why it cannot run, rather than asking for leaves that cannot be ticked.
+        await tab.ClickAsync("learn-step");
+        Assert.Equal("no leaf of this graph can be changed here, so none can learn", await tab.Page.Locator("#learn-result").TextContentAsync());
+        Expect.StateAt(trace, trace.Steps, await tab.ReadAsync(), "after the learning step was refused");
         tab.AssertNoErrors();
     }
 }

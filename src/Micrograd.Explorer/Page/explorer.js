@@ -497,7 +497,7 @@
     const lr = parsed.value;
     const chosen = learnBoxes.filter((box) => box.checked).map((box) => Number(box.dataset.id));
     if (chosen.length === 0) {
-      $("learn-result").textContent = "tick the leaves to learn in the table first";
+      $("learn-result").textContent = learnBoxes.length > 0 ? "tick the leaves to learn in the table first" : "no leaf of this graph can be changed here, so none can learn";
       return;
     }
     const before = run.data[root];
