@@ -3,12 +3,14 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Micrograd.Benchmarks;
+using Micrograd.Benchmarks.Gpt;
 using Micrograd.Benchmarks.Moons;
 using Micrograd.Benchmarks.Scale;
 using Micrograd.Benchmarks.Sizes;
 using Micrograd.Benchmarks.Tool;
 
 // dotnet run -c Release --project bench/Micrograd.Benchmarks -- moons [--engine eager|compiled|all] [--steps N] [--repeat R]
+// dotnet run -c Release --project bench/Micrograd.Benchmarks -- gpt [--engine eager|compiled|all] [--steps N] [--repeat R] [--layers L --embd E --heads H --block B]
 // dotnet run -c Release --project bench/Micrograd.Benchmarks -- table FILE
 // dotnet run -c Release --project bench/Micrograd.Benchmarks -- scale [--nodes N]
 // dotnet run -c Release --project bench/Micrograd.Benchmarks -- train-size --samples N --hidden H [--out DIR]   (bench/scale.sh runs the table)
@@ -20,6 +22,7 @@ try
     return args.FirstOrDefault() switch
     {
         "moons" => MoonsCommand.Run(new Options(args)),
+        "gpt" => GptCommand.Run(new Options(args)),
         "table" => TableCommand.Run(args[1..]),
         "scale" => ScaleCommand.Run(new Options(args)),
         "train-size" => TrainSizeCommand.Run(new Options(args)),

@@ -10,14 +10,17 @@ namespace Micrograd.NN.Gpt;
 /// p ← p − lr_t · m̂ / (v̂ ** 0.5 + ε)
 /// </code>
 /// </summary>
-/// <remarks>Every <c>**</c> is <see cref="Math.Pow"/>, as Python's is C's <c>pow</c>: <c>g ** 2</c> and <c>v̂ ** 0.5</c> are
-/// not <c>g · g</c> and <see cref="Math.Sqrt"/>, which differ from <c>pow</c> in the last bit about once in a thousand.
+/// <remarks>Every <c>**</c> gives <see cref="Math.Pow"/>'s number, as Python's is C's <c>pow</c>: <c>g ** 2</c> and
+/// <c>v̂ ** 0.5</c> are not <c>g · g</c> and <see cref="Math.Sqrt"/>, which differ from <c>pow</c> in the last bit about once
+/// in a thousand (<see cref="Adam"/> is PyTorch's form, with those two). Where they provably equal <c>pow</c>'s result,
+/// they are used, being faster (see the internal <c>AdamRule</c>).
 /// (<see cref="Adam"/> is PyTorch's form, with <c>g · g</c> and a square root.) NaN and infinite gradients propagate into
 /// the moments and the parameters by IEEE rules.</remarks>
 public sealed class GptAdam
 {
     private readonly double[] _m;
     private readonly double[] _v;
+    private readonly double[] _scratch;
 
     /// <summary>Adam for <paramref name="parameterCount"/> parameters over a run of <paramref name="steps"/> steps.</summary>
     /// <param name="parameterCount">How many parameters; at least 1.</param>
@@ -37,6 +40,7 @@ public sealed class GptAdam
         if (!(epsilon > 0) || !double.IsFinite(epsilon)) throw new ArgumentOutOfRangeException(nameof(epsilon), epsilon, "ε must be a finite number above 0.");
         _m = new double[parameterCount];
         _v = new double[parameterCount];
+        _scratch = new double[parameterCount];
         LearningRate = learningRate;
         Steps = steps;
         Beta1 = beta1;
@@ -75,12 +79,14 @@ public sealed class GptAdam
     {
         ArgumentNullException.ThrowIfNull(parameters);
         CheckCount(parameters.Count, nameof(parameters));
-        var rule = new Rule(this, step);
-        for (var i = 0; i < parameters.Count; i++)
+        var data = new double[parameters.Count];
+        var gradients = new double[parameters.Count];
+        for (var i = 0; i < data.Length; i++) (data[i], gradients[i]) = (parameters[i].Data, parameters[i].Grad);
+        Update(data, gradients, step);
+        for (var i = 0; i < data.Length; i++)
         {
-            var p = parameters[i];
-            p.Data = rule.Apply(p.Data, p.Grad, ref _m[i], ref _v[i]);
-            p.Grad = 0;
+            parameters[i].Data = data[i];
+            parameters[i].Grad = 0;
         }
     }
 
@@ -93,32 +99,12 @@ public sealed class GptAdam
     {
         CheckCount(data.Length, nameof(data));
         CheckCount(gradients.Length, nameof(gradients));
-        var rule = new Rule(this, step);
-        for (var i = 0; i < data.Length; i++) data[i] = rule.Apply(data[i], gradients[i], ref _m[i], ref _v[i]);
+        var rule = new AdamRule(Beta1, Beta2, Epsilon, LearningRateAt(step), 1 - Math.Pow(Beta1, step + 1), 1 - Math.Pow(Beta2, step + 1));
+        rule.Apply(data, gradients, _m, _v, _scratch);
     }
 
     private void CheckCount(int count, string name)
     {
         if (count != _m.Length) throw new ArgumentException($"The optimizer was made for {_m.Length} parameters, not {count}.", name);
-    }
-
-    /// <summary>The update of one parameter at one step, as microgpt's loop body writes it.</summary>
-    private readonly struct Rule(GptAdam adam, int step)
-    {
-        private readonly double _beta1 = adam.Beta1;
-        private readonly double _beta2 = adam.Beta2;
-        private readonly double _epsilon = adam.Epsilon;
-        private readonly double _learningRate = adam.LearningRateAt(step);
-        private readonly double _correction1 = 1 - Math.Pow(adam.Beta1, step + 1);
-        private readonly double _correction2 = 1 - Math.Pow(adam.Beta2, step + 1);
-
-        public double Apply(double p, double g, ref double m, ref double v)
-        {
-            m = _beta1 * m + (1 - _beta1) * g;
-            v = _beta2 * v + (1 - _beta2) * Math.Pow(g, 2);
-            var mHat = m / _correction1;
-            var vHat = v / _correction2;
-            return p - _learningRate * mHat / (Math.Pow(vHat, 0.5) + _epsilon);
-        }
     }
 }
