@@ -12,9 +12,22 @@ namespace Micrograd.NN.Gpt;
 /// </summary>
 internal readonly struct AdamRule(double beta1, double beta2, double epsilon, double learningRate, double correction1, double correction2)
 {
+    /// <summary>How many parameters go through the passes together: few enough that their arrays' parts stay in the
+    /// processor's first-level cache from one pass to the next.</summary>
+    private const int Block = 512;
+
     /// <summary>Updates <paramref name="data"/>, <paramref name="m"/> and <paramref name="v"/>; <paramref name="scratch"/>
-    /// holds as many entries as the parameters.</summary>
+    /// holds at least as many entries as the parameters.</summary>
     public void Apply(Span<double> data, ReadOnlySpan<double> gradients, Span<double> m, Span<double> v, Span<double> scratch)
+    {
+        for (var start = 0; start < data.Length; start += Block)
+        {
+            var n = Math.Min(Block, data.Length - start);
+            ApplyBlock(data.Slice(start, n), gradients.Slice(start, n), m.Slice(start, n), v.Slice(start, n), scratch[..n]);
+        }
+    }
+
+    private void ApplyBlock(Span<double> data, ReadOnlySpan<double> gradients, Span<double> m, Span<double> v, Span<double> scratch)
     {
         CPow.Squares(gradients, scratch);
         var i = 0;
