@@ -47,12 +47,12 @@ public static class ModelFile
                 foreach (var neuron in layer.Neurons)
                 {
                     writer.WriteStartArray();
-                    foreach (var w in neuron.Weights) WriteNumber(writer, w.Data);
+                    foreach (var w in neuron.Weights) ModelJsonReader.WriteNumber(writer, w.Data);
                     writer.WriteEndArray();
                 }
                 writer.WriteEndArray();
                 writer.WriteStartArray("biases");
-                foreach (var neuron in layer.Neurons) WriteNumber(writer, neuron.Bias.Data);
+                foreach (var neuron in layer.Neurons) ModelJsonReader.WriteNumber(writer, neuron.Bias.Data);
                 writer.WriteEndArray();
                 writer.WriteString("activation", layer.Activation.Name());
                 writer.WriteEndObject();
@@ -81,28 +81,13 @@ public static class ModelFile
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(source);
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
-        }
-        catch (JsonException e)
-        {
-            throw new ModelFormatException(source, $"not valid JSON: {e.Message}", e);
-        }
-        using (document)
+        using (var document = ModelJsonReader.Parse(json, source))
         {
             return new Reader(source).Model(document.RootElement);
         }
     }
 
-    private static void WriteNumber(Utf8JsonWriter writer, double x)
-    {
-        if (double.IsFinite(x)) writer.WriteNumberValue(x);
-        else writer.WriteStringValue(x.ToString(CultureInfo.InvariantCulture));
-    }
-
-    private sealed class Reader(string source)
+    private sealed class Reader(string source) : ModelJsonReader(source)
     {
         public Mlp Model(JsonElement root)
         {
@@ -164,73 +149,5 @@ public static class ModelFile
             return new Layer(rows.Select((w, i) => new Neuron(w, biases[i], activation)));
         }
 
-        private double[] Numbers(JsonElement array, string where)
-        {
-            var numbers = new double[array.GetArrayLength()];
-            var i = 0;
-            foreach (var item in array.EnumerateArray())
-            {
-                numbers[i] = Number(item, $"{where}[{i}]");
-                i++;
-            }
-            return numbers;
-        }
-
-        private double Number(JsonElement element, string where)
-        {
-            switch (element.ValueKind)
-            {
-                case JsonValueKind.Number when element.TryGetDouble(out var x) && double.IsFinite(x):
-                    return x;
-                case JsonValueKind.Number:
-                    throw Error($"{where}, {element.GetRawText()}, is out of the range of a double.");
-                case JsonValueKind.String:
-                    return element.GetString() switch
-                    {
-                        "NaN" => double.NaN,
-                        "Infinity" => double.PositiveInfinity,
-                        "-Infinity" => double.NegativeInfinity,
-                        _ => throw Error($"{where} must be a number, not {Describe(element)}."),
-                    };
-                default:
-                    throw Error($"{where} must be a number, not {Describe(element)}.");
-            }
-        }
-
-        private int Count(JsonElement element, string where)
-        {
-            if (element.ValueKind == JsonValueKind.Number && element.TryGetInt32(out var n) && n >= 1) return n;
-            throw Error($"'{where}' must be a whole number of at least 1, not {Describe(element)}.");
-        }
-
-        private JsonElement Required(JsonElement obj, string name, string where) =>
-            obj.TryGetProperty(name, out var value) ? value : throw Error($"{where} has no '{name}'.");
-
-        private void CheckProperties(JsonElement obj, string where, params string[] allowed)
-        {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var property in obj.EnumerateObject())
-            {
-                if (!seen.Add(property.Name)) throw Error($"{where} has '{property.Name}' twice.");
-                if (!allowed.Contains(property.Name, StringComparer.Ordinal))
-                    throw Error($"{where} has an unknown property '{property.Name}' (expected {string.Join(", ", allowed.Select(a => "'" + a + "'"))}).");
-            }
-        }
-
-        private static string Describe(JsonElement element) => element.ValueKind switch
-        {
-            JsonValueKind.Object => "an object",
-            JsonValueKind.Array => "an array",
-            JsonValueKind.String => $"the string {Shorten(element.GetRawText())}",
-            JsonValueKind.Number => Shorten(element.GetRawText()),
-            JsonValueKind.True => "true",
-            JsonValueKind.False => "false",
-            JsonValueKind.Null => "null",
-            _ => element.ValueKind.ToString(),
-        };
-
-        private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
-
-        private ModelFormatException Error(string reason) => new(source, reason);
     }
 }
