@@ -139,6 +139,28 @@ public sealed class ExampleTests
         var path = svg.Descendants().Single(e => e.Name.LocalName == "polyline" && (string?)e.Attribute("class") == "descent");
         Assert.Equal(descent + 1, ((string)path.Attribute("points")!).Split(' ').Length);
     }
+
+    [Fact, Example("07-microgpt.cs")]
+    public void The_gpt_of_values_gives_microgpts_losses_and_the_names_its_sampler_draws()
+    {
+        using var run = ExampleRun.Start("07-microgpt.cs");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("32033 names, 27 tokens, 4192 parameters", run.Output.Split('\n')[0].Trim());
+        // microgpt.py's own losses (CPython's run), at the steps the example prints, as it prints them
+        foreach (var step in new[] { 1, 50, 100, 150, 200, 250, 300 })
+            Assert.Equal(Microgpt.Default.Losses[step - 1].ToString("F4", CultureInfo.InvariantCulture), run.After($"step {step,3}: loss"));
+
+        // the names: the same 300 steps here with the compiled engine, then the same draws
+        var random = new Micrograd.NN.PythonRandom(42);
+        var names = Microgpt.Names.ToList();
+        random.Shuffle(names);
+        var tokenizer = Micrograd.NN.Gpt.CharTokenizer.FromDocuments(names);
+        var model = Micrograd.NN.Gpt.Gpt.Create(new Micrograd.NN.Gpt.GptConfig(), tokenizer.VocabularySize, random);
+        var trainer = new Micrograd.NN.Gpt.GptTrainer(model, names.Select(tokenizer.EncodeDocument).ToList(), new Micrograd.NN.Gpt.GptAdam(model.Parameters.Count, 0.01, 1000));
+        for (var step = 0; step < 300; step++) trainer.Step();
+        var sampler = new Micrograd.NN.Gpt.GptSampler(model, tokenizer);
+        for (var i = 1; i <= 10; i++) Assert.Equal(sampler.Sample(random, 0.5), run.After($"name {i,2}:"));
+    }
 }
 
 /// <summary>Names the example file a test runs.</summary>
