@@ -30,4 +30,15 @@ public class MoonsDemoTests
         }
         reference.AssertFinal(model);
     }
+
+    [Fact]
+    public void The_demos_initial_weights_are_pythons_random_seeded_1337()
+    {
+        // micrograd's demo: random.seed(1337), then each neuron's weights Value(random.uniform(-1, 1)), layer by layer, and biases 0
+        var random = new PythonRandom(1337);
+        var model = new Mlp(2, [.. ModelFile.Load(Fixtures.PathOf("moons_init.json")).Layers.Select(l => new Layer(
+            l.Neurons.Select(n => new Neuron(n.Weights.Select(_ => random.Uniform(-1, 1)).ToArray(), 0.0, l.Activation))))]);
+        var reference = ModelFile.Load(Fixtures.PathOf("moons_init.json"));
+        Assert.Equal(reference.Parameters.Select(p => BitConverter.DoubleToInt64Bits(p.Data)), model.Parameters.Select(p => BitConverter.DoubleToInt64Bits(p.Data)));
+    }
 }
