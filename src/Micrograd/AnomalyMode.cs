@@ -4,7 +4,7 @@ namespace Micrograd;
 /// Opt-in detection of the first NaN or infinity in a forward or backward pass, like PyTorch's
 /// <c>torch.autograd.detect_anomaly</c>. Inside a scope, any op whose result is not finite throws an
 /// <see cref="AnomalyException"/> naming the op and the labels involved. Off by default, and free when off: while no scope
-/// (of any kind) is open on any thread, a node's check is one read of a static field.
+/// (of any kind) is open anywhere, a node's check is one read of a static field.
 /// </summary>
 /// <example><code>
 /// using (AnomalyMode.Enable())
@@ -13,17 +13,19 @@ namespace Micrograd;
 ///     y.Backward();      // throws at the first gradient that becomes NaN or infinite
 /// }
 /// </code></example>
-/// <remarks>The scope belongs to the thread that opened it. Scopes nest; detection stays on until the outermost is disposed.</remarks>
+/// <remarks>The scope belongs to the async flow that opened it, as <see cref="Gradients.Disabled"/>'s does: the code after it,
+/// and every <c>await</c> inside it on whatever thread it resumes. Scopes nest; detection stays on until the last one open is
+/// disposed.</remarks>
 public static class AnomalyMode
 {
-    /// <summary>True while an anomaly scope is open on the current thread.</summary>
+    /// <summary>True while an anomaly scope is open in the current async flow.</summary>
     public static bool IsEnabled => OpScopes.AnomalyEnabled;
 
     /// <summary>Whether to check: a plain static read first, so that the check on every node costs nothing while no scope is
-    /// open on any thread (<see cref="OpScopes"/>).</summary>
+    /// open anywhere (<see cref="OpScopes"/>).</summary>
     internal static bool IsActive => OpScopes.AnyOpen && OpScopes.AnomalyEnabled;
 
-    /// <summary>Turns detection on for the current thread until the returned scope is disposed.</summary>
+    /// <summary>Turns detection on for the current async flow until the returned scope is disposed.</summary>
     /// <returns>A scope to dispose (for instance with <c>using</c>).</returns>
     public static IDisposable Enable() => OpScopes.OpenAnomaly();
 

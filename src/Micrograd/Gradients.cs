@@ -62,7 +62,7 @@ public static class Gradients
     }
 
     /// <summary>
-    /// Opens a no-gradient scope on the current thread, as PyTorch's <c>torch.no_grad()</c>: until it is disposed, every op
+    /// Opens a no-gradient scope in the current async flow, as PyTorch's <c>torch.no_grad()</c>: until it is disposed, every op
     /// (arithmetic, the functions, <see cref="Value.Sum"/>, <see cref="DifferentiableFunction.Apply"/>) computes its value as
     /// usual but records no graph. Its result is a new leaf with that data, no op, no operands and no label, so that nothing
     /// computed in the scope passes a gradient back, and nothing is kept alive for a backward pass (model evaluation, an
@@ -72,9 +72,12 @@ public static class Gradients
     /// <para>Values are computed exactly as outside the scope, NaN and infinities included; inside an
     /// <see cref="AnomalyMode"/> scope each result is still checked. Values made before the scope keep their graphs, and values
     /// made in it can be used in graphs built after it (as PyTorch's no-grad tensors can).</para>
-    /// <para>The scope belongs to the thread that opened it (dispose it on that thread); other threads record as usual.
-    /// Scopes nest: recording resumes when the outermost is disposed; disposing a scope twice does nothing. While no scope
-    /// is open on any thread, an op pays one read of a static field for this and <see cref="AnomalyMode"/> together.</para>
+    /// <para>The scope belongs to the async flow that opened it: the code after it on that thread, and every <c>await</c>
+    /// inside it wherever the continuation runs (a <c>using</c> around an <c>await</c> on the thread pool works), and tasks
+    /// started inside it, which inherit it; other flows and threads record as usual. Dispose it in the flow that opened
+    /// it. Scopes nest: recording resumes when the last one open is disposed, in any order; disposing a scope twice does
+    /// nothing. While no scope is open anywhere, an op pays one read of a static field for this and
+    /// <see cref="AnomalyMode"/> together.</para>
     /// <para><see cref="Value.Backward"/> works in the scope (it builds nothing). <see cref="Of"/>, and the functions of
     /// <see cref="Derivatives"/> and <see cref="GradientCheck"/>, record their graphs in the scope too, as PyTorch's backward
     /// with <c>create_graph=True</c> and its <c>torch.autograd.functional</c> do; a <see cref="DifferentiableFunction"/>'s

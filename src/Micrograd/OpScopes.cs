@@ -1,10 +1,11 @@
 namespace Micrograd;
 
 /// <summary>
-/// The per-thread scopes that change what the public ops do: <see cref="AnomalyMode"/> (check each result for a NaN or an
-/// infinity) and <see cref="Gradients.Disabled"/> (record no graph). Both sit behind one count of the scopes open on all
-/// threads, so that an op reads one plain static field while no scope is open anywhere, and the thread's own state only
-/// when one is (a thread-static read is a call on some platforms).
+/// The scopes that change what the public ops do, per async flow (as PyTorch's grad mode is per thread, and an
+/// <c>await</c> carries the flow to whatever thread resumes it): <see cref="AnomalyMode"/> (check each result for a NaN or an
+/// infinity) and <see cref="Gradients.Disabled"/> (record no graph). Both sit behind one count of the scopes open in all
+/// flows, so that an op reads one plain static field while no scope is open anywhere, and its flow's state (an
+/// <see cref="AsyncLocal{T}"/> read) only when one is.
 /// </summary>
 /// <remarks>
 /// The engine also sets this state around user code it runs (<see cref="Enter"/>): a gradient hook in
@@ -17,75 +18,87 @@ internal static class OpScopes
 {
     private static int s_open;
 
-    [ThreadStatic]
-    private static int t_anomaly;
+    /// <summary>The scopes open in the current async flow: each an immutable pair, so that a flow's change never shows in
+    /// another's (an <c>await</c> resumes with the scopes of its own flow, whichever thread it resumes on).</summary>
+    private static readonly AsyncLocal<State> s_state = new();
 
-    [ThreadStatic]
-    private static int t_disabled;
-
-    /// <summary>True while a scope is open on any thread; the one check an op makes.</summary>
+    /// <summary>True while a scope is open in any flow; the one check an op makes.</summary>
     public static bool AnyOpen => Volatile.Read(ref s_open) != 0;
 
-    /// <summary>True while anomaly detection is on for the current thread.</summary>
-    public static bool AnomalyEnabled => t_anomaly > 0;
+    /// <summary>True while anomaly detection is on in the current async flow.</summary>
+    public static bool AnomalyEnabled => s_state.Value.Anomaly > 0;
 
-    /// <summary>True while ops on the current thread record no graph.</summary>
-    public static bool RecordingDisabled => t_disabled > 0;
+    /// <summary>True while ops in the current async flow record no graph.</summary>
+    public static bool RecordingDisabled => s_state.Value.Disabled > 0;
 
-    /// <summary>Opens an anomaly scope on the current thread (<see cref="AnomalyMode.Enable"/>).</summary>
+    /// <summary>Opens an anomaly scope in the current async flow (<see cref="AnomalyMode.Enable"/>).</summary>
     public static IDisposable OpenAnomaly() => new Scope(anomaly: true);
 
-    /// <summary>Opens a no-gradient scope on the current thread (<see cref="Gradients.Disabled"/>).</summary>
+    /// <summary>Opens a no-gradient scope in the current async flow (<see cref="Gradients.Disabled"/>).</summary>
     public static IDisposable OpenDisabled() => new Scope(anomaly: false);
 
     /// <summary>
-    /// Sets the current thread's state until the returned section is disposed (on this thread), whatever scopes are open:
-    /// ops record a graph unless <paramref name="record"/> is false, and check their results only if
-    /// <paramref name="checkAnomalies"/> is true and anomaly detection was on.
+    /// Sets the current flow's state until the returned section is disposed, whatever scopes are open: ops record a graph
+    /// unless <paramref name="record"/> is false, and check their results only if <paramref name="checkAnomalies"/> is true
+    /// and anomaly detection was on. For the engine's own synchronous code (hooks, gradients as graphs): dispose it in the
+    /// same flow, before any scope opened inside it.
     /// </summary>
-    public static Section Enter(bool record, bool checkAnomalies = true) =>
-        new(record ? 0 : t_disabled + 1, checkAnomalies ? t_anomaly : 0);
+    public static Section Enter(bool record, bool checkAnomalies = true)
+    {
+        var state = s_state.Value;
+        return new(new State(record ? 0 : state.Disabled + 1, checkAnomalies ? state.Anomaly : 0));
+    }
 
-    /// <summary>A change of the current thread's state, undone by <see cref="Dispose"/>.</summary>
+    /// <summary>How many no-gradient and anomaly scopes are open in a flow.</summary>
+    internal readonly record struct State(int Disabled, int Anomaly);
+
+    /// <summary>A change of the current flow's state, undone by <see cref="Dispose"/>.</summary>
     public readonly struct Section : IDisposable
     {
-        private readonly int _disabled;
-        private readonly int _anomaly;
+        private readonly State _saved;
 
-        internal Section(int disabled, int anomaly)
+        internal Section(State state)
         {
-            (_disabled, _anomaly) = (t_disabled, t_anomaly);
-            (t_disabled, t_anomaly) = (disabled, anomaly);
+            _saved = s_state.Value;
+            s_state.Value = state;
             Interlocked.Increment(ref s_open);
         }
 
         public void Dispose()
         {
-            (t_disabled, t_anomaly) = (_disabled, _anomaly);
+            s_state.Value = _saved;
             Interlocked.Decrement(ref s_open);
         }
     }
 
+    /// <summary>A scope of <see cref="Gradients.Disabled"/> or <see cref="AnomalyMode.Enable"/>: opening adds one to its
+    /// count in the current flow, disposing (once) takes one away in the flow that disposes it, so scopes may end in any
+    /// order and an <c>await</c> inside one leaves other flows alone.</summary>
     private sealed class Scope : IDisposable
     {
         private readonly bool _anomaly;
-        private bool _disposed;
+        private int _disposed;
 
         public Scope(bool anomaly)
         {
             _anomaly = anomaly;
-            if (anomaly) t_anomaly++;
-            else t_disabled++;
+            Change(+1);
             Interlocked.Increment(ref s_open);
         }
 
         public void Dispose()
         {
-            if (_disposed) return;
-            _disposed = true;
-            if (_anomaly) t_anomaly--;
-            else t_disabled--;
+            if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+            Change(-1);
             Interlocked.Decrement(ref s_open);
+        }
+
+        private void Change(int by)
+        {
+            var state = s_state.Value;
+            s_state.Value = _anomaly
+                ? state with { Anomaly = Math.Max(0, state.Anomaly + by) }
+                : state with { Disabled = Math.Max(0, state.Disabled + by) };
         }
     }
 }

@@ -2,6 +2,7 @@ namespace Micrograd;
 
 public sealed partial class Value
 {
+    /// <summary>The mark of the current walk that owns the nodes (<see cref="Walks"/>); nodes holding it have been visited.</summary>
     private static int s_epoch;
 
     /// <summary>Scratch arrays reused by <see cref="Backward"/> and <see cref="TopologicalOrder"/> on each thread.</summary>
@@ -27,13 +28,40 @@ public sealed partial class Value
     /// </remarks>
     public void Backward()
     {
+        if (!Walks.TryOwnNodes())
+        {
+            SharedBackward();
+            return;
+        }
+        try
+        {
+            Walks.Gradients.EnterWriteLock();
+            try
+            {
+                OwnedBackward();
+            }
+            finally
+            {
+                Walks.Gradients.ExitWriteLock();
+            }
+        }
+        finally
+        {
+            Walks.ReleaseNodes();
+        }
+    }
+
+    /// <summary><see cref="Backward"/> by the walk that owns the nodes' marks and gradients (<see cref="Walks"/>): the walk marks
+    /// nodes, and the sweep adds straight into their <see cref="Grad"/>s.</summary>
+    private void OwnedBackward()
+    {
         var scratch = TraversalScratch.Rent();
         var count = 0;
         var leaves = 0;
         try
         {
             // The walk also saves each leaf's gradient (in order) and zeroes every gradient it reaches, in one pass.
-            (count, leaves) = Collect(scratch, forBackward: true);
+            (count, leaves) = Collect(scratch, forBackward: true, visited: null);
             var order = scratch.Order;
 
             Grad = 1.0;
@@ -59,6 +87,57 @@ public sealed partial class Value
         }
     }
 
+    /// <summary>
+    /// <see cref="Backward"/> while another walk owns the nodes (<see cref="Walks"/>), on another thread or in a hook: the same
+    /// gradients, computed in arrays of this call's own (each node's sum of its uses' <see cref="Ops.Op.Contribution"/>s, in the
+    /// order <see cref="Sweep"/> adds them, so the numbers are the same bit for bit), then written once the owning walk has
+    /// ended: each interior node's gradient set, each leaf's added atomically.
+    /// </summary>
+    private void SharedBackward()
+    {
+        var order = TopologicalOrder();
+        var count = order.Count;
+        var position = Gradients.Positions(order);
+        var grads = new double[count];
+        grads[count - 1] = 1.0;
+        var check = AnomalyMode.IsActive;
+        for (var i = count - 1; i >= 0; i--)
+        {
+            var node = order[i];
+            var g = grads[i];
+            if (node._hooked)
+            {
+                var before = g;
+                g = RunHooks(node, g);
+                if (check) AnomalyMode.CheckHooks(node, before, g);
+                grads[i] = g;
+            }
+            if (node._op is not { } op) continue;
+            for (var k = 0; k < node.ChildCount; k++)
+            {
+                var p = position[node.ChildAt(k)];
+                var before = grads[p];
+                grads[p] += op.Contribution(node, k, g);
+                if (check && double.IsFinite(before) && !double.IsFinite(grads[p])) throw AnomalyMode.InBackward(node, g, k, grads[p]);
+            }
+        }
+
+        Walks.Gradients.EnterReadLock();
+        try
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var node = order[i];
+                if (node._op is null) node.AddGradAtomically(grads[i]);
+                else node._grad = grads[i];
+            }
+        }
+        finally
+        {
+            Walks.Gradients.ExitReadLock();
+        }
+    }
+
     /// <summary>The reverse sweep: each node in reverse topological order, its gradient now complete, runs its hooks
     /// (<see cref="RegisterHook"/>), then adds its gradient times its local derivatives into its operands' gradients.</summary>
     private static void Sweep(Value[] order, int count)
@@ -79,11 +158,12 @@ public sealed partial class Value
     /// <returns>A new list; changing it does not change the graph.</returns>
     public List<Value> TopologicalOrder()
     {
+        var owned = Walks.TryOwnNodes();
         var scratch = TraversalScratch.Rent();
         var count = 0;
         try
         {
-            (count, _) = Collect(scratch, forBackward: false);
+            (count, _) = Collect(scratch, forBackward: false, visited: owned ? null : new HashSet<Value>(ReferenceEqualityComparer.Instance));
             var list = new List<Value>(count);
             list.AddRange(new ArraySegment<Value>(scratch.Order, 0, count));
             return list;
@@ -91,6 +171,7 @@ public sealed partial class Value
         finally
         {
             scratch.Return(count, 0);
+            if (owned) Walks.ReleaseNodes();
         }
     }
 
@@ -98,11 +179,11 @@ public sealed partial class Value
     /// operands in order and appends a node once all of its operands are appended. For <see cref="Backward"/>
     /// (<paramref name="forBackward"/>), it also zeroes each node's gradient as it appends it, after saving a leaf's gradient
     /// and the leaf itself into <c>scratch.LeafGradients</c> and <c>scratch.Leaves</c> (in topological order).
-    /// Returns the node and leaf counts.</summary>
-    private (int Count, int Leaves) Collect(TraversalScratch scratch, bool forBackward)
+    /// Returns the node and leaf counts. Nodes are marked as visited in their own field when this walk owns the nodes
+    /// (<paramref name="visited"/> null: see <see cref="Walks"/>), else in <paramref name="visited"/>.</summary>
+    private (int Count, int Leaves) Collect(TraversalScratch scratch, bool forBackward, HashSet<Value>? visited)
     {
-        var epoch = Interlocked.Increment(ref s_epoch);
-        if (epoch == 0) epoch = Interlocked.Increment(ref s_epoch);
+        var epoch = ++s_epoch == 0 ? ++s_epoch : s_epoch; // only the walk that owns the nodes changes it
 
         var order = scratch.Order;
         var nodes = scratch.StackNodes;
@@ -110,7 +191,8 @@ public sealed partial class Value
         var count = 0;
         var leaves = 0;
         var top = 0;
-        _mark = epoch;
+        if (visited is null) _mark = epoch;
+        else visited.Add(this);
         nodes[0] = this;
         next[0] = 0;
         while (top >= 0)
@@ -122,8 +204,15 @@ public sealed partial class Value
             while (i < children)
             {
                 var child = node.ChildAt(i++);
-                if (child._mark == epoch) continue;
-                child._mark = epoch;
+                if (visited is null)
+                {
+                    if (child._mark == epoch) continue;
+                    child._mark = epoch;
+                }
+                else if (!visited.Add(child))
+                {
+                    continue;
+                }
                 if (child._op is null)
                 {
                     // A leaf has nothing to visit: append it at once, as pushing and popping it would.
@@ -165,6 +254,33 @@ public sealed partial class Value
         scratch.AddLeaf(k, leaf);
         leaf.Grad = 0.0;
     }
+
+    /// <summary>
+    /// Who may use the nodes' own fields during a walk. A node has one visited mark (<see cref="_mark"/>), and
+    /// <see cref="Backward"/> sums gradients in the nodes' <see cref="Grad"/>s; so at most one walk at a time, on any thread,
+    /// owns them: the first to start while none runs (<see cref="TryOwnNodes"/>), which is every walk of a program that walks
+    /// one graph at a time, at full speed. A walk that starts while another owns the nodes (on another thread, or in a
+    /// gradient hook) keeps its marks in a set and its gradients in arrays of its own, and writes the gradients only outside
+    /// an owning <see cref="Backward"/> (<see cref="Gradients"/>: owners hold it for writing, shared walks for reading while
+    /// they write, each leaf's share added atomically).
+    /// </summary>
+    /// <remarks>A gradient hook must not wait for a <see cref="Backward"/> running on another thread: that call's writes wait
+    /// for the hook's own call to end.</remarks>
+    private static class Walks
+    {
+        private static int s_owned;
+
+        public static ReaderWriterLockSlim Gradients { get; } = new(LockRecursionPolicy.SupportsRecursion);
+
+        /// <summary>Takes the nodes for this walk if no walk owns them; true if taken (then <see cref="ReleaseNodes"/>).</summary>
+        public static bool TryOwnNodes() => !ForceShared && Interlocked.CompareExchange(ref s_owned, 1, 0) == 0;
+
+        public static void ReleaseNodes() => Volatile.Write(ref s_owned, 0);
+    }
+
+    /// <summary>For tests: every walk on this thread takes the shared route, as when another walk owns the nodes.</summary>
+    [ThreadStatic]
+    internal static bool ForceShared;
 
     /// <summary>
     /// Per-thread arrays for the graph walk. Arrays of up to <see cref="KeepLimit"/> entries are kept for the next call (their

@@ -15,8 +15,13 @@ namespace Micrograd;
 /// NaN and infinities propagate through every op unless that op's documentation says otherwise.
 /// </para>
 /// <para>
-/// A graph is not thread-safe: do not build on, or run <see cref="Backward"/> over, one graph from several threads at once.
-/// Separate graphs may be used from separate threads.
+/// <b>Threads.</b> Graphs may be built and walked on many threads at once: <see cref="Backward"/>,
+/// <see cref="TopologicalOrder"/> and what is built on them (<see cref="Gradients.Of"/>, pictures, tracing) read a graph
+/// without disturbing other walks of it, and graphs that share leaves (a model's parameters, say) may run
+/// <see cref="Backward"/> at once on several threads: each leaf gets every call's gradient added, whole (in the order the
+/// calls finish, so the last bits of a sum may differ from run to run, as in PyTorch). An interior node reached by two
+/// calls at once ends with one of their gradients. Changing a node (its <see cref="Data"/>, <see cref="Grad"/> or
+/// <see cref="Label"/>) while another thread reads it is a race, as for any object.
 /// </para>
 /// </remarks>
 public sealed partial class Value
@@ -53,7 +58,26 @@ public sealed partial class Value
     /// d(root)/d(this) after <see cref="Backward"/> on a root that reaches this node. Leaves accumulate over
     /// successive calls (zero them with <see cref="ValueExtensions.ZeroGrad"/>); interior nodes are reset by each call.
     /// </summary>
-    public double Grad { get; set; }
+    public double Grad
+    {
+        get => _grad;
+        set => _grad = value;
+    }
+
+    private double _grad;
+
+    /// <summary>Adds <paramref name="x"/> into <see cref="Grad"/> atomically, so that walks on several threads that share this
+    /// leaf each add their whole share (in the order they finish).</summary>
+    internal void AddGradAtomically(double x)
+    {
+        double seen, sum;
+        do
+        {
+            seen = Volatile.Read(ref _grad);
+            sum = seen + x;
+        }
+        while (BitConverter.DoubleToInt64Bits(Interlocked.CompareExchange(ref _grad, sum, seen)) != BitConverter.DoubleToInt64Bits(seen));
+    }
 
     /// <summary>A name for graph pictures and error messages. Never null; empty when not set.</summary>
     public string Label

@@ -64,17 +64,32 @@ public class AnomalyModeTests
     }
 
     [Fact]
-    public void Scopes_nest_and_stay_on_the_opening_thread()
+    public void Scopes_nest_and_stay_in_the_opening_flow()
     {
+        // a thread started before the scope is another flow; one started inside it inherits it, as a task does
+        using var started = new ManualResetEventSlim();
+        using var checkNow = new ManualResetEventSlim();
+        var before = true;
+        var thread = new Thread(() =>
+        {
+            started.Set();
+            checkNow.Wait();
+            before = AnomalyMode.IsEnabled;
+        });
+        thread.Start();
+        started.Wait();
         using (AnomalyMode.Enable())
         {
             using (AnomalyMode.Enable()) Assert.True(AnomalyMode.IsEnabled);
             Assert.True(AnomalyMode.IsEnabled);
-            var other = true;
-            var thread = new Thread(() => other = AnomalyMode.IsEnabled);
-            thread.Start();
+            checkNow.Set();
             thread.Join();
-            Assert.False(other);
+            Assert.False(before);
+            var inherited = false;
+            var child = new Thread(() => inherited = AnomalyMode.IsEnabled);
+            child.Start();
+            child.Join();
+            Assert.True(inherited);
         }
         Assert.False(AnomalyMode.IsEnabled);
     }

@@ -120,14 +120,15 @@ public class NoGradientTests
     }
 
     [Fact]
-    public void The_scope_belongs_to_its_thread()
+    public void The_scope_belongs_to_its_flow()
     {
         // PyTorch, torch.no_grad: "This context manager is thread local; it will not affect computation in other threads."
+        // Here it belongs to the async flow: code started inside it (a task, a thread) inherits it, other flows do not.
         var x = new Value(1.0, "x");
         using (Gradients.Disabled())
         {
-            var elsewhere = OnAnotherThread(() => x * 2);
-            Assert.False(elsewhere.IsLeaf);
+            var inherited = OnAnotherThread(() => x * 2);
+            Assert.True(inherited.IsLeaf);
             Assert.True((x * 2).IsLeaf);
         }
         var inOther = OnAnotherThread(() =>
