@@ -38,22 +38,24 @@ public static class AnomalyMode
             AnomalyPhase.Forward, result.Op, result.Label, result.Data);
     }
 
+    /// <summary>The reverse sweep of <see cref="Value.Backward"/> with each contribution checked as it is added: the operand
+    /// whose gradient it turns from finite to NaN or infinite is named (the right one when a value is both operands, as in
+    /// <c>x * x</c>). The contributions are the op's own (<see cref="Ops.Op.Contribution"/>), in <see cref="Ops.Op.Propagate"/>'s
+    /// order, so the gradients are the unchecked sweep's.</summary>
     internal static void CheckedSweep(ReadOnlySpan<Value> order)
     {
-        var wasFinite = new bool[2];
         for (var i = order.Length - 1; i >= 0; i--)
         {
             var node = order[i];
             if (node.HasHooks) CheckedHooks(node);
             if (node.Operation is not { } op) continue;
-            var count = node.ChildCount;
-            if (wasFinite.Length < count) wasFinite = new bool[count];
-            for (var c = 0; c < count; c++) wasFinite[c] = double.IsFinite(node.ChildAt(c).Grad);
-            op.Propagate(node);
-            for (var c = 0; c < count; c++)
+            var g = node.Grad;
+            for (var c = 0; c < node.ChildCount; c++)
             {
                 var child = node.ChildAt(c);
-                if (wasFinite[c] && !double.IsFinite(child.Grad)) throw InBackward(node, node.Grad, c, child.Grad);
+                var before = child.Grad;
+                child.Grad = before + op.Contribution(node, c, g);
+                if (double.IsFinite(before) && !double.IsFinite(child.Grad)) throw InBackward(node, g, c, child.Grad);
             }
         }
     }

@@ -129,7 +129,7 @@ public static class Derivatives
         {
             var node = order[p];
             if (node.Operation is not { } op) continue;
-            var sum = 0.0;
+            var sum = -0.0; // −0 + x is x: a single term keeps its sign, as PyTorch's forward mode gives it
             for (var k = 0; k < node.ChildCount; k++)
             {
                 var q = position[node.ChildAt(k)];

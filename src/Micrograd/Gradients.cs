@@ -168,10 +168,15 @@ public static class Gradients
 
     /// <summary>The sum of a node's gradient contributions, in the order they came; a single one as it is, unless it is −0
     /// (which Backward's 0 + −0 makes +0).</summary>
+    /// <summary>A node's gradient as a graph from its contributions: the one contribution itself, or their sum. Its data is
+    /// <see cref="Value.Backward"/>'s sum from −0: the sum node's (which starts from +0) unless every contribution is −0, when
+    /// the sum is built as −Σ(−c), which is −0, with the same derivatives.</summary>
     private static Value Total(Value first, List<Value>? more)
     {
-        if (more is null && !(first.Data == 0 && double.IsNegative(first.Data))) return first;
-        Value[] terms = more is null ? [first] : [first, .. more];
-        return Value.InGraph(Ops.SumOp.Instance, terms);
+        if (more is null) return first;
+        Value[] terms = [first, .. more];
+        if (!terms.All(t => BitConverter.DoubleToInt64Bits(t.Data) == BitConverter.DoubleToInt64Bits(-0.0)))
+            return Value.InGraph(Ops.SumOp.Instance, terms);
+        return Value.InGraph(Ops.NegateOp.Instance, Value.InGraph(Ops.SumOp.Instance, [.. terms.Select(t => Value.InGraph(Ops.NegateOp.Instance, t))]));
     }
 }

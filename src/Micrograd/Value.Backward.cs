@@ -79,7 +79,7 @@ public sealed partial class Value
 
             var leafNodes = scratch.Leaves;
             var leafGrads = scratch.LeafGradients;
-            for (var k = 0; k < leaves; k++) leafNodes[k].Grad += leafGrads[k];
+            for (var k = 0; k < leaves; k++) leafNodes[k]._grad = Accumulated(leafNodes[k]._grad, leafGrads[k]);
         }
         finally
         {
@@ -99,6 +99,7 @@ public sealed partial class Value
         var count = order.Count;
         var position = Gradients.Positions(order);
         var grads = new double[count];
+        grads.AsSpan().Fill(-0.0); // the sums' start: −0 + x is x, so a single contribution is kept as it is, sign included
         grads[count - 1] = 1.0;
         var check = AnomalyMode.IsActive;
         for (var i = count - 1; i >= 0; i--)
@@ -137,6 +138,15 @@ public sealed partial class Value
             Walks.Gradients.ExitReadLock();
         }
     }
+
+    /// <summary>
+    /// A leaf's gradient after a call: this call's sum <paramref name="call"/> added to what it held, <paramref name="held"/>;
+    /// when that is +0 (no gradient yet, or zeroed), the call's sum itself, so that a gradient of −0 is kept, as PyTorch
+    /// keeps the first gradient a leaf receives. (Every sum starts from −0, the identity of addition, so one contribution
+    /// passes through unchanged; a start of +0 would turn −0 into +0.)
+    /// </summary>
+    internal static double Accumulated(double call, double held) =>
+        BitConverter.DoubleToInt64Bits(held) == 0 ? call : call + held;
 
     /// <summary>The reverse sweep: each node in reverse topological order, its gradient now complete, runs its hooks
     /// (<see cref="RegisterHook"/>), then adds its gradient times its local derivatives into its operands' gradients.</summary>
@@ -242,7 +252,7 @@ public sealed partial class Value
             }
             else if (forBackward)
             {
-                node.Grad = 0.0;
+                node._grad = -0.0; // the sum's start: −0 + x is x, so the first contribution is kept as it is, sign included
             }
         }
         return (count, leaves);
@@ -252,7 +262,7 @@ public sealed partial class Value
     private static void Appended(TraversalScratch scratch, Value leaf, int k)
     {
         scratch.AddLeaf(k, leaf);
-        leaf.Grad = 0.0;
+        leaf._grad = -0.0;
     }
 
     /// <summary>

@@ -54,7 +54,7 @@ public sealed partial class Value : IOpNumber<Value>
     static Value IOpNumber<Value>.Select(Comparison comparison, Value left, Value right, Value ifTrue, Value ifFalse) =>
         Scalar.Holds(comparison, left.Data, right.Data) ? ifTrue : ifFalse;
 
-    private static Value InGraph(UnaryOp op, Value x) => new(op.Forward(x.Data), op, x, null, null);
+    internal static Value InGraph(UnaryOp op, Value x) => new(op.Forward(x.Data), op, x, null, null);
 
     private static Value InGraph(BinaryOp op, Value a, Value b) => new(op.Forward(a.Data, b.Data), op, a, b, null);
 

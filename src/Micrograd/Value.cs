@@ -74,7 +74,7 @@ public sealed partial class Value
         do
         {
             seen = Volatile.Read(ref _grad);
-            sum = seen + x;
+            sum = Accumulated(x, seen);
         }
         while (BitConverter.DoubleToInt64Bits(Interlocked.CompareExchange(ref _grad, sum, seen)) != BitConverter.DoubleToInt64Bits(seen));
     }

@@ -271,7 +271,7 @@ public sealed class BatchedGraph
         {
             var count = Math.Min(_chunk, _active - start);
             var real = Math.Clamp(Samples - start, 0, count);
-            for (var r = 0; r < rowCount; r++) _gradients.AsSpan(r * _stride + start, count).Clear();
+            for (var r = 0; r < rowCount; r++) _gradients.AsSpan(r * _stride + start, count).Fill(-0.0); // sums start from −0, as Value.Backward's
             if (seedSlots.IsEmpty) Row(_gradients, _tape.RootSlot).Slice(start, real).Fill(seed);
             for (var k = 0; k < seedSlots.Length; k++) seeds.Slice(k * seedStride + start, real).CopyTo(Row(_gradients, seedSlots[k])[start..]);
             var rows = Rows(_values, start, count);

@@ -93,6 +93,9 @@ public sealed class CompiledGraph
     /// <summary>The number of value slots a replay uses (leaves, constants and interior nodes): the size of its arrays.</summary>
     internal int SlotCount => _tape.SlotCount;
 
+    /// <summary>Whether the root depends on declared leaf <paramref name="leaf"/> (whose gradient a backward pass then sets).</summary>
+    internal bool Reaches(int leaf) => Array.BinarySearch(_tape.ReachedLeaves, leaf) >= 0;
+
     /// <summary>The number of declared leaves.</summary>
     public int LeafCount => _tape.LeafCount;
 
@@ -157,15 +160,16 @@ public sealed class CompiledGraph
     {
         var grads = _gradients;
         var reached = _tape.ReachedLeaves;
+        // as Value.Backward: every sum starts from −0 (the identity of addition), and a leaf's call sum is added to what it held
         foreach (var i in reached)
         {
             _saved[i] = grads[i];
-            grads[i] = 0.0;
+            grads[i] = -0.0;
         }
-        Array.Clear(grads, _tape.LeafCount, grads.Length - _tape.LeafCount);
+        grads.AsSpan(_tape.LeafCount).Fill(-0.0);
         grads[_tape.RootSlot] = seed;
         _tape.Backward(_values, grads);
-        foreach (var i in reached) grads[i] += _saved[i];
+        foreach (var i in reached) grads[i] = Micrograd.Value.Accumulated(grads[i], _saved[i]);
     }
 
     /// <summary>Sets every declared leaf's gradient in the tape to 0 (the leaves' own <see cref="Value.Grad"/> are not touched).</summary>

@@ -141,10 +141,8 @@ internal sealed class DenseLayer
         ref var g = ref MemoryMarshal.GetArrayDataReference(gradients);
         for (var j = 0; j < _n; j++)
         {
-            // a product's own gradient: zeroed, then the sum's added (bit for bit what an unfused product node holds)
-            var row = MemoryMarshal.Cast<double, Vector<double>>(gradients.AsSpan((int)(_y[j] + start), count));
-            var products = MemoryMarshal.Cast<double, Vector<double>>(_gp.AsSpan(j * _chunk, count));
-            for (var i = 0; i < row.Length; i++) products[i] = Vector<double>.Zero + row[i];
+            // a product's own gradient: its one contribution, the sum's (bit for bit what an unfused product node holds)
+            gradients.AsSpan((int)(_y[j] + start), count).CopyTo(_gp.AsSpan(j * _chunk, count));
         }
         if (!totals.IsEmpty)
         {

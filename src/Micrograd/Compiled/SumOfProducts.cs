@@ -93,7 +93,7 @@ internal static class SumOfProducts
         {
             if (right[k] < 0) gradients[left[k]] += g;
         }
-        var product = 0.0 + g; // a product's own gradient: zeroed, then the sum's added
+        var product = g; // a product's own gradient: its one contribution, the sum's, added to the start −0
         for (var k = left.Length - 1; k >= 0; k--)
         {
             int a = left[k], b = right[k];
@@ -137,7 +137,7 @@ internal static class SumOfProducts
             for (var i = 0; i < vg.Length; i++) ga[i] += vg[i];
         }
         var vp = Lanes.Of(product[..g.Length]);
-        for (var i = 0; i < vg.Length; i++) vp[i] = Vector<double>.Zero + vg[i];
+        vg.CopyTo(vp); // each product's own gradient: its one contribution, the sum's
         for (var k = left.Length - 1; k >= 0; k--)
         {
             int a = left[k], b = right[k];

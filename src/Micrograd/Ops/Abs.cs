@@ -2,7 +2,7 @@ namespace Micrograd
 {
     public sealed partial class Value
     {
-        /// <summary>Absolute value; d/dx = sign(x), so the gradient at exactly 0 is 0 (as in PyTorch). abs(±∞) is +∞; abs(NaN) is NaN with gradient NaN.</summary>
+        /// <summary>Absolute value; d/dx = sign(x), so the gradient at exactly 0 is 0 (as in PyTorch). abs(±∞) is +∞; abs(NaN) is NaN with gradient 0 (PyTorch's sign of NaN is 0).</summary>
         public Value Abs() => Unary(Ops.AbsOp.Instance, this);
     }
 }
@@ -17,10 +17,9 @@ namespace Micrograd.Ops
         {
             public T Forward<T>(T x) where T : IOpNumber<T> => T.Abs(x);
 
-            // sign(x), 0 at exactly 0 (as in PyTorch), NaN at NaN.
+            // PyTorch's abs_backward, g · sgn(x) with sgn(x) = (0 < x) − (x < 0): 0 at ±0 and at NaN.
             public T Backward<T>(T x, T y, T g) where T : IOpNumber<T> =>
-                g * T.Select(Comparison.Greater, x, T.Constant(0), T.Constant(1),
-                    T.Select(Comparison.Less, x, T.Constant(0), T.Constant(-1), T.Select(Comparison.Equal, x, T.Constant(0), T.Constant(0), T.Constant(double.NaN))));
+                g * T.Select(Comparison.Greater, x, T.Constant(0), T.Constant(1), T.Select(Comparison.Less, x, T.Constant(0), T.Constant(-1), T.Constant(0)));
         }
     }
 }

@@ -61,7 +61,9 @@ internal interface IOpNumber<T> where T : IOpNumber<T>
     /// <summary><see cref="Math.Pow"/>(x, y), with a differentiable exponent.</summary>
     static abstract T Pow(T x, T y);
 
-    /// <summary><see cref="Math.Pow"/>(x, exponent), with a constant exponent.</summary>
+    /// <summary><c>x ** exponent</c> with a constant exponent, as PyTorch computes it: exact shortcuts for the common exponents
+    /// (x·x, a square root, 1/x, …), <see cref="Math.Pow"/> otherwise (<see cref="PowConstantOp.Shortcut"/>); on values, a
+    /// node of the constant-power op.</summary>
     static abstract T Pow(T x, double exponent);
 
     /// <summary><c>a·b + addend</c> rounded once, as <see cref="Math.FusedMultiplyAdd"/>, with a constant addend.</summary>

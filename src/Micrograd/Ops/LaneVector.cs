@@ -58,7 +58,7 @@ internal readonly struct LaneVector(Vector<double> lanes) : IOpNumber<LaneVector
         return new(result);
     }
 
-    public static LaneVector Pow(LaneVector x, double exponent) => Pow(x, Constant(exponent));
+    public static LaneVector Pow(LaneVector x, double exponent) => PowConstantOp.Shortcut(x, exponent);
 
     public static LaneVector FusedMultiplyAdd(LaneVector a, LaneVector b, double addend) => new(Vector.FusedMultiplyAdd(a.Lanes, b.Lanes, new Vector<double>(addend)));
 

@@ -40,27 +40,32 @@ namespace Micrograd.Ops
             e == 0 ? "0" : e - 1 == 0 ? OpScript.Literal(e)
             : e - 1 == 1 ? $"{OpScript.Literal(e)} × {{x}}" : $"{OpScript.Literal(e)} × {{x}} ** {OpScript.Literal(e - 1)}";
 
+        /// <summary>
+        /// <c>x ** e</c> as PyTorch computes it with a constant exponent: its exact shortcuts for the common exponents
+        /// (x·x for 2, a square root for 0.5, 1/x for −1, …), <see cref="Math.Pow"/> otherwise. What
+        /// <see cref="IOpNumber{T}.Pow(T, double)"/> computes on numbers; on <see cref="Value"/>s it is a node of this op.
+        /// </summary>
+        internal static T Shortcut<T>(T x, double e) where T : IOpNumber<T> => e switch
+        {
+            0 => T.Constant(1),
+            1 => x,
+            2 => x * x,
+            3 => x * x * x,
+            0.5 => T.Sqrt(x),
+            -0.5 => T.Constant(1) / T.Sqrt(x),
+            -1 => T.Constant(1) / x,
+            -2 => T.Constant(1) / (x * x),
+            _ => T.Pow(x, T.Constant(e)),
+        };
+
         internal readonly struct Formula(double exponent) : IUnaryFormula
         {
-            public T Forward<T>(T x) where T : IOpNumber<T> => Power(x, exponent);
+            public T Forward<T>(T x) where T : IOpNumber<T> => T.Pow(x, exponent);
 
-            // PyTorch's pow_backward: grad * (e * x ** (e - 1)), zero when e == 0.
+            // PyTorch's pow_backward: grad * (e * x ** (e - 1)), zero when e == 0. On values, x ** (e − 1) is a node of this op
+            // (not the shortcut's arithmetic), so the next derivative is e·(e − 1)·x ** (e − 2), as PyTorch's, at 0 and ±∞ too.
             public T Backward<T>(T x, T y, T g) where T : IOpNumber<T> =>
-                exponent == 0 ? T.Constant(0) : g * (T.Constant(exponent) * Power(x, exponent - 1));
-
-            /// <summary><c>x ** e</c> with PyTorch's exact shortcuts for common exponents (x*x for 2, sqrt for 0.5, ...).</summary>
-            private static T Power<T>(T x, double e) where T : IOpNumber<T> => e switch
-            {
-                0 => T.Constant(1),
-                1 => x,
-                2 => x * x,
-                3 => x * x * x,
-                0.5 => T.Sqrt(x),
-                -0.5 => T.Constant(1) / T.Sqrt(x),
-                -1 => T.Constant(1) / x,
-                -2 => T.Constant(1) / (x * x),
-                _ => T.Pow(x, e),
-            };
+                exponent == 0 ? T.Constant(0) : g * (T.Constant(exponent) * T.Pow(x, exponent - 1));
         }
     }
 }

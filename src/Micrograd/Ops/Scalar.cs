@@ -45,7 +45,7 @@ internal readonly struct Scalar(double number) : IOpNumber<Scalar>
 
     public static Scalar Pow(Scalar x, Scalar y) => new(Math.Pow(x.Number, y.Number));
 
-    public static Scalar Pow(Scalar x, double exponent) => new(Math.Pow(x.Number, exponent));
+    public static Scalar Pow(Scalar x, double exponent) => PowConstantOp.Shortcut(x, exponent);
 
     public static Scalar FusedMultiplyAdd(Scalar a, Scalar b, double addend) => new(Math.FusedMultiplyAdd(a.Number, b.Number, addend));
 

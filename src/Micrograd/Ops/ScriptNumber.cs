@@ -62,7 +62,7 @@ internal readonly struct ScriptNumber : IOpNumber<ScriptNumber>
 
     public static ScriptNumber Pow(ScriptNumber x, ScriptNumber y) => Call("pow", x, y);
 
-    public static ScriptNumber Pow(ScriptNumber x, double exponent) => Call("pow", x, Constant(exponent));
+    public static ScriptNumber Pow(ScriptNumber x, double exponent) => PowConstantOp.Shortcut(x, exponent);
 
     public static ScriptNumber FusedMultiplyAdd(ScriptNumber a, ScriptNumber b, double addend) => Call("fma", a, b, Constant(addend));
 

@@ -121,11 +121,20 @@ public class GradientsTests
     {
         var x = new Value(-0.0, "x");
         var y = new Value(1.0, "y");
-        var root = x * y;                    // d/dy = x = -0, which Backward's 0 + (-0) makes +0
+        var root = x * y;                    // d/dy = x = -0, kept (as PyTorch keeps it): the sums start from -0
         var gradients = Gradients.Of(root, [x, y]);
         root.Backward();
         Exact.Assert(y.Grad, gradients[1].Data, "d/dy");
-        Assert.False(double.IsNegative(gradients[1].Data));
+        Exact.Assert(-0.0, gradients[1].Data, "d/dy is -0");
+
+        // several contributions, all -0: still -0, in the graph as in Backward
+        var z = new Value(2.0, "z");
+        var twice = (z * new Value(-0.0)) + (z * new Value(-0.0));
+        var dz = Gradients.Of(twice, [z])[0];
+        twice.Backward();
+        Exact.Assert(-0.0, z.Grad, "Backward: -0 + -0");
+        Exact.Assert(z.Grad, dz.Data, "graph: -0 + -0");
+        Assert.Equal(0.0, Gradients.Of(dz, [z])[0].Data);
 
         var a = new Value(1.5, "a");
         var sum = Value.Sum([a, a, a * a]);

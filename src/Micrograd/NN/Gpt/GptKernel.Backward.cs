@@ -1,7 +1,7 @@
 namespace Micrograd.NN.Gpt;
 
 // The backward pass of GptKernel. Every gradient below is the one Value.Backward gives the same node of Gpt.Loss's graph:
-// the sum, from 0, of its uses' contributions in the order the reverse depth-first post-order reaches them. Within one
+// the sum, from −0 (so one contribution is the gradient itself), of its uses' contributions in the order the reverse depth-first post-order reaches them. Within one
 // position the uses are (first added → last):
 //   a logit's input x[j]            every other logit row from the last to the first, then the target's row;
 //   a block's input x[i]            its residual add, its rmsnorm output, then its square (twice, as x·x);
@@ -28,16 +28,25 @@ internal sealed partial class GptKernel
     /// given each position's loss gradient <paramref name="gLoss"/> (1 · 1/n).</summary>
     private void Backward(int n, double gLoss)
     {
-        Array.Clear(Gradients);
-        Array.Clear(_gradKeys);
-        Array.Clear(_gradValues);
+        // every sum starts from −0, the identity of addition, as Value.Backward's do: one contribution passes through unchanged
+        Array.Fill(Gradients, -0.0);
+        Array.Fill(_gradKeys, -0.0);
+        Array.Fill(_gradValues, -0.0);
         for (var p = n - 1; p >= 0; p--)
         {
             var x = _xf.AsSpan(Row(_layers - 1, p) * _width, _width);
-            LogitsBackward(p, _tokens[p + 1], 0 + gLoss, x, _gX);
+            LogitsBackward(p, _tokens[p + 1], gLoss, x, _gX);
             for (var l = _layers - 1; l >= 0; l--) BlockBackward(l, p);
             EmbeddingBackward(p);
         }
+        // a parameter the document does not reach (the rows of tokens it does not read, of positions past its end) is not in
+        // the graph, so Backward leaves its gradient as it was, 0 (+0): not a sum
+        var width = _width;
+        for (var token = 0; token < _vocabulary; token++)
+        {
+            if (_tokens.AsSpan(0, n).IndexOf(token) < 0) Gradients.AsSpan(_layout.TokenEmbedding + (token * width), width).Clear();
+        }
+        Gradients.AsSpan(_layout.PositionEmbedding + (n * width), (_context - n) * width).Clear();
     }
 
     /// <summary>−log softmax(logits)[target] back to the logits' input: <paramref name="gx"/> is set.</summary>
@@ -54,13 +63,13 @@ internal sealed partial class GptKernel
         var gLogits = _gLogits.AsSpan();
         for (var k = 0; k < e.Length; k++)
         {
-            var gExp = k == target ? (0 + gTargetExp) + gTotal : 0 + gTotal; // e[target]: its probability's use, then the total's
-            gLogits[k] = 0 + (0 + (gExp * e[k]));                        // exp (g · y), then logit + (−max)
+            var gExp = k == target ? gTargetExp + gTotal : gTotal; // e[target]: its probability's use, then the total's
+            gLogits[k] = gExp * e[k];                                 // exp (g · y), then logit + (−max)
         }
 
         var head = Parameters.AsSpan(_layout.Head, _vocabulary * _width);
         var gHead = Gradients.AsSpan(_layout.Head, _vocabulary * _width);
-        gx.Clear();
+        gx.Fill(-0.0);
         for (var k = _vocabulary - 1; k >= 0; k--)
         {
             if (k != target) GptDense.RowBackward(gLogits[k], head.Slice(k * _width, _width), x, gHead.Slice(k * _width, _width), gx);
@@ -82,23 +91,23 @@ internal sealed partial class GptKernel
 
         // xf = fc2 · relu(fc1 · rmsnorm(xm)) + xm
         var gXm = _gXm.AsSpan();
-        for (var i = 0; i < _width; i++) gXm[i] = 0 + _gX[i];      // the residual add's use of xm comes first
+        _gX.AsSpan().CopyTo(gXm);                                  // the residual add's use of xm comes first
         var gR = _gR.AsSpan();
-        gR.Clear();
+        gR.Fill(-0.0);
         GptDense.LinearBackward(_gX, w.Slice(o.Fc2, _width * _hidden), _r.AsSpan(row * _hidden, _hidden), gw.Slice(o.Fc2, _width * _hidden), gR);
         var r = _r.AsSpan(row * _hidden, _hidden);
         var gF = _gF.AsSpan();
-        for (var i = 0; i < _hidden; i++) gF[i] = 0 + (r[i] > 0 ? gR[i] : 0);
+        for (var i = 0; i < _hidden; i++) gF[i] = r[i] <= 0 ? 0 : gR[i];  // relu: threshold_backward
         var gXb = _gXb.AsSpan();
-        gXb.Clear();
+        gXb.Fill(-0.0);
         GptDense.LinearBackward(gF, w.Slice(o.Fc1, _hidden * _width), _xb.AsSpan(at, _width), gw.Slice(o.Fc1, _hidden * _width), gXb);
         RmsNormBackward(xm, gXb, _aB[row], _scaleB[row], gXm);
 
         // xm = wo · attention(q, k, v) + x
         var gX = _gX.AsSpan();
-        for (var i = 0; i < _width; i++) gX[i] = 0 + gXm[i];       // the residual add's use of x comes first
+        gXm.CopyTo(gX);                                            // the residual add's use of x comes first
         var gAttended = _gAttended.AsSpan();
-        gAttended.Clear();
+        gAttended.Fill(-0.0);
         GptDense.LinearBackward(gXm, w.Slice(o.Wo, _width * _width), _attended.AsSpan(at, _width), gw.Slice(o.Wo, _width * _width), gAttended);
         AttentionBackward(l, p);
         ProjectionsBackward(l, p);
@@ -129,7 +138,7 @@ internal sealed partial class GptKernel
             // attended[hs + j] = Σₜ weight[t] · value[t][hs + j]
             for (var t = 0; t <= p; t++)
             {
-                double g = 0;
+                var g = -0.0;
                 for (var j = _headWidth - 1; j >= 0; j--) g += gAttended[hs + j] * values[(t * _width) + hs + j];
                 gWeight[t] = g;
                 for (var j = 0; j < _headWidth; j++) gValues[(t * _width) + hs + j] += gAttended[hs + j] * weight[t];
@@ -137,17 +146,17 @@ internal sealed partial class GptKernel
             // weight[t] = exp[t] · total ** −1 (one power node per t), total = Σ exp
             var inverse = _inverse[head];
             var dInverse = -1 * Math.Pow(_total[head], -2);
-            double gTotal = 0;
-            for (var t = p; t >= 0; t--) gTotal += (0 + (gWeight[t] * exp[t])) * dInverse;
+            var gTotal = -0.0;
+            for (var t = p; t >= 0; t--) gTotal += gWeight[t] * exp[t] * dInverse;
             for (var t = 0; t <= p; t++)
             {
-                gExp[t] = (0 + (gWeight[t] * inverse)) + gTotal;
-                gScore[t] = 0 + ((0 + (0 + (gExp[t] * exp[t]))) * _attentionScale); // exp, score + (−max), (Σ q·k) · scale
+                gExp[t] = (gWeight[t] * inverse) + gTotal;
+                gScore[t] = gExp[t] * exp[t] * _attentionScale; // exp, score + (−max), (Σ q·k) · scale
             }
             // score[t] = Σⱼ q[hs + j] · key[t][hs + j]
             for (var j = 0; j < _headWidth; j++)
             {
-                double g = 0;
+                var g = -0.0;
                 for (var t = p; t >= 0; t--) g += gScore[t] * keys[(t * _width) + hs + j];
                 _gQ[hs + j] = g;
                 for (var t = 0; t <= p; t++) gKeys[(t * _width) + hs + j] += gScore[t] * q[hs + j];
@@ -164,7 +173,7 @@ internal sealed partial class GptKernel
         var xa = _xa.AsSpan(at, _width);
         var gK = _gradKeys.AsSpan(at, _width);   // complete: this is the last position that uses these keys
         var gV = _gradValues.AsSpan(at, _width);
-        _gXa.AsSpan().Clear();
+        _gXa.AsSpan().Fill(-0.0);
         for (var h = _heads - 1; h >= 0; h--)
         {
             var hs = h * _headWidth;
@@ -197,11 +206,10 @@ internal sealed partial class GptKernel
     /// the output (<c>y = x · scale</c>) and through the squares, given the output's gradient <paramref name="gy"/>.</summary>
     private void RmsNormBackward(ReadOnlySpan<double> x, ReadOnlySpan<double> gy, double a, double scale, Span<double> gx)
     {
-        double gScale = 0;
+        var gScale = -0.0;
         for (var i = x.Length - 1; i >= 0; i--) gScale += gy[i] * x[i];
-        var gA = 0 + (gScale * (-0.5 * Math.Pow(a, -1.5)));       // scale = a ** −0.5: g · (−0.5 · a ** −1.5)
-        var gMeanSquare = 0 + gA;                                  // a = ms + ε
-        var gSquare = 0 + (0 + (gMeanSquare * _widthInverse));     // ms = (Σ squares) · n ** −1
+        var gA = gScale * (-0.5 * Math.Pow(a, -1.5));             // scale = a ** −0.5: g · (−0.5 · a ** −1.5)
+        var gSquare = gA * _widthInverse;                          // a = ms + ε, ms = (Σ squares) · n ** −1
         for (var i = 0; i < x.Length; i++)
         {
             gx[i] += gy[i] * scale;
@@ -214,7 +222,7 @@ internal sealed partial class GptKernel
     private void EmbeddingBackward(int p)
     {
         var gEmb = _gEmb.AsSpan();
-        gEmb.Clear();
+        gEmb.Fill(-0.0);
         RmsNormBackward(_emb.AsSpan(p * _width, _width), _gX, _embA[p], _embScale[p], gEmb);
         var gTok = Gradients.AsSpan(_layout.TokenEmbedding + (_tokens[p] * _width), _width);
         var gPos = Gradients.AsSpan(_layout.PositionEmbedding + (p * _width), _width);

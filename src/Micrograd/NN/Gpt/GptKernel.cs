@@ -155,7 +155,7 @@ internal sealed partial class GptKernel
             var f = _f.AsSpan(row * _hidden, _hidden);
             var r = _r.AsSpan(row * _hidden, _hidden);
             GptDense.MatVec(w.Slice(o.Fc1, _hidden * _width), xb, f);
-            for (var i = 0; i < _hidden; i++) r[i] = f[i] <= 0 ? 0 : f[i]; // relu (NaN stays NaN)
+            for (var i = 0; i < _hidden; i++) r[i] = f[i] < 0 ? 0 : f[i]; // relu (−0 and NaN stay)
             var xf = _xf.AsSpan(at, _width);
             GptDense.MatVec(w.Slice(o.Fc2, _width * _hidden), r, xf);
             for (var i = 0; i < _width; i++) xf[i] += xm[i];

@@ -132,7 +132,7 @@ public sealed class CompiledEngine : ITrainingEngine
         var accuracy = (double)Objective.Loss.CountCorrect(_outputValues.AsSpan(0, n * _outputs), targets, _sampleOutputs) / n;
 
         var loss = head.Run(_lossValues.AsSpan(0, n), _parameters);
-        head.ParameterGradients.CopyTo(_totals);
+        head.ParameterGradients(_totals);
         var seeds = head.SampleSeeds;
         for (var c = chunks - 1; c >= 0; c--)
         {
@@ -142,8 +142,8 @@ public sealed class CompiledEngine : ITrainingEngine
             _losses!.Backward(seeds.Slice(first, count), _outputSeeds, lanes);
             model.BackwardFromOutputs(_outputSeeds, lanes, _totals);
         }
-        // Value.Backward adds the gradient a leaf had before (0 after ZeroGrad) last: + 0.0 gives its sign of zero.
-        for (var j = 0; j < _parameters.Length; j++) _parameters[j].Grad = _totals[j] + 0.0;
+        // Value.Backward adds the gradient a leaf had before last, which after ZeroGrad is +0, a gradient not yet given: the sum itself.
+        for (var j = 0; j < _parameters.Length; j++) _parameters[j].Grad = _totals[j];
         return new LossAndAccuracy(loss, accuracy);
     }
 

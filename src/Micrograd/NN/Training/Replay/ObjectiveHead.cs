@@ -44,6 +44,12 @@ internal sealed class ObjectiveHead
     /// <summary>d total / d sample loss, per sample, after <see cref="Run"/>.</summary>
     public ReadOnlySpan<double> SampleSeeds => Tape.LeafGradients[..Samples];
 
-    /// <summary>The L2 term's gradient per parameter (0 without L2), after <see cref="Run"/>.</summary>
-    public ReadOnlySpan<double> ParameterGradients => Tape.LeafGradients[Samples..];
+    /// <summary>Writes the L2 term's gradient per parameter into <paramref name="totals"/>, after <see cref="Run"/>: the start of
+    /// each parameter's sum, as <see cref="Value.Backward"/> meets the L2 term before the samples; −0 (the sum's empty start)
+    /// for a parameter the term does not reach (no L2).</summary>
+    public void ParameterGradients(Span<double> totals)
+    {
+        var gradients = Tape.LeafGradients[Samples..];
+        for (var j = 0; j < totals.Length; j++) totals[j] = Tape.Reaches(Samples + j) ? gradients[j] : -0.0;
+    }
 }
