@@ -26,7 +26,7 @@ internal static class CliApp
     {
         var stderr = output.Error;
         // A plain Command named "micrograd" rather than RootCommand, whose name would be the assembly's (Micrograd.Cli).
-        var root = new Command(ToolName, "micrograd: a scalar reverse-mode autograd engine. Differentiate expressions, draw their graphs, train small networks.")
+        var root = new Command(ToolName, "micrograd: a scalar reverse-mode autograd engine. Differentiate expressions, draw their graphs, train small networks and a small GPT.")
         {
             new HelpOption(),
             new VersionOption(),
@@ -96,6 +96,7 @@ internal static class CliApp
         TrainCommand.Create(output),
         PredictCommand.Create(output),
         ExportCommand.Create(output),
+        GptCommand.Create(output),
     ];
 
     private static string CommandPath(ParseResult parse)

@@ -12,20 +12,28 @@ namespace Micrograd.Cli;
 internal static class OptionParsers
 {
     /// <summary>A number option (invariant culture); <paramref name="check"/> returns why a value is refused, or null.</summary>
-    public static Option<double?> Number(string name, string description, Func<double, string?> check) =>
+    public static Option<double?> Number(string name, string description, Func<double, string?> check) => Number(name, description, check, null);
+
+    /// <summary>A number option (invariant culture) with a default that help shows; <paramref name="check"/> returns why a value is refused, or null.</summary>
+    public static Option<double?> Number(string name, string description, Func<double, string?> check, double? defaultValue) =>
         new(name)
         {
             Description = description,
+            DefaultValueFactory = defaultValue is null ? null : _ => defaultValue,
             CustomParser = result => Parse(result, name, text =>
                 Numbers.TryParse(text, out var x, out var problem) ? check(x) is { } why ? (default(double?), why) : (x, null)
                 : (null, problem)),
         };
 
     /// <summary>A whole-number option of at least <paramref name="minimum"/>.</summary>
-    public static Option<int?> Count(string name, string description, int minimum) =>
+    public static Option<int?> Count(string name, string description, int minimum) => Count(name, description, minimum, null);
+
+    /// <summary>A whole-number option of at least <paramref name="minimum"/>, with a default that help shows.</summary>
+    public static Option<int?> Count(string name, string description, int minimum, int? defaultValue) =>
         new(name)
         {
             Description = description,
+            DefaultValueFactory = defaultValue is null ? null : _ => defaultValue,
             CustomParser = result => Parse(result, name, text =>
                 int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
                     ? n >= minimum ? (n, null) : (default(int?), $"must be at least {minimum}")

@@ -18,6 +18,19 @@ public class ConsistencyTests
     }
 
     [Fact]
+    public void Gpt_log_steps_are_numbered_from_1_as_its_progress_lines_and_samples_are()
+    {
+        using var folder = new TempDirectory();
+        var r = Tool.Run("gpt", "--steps", "3", "--samples", "2", "--log", folder.File("log.jsonl"));
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.Equal(["{\"step\": 1,", "{\"step\": 2,", "{\"step\": 3,"], File.ReadAllLines(folder.File("log.jsonl")).Select(l => l[..11]));
+        Assert.Contains("\nstep 1/3 ", r.Out);
+        Assert.Contains("\nstep 3/3 ", r.Out);
+        Assert.Contains("\nsample  1: ", r.Out);
+        Assert.DoesNotContain("sample  0", r.Out);
+    }
+
+    [Fact]
     public void A_bad_label_names_its_sample_counting_from_1()
     {
         using var folder = new TempDirectory();
@@ -29,6 +42,8 @@ public class ConsistencyTests
     {
         Tool.Run("train", "--hidden", "4", "--hidden", "8").AssertRefused("--hidden");
         Tool.Run("train", "--steps", "4", "--steps", "8").AssertRefused("--steps");
+        Tool.Run("gpt", "--embd", "4", "--embd", "8").AssertRefused("--embd");
+        Tool.Run("gpt", "sample", "--model", "m.json", "--prefix", "a", "--prefix", "b").AssertRefused("--prefix");
     }
 
     [Theory]

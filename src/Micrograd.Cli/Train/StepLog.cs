@@ -43,9 +43,13 @@ internal sealed class StepLog : IDisposable
 
     /// <summary>Writes one step's line (<see cref="Line"/>) to the temporary file.</summary>
     /// <exception cref="UsageException">The line cannot be written (the message names --log and the path).</exception>
-    public void Write(TrainingStep step, LossAndAccuracy? validation = null)
+    public void Write(TrainingStep step, LossAndAccuracy? validation = null) => WriteLine(Line(step, validation));
+
+    /// <summary>Writes one step's JSON line (given without the newline) to the temporary file: <c>gpt</c>'s steps (Gpt.GptLog).</summary>
+    /// <exception cref="UsageException">The line cannot be written (the message names --log and the path).</exception>
+    public void WriteLine(string json)
     {
-        UserFiles.Write(_path, "--log", () => _writer.Write(Line(step, validation) + "\n"));
+        UserFiles.Write(_path, "--log", () => _writer.Write(json + "\n"));
         Count++;
     }
 
@@ -70,5 +74,6 @@ internal sealed class StepLog : IDisposable
         _file.Dispose();
     }
 
-    private static string Json(double x) => double.IsFinite(x) ? Numbers.Format(x) : $"\"{Numbers.Format(x)}\"";
+    /// <summary>A number as JSON: the shortest round-trip text, or the string "NaN", "Infinity" or "-Infinity".</summary>
+    internal static string Json(double x) => double.IsFinite(x) ? Numbers.Format(x) : $"\"{Numbers.Format(x)}\"";
 }

@@ -109,7 +109,7 @@ internal static class TrainingSession
             : "";
         output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"after {s.Steps} steps: loss {TrainingProgress.Short(final.Loss)}, accuracy {TrainingProgress.Short(final.Accuracy)} on all {data.Count} {(validation is null ? "" : "training ")}samples{heldOut}; " +
-            $"{EngineFactory.Describe(engine)}: {PerStep(elapsed / s.Steps)} ms per step"));
+            $"{EngineFactory.Describe(engine)}: {TrainingProgress.PerStep(elapsed / s.Steps)} ms per step"));
 
         if (s.Log is not null) output.Out.WriteLine($"wrote {history.Count} steps to {s.Log}");
         if (s.Save is { } save)
@@ -149,10 +149,6 @@ internal static class TrainingSession
         throw new UsageException(string.Create(CultureInfo.InvariantCulture,
             $"out of memory: this run needs about {MemoryEstimate.Format(estimate.Bytes)} ({estimate.Nodes:N0} graph nodes) but {MemoryEstimate.Format(available.Value)} is available; try smaller layers, fewer samples or steps, or a smaller --batch"));
     }
-
-    /// <summary>Milliseconds per step with three significant digits and no exponent (0.46, 12.3, 1550).</summary>
-    private static string PerStep(double ms) =>
-        ms >= 1000 ? ms.ToString("0", CultureInfo.InvariantCulture) : double.Parse(ms.ToString("G3", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
 
     private static Dataset LoadData(TrainSettings s)
     {
