@@ -2,9 +2,6 @@ namespace Micrograd;
 
 public sealed partial class Value
 {
-    /// <summary>The mark of the current walk that owns the nodes (<see cref="Walks"/>); nodes holding it have been visited.</summary>
-    private static int s_epoch;
-
     /// <summary>Scratch arrays reused by <see cref="Backward"/> and <see cref="TopologicalOrder"/> on each thread.</summary>
     [ThreadStatic]
     private static TraversalScratch? t_scratch;
@@ -28,32 +25,22 @@ public sealed partial class Value
     /// </remarks>
     public void Backward()
     {
-        if (!Walks.TryOwnNodes())
-        {
-            SharedBackward();
-            return;
-        }
+        var walk = Walks.Begin();
         try
         {
-            Walks.Gradients.EnterWriteLock();
-            try
-            {
-                OwnedBackward();
-            }
-            finally
-            {
-                Walks.Gradients.ExitWriteLock();
-            }
+            if (!ForceShared && OwnedBackward(walk)) return;
+            SharedBackward(walk);
         }
         finally
         {
-            Walks.ReleaseNodes();
+            Walks.End(walk);
         }
     }
 
-    /// <summary><see cref="Backward"/> by the walk that owns the nodes' marks and gradients (<see cref="Walks"/>): the walk marks
-    /// nodes, and the sweep adds straight into their <see cref="Grad"/>s.</summary>
-    private void OwnedBackward()
+    /// <summary><see cref="Backward"/> in the nodes' own fields: the walk claims each node it reaches (<see cref="Walks"/>),
+    /// and the sweep adds straight into their <see cref="Grad"/>s. False, with every leaf's gradient as it was, when another
+    /// walk running now holds one of the nodes.</summary>
+    private bool OwnedBackward(int walk)
     {
         var scratch = TraversalScratch.Rent();
         var count = 0;
@@ -61,7 +48,13 @@ public sealed partial class Value
         try
         {
             // The walk also saves each leaf's gradient (in order) and zeroes every gradient it reaches, in one pass.
-            (count, leaves) = Collect(scratch, forBackward: true, visited: null);
+            bool claimed;
+            (count, leaves, claimed) = Collect(scratch, forBackward: true, visited: null, walk);
+            if (!claimed)
+            {
+                for (var k = 0; k < leaves; k++) scratch.Leaves[k]._grad = scratch.LeafGradients[k];
+                return false;
+            }
             var order = scratch.Order;
 
             Grad = 1.0;
@@ -80,6 +73,7 @@ public sealed partial class Value
             var leafNodes = scratch.Leaves;
             var leafGrads = scratch.LeafGradients;
             for (var k = 0; k < leaves; k++) leafNodes[k]._grad = Accumulated(leafNodes[k]._grad, leafGrads[k]);
+            return true;
         }
         finally
         {
@@ -88,14 +82,14 @@ public sealed partial class Value
     }
 
     /// <summary>
-    /// <see cref="Backward"/> while another walk owns the nodes (<see cref="Walks"/>), on another thread or in a hook: the same
-    /// gradients, computed in arrays of this call's own (each node's sum of its uses' <see cref="Ops.Op.Contribution"/>s, in the
-    /// order <see cref="Sweep"/> adds them, so the numbers are the same bit for bit), then written once the owning walk has
-    /// ended: each interior node's gradient set, each leaf's added atomically.
+    /// <see cref="Backward"/> when another walk running now holds some of the nodes (on another thread, or the call whose
+    /// gradient hook this is): the same gradients, computed in arrays of this call's own (each node's sum of its uses'
+    /// <see cref="Ops.Op.Contribution"/>s, in the order <see cref="Sweep"/> adds them, so the numbers are the same bit for
+    /// bit), then written node by node (<see cref="Write"/>).
     /// </summary>
-    private void SharedBackward()
+    private void SharedBackward(int walk)
     {
-        var order = TopologicalOrder();
+        var order = OrderInSet();
         var count = order.Count;
         var position = Gradients.Positions(order);
         var grads = new double[count];
@@ -122,20 +116,37 @@ public sealed partial class Value
                 if (check && double.IsFinite(before) && !double.IsFinite(grads[p])) throw AnomalyMode.InBackward(node, g, k, grads[p]);
             }
         }
+        for (var i = 0; i < count; i++) Write(order[i], grads[i], walk);
+    }
 
-        Walks.Gradients.EnterReadLock();
-        try
+    /// <summary>
+    /// Writes a node's gradient from <see cref="SharedBackward"/>: a leaf's added (<see cref="Accumulated"/>), an interior
+    /// node's set. The node is claimed for the write and released after it, so no other walk sums in it meanwhile; while
+    /// a walk on another thread holds it, this waits for that walk to end. A walk of this same thread holds it only when this
+    /// call runs in its gradient hook: that walk is summing in the node's field, so a leaf's share is added into the sum
+    /// (the walk adds what the leaf held at its end) and an interior node keeps that walk's gradient.
+    /// </summary>
+    private static void Write(Value node, double gradient, int walk)
+    {
+        var spin = new SpinWait();
+        while (true)
         {
-            for (var i = 0; i < count; i++)
+            var seen = Volatile.Read(ref node._mark);
+            var owner = seen == walk ? 0 : Walks.Owner(seen);
+            if (owner == Environment.CurrentManagedThreadId)
             {
-                var node = order[i];
-                if (node._op is null) node.AddGradAtomically(grads[i]);
-                else node._grad = grads[i];
+                if (node._op is null) node.AddGradAtomically(gradient);
+                return;
             }
-        }
-        finally
-        {
-            Walks.Gradients.ExitReadLock();
+            if (owner != 0)
+            {
+                spin.SpinOnce();
+                continue;
+            }
+            if (Interlocked.CompareExchange(ref node._mark, walk, seen) != seen) continue;
+            node._grad = node._op is null ? Accumulated(gradient, node._grad) : gradient;
+            Volatile.Write(ref node._mark, 0);
+            return;
         }
     }
 
@@ -168,20 +179,45 @@ public sealed partial class Value
     /// <returns>A new list; changing it does not change the graph.</returns>
     public List<Value> TopologicalOrder()
     {
-        var owned = Walks.TryOwnNodes();
+        var walk = Walks.Begin();
+        try
+        {
+            if (!ForceShared)
+            {
+                var scratch = TraversalScratch.Rent();
+                var count = 0;
+                try
+                {
+                    (count, _, var claimed) = Collect(scratch, forBackward: false, visited: null, walk);
+                    if (claimed) return [.. new ArraySegment<Value>(scratch.Order, 0, count)];
+                }
+                finally
+                {
+                    scratch.Return(count, 0);
+                }
+            }
+            return OrderInSet();
+        }
+        finally
+        {
+            Walks.End(walk);
+        }
+    }
+
+    /// <summary>The topological order with the visited nodes kept in a set of this walk's own: for a walk that may not mark
+    /// the nodes, as another walk running now holds some of them.</summary>
+    private List<Value> OrderInSet()
+    {
         var scratch = TraversalScratch.Rent();
         var count = 0;
         try
         {
-            (count, _) = Collect(scratch, forBackward: false, visited: owned ? null : new HashSet<Value>(ReferenceEqualityComparer.Instance));
-            var list = new List<Value>(count);
-            list.AddRange(new ArraySegment<Value>(scratch.Order, 0, count));
-            return list;
+            (count, _, _) = Collect(scratch, forBackward: false, visited: new HashSet<Value>(ReferenceEqualityComparer.Instance), walk: 0);
+            return [.. new ArraySegment<Value>(scratch.Order, 0, count)];
         }
         finally
         {
             scratch.Return(count, 0);
-            if (owned) Walks.ReleaseNodes();
         }
     }
 
@@ -189,20 +225,19 @@ public sealed partial class Value
     /// operands in order and appends a node once all of its operands are appended. For <see cref="Backward"/>
     /// (<paramref name="forBackward"/>), it also zeroes each node's gradient as it appends it, after saving a leaf's gradient
     /// and the leaf itself into <c>scratch.LeafGradients</c> and <c>scratch.Leaves</c> (in topological order).
-    /// Returns the node and leaf counts. Nodes are marked as visited in their own field when this walk owns the nodes
-    /// (<paramref name="visited"/> null: see <see cref="Walks"/>), else in <paramref name="visited"/>.</summary>
-    private (int Count, int Leaves) Collect(TraversalScratch scratch, bool forBackward, HashSet<Value>? visited)
+    /// Returns the node and leaf counts. Nodes are marked as visited by claiming them for <paramref name="walk"/>
+    /// (<paramref name="visited"/> null: see <see cref="Walks"/>); the walk stops, returning false, at a node another running
+    /// walk holds. Else they are kept in <paramref name="visited"/>.</summary>
+    private (int Count, int Leaves, bool Claimed) Collect(TraversalScratch scratch, bool forBackward, HashSet<Value>? visited, int walk)
     {
-        var epoch = ++s_epoch == 0 ? ++s_epoch : s_epoch; // only the walk that owns the nodes changes it
-
         var order = scratch.Order;
         var nodes = scratch.StackNodes;
         var next = scratch.StackNext;
         var count = 0;
         var leaves = 0;
         var top = 0;
-        if (visited is null) _mark = epoch;
-        else visited.Add(this);
+        if (visited is not null) visited.Add(this);
+        else if (Walks.Claim(this, walk) != Walks.Claimed.Now) return (0, 0, false);
         nodes[0] = this;
         next[0] = 0;
         while (top >= 0)
@@ -216,8 +251,9 @@ public sealed partial class Value
                 var child = node.ChildAt(i++);
                 if (visited is null)
                 {
-                    if (child._mark == epoch) continue;
-                    child._mark = epoch;
+                    var claim = Walks.Claim(child, walk);
+                    if (claim == Walks.Claimed.Before) continue;
+                    if (claim == Walks.Claimed.ByAnother) return (count, leaves, false);
                 }
                 else if (!visited.Add(child))
                 {
@@ -255,7 +291,7 @@ public sealed partial class Value
                 node._grad = -0.0; // the sum's start: −0 + x is x, so the first contribution is kept as it is, sign included
             }
         }
-        return (count, leaves);
+        return (count, leaves, true);
     }
 
     /// <summary>For <see cref="Backward"/>: saves leaf number <paramref name="k"/> and its gradient, then zeroes it.</summary>
@@ -266,26 +302,97 @@ public sealed partial class Value
     }
 
     /// <summary>
-    /// Who may use the nodes' own fields during a walk. A node has one visited mark (<see cref="_mark"/>), and
-    /// <see cref="Backward"/> sums gradients in the nodes' <see cref="Grad"/>s; so at most one walk at a time, on any thread,
-    /// owns them: the first to start while none runs (<see cref="TryOwnNodes"/>), which is every walk of a program that walks
-    /// one graph at a time, at full speed. A walk that starts while another owns the nodes (on another thread, or in a
-    /// gradient hook) keeps its marks in a set and its gradients in arrays of its own, and writes the gradients only outside
-    /// an owning <see cref="Backward"/> (<see cref="Gradients"/>: owners hold it for writing, shared walks for reading while
-    /// they write, each leaf's share added atomically).
+    /// The walks running now (<see cref="Backward"/>, <see cref="TopologicalOrder"/>), on every thread, and the claims
+    /// they make on nodes. Each walk has a number of its own; a node's <see cref="_mark"/> holds the number of the last walk
+    /// that claimed it. A walk claims each node it reaches, atomically; a node whose mark is a running walk's is held by that
+    /// walk, any other mark is stale. So walks of separate graphs run side by side at full speed, whatever the threads, and
+    /// a walk that meets a node held by another (graphs that share nodes, walked at once; or a walk inside a gradient hook
+    /// of a walk of the same graph) takes the shared route: its own set of visited nodes, its own gradient sums, written
+    /// node by node.
     /// </summary>
-    /// <remarks>A gradient hook must not wait for a <see cref="Backward"/> running on another thread: that call's writes wait
-    /// for the hook's own call to end.</remarks>
+    /// <remarks>Claims cost one atomic compare-and-swap per node. Up to 256 walks may run at once; more wait for a slot. A
+    /// gradient hook must not wait for a <see cref="Backward"/> on another thread that shares nodes with its own call: that
+    /// call's writes wait for the hook's call to end.</remarks>
     private static class Walks
     {
-        private static int s_owned;
+        private static readonly object s_lock = new();
+        private static readonly int[] s_walks = new int[256];
+        private static readonly int[] s_threads = new int[256];
+        private static int s_count;
+        private static int s_last;
+        private static int s_oldest = int.MaxValue;
 
-        public static ReaderWriterLockSlim Gradients { get; } = new(LockRecursionPolicy.SupportsRecursion);
+        /// <summary>What <see cref="Claim"/> found.</summary>
+        public enum Claimed
+        {
+            /// <summary>The node was stale and is now this walk's.</summary>
+            Now,
 
-        /// <summary>Takes the nodes for this walk if no walk owns them; true if taken (then <see cref="ReleaseNodes"/>).</summary>
-        public static bool TryOwnNodes() => !ForceShared && Interlocked.CompareExchange(ref s_owned, 1, 0) == 0;
+            /// <summary>This walk had claimed it already.</summary>
+            Before,
 
-        public static void ReleaseNodes() => Volatile.Write(ref s_owned, 0);
+            /// <summary>Another running walk holds it.</summary>
+            ByAnother,
+        }
+
+        /// <summary>Starts a walk: its number, never 0, which <see cref="End"/> must be given.</summary>
+        public static int Begin()
+        {
+            lock (s_lock)
+            {
+                while (s_count == s_walks.Length) Monitor.Wait(s_lock);
+                var walk = ++s_last;
+                if (walk <= 0) walk = s_last = 1;
+                s_walks[s_count] = walk;
+                s_threads[s_count] = Environment.CurrentManagedThreadId;
+                s_count++;
+                Volatile.Write(ref s_oldest, Oldest());
+                return walk;
+            }
+        }
+
+        public static void End(int walk)
+        {
+            lock (s_lock)
+            {
+                var i = Array.IndexOf(s_walks, walk, 0, s_count);
+                s_count--;
+                (s_walks[i], s_threads[i]) = (s_walks[s_count], s_threads[s_count]);
+                Volatile.Write(ref s_oldest, Oldest());
+                Monitor.PulseAll(s_lock);
+            }
+        }
+
+        /// <summary>The thread running walk <paramref name="mark"/>, or 0 if no walk of that number runs now. A mark below the
+        /// oldest running walk's number is a finished walk's, known without the lock.</summary>
+        public static int Owner(int mark)
+        {
+            if (mark < Volatile.Read(ref s_oldest)) return 0;
+            lock (s_lock)
+            {
+                var i = Array.IndexOf(s_walks, mark, 0, s_count);
+                return i < 0 ? 0 : s_threads[i];
+            }
+        }
+
+        /// <summary>Claims <paramref name="node"/> for <paramref name="walk"/> unless another running walk holds it.</summary>
+        public static Claimed Claim(Value node, int walk)
+        {
+            while (true)
+            {
+                var seen = Volatile.Read(ref node._mark);
+                if (seen == walk) return Claimed.Before;
+                if (Owner(seen) != 0) return Claimed.ByAnother;
+                if (Interlocked.CompareExchange(ref node._mark, walk, seen) == seen) return Claimed.Now;
+            }
+        }
+
+        private static int Oldest()
+        {
+            var oldest = int.MaxValue;
+            for (var i = 0; i < s_count; i++) oldest = Math.Min(oldest, s_walks[i]);
+            return oldest;
+        }
     }
 
     /// <summary>For tests: every walk on this thread takes the shared route, as when another walk owns the nodes.</summary>

@@ -272,7 +272,7 @@ const TrainingEngine = (() => {
       const g = this.grad;
       const d = this.data;
       const o = this.operands;
-      g.fill(0);
+      g.fill(-0); // every sum starts from -0, as the engine's
       g[this.root] = 1;
       for (let i = this.root; i >= 0; i--) {
         const entry = this.entry[i];
@@ -284,7 +284,7 @@ const TrainingEngine = (() => {
         const b = this.first[i + 1];
         for (let k = a; k < b; k++) g[o[k]] += entry.backward(k - a, xs, y, gi);
       }
-      for (let j = 0; j < this.parameters.length; j++) grads[j] = g[this.parameters[j]] + 0;
+      for (let j = 0; j < this.parameters.length; j++) grads[j] = g[this.parameters[j]];
     }
   }
 

@@ -63,7 +63,7 @@ const GraphPasses = (() => {
 
   /**
    * Both passes at the given leaf values, as the engine runs them: forward in topological order; backward with every
-   * gradient at 0 and the root's at 1, then each node in reverse order adding g · ∂node/∂operand into each operand, in
+   * gradient at -0 (the start of its sum) and the root's at 1, then each node in reverse order adding g · ∂node/∂operand into each operand, in
    * operand order. Returns the data, the final gradients, and for each node the contributions it passes back (events):
    * { k, to, g, local, contribution, before, after }, where local is the op's own contribution formula evaluated with g = 1
    * (∂node/∂operand) and contribution is the formula with the node's gradient g, which is what the engine adds. A stored
@@ -74,7 +74,7 @@ const GraphPasses = (() => {
   function compute(graph, ops, leafValue) {
     const n = graph.nodes.length;
     const data = forward(graph, ops, leafValue);
-    const grad = new Array(n).fill(0);
+    const grad = new Array(n).fill(-0); // every sum starts from -0, as the engine's: one contribution keeps its sign
     grad[graph.root] = 1;
     const events = new Array(n);
     const hooks = new Array(n).fill(null);
