@@ -10,8 +10,8 @@ namespace Micrograd.Onnx;
 /// </summary>
 /// <remarks>
 /// <para>In float64 the files give the engine's numbers: to a relative 1e-12 or better, and NaN and infinities exactly (the
-/// tests check this with ONNX Runtime 1.31). Two differences are only in the sign of a zero: ONNX's Relu maps −0 to −0 where
-/// the engine's relu gives +0, and ONNX's Sum of terms that are all −0 is −0 where the engine's sum is +0.</para>
+/// tests check this with ONNX Runtime 1.31). One difference is only in the sign of a zero: ONNX's Sum of terms that are all −0
+/// is −0 where the engine's sum is +0 (as PyTorch's sum and Python's are).</para>
 /// <para>A file is written whole or not at all: to a temporary file in the same folder, then renamed over
 /// <c>path</c>; a failure leaves any earlier file at <c>path</c> as it was, and no temporary file. A <c>path</c> that is a
 /// symbolic link replaces the file it points to and keeps the link; a replaced file keeps its permissions; a device such as

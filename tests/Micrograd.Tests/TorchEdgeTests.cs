@@ -352,33 +352,13 @@ public class TorchEdgeTests(ITestOutputHelper output)
 
     // The reasons, one line each, as observed on the engine of this commit (Summary_of_differences_from_PyTorch counts them).
 
-    /// <summary>mul(-2.5, -0.0) d/da, cos(0) d/dx, div(0, 2) d/db, and many Hessian entries and tangents: every contribution is
-    /// −0, and PyTorch's gradient is their sum (a lone one passed on as it is); the engine adds them into a gradient that
-    /// starts at +0 (Backward's <c>Grad +=</c>, Gradients.Of's sum from 0, Directional's <c>sum = 0.0</c>), and +0 + −0 is +0.
-    /// (Each of these matched PyTorch in an experiment where those sums started at −0, the identity of addition.)</summary>
-    private const string SumFromZero = "-0 lost: the engine sums gradients and tangents from +0, PyTorch passes a lone -0 on";
-
-    /// <summary>PyTorch's relu is clamp_min(x, 0), which keeps x unless x &lt; 0: relu(−0) is −0.</summary>
-    private const string ReluAtNegativeZero = "relu(-0) is -0 in PyTorch (clamp_min keeps x), +0 in the engine";
-
-    /// <summary>PyTorch's relu backward (and forward-mode formula) is threshold_backward(g, result, 0): NaN &lt;= 0 is false,
-    /// so the gradient at NaN is g.</summary>
-    private const string ReluAtNaN = "relu'(NaN) is 1 in PyTorch (threshold_backward: NaN <= 0 is false), 0 in the engine";
-
-    /// <summary>PyTorch's abs backward is g * sgn(x), and sgn(NaN) is 0.</summary>
-    private const string AbsAtNaN = "abs'(NaN) is 0 in PyTorch (sgn(NaN) is 0), NaN in the engine";
-
     /// <summary>A first derivative that is a constant where an op selects a branch (relu, leaky_relu, abs, max and min off a
     /// tie, pow at exponent 0 or 1, and x ** y's 0 for d/dx at y = 0 and d/dy at x = 0, y ≥ 0): PyTorch computes it with
     /// where/masked_fill/threshold_backward, which keep the branch not taken in the graph, so the second derivative is NaN
     /// where that branch's derivative is infinite or NaN (0 · ∞: x ** y at x = 0 or y = 0) and a signed zero elsewhere (0 times
-    /// a negative number); the engine's Select returns a constant with no graph, whose derivative is +0.</summary>
+    /// a negative number); the engine's Select returns a constant with no graph, so that branch adds nothing: +0, or the one
+    /// other contribution as it is (−0 where PyTorch's sum with the branch's +0 is +0).</summary>
     private const string BranchNotTaken = "PyTorch's where/masked branch not taken stays in the graph (NaN from 0 * inf, or -0); the engine's constant has none";
-
-    /// <summary>x ** c: the second derivative differentiates c * pow(x, c − 1). PyTorch does it with pow's formula,
-    /// (c − 1) * pow(x, c − 2); the engine differentiates its shortcut graph for pow(x, c − 1) (1/(x·x) for c = −1, √x for
-    /// 1.5, 1/√x for 0.5): another rounding, and at ±0 and ±∞ another sign, ∞ or NaN.</summary>
-    private const string PowShortcut = "x ** c second derivative: PyTorch uses pow's formula, the engine differentiates its shortcut (1/(x*x), sqrt)";
 
     /// <summary>x / y (and what contains it) in forward mode: PyTorch's formula is (ẋ − ẏ·result) / y; the engine sums the
     /// backward shares ẋ / y + ẏ·(−(x / y) / y). At y = ±0 along y, ẋ / y is 0 / 0 (NaN) where PyTorch gives ∓∞; elsewhere
@@ -411,432 +391,26 @@ public class TorchEdgeTests(ITestOutputHelper output)
     /// </summary>
     private static readonly IReadOnlyList<KnownDifference> KnownDifferences =
     [
-        // SumFromZero
-        new("tanh(x)", "x=0", Hess, "x,x", SumFromZero), // unary tanh: -0 vs 0
-        new("tanh(x)", "x=20", Hess, "x,x", SumFromZero), // unary tanh: -0 vs 0
-        new("tanh(x)", "x=20.5", Hess, "x,x", SumFromZero), // unary tanh: -0 vs 0
-        new("tanh(x)", "x=800", Hess, "x,x", SumFromZero), // unary tanh: -0 vs 0
-        new("tanh(x)", "x=Infinity", Hess, "x,x", SumFromZero), // unary tanh: -0 vs 0
-        new("log(x)", "x=Infinity", Hess, "x,x", SumFromZero), // unary log: -0 vs 0
-        new("log(x)", "x=-Infinity", Grad, "x", SumFromZero), // unary log: -0 vs 0
-        new("log(x)", "x=-Infinity", Hess, "x,x", SumFromZero), // unary log: -0 vs 0
-        new("log(x)", "x=-Infinity", Fwd, "x", SumFromZero), // unary log: -0 vs 0
-        new("sigmoid(x)", "x=800", Hess, "x,x", SumFromZero), // unary sigmoid: -0 vs 0
-        new("sigmoid(x)", "x=Infinity", Hess, "x,x", SumFromZero), // unary sigmoid: -0 vs 0
-        new("sqrt(x)", "x=Infinity", Hess, "x,x", SumFromZero), // unary sqrt: -0 vs 0
-        new("sin(x)", "x=0", Hess, "x,x", SumFromZero), // unary sin: -0 vs 0
-        new("cos(x)", "x=0", Grad, "x", SumFromZero), // unary cos: -0 vs 0
-        new("cos(x)", "x=0", Fwd, "x", SumFromZero), // unary cos: -0 vs 0
-        new("log1p(x)", "x=Infinity", Hess, "x,x", SumFromZero), // unary log1p: -0 vs 0
-        new("log1p(x)", "x=-Infinity", Grad, "x", SumFromZero), // unary log1p: -0 vs 0
-        new("log1p(x)", "x=-Infinity", Hess, "x,x", SumFromZero), // unary log1p: -0 vs 0
-        new("log1p(x)", "x=-Infinity", Fwd, "x", SumFromZero), // unary log1p: -0 vs 0
-        new("atan(x)", "x=0", Hess, "x,x", SumFromZero), // unary atan: -0 vs 0
-        new("x * y", "x=0, y=-0", Grad, "x", SumFromZero), // binary *: -0 vs 0
-        new("x * y", "x=-0, y=0", Grad, "y", SumFromZero), // binary *: -0 vs 0
-        new("x * y", "x=-0, y=-0", Grad, "x", SumFromZero), // binary *: -0 vs 0
-        new("x * y", "x=-0, y=-0", Grad, "y", SumFromZero), // binary *: -0 vs 0
-        new("x * y", "x=-0, y=-0", Fwd, "x", SumFromZero), // binary *: -0 vs 0
-        new("x * y", "x=-0, y=-0", Fwd, "y", SumFromZero), // binary *: -0 vs 0
-        new("x * y", "x=-0, y=1", Grad, "y", SumFromZero), // binary *: -0 vs 0
-        new("x * y", "x=-0, y=-1", Grad, "y", SumFromZero), // binary *: -0 vs 0
-        new("x * y", "x=-0, y=-1", Fwd, "y", SumFromZero), // binary *: -0 vs 0
-        new("x * y", "x=-0, y=2.5", Grad, "y", SumFromZero), // binary *: -0 vs 0
-        new("x * y", "x=-0, y=-2.5", Grad, "y", SumFromZero), // binary *: -0 vs 0
-        new("x * y", "x=-0, y=-2.5", Fwd, "y", SumFromZero), // binary *: -0 vs 0
-        new("x * y", "x=-0, y=0.5", Grad, "y", SumFromZero), // binary *: -0 vs 0
-        new("x * y", "x=-0, y=Infinity", Grad, "y", SumFromZero), // binary *: -0 vs 0
-        new("x * y", "x=-0, y=-Infinity", Grad, "y", SumFromZero), // binary *: -0 vs 0
-        new("x * y", "x=-0, y=NaN", Grad, "y", SumFromZero), // binary *: -0 vs 0
-        new("x * y", "x=1, y=-0", Grad, "x", SumFromZero), // binary *: -0 vs 0
-        new("x * y", "x=-1, y=-0", Grad, "x", SumFromZero), // binary *: -0 vs 0
-        new("x * y", "x=-1, y=-0", Fwd, "x", SumFromZero), // binary *: -0 vs 0
-        new("x * y", "x=2.5, y=-0", Grad, "x", SumFromZero), // binary *: -0 vs 0
-        new("x * y", "x=-2.5, y=-0", Grad, "x", SumFromZero), // binary *: -0 vs 0
-        new("x * y", "x=-2.5, y=-0", Fwd, "x", SumFromZero), // binary *: -0 vs 0
-        new("x * y", "x=0.5, y=-0", Grad, "x", SumFromZero), // binary *: -0 vs 0
-        new("x * y", "x=Infinity, y=-0", Grad, "x", SumFromZero), // binary *: -0 vs 0
-        new("x * y", "x=-Infinity, y=-0", Grad, "x", SumFromZero), // binary *: -0 vs 0
-        new("x * y", "x=NaN, y=-0", Grad, "x", SumFromZero), // binary *: -0 vs 0
-        new("x / y", "x=0, y=1", Grad, "y", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=0, y=-1", Grad, "y", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=0, y=-1", Hess, "y,y", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=0, y=-1", Fwd, "y", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=0, y=2.5", Grad, "y", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=0, y=-2.5", Grad, "y", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=0, y=-2.5", Hess, "y,y", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=0, y=-2.5", Fwd, "y", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=0, y=0.5", Grad, "y", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=0, y=Infinity", Grad, "y", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=0, y=Infinity", Hess, "x,y", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=0, y=Infinity", Hess, "y,x", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=0, y=-Infinity", Grad, "x", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=0, y=-Infinity", Grad, "y", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=0, y=-Infinity", Hess, "x,y", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=0, y=-Infinity", Hess, "y,x", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=0, y=-Infinity", Hess, "y,y", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=0, y=-Infinity", Fwd, "x", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=0, y=-Infinity", Fwd, "y", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=-0, y=1", Hess, "y,y", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=-0, y=2.5", Hess, "y,y", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=-0, y=0.5", Hess, "y,y", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=-0, y=Infinity", Hess, "x,y", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=-0, y=Infinity", Hess, "y,x", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=-0, y=Infinity", Hess, "y,y", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=-0, y=-Infinity", Grad, "x", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=-0, y=-Infinity", Hess, "x,y", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=-0, y=-Infinity", Hess, "y,x", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=1, y=Infinity", Grad, "y", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=1, y=Infinity", Hess, "x,y", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=1, y=Infinity", Hess, "y,x", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=1, y=-Infinity", Grad, "x", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=1, y=-Infinity", Grad, "y", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=1, y=-Infinity", Hess, "x,y", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=1, y=-Infinity", Hess, "y,x", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=1, y=-Infinity", Hess, "y,y", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=1, y=-Infinity", Fwd, "x", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=1, y=-Infinity", Fwd, "y", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=-1, y=Infinity", Hess, "x,y", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=-1, y=Infinity", Hess, "y,x", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=-1, y=Infinity", Hess, "y,y", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=-1, y=-Infinity", Grad, "x", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=-1, y=-Infinity", Hess, "x,y", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=-1, y=-Infinity", Hess, "y,x", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=2.5, y=Infinity", Grad, "y", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=2.5, y=Infinity", Hess, "x,y", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=2.5, y=Infinity", Hess, "y,x", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=2.5, y=-Infinity", Grad, "x", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=2.5, y=-Infinity", Grad, "y", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=2.5, y=-Infinity", Hess, "x,y", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=2.5, y=-Infinity", Hess, "y,x", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=2.5, y=-Infinity", Hess, "y,y", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=2.5, y=-Infinity", Fwd, "x", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=2.5, y=-Infinity", Fwd, "y", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=-2.5, y=Infinity", Hess, "x,y", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=-2.5, y=Infinity", Hess, "y,x", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=-2.5, y=Infinity", Hess, "y,y", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=-2.5, y=-Infinity", Grad, "x", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=-2.5, y=-Infinity", Hess, "x,y", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=-2.5, y=-Infinity", Hess, "y,x", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=0.5, y=Infinity", Grad, "y", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=0.5, y=Infinity", Hess, "x,y", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=0.5, y=Infinity", Hess, "y,x", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=0.5, y=-Infinity", Grad, "x", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=0.5, y=-Infinity", Grad, "y", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=0.5, y=-Infinity", Hess, "x,y", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=0.5, y=-Infinity", Hess, "y,x", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=0.5, y=-Infinity", Hess, "y,y", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=0.5, y=-Infinity", Fwd, "x", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=0.5, y=-Infinity", Fwd, "y", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=Infinity, y=Infinity", Hess, "x,y", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=Infinity, y=Infinity", Hess, "y,x", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=Infinity, y=-Infinity", Grad, "x", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=Infinity, y=-Infinity", Hess, "x,y", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=Infinity, y=-Infinity", Hess, "y,x", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=-Infinity, y=Infinity", Hess, "x,y", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=-Infinity, y=Infinity", Hess, "y,x", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=-Infinity, y=-Infinity", Grad, "x", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=-Infinity, y=-Infinity", Hess, "x,y", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=-Infinity, y=-Infinity", Hess, "y,x", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=NaN, y=Infinity", Hess, "x,y", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=NaN, y=Infinity", Hess, "y,x", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=NaN, y=-Infinity", Grad, "x", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=NaN, y=-Infinity", Hess, "x,y", SumFromZero), // binary /: -0 vs 0
-        new("x / y", "x=NaN, y=-Infinity", Hess, "y,x", SumFromZero), // binary /: -0 vs 0
-        new("x ** y", "x=0.5, y=Infinity", Grad, "y", SumFromZero), // binary **: -0 vs 0
-        new("x ** y", "x=Infinity, y=-1", Grad, "x", SumFromZero), // binary **: -0 vs 0
-        new("x ** y", "x=Infinity, y=-2.5", Grad, "x", SumFromZero), // binary **: -0 vs 0
-        new("x ** y", "x=Infinity, y=0.5", Hess, "x,x", SumFromZero), // binary **: -0 vs 0
-        new("x ** y", "x=-Infinity, y=-1", Grad, "x", SumFromZero), // binary **: -0 vs 0
-        new("x ** y", "x=-Infinity, y=-1", Hess, "x,x", SumFromZero), // binary **: -0 vs 0
-        new("x ** y", "x=-Infinity, y=-2.5", Grad, "x", SumFromZero), // binary **: -0 vs 0
-        new("x ** y", "x=-Infinity, y=0.5", Hess, "x,x", SumFromZero), // binary **: -0 vs 0
-        new("x ** 2", "x=-0", Grad, "x", SumFromZero), // pow 2: -0 vs 0
-        new("x ** 2", "x=-0", Fwd, "x", SumFromZero), // pow 2: -0 vs 0
-        new("x ** 3", "x=-0", Hess, "x,x", SumFromZero), // pow 3: -0 vs 0
-        new("x ** -1", "x=Infinity", Grad, "x", SumFromZero), // pow -1: -0 vs 0
-        new("x ** -1", "x=Infinity", Fwd, "x", SumFromZero), // pow -1: -0 vs 0
-        new("x ** -1", "x=-Infinity", Grad, "x", SumFromZero), // pow -1: -0 vs 0
-        new("x ** -1", "x=-Infinity", Fwd, "x", SumFromZero), // pow -1: -0 vs 0
-        new("x ** 0.5", "x=Infinity", Hess, "x,x", SumFromZero), // pow 0.5: -0 vs 0
-        new("x ** -2", "x=Infinity", Grad, "x", SumFromZero), // pow -2: -0 vs 0
-        new("x ** -2", "x=Infinity", Fwd, "x", SumFromZero), // pow -2: -0 vs 0
-        new("x ** -0.5", "x=Infinity", Grad, "x", SumFromZero), // pow -0.5: -0 vs 0
-        new("x ** -0.5", "x=Infinity", Fwd, "x", SumFromZero), // pow -0.5: -0 vs 0
-        new("x ** -0.5", "x=-Infinity", Grad, "x", SumFromZero), // pow -0.5: -0 vs 0
-        new("x ** -0.5", "x=-Infinity", Fwd, "x", SumFromZero), // pow -0.5: -0 vs 0
-        new("x ** 1.5", "x=-0", Grad, "x", SumFromZero), // pow 1.5: -0 vs 0
-        new("x ** 1.5", "x=-0", Fwd, "x", SumFromZero), // pow 1.5: -0 vs 0
-        new("x ** -1.5", "x=Infinity", Grad, "x", SumFromZero), // pow -1.5: -0 vs 0
-        new("x ** -1.5", "x=Infinity", Fwd, "x", SumFromZero), // pow -1.5: -0 vs 0
-        new("x ** -1.5", "x=-Infinity", Grad, "x", SumFromZero), // pow -1.5: -0 vs 0
-        new("x ** -1.5", "x=-Infinity", Fwd, "x", SumFromZero), // pow -1.5: -0 vs 0
-        new("x ** 0.3", "x=Infinity", Hess, "x,x", SumFromZero), // pow 0.3: -0 vs 0
-        new("x ** 0.3", "x=-Infinity", Hess, "x,x", SumFromZero), // pow 0.3: -0 vs 0
-        new("x * -0.0", "x=0", Grad, "x", SumFromZero), // composition: -0 vs 0
-        new("x * -0.0", "x=0", Fwd, "x", SumFromZero), // composition: -0 vs 0
-        new("x * -0.0", "x=-0", Grad, "x", SumFromZero), // composition: -0 vs 0
-        new("x * -0.0", "x=-0", Fwd, "x", SumFromZero), // composition: -0 vs 0
-        new("x * -0.0", "x=1", Grad, "x", SumFromZero), // composition: -0 vs 0
-        new("x * -0.0", "x=1", Fwd, "x", SumFromZero), // composition: -0 vs 0
-        new("x * -0.0", "x=-1", Grad, "x", SumFromZero), // composition: -0 vs 0
-        new("x * -0.0", "x=-1", Fwd, "x", SumFromZero), // composition: -0 vs 0
-        new("x * -0.0", "x=2.5", Grad, "x", SumFromZero), // composition: -0 vs 0
-        new("x * -0.0", "x=2.5", Fwd, "x", SumFromZero), // composition: -0 vs 0
-        new("x * -0.0", "x=-2.5", Grad, "x", SumFromZero), // composition: -0 vs 0
-        new("x * -0.0", "x=-2.5", Fwd, "x", SumFromZero), // composition: -0 vs 0
-        new("x * -0.0", "x=1E-310", Grad, "x", SumFromZero), // composition: -0 vs 0
-        new("x * -0.0", "x=1E-310", Fwd, "x", SumFromZero), // composition: -0 vs 0
-        new("x * -0.0", "x=Infinity", Grad, "x", SumFromZero), // composition: -0 vs 0
-        new("x * -0.0", "x=Infinity", Fwd, "x", SumFromZero), // composition: -0 vs 0
-        new("x * -0.0", "x=-Infinity", Grad, "x", SumFromZero), // composition: -0 vs 0
-        new("x * -0.0", "x=-Infinity", Fwd, "x", SumFromZero), // composition: -0 vs 0
-        new("x * -0.0", "x=NaN", Grad, "x", SumFromZero), // composition: -0 vs 0
-        new("x * -0.0", "x=NaN", Fwd, "x", SumFromZero), // composition: -0 vs 0
-        new("-(x * 0)", "x=0", Grad, "x", SumFromZero), // composition: -0 vs 0
-        new("-(x * 0)", "x=0", Fwd, "x", SumFromZero), // composition: -0 vs 0
-        new("-(x * 0)", "x=-0", Grad, "x", SumFromZero), // composition: -0 vs 0
-        new("-(x * 0)", "x=-0", Fwd, "x", SumFromZero), // composition: -0 vs 0
-        new("-(x * 0)", "x=1", Grad, "x", SumFromZero), // composition: -0 vs 0
-        new("-(x * 0)", "x=1", Fwd, "x", SumFromZero), // composition: -0 vs 0
-        new("-(x * 0)", "x=-1", Grad, "x", SumFromZero), // composition: -0 vs 0
-        new("-(x * 0)", "x=-1", Fwd, "x", SumFromZero), // composition: -0 vs 0
-        new("-(x * 0)", "x=2.5", Grad, "x", SumFromZero), // composition: -0 vs 0
-        new("-(x * 0)", "x=2.5", Fwd, "x", SumFromZero), // composition: -0 vs 0
-        new("-(x * 0)", "x=-2.5", Grad, "x", SumFromZero), // composition: -0 vs 0
-        new("-(x * 0)", "x=-2.5", Fwd, "x", SumFromZero), // composition: -0 vs 0
-        new("-(x * 0)", "x=1E-310", Grad, "x", SumFromZero), // composition: -0 vs 0
-        new("-(x * 0)", "x=1E-310", Fwd, "x", SumFromZero), // composition: -0 vs 0
-        new("-(x * 0)", "x=Infinity", Grad, "x", SumFromZero), // composition: -0 vs 0
-        new("-(x * 0)", "x=Infinity", Fwd, "x", SumFromZero), // composition: -0 vs 0
-        new("-(x * 0)", "x=-Infinity", Grad, "x", SumFromZero), // composition: -0 vs 0
-        new("-(x * 0)", "x=-Infinity", Fwd, "x", SumFromZero), // composition: -0 vs 0
-        new("-(x * 0)", "x=NaN", Grad, "x", SumFromZero), // composition: -0 vs 0
-        new("-(x * 0)", "x=NaN", Fwd, "x", SumFromZero), // composition: -0 vs 0
-        new("x * x", "x=-0", Grad, "x", SumFromZero), // composition: -0 vs 0
-        new("x * x", "x=-0", Fwd, "x", SumFromZero), // composition: -0 vs 0
-        new("-x * 0", "x=0", Grad, "x", SumFromZero), // composition: -0 vs 0
-        new("-x * 0", "x=0", Fwd, "x", SumFromZero), // composition: -0 vs 0
-        new("-x * 0", "x=-0", Grad, "x", SumFromZero), // composition: -0 vs 0
-        new("-x * 0", "x=-0", Fwd, "x", SumFromZero), // composition: -0 vs 0
-        new("-x * 0", "x=1", Grad, "x", SumFromZero), // composition: -0 vs 0
-        new("-x * 0", "x=1", Fwd, "x", SumFromZero), // composition: -0 vs 0
-        new("-x * 0", "x=-1", Grad, "x", SumFromZero), // composition: -0 vs 0
-        new("-x * 0", "x=-1", Fwd, "x", SumFromZero), // composition: -0 vs 0
-        new("-x * 0", "x=2.5", Grad, "x", SumFromZero), // composition: -0 vs 0
-        new("-x * 0", "x=2.5", Fwd, "x", SumFromZero), // composition: -0 vs 0
-        new("-x * 0", "x=-2.5", Grad, "x", SumFromZero), // composition: -0 vs 0
-        new("-x * 0", "x=-2.5", Fwd, "x", SumFromZero), // composition: -0 vs 0
-        new("-x * 0", "x=1E-310", Grad, "x", SumFromZero), // composition: -0 vs 0
-        new("-x * 0", "x=1E-310", Fwd, "x", SumFromZero), // composition: -0 vs 0
-        new("-x * 0", "x=Infinity", Grad, "x", SumFromZero), // composition: -0 vs 0
-        new("-x * 0", "x=Infinity", Fwd, "x", SumFromZero), // composition: -0 vs 0
-        new("-x * 0", "x=-Infinity", Grad, "x", SumFromZero), // composition: -0 vs 0
-        new("-x * 0", "x=-Infinity", Fwd, "x", SumFromZero), // composition: -0 vs 0
-        new("-x * 0", "x=NaN", Grad, "x", SumFromZero), // composition: -0 vs 0
-        new("-x * 0", "x=NaN", Fwd, "x", SumFromZero), // composition: -0 vs 0
-        new("abs(x) * 0", "x=-1", Grad, "x", SumFromZero), // composition: -0 vs 0
-        new("abs(x) * 0", "x=-1", Fwd, "x", SumFromZero), // composition: -0 vs 0
-        new("abs(x) * 0", "x=-2.5", Grad, "x", SumFromZero), // composition: -0 vs 0
-        new("abs(x) * 0", "x=-2.5", Fwd, "x", SumFromZero), // composition: -0 vs 0
-        new("abs(x) * 0", "x=-Infinity", Grad, "x", SumFromZero), // composition: -0 vs 0
-        new("abs(x) * 0", "x=-Infinity", Fwd, "x", SumFromZero), // composition: -0 vs 0
-        new("sqrt(x) * 0", "x=1", Hess, "x,x", SumFromZero), // composition: -0 vs 0
-        new("sqrt(x) * 0", "x=2.5", Hess, "x,x", SumFromZero), // composition: -0 vs 0
-        new("sqrt(x) * 0", "x=1E-310", Hess, "x,x", SumFromZero), // composition: -0 vs 0
-        new("sqrt(x) * 0", "x=Infinity", Hess, "x,x", SumFromZero), // composition: -0 vs 0
-        new("sin(x) * cos(x)", "x=0", Hess, "x,x", SumFromZero), // composition: -0 vs 0
-        new("tanh(x) * 0", "x=0", Hess, "x,x", SumFromZero), // composition: -0 vs 0
-        new("tanh(x) * 0", "x=1", Hess, "x,x", SumFromZero), // composition: -0 vs 0
-        new("tanh(x) * 0", "x=2.5", Hess, "x,x", SumFromZero), // composition: -0 vs 0
-        new("tanh(x) * 0", "x=1E-310", Hess, "x,x", SumFromZero), // composition: -0 vs 0
-        new("tanh(x) * 0", "x=Infinity", Hess, "x,x", SumFromZero), // composition: -0 vs 0
-        new("-relu(x)", "x=0", Fwd, "x", SumFromZero), // composition: -0 vs 0
-        new("-relu(x)", "x=-0", Fwd, "x", SumFromZero), // composition: -0 vs 0
-        new("-relu(x)", "x=-1", Fwd, "x", SumFromZero), // composition: -0 vs 0
-        new("-relu(x)", "x=-2.5", Fwd, "x", SumFromZero), // composition: -0 vs 0
-        new("-relu(x)", "x=-Infinity", Fwd, "x", SumFromZero), // composition: -0 vs 0
-        new("x * x * x", "x=-0", Hess, "x,x", SumFromZero), // composition: -0 vs 0
-        new("x * y + x", "x=-0, y=0", Grad, "y", SumFromZero), // composition: -0 vs 0
-        new("x * y + x", "x=-0, y=-0", Grad, "y", SumFromZero), // composition: -0 vs 0
-        new("x * y + x", "x=-0, y=1", Grad, "y", SumFromZero), // composition: -0 vs 0
-        new("x * y + x", "x=-0, y=-1", Grad, "y", SumFromZero), // composition: -0 vs 0
-        new("x * y + x", "x=-0, y=2.5", Grad, "y", SumFromZero), // composition: -0 vs 0
-        new("x * y + x", "x=-0, y=-2.5", Grad, "y", SumFromZero), // composition: -0 vs 0
-        new("x * y + x", "x=-0, y=0.5", Grad, "y", SumFromZero), // composition: -0 vs 0
-        new("x * y + x", "x=-0, y=Infinity", Grad, "y", SumFromZero), // composition: -0 vs 0
-        new("x * y + x", "x=-0, y=-Infinity", Grad, "y", SumFromZero), // composition: -0 vs 0
-        new("x * y + x", "x=-0, y=NaN", Grad, "y", SumFromZero), // composition: -0 vs 0
-        new("relu(x) * y", "x=1, y=-0", Grad, "x", SumFromZero), // composition: -0 vs 0
-        new("relu(x) * y", "x=2.5, y=-0", Grad, "x", SumFromZero), // composition: -0 vs 0
-        new("relu(x) * y", "x=0.5, y=-0", Grad, "x", SumFromZero), // composition: -0 vs 0
-        new("relu(x) * y", "x=Infinity, y=-0", Grad, "x", SumFromZero), // composition: -0 vs 0
-        new("tanh(x)", "x=27.39617184619021", Hess, "x,x", SumFromZero), // sweep tanh: -0 vs 0
-        new("max(abs(y), sin(x))", "y=-7.9889717677560315, x=8.52841690332313", Grad, "x", SumFromZero), // random: -0 vs 0
-        new("max(abs(y), sin(x))", "y=-7.9889717677560315, x=8.52841690332313", Hess, "x,x", SumFromZero), // random: -0 vs 0
-        new("relu(sin(max(x, 2) / (x / x)))", "x=-2.7828816313050764", Fwd, "x", SumFromZero), // random: -0 vs 0
-        new("tanh(cos(x - x))", "x=0.039858349573374946", Fwd, "x", SumFromZero), // random: -0 vs 0
-        new("(x - x) / elu(x)", "x=-26.291383171682728", Fwd, "x", SumFromZero), // random: -0 vs 0
-        new("cos((x - x) / softplus(x))", "x=0.9532524440672012", Fwd, "x", SumFromZero), // random: -0 vs 0
-        new("min(y, -x)", "y=1.2787126523430707, x=-2.2414721066660284", Grad, "x", SumFromZero), // random: -0 vs 0
-        new("sqrt(sigmoid(y)) - max(sin(x), sqrt(y))", "y=1.8192807032033897, x=-1.5709169882456084", Grad, "x", SumFromZero), // random: -0 vs 0
-        new("(log1p(min(x, y)) ** 0) - x", "x=2.297630723784562, y=10.62932632207309", Hess, "x,x", SumFromZero), // random: -0 vs 0
-        new("(cos(x - x) ** 2) / (atan(y) ** 4)", "x=-2.090529449017929, y=-27.870063611558425", Hess, "x,y", SumFromZero), // random: -0 vs 0
-        new("leaky_relu(relu(gelu(x)))", "x=-1.026185175586135", Grad, "x", SumFromZero), // random: -0 vs 0
-        new("exp((2 / y) ** 0)", "y=-1.1391095269032634", Grad, "y", SumFromZero), // random: -0 vs 0
-        new("exp((2 / y) ** 0)", "y=-1.1391095269032634", Hess, "y,y", SumFromZero), // random: -0 vs 0
-        new("max(log1p(x) * (x * x), y)", "x=-0.05507837742604589, y=6.14046011825163", Hess, "x,x", SumFromZero), // random: -0 vs 0
-        new("atan((x ** 0) ** -1)", "x=0.48274381081698614", Fwd, "x", SumFromZero), // random: -0 vs 0
-        new("min(cos(y - y), max(-x, y + y))", "y=29.374841496550214, x=-2.9629660146227472", Grad, "x", SumFromZero), // random: -0 vs 0
-        new("gelu(tanh(tanh(x ** -3)))", "x=0.03475707945613718", Grad, "x", SumFromZero), // random: -0 vs 0
-        new("gelu(tanh(tanh(x ** -3)))", "x=0.03475707945613718", Fwd, "x", SumFromZero), // random: -0 vs 0
-        new("cos(x - x)", "x=1.7618735715736085", Fwd, "x", SumFromZero), // random: -0 vs 0
-        new("max(cos(sigmoid(x)), (y / y) - gelu(y))", "x=21.796443777214854, y=-0.35197758707424764", Grad, "x", SumFromZero), // random: -0 vs 0
-        new("atan((y - y) - max(y, x)) - elu(softplus(log1p(x)))", "y=-2.270916583243917, x=2.147821573873916", Hess, "y,x", SumFromZero), // random: -0 vs 0
-        new("min(x, min(y, x)) ** -3", "x=0.03930382814079736, y=-0.04446672725104222", Fwd, "x", SumFromZero), // random: -0 vs 0
-        new("min(min(sqrt(y + x), leaky_relu(x) ** -3), y)", "y=1.0231141284815433, x=-0.9334868449183884", Hess, "y,y", SumFromZero), // random: -0 vs 0
-        new("min(min(sqrt(y + x), leaky_relu(x) ** -3), y)", "y=1.0231141284815433, x=-0.9334868449183884", Hess, "y,x", SumFromZero), // random: -0 vs 0
-        new("min(min(sqrt(y + x), leaky_relu(x) ** -3), y)", "y=1.0231141284815433, x=-0.9334868449183884", Hess, "x,y", SumFromZero), // random: -0 vs 0
-        new("-(x - x)", "x=-1.3885168700979749", Fwd, "x", SumFromZero), // random: -0 vs 0
-        new("relu(-leaky_relu(leaky_relu(y)))", "y=0.26116276583290965", Grad, "y", SumFromZero), // random: -0 vs 0
-        new("(abs(x) * (-x)) ** 0", "x=0.941694058116596", Grad, "x", SumFromZero), // random: -0 vs 0
-        new("(abs(x) * (-x)) ** 0", "x=0.941694058116596", Hess, "x,x", SumFromZero), // random: -0 vs 0
-        new("min(tanh(x) / atan(x), abs((-2.5) + y))", "x=0.04061778055139151, y=1.0953162803356689", Grad, "y", SumFromZero), // random: -0 vs 0
-        new("max(elu(3) + x, sin(min(x - y, y / y)))", "x=-0.9811305587767531, y=2.4525794784919093", Hess, "x,x", SumFromZero), // random: -0 vs 0
-        new("(-x) ** 0", "x=-0.058616289665246304", Grad, "x", SumFromZero), // random: -0 vs 0
-        new("softplus(cos(y - y))", "y=-22.75370751027602", Fwd, "y", SumFromZero), // random: -0 vs 0
-        new("max(-x, tanh(gelu(softplus(3))))", "x=0.07103274136199403", Grad, "x", SumFromZero), // random: -0 vs 0
-        new("min(softplus(exp(max(x, x))), y ** -0.5)", "x=-1.4753852262053024, y=0.4601007072395076", Grad, "y", SumFromZero), // random: -0 vs 0
-        new("-(sin(x - x) ** 0)", "x=1.4141637887693088", Fwd, "x", SumFromZero), // random: -0 vs 0
-        new("-sqrt(max(x, y))", "x=1.9651623247975527, y=-2.1690456900443875", Fwd, "y", SumFromZero), // random: -0 vs 0
-        new("min(gelu(x * x), min(atan(-1), sigmoid(x))) ** 2", "x=0.0210538215837099", Fwd, "x", SumFromZero), // random: -0 vs 0
-        new("max(x ** -2, gelu(y))", "x=0.15526487527453803, y=-9.706916441153608", Grad, "y", SumFromZero), // random: -0 vs 0
-        new("cos(leaky_relu(x / x))", "x=1.6026734186107827", Fwd, "x", SumFromZero), // random: -0 vs 0
-        new("cos(log1p(tanh(tanh(x))))", "x=21.81146525932443", Grad, "x", SumFromZero), // random: -0 vs 0
-        new("cos(log1p(tanh(tanh(x))))", "x=21.81146525932443", Fwd, "x", SumFromZero), // random: -0 vs 0
-        new("min(x, sqrt(log1p(y)) + max(cos(x), y))", "x=-0.9285537143912932, y=0.21220113451819778", Hess, "x,x", SumFromZero), // random: -0 vs 0
-        new("min(x, sqrt(log1p(y)) + max(cos(x), y))", "x=-0.9285537143912932, y=0.21220113451819778", Hess, "y,y", SumFromZero), // random: -0 vs 0
-        new("max(x + x, log(x))", "x=0.08913216319804054", Hess, "x,x", SumFromZero), // random: -0 vs 0
-        new("cos(-(x - x))", "x=-1.8072141890862168", Fwd, "x", SumFromZero), // random: -0 vs 0
-        new("relu(x / y)", "x=0.06022032479074366, y=-0.005277882705614384", Grad, "x", SumFromZero), // random: -0 vs 0
-        new("relu(x / y)", "x=0.06022032479074366, y=-0.005277882705614384", Grad, "y", SumFromZero), // random: -0 vs 0
-        new("relu(x / y)", "x=0.06022032479074366, y=-0.005277882705614384", Hess, "x,y", SumFromZero), // random: -0 vs 0
-        new("relu(x / y)", "x=0.06022032479074366, y=-0.005277882705614384", Hess, "y,x", SumFromZero), // random: -0 vs 0
-        new("relu(x / y)", "x=0.06022032479074366, y=-0.005277882705614384", Hess, "y,y", SumFromZero), // random: -0 vs 0
-        new("sigmoid(((y - y) / (y - x)) - sigmoid(y))", "y=-4.75561056125469, x=0.4208666783117101", Hess, "y,x", SumFromZero), // random: -0 vs 0
-        new("sigmoid(((y - y) / (y - x)) - sigmoid(y))", "y=-4.75561056125469, x=0.4208666783117101", Hess, "x,x", SumFromZero), // random: -0 vs 0
-        new("(x - x) / (x / y)", "x=-12.251423022315649, y=-1.9350395829483231", Grad, "y", SumFromZero), // random: -0 vs 0
-        new("max(max(softplus(y), sin(x)) ** -3, y)", "y=0.9354074721037327, x=2.3376339908148918", Grad, "x", SumFromZero), // random: -0 vs 0
-        new("max(max(softplus(y), sin(x)) ** -3, y)", "y=0.9354074721037327, x=2.3376339908148918", Hess, "y,x", SumFromZero), // random: -0 vs 0
-        new("max(max(softplus(y), sin(x)) ** -3, y)", "y=0.9354074721037327, x=2.3376339908148918", Hess, "x,x", SumFromZero), // random: -0 vs 0
-        new("(y - y) / x", "y=-2.0412562787389366, x=2.5215404926536973", Grad, "x", SumFromZero), // random: -0 vs 0
-        new("(y - y) / x", "y=-2.0412562787389366, x=2.5215404926536973", Hess, "y,x", SumFromZero), // random: -0 vs 0
-        new("cos(max(x, y))", "x=2.4391685400520116, y=27.30641646081708", Fwd, "x", SumFromZero), // random: -0 vs 0
-        new("leaky_relu(-leaky_relu(x)) * (((y - y) + cos(x)) - (relu(x) ** 2))", "x=-1.3405833748399996, y=-1.342969310902578", Hess, "y,x", SumFromZero), // random: -0 vs 0
-        new("min(-x, log(x))", "x=2.080362411004403", Hess, "x,x", SumFromZero), // random: -0 vs 0
-        new("min(expm1(x), x / y)", "x=-0.0023039763704495175, y=-0.0669383127223209", Hess, "x,y", SumFromZero), // random: -0 vs 0
-        new("min(expm1(x), x / y)", "x=-0.0023039763704495175, y=-0.0669383127223209", Hess, "y,x", SumFromZero), // random: -0 vs 0
-        new("gelu((-(x * x)) + atan(x + (-2.5)))", "x=19.34361517358367", Fwd, "x", SumFromZero), // random: -0 vs 0
-        new("(min(x, x) / (y / y)) + leaky_relu(x ** 4)", "x=0.9469203385864087, y=0.09919680321718644", Hess, "y,x", SumFromZero), // random: -0 vs 0
-        new("max(sqrt(x), x + x)", "x=1.383484192629055", Hess, "x,x", SumFromZero), // random: -0 vs 0
-        new("min(sigmoid(0.1) ** (y + (-1)), x) ** 0", "y=-2.360349104281152, x=-0.08668805754625952", Grad, "y", SumFromZero), // random: -0 vs 0
-        new("-relu(x)", "x=-2.261888930471663", Fwd, "x", SumFromZero), // random: -0 vs 0
-        new("-min(gelu(x) - atan(x), y)", "x=-2.7808115249292706, y=1.3404655194762087", Fwd, "y", SumFromZero), // random: -0 vs 0
-        new("sigmoid((relu(x) - (x ** x)) * atan(sin(x)))", "x=12.30915740661527", Fwd, "x", SumFromZero), // random: -0 vs 0
-        new("relu((atan(x) * (x * x)) * ((-x) - exp(x)))", "x=0.2977117088557941", Grad, "x", SumFromZero), // random: -0 vs 0
-        new("gelu(-min(atan(0.1), softplus(y)))", "y=-1.207989461250322", Fwd, "y", SumFromZero), // random: -0 vs 0
-        new("cos(softplus(atan(min(y, x))))", "y=0.21486580628301688, x=-1.3510269475606387", Fwd, "y", SumFromZero), // random: -0 vs 0
-        new("(sigmoid(atan(y)) * (leaky_relu(y) + (0.1 / 1.5))) / relu(min(y / y, x ** y))", "y=-2.998062503897062, x=0.6256279510351548", Grad, "x", SumFromZero), // random: -0 vs 0
-        new("relu(min((-x) ** 0.5, (1.5 - y) ** (y ** 3)))", "x=-2.5482989627332246, y=-1.36706743714188", Grad, "x", SumFromZero), // random: -0 vs 0
-        new("relu(min((-x) ** 0.5, (1.5 - y) ** (y ** 3)))", "x=-2.5482989627332246, y=-1.36706743714188", Hess, "x,x", SumFromZero), // random: -0 vs 0
-        new("softplus((x + x) ** -0.5) ** 0", "x=2.063523763878136", Grad, "x", SumFromZero), // random: -0 vs 0
-        new("relu(expm1((-x) * x))", "x=0.2672373227236835", Grad, "x", SumFromZero), // random: -0 vs 0
-        new("tanh(abs(y))", "y=-20.55363600255701", Grad, "y", SumFromZero), // random: -0 vs 0
-        new("tanh(abs(y))", "y=-20.55363600255701", Hess, "y,y", SumFromZero), // random: -0 vs 0
-        new("tanh(abs(y))", "y=-20.55363600255701", Fwd, "y", SumFromZero), // random: -0 vs 0
-        new("min((-y) / cos(y), max(x + x, cos(x)))", "y=-1.3124849278769164, x=-0.4846958144866953", Grad, "y", SumFromZero), // random: -0 vs 0
-        new("-max(log1p(x), leaky_relu(y))", "x=-0.041726378769684325, y=-2.0588867655702816", Hess, "x,x", SumFromZero), // random: -0 vs 0
-        new("-max(log1p(x), leaky_relu(y))", "x=-0.041726378769684325, y=-2.0588867655702816", Fwd, "x", SumFromZero), // random: -0 vs 0
-        new("tanh(x)", "x=22.90348267876961", Hess, "x,x", SumFromZero), // random: -0 vs 0
-        new("-min(y / y, expm1(x))", "y=26.708718268803846, x=-1.3692442643641292", Fwd, "y", SumFromZero), // random: -0 vs 0
-
-        // ReluAtNegativeZero
-        new("relu(x) * y", "x=-0, y=0", Grad, "y", ReluAtNegativeZero), // composition: -0 vs 0
-        new("relu(x) * y", "x=-0, y=-0", Grad, "y", ReluAtNegativeZero), // composition: -0 vs 0
-        new("relu(x) * y", "x=-0, y=-0", Fwd, "x", ReluAtNegativeZero), // composition: -0 vs 0
-        new("relu(x) * y", "x=-0, y=-0", Fwd, "y", ReluAtNegativeZero), // composition: -0 vs 0
-        new("relu(x) * y", "x=-0, y=1", Grad, "y", ReluAtNegativeZero), // composition: -0 vs 0
-        new("relu(x) * y", "x=-0, y=-1", Grad, "y", ReluAtNegativeZero), // composition: -0 vs 0
-        new("relu(x) * y", "x=-0, y=-1", Fwd, "x", ReluAtNegativeZero), // composition: -0 vs 0
-        new("relu(x) * y", "x=-0, y=-1", Fwd, "y", ReluAtNegativeZero), // composition: -0 vs 0
-        new("relu(x) * y", "x=-0, y=2.5", Grad, "y", ReluAtNegativeZero), // composition: -0 vs 0
-        new("relu(x) * y", "x=-0, y=-2.5", Grad, "y", ReluAtNegativeZero), // composition: -0 vs 0
-        new("relu(x) * y", "x=-0, y=-2.5", Fwd, "x", ReluAtNegativeZero), // composition: -0 vs 0
-        new("relu(x) * y", "x=-0, y=-2.5", Fwd, "y", ReluAtNegativeZero), // composition: -0 vs 0
-        new("relu(x) * y", "x=-0, y=0.5", Grad, "y", ReluAtNegativeZero), // composition: -0 vs 0
-        new("relu(x) * y", "x=-0, y=Infinity", Grad, "y", ReluAtNegativeZero), // composition: -0 vs 0
-        new("relu(x) * y", "x=-0, y=-Infinity", Grad, "y", ReluAtNegativeZero), // composition: -0 vs 0
-        new("relu(x) * y", "x=-0, y=NaN", Grad, "y", ReluAtNegativeZero), // composition: -0 vs 0
-        new("relu(x)", "x=-0", Val, "", ReluAtNegativeZero), // unary relu: -0 vs 0
-        new("relu(x) * relu(-x)", "x=0", Val, "", ReluAtNegativeZero), // composition: -0 vs 0
-        new("relu(x) * relu(-x)", "x=-0", Val, "", ReluAtNegativeZero), // composition: -0 vs 0
-        new("relu(x) - relu(-x)", "x=-0", Val, "", ReluAtNegativeZero), // composition: -0 vs 0
-        new("-relu(x)", "x=-0", Val, "", ReluAtNegativeZero), // composition: 0 vs -0
-        new("relu(x) + relu(x)", "x=-0", Val, "", ReluAtNegativeZero), // composition: -0 vs 0
-        new("relu(x) * y", "x=-0, y=0", Val, "", ReluAtNegativeZero), // composition: -0 vs 0
-        new("relu(x) * y", "x=-0, y=-0", Val, "", ReluAtNegativeZero), // composition: 0 vs -0
-        new("relu(x) * y", "x=-0, y=1", Val, "", ReluAtNegativeZero), // composition: -0 vs 0
-        new("relu(x) * y", "x=-0, y=-1", Val, "", ReluAtNegativeZero), // composition: 0 vs -0
-        new("relu(x) * y", "x=-0, y=2.5", Val, "", ReluAtNegativeZero), // composition: -0 vs 0
-        new("relu(x) * y", "x=-0, y=-2.5", Val, "", ReluAtNegativeZero), // composition: 0 vs -0
-        new("relu(x) * y", "x=-0, y=0.5", Val, "", ReluAtNegativeZero), // composition: -0 vs 0
-
-        // ReluAtNaN
-        new("relu(x) * y", "x=NaN, y=-0", Grad, "x", ReluAtNaN), // composition: -0 vs 0
-        new("relu(x)", "x=NaN", Grad, "x", ReluAtNaN), // unary relu: 1 vs 0
-        new("relu(x)", "x=NaN", Fwd, "x", ReluAtNaN), // unary relu: 1 vs 0
-        new("relu(x) * relu(-x)", "x=NaN", Grad, "x", ReluAtNaN), // composition: NaN vs 0
-        new("relu(x) * relu(-x)", "x=NaN", Hess, "x,x", ReluAtNaN), // composition: -2 vs 0
-        new("relu(x) - relu(-x)", "x=NaN", Grad, "x", ReluAtNaN), // composition: 2 vs 0
-        new("relu(x) - relu(-x)", "x=NaN", Fwd, "x", ReluAtNaN), // composition: 2 vs 0
-        new("-relu(x)", "x=NaN", Grad, "x", ReluAtNaN), // composition: -1 vs 0
-        new("-relu(x)", "x=NaN", Fwd, "x", ReluAtNaN), // composition: -1 vs 0
-        new("relu(x) + relu(x)", "x=NaN", Grad, "x", ReluAtNaN), // composition: 2 vs 0
-        new("relu(x) + relu(x)", "x=NaN", Fwd, "x", ReluAtNaN), // composition: 2 vs 0
-        new("relu(x) * y", "x=NaN, y=0", Hess, "x,y", ReluAtNaN), // composition: 1 vs 0
-        new("relu(x) * y", "x=NaN, y=0", Hess, "y,x", ReluAtNaN), // composition: 1 vs 0
-        new("relu(x) * y", "x=NaN, y=-0", Hess, "x,y", ReluAtNaN), // composition: 1 vs 0
-        new("relu(x) * y", "x=NaN, y=-0", Hess, "y,x", ReluAtNaN), // composition: 1 vs 0
-        new("relu(x) * y", "x=NaN, y=1", Grad, "x", ReluAtNaN), // composition: 1 vs 0
-        new("relu(x) * y", "x=NaN, y=1", Hess, "x,y", ReluAtNaN), // composition: 1 vs 0
-        new("relu(x) * y", "x=NaN, y=1", Hess, "y,x", ReluAtNaN), // composition: 1 vs 0
-        new("relu(x) * y", "x=NaN, y=-1", Grad, "x", ReluAtNaN), // composition: -1 vs 0
-        new("relu(x) * y", "x=NaN, y=-1", Hess, "x,y", ReluAtNaN), // composition: 1 vs 0
-        new("relu(x) * y", "x=NaN, y=-1", Hess, "y,x", ReluAtNaN), // composition: 1 vs 0
-        new("relu(x) * y", "x=NaN, y=2.5", Grad, "x", ReluAtNaN), // composition: 2.5 vs 0
-        new("relu(x) * y", "x=NaN, y=2.5", Hess, "x,y", ReluAtNaN), // composition: 1 vs 0
-        new("relu(x) * y", "x=NaN, y=2.5", Hess, "y,x", ReluAtNaN), // composition: 1 vs 0
-        new("relu(x) * y", "x=NaN, y=-2.5", Grad, "x", ReluAtNaN), // composition: -2.5 vs 0
-        new("relu(x) * y", "x=NaN, y=-2.5", Hess, "x,y", ReluAtNaN), // composition: 1 vs 0
-        new("relu(x) * y", "x=NaN, y=-2.5", Hess, "y,x", ReluAtNaN), // composition: 1 vs 0
-        new("relu(x) * y", "x=NaN, y=0.5", Grad, "x", ReluAtNaN), // composition: 0.5 vs 0
-        new("relu(x) * y", "x=NaN, y=0.5", Hess, "x,y", ReluAtNaN), // composition: 1 vs 0
-        new("relu(x) * y", "x=NaN, y=0.5", Hess, "y,x", ReluAtNaN), // composition: 1 vs 0
-        new("relu(x) * y", "x=NaN, y=Infinity", Grad, "x", ReluAtNaN), // composition: Infinity vs 0
-        new("relu(x) * y", "x=NaN, y=Infinity", Hess, "x,y", ReluAtNaN), // composition: 1 vs 0
-        new("relu(x) * y", "x=NaN, y=Infinity", Hess, "y,x", ReluAtNaN), // composition: 1 vs 0
-        new("relu(x) * y", "x=NaN, y=-Infinity", Grad, "x", ReluAtNaN), // composition: -Infinity vs 0
-        new("relu(x) * y", "x=NaN, y=-Infinity", Hess, "x,y", ReluAtNaN), // composition: 1 vs 0
-        new("relu(x) * y", "x=NaN, y=-Infinity", Hess, "y,x", ReluAtNaN), // composition: 1 vs 0
-        new("relu(x) * y", "x=NaN, y=NaN", Grad, "x", ReluAtNaN), // composition: NaN vs 0
-        new("relu(x) * y", "x=NaN, y=NaN", Hess, "x,y", ReluAtNaN), // composition: 1 vs 0
-        new("relu(x) * y", "x=NaN, y=NaN", Hess, "y,x", ReluAtNaN), // composition: 1 vs 0
-
-        // AbsAtNaN
-        new("abs(x)", "x=NaN", Grad, "x", AbsAtNaN), // unary abs: 0 vs NaN
-        new("abs(x)", "x=NaN", Fwd, "x", AbsAtNaN), // unary abs: 0 vs NaN
-        new("abs(x) * 0", "x=NaN", Grad, "x", AbsAtNaN), // composition: 0 vs NaN
-        new("abs(x) * 0", "x=NaN", Fwd, "x", AbsAtNaN), // composition: 0 vs NaN
+        // found after the engine started its sums from -0 (as PyTorch passes a lone -0 on), in branches PyTorch keeps
+        new("relu(x) * relu(-x)", "x=1", Hess, "x,x", BranchNotTaken), // composition: 0 vs -0
+        new("relu(x) * relu(-x)", "x=2.5", Hess, "x,x", BranchNotTaken), // composition: 0 vs -0
+        new("relu(x) * relu(-x)", "x=1E-310", Hess, "x,x", BranchNotTaken), // composition: 0 vs -0
+        new("relu(x) * relu(-x)", "x=Infinity", Hess, "x,x", BranchNotTaken), // composition: 0 vs -0
+        new("min(x, softplus(-x))", "x=-0.009382183161269736", Hess, "x,x", BranchNotTaken), // random: 0 vs -0
+        new("-exp(x / x)", "x=-2.195898368619951", Fwd, "x", DivForward), // random: 0 vs -0
+        new("relu(gelu(y) ** 0.5)", "y=1.7398787977851997", Hess, "y,y", Carried), // random: -0.17829209678058405 vs -0.17829209678058403
+        new("softplus(max(sin(atan(y)), max(y, x) ** 0.3))", "y=0.08479442130435788, x=6.712491646560228", Hess, "y,y", BranchNotTaken), // random: 0 vs -0
+        new("relu(x) - min(-1, sin(x))", "x=15.63176578486584", Hess, "x,x", BranchNotTaken), // random: 0 vs -0
+        new("y - softplus(x ** 0.5)", "y=-2.9860830825970637, x=13.043782633158889", Hess, "x,x", Carried), // random: 0.004676490103505302 vs 0.004676490103505301
+        new("sin(max((-1) - y, x / y)) * (max(x, log(x)) ** 0)", "y=-1.820366320768583, x=-1.1674994466031883", Hess, "x,y", BranchNotTaken), // random: 0 vs -0
+        new("sin(max((-1) - y, x / y)) * (max(x, log(x)) ** 0)", "y=-1.820366320768583, x=-1.1674994466031883", Hess, "x,x", BranchNotTaken), // random: 0 vs -0
+        new("relu(abs(cos(x / x)))", "x=-0.006305686896031393", Fwd, "x", DivForward), // random: 0 vs -0
+        new("relu((x - x) - exp(x))", "x=0.06210074733213097", Hess, "x,x", BranchNotTaken), // random: 0 vs -0
+        new("relu((-2.5) / x)", "x=1.3327156223065968", Hess, "x,x", BranchNotTaken), // random: 0 vs -0
+        new("(x / x) ** -3", "x=-1.0785185426972874", Fwd, "x", DivForward), // random: 0 vs -0
+        new("min(-x, -leaky_relu(-1)) * x", "x=-0.08066820482571209", Hess, "x,x", BranchNotTaken), // random: 0 vs -0
+        new("(x / x) ** -1.5", "x=-0.011997461013905308", Fwd, "x", DivForward), // random: 0 vs -0
+        new("relu(relu(x) - (y * y))", "x=0.3057692171831521, y=-2.872939002411346", Hess, "y,y", BranchNotTaken), // random: 0 vs -0
 
         // BranchNotTaken
         new("x ** y", "x=1, y=0", Hess, "x,x", BranchNotTaken), // binary **: -0 vs 0
@@ -856,7 +430,6 @@ public class TorchEdgeTests(ITestOutputHelper output)
         new("tanh(max(x, y))", "x=-0.028288779197545008, y=1.3630802118295042", Hess, "x,y", BranchNotTaken), // random: -0 vs 0
         new("max((x ** 0) ** -0.5, leaky_relu(-x))", "x=2.1702467444981526", Hess, "x,x", BranchNotTaken), // random: -0 vs 0
         new("max(x ** -2, gelu(y))", "x=0.15526487527453803, y=-9.706916441153608", Hess, "y,y", BranchNotTaken), // random: -0 vs 0
-        new("(-x) ** 1", "x=1.7037504998401056", Hess, "x,x", BranchNotTaken), // random: -0 vs 0
         new("(max(-y, x) / leaky_relu(y)) + ((sin(y) ** 0.3) / 2)", "y=0.29007158315746207, x=-13.08468010511432", Hess, "x,y", BranchNotTaken), // random: -0 vs 0
         new("cos(max(x, min(0.5, y)))", "x=-0.35611689670900937, y=-2.4742841635574555", Hess, "y,x", BranchNotTaken), // random: -0 vs 0
         new("min(sin(max(y, softplus(x))), exp(sqrt(sin(x))))", "y=1.778537725032118, x=2.93054623080665", Hess, "y,x", BranchNotTaken), // random: -0 vs 0
@@ -866,7 +439,6 @@ public class TorchEdgeTests(ITestOutputHelper output)
         new("(leaky_relu(relu(x)) * max(relu(0.1), x - y)) - y", "x=-0.0038671298785850905, y=0.6857529506246047", Hess, "x,y", BranchNotTaken), // random: -0 vs 0
         new("leaky_relu(x * expm1(sin(y)))", "x=-2.450955293436734, y=-0.882560996559576", Hess, "x,x", BranchNotTaken), // random: -0 vs 0
         new("max(y * y, atan(2)) * abs(atan(x))", "y=0.0785911769042471, x=-2.542942272416285", Hess, "y,x", BranchNotTaken), // random: -0 vs 0
-        new("(((y + x) * (-y)) - y) ** 1", "y=0.29757545597944857, x=-0.6408613501170075", Hess, "x,x", BranchNotTaken), // random: -0 vs 0
         new("abs(x - x)", "x=0.001016302019511639", Hess, "x,x", BranchNotTaken), // random: -0 vs 0
         new("cos(softplus(atan(min(y, x))))", "y=0.21486580628301688, x=-1.3510269475606387", Hess, "y,x", BranchNotTaken), // random: -0 vs 0
         new("relu(min((-x) ** 0.5, (1.5 - y) ** (y ** 3)))", "x=-2.5482989627332246, y=-1.36706743714188", Hess, "y,x", BranchNotTaken), // random: -0 vs 0
@@ -920,56 +492,6 @@ public class TorchEdgeTests(ITestOutputHelper output)
         new("((x - x) ** log(y)) * abs(softplus(x))", "x=29.692230083342288, y=19.366572107727855", Hess, "y,x", BranchNotTaken), // random: NaN vs 0
         new("((x - x) ** log(y)) * abs(softplus(x))", "x=29.692230083342288, y=19.366572107727855", Hess, "y,y", BranchNotTaken), // random: NaN vs 0
         new("((x - x) ** expm1(y)) / (sin(y) - (y / y))", "x=18.79130753992822, y=0.0740147221521801", Hess, "y,y", BranchNotTaken), // random: NaN vs 0
-
-        // PowShortcut
-        new("x ** -1", "x=0", Hess, "x,x", PowShortcut), // pow -1: Infinity vs NaN
-        new("x ** -1", "x=-0", Hess, "x,x", PowShortcut), // pow -1: -Infinity vs NaN
-        new("x ** -1", "x=20.5", Hess, "x,x", PowShortcut), // pow -1: 0.00023214985272993716 vs 0.0002321498527299372
-        new("x ** -1", "x=Infinity", Hess, "x,x", PowShortcut), // pow -1: 0 vs NaN
-        new("x ** -1", "x=-Infinity", Hess, "x,x", PowShortcut), // pow -1: -0 vs NaN
-        new("x ** 0.5", "x=-0", Hess, "x,x", PowShortcut), // pow 0.5: -Infinity vs Infinity
-        new("x ** 0.5", "x=0.5", Hess, "x,x", PowShortcut), // pow 0.5: -0.7071067811865476 vs -0.7071067811865474
-        new("x ** 0.5", "x=2", Hess, "x,x", PowShortcut), // pow 0.5: -0.08838834764831845 vs -0.08838834764831842
-        new("x ** 0.5", "x=20", Hess, "x,x", PowShortcut), // pow 0.5: -0.002795084971874737 vs -0.0027950849718747367
-        new("x ** 0.5", "x=20.5", Hess, "x,x", PowShortcut), // pow 0.5: -0.002693451855484062 vs -0.0026934518554840615
-        new("x ** 0.5", "x=-Infinity", Hess, "x,x", PowShortcut), // pow 0.5: -0 vs NaN
-        new("x ** 1.5", "x=1E-300", Hess, "x,x", PowShortcut), // pow 1.5: 7.499999999999999E+149 vs 7.5E+149
-        new("x ** -1", "x=-0.7971568024262865", Hess, "x,x", PowShortcut), // sweep pow -1: -3.9481962014638357 vs -3.9481962014638348
-        new("x ** -1", "x=-0.0659034477342624", Hess, "x,x", PowShortcut), // sweep pow -1: -6987.2388584001355 vs -6987.238858400136
-        new("x ** -1", "x=-1.272091793333277", Hess, "x,x", PowShortcut), // sweep pow -1: -0.9715712233450756 vs -0.9715712233450754
-        new("x ** -1", "x=2.942022988383079", Hess, "x,x", PowShortcut), // sweep pow -1: 0.07854016511944703 vs 0.07854016511944702
-        new("x ** -1", "x=2.7087955310925773", Hess, "x,x", PowShortcut), // sweep pow -1: 0.10062394102191471 vs 0.10062394102191473
-        new("x ** -1", "x=-1.1662566800797258", Hess, "x,x", PowShortcut), // sweep pow -1: -1.260803955721579 vs -1.2608039557215789
-        new("x ** -1", "x=2.347749232090857", Hess, "x,x", PowShortcut), // sweep pow -1: 0.15455208707358123 vs 0.1545520870735812
-        new("x ** -1", "x=0.645972508071508", Hess, "x,x", PowShortcut), // sweep pow -1: 7.419726379119062 vs 7.419726379119063
-        new("x ** 0.5", "x=3.8016173075036797", Hess, "x,x", PowShortcut), // sweep pow 0.5: -0.03372775344266882 vs -0.033727753442668824
-        new("x ** 0.5", "x=0.12320370516269774", Hess, "x,x", PowShortcut), // sweep pow 0.5: -5.781018451382215 vs -5.781018451382214
-        new("x ** 0.5", "x=1.8513890956503722", Hess, "x,x", PowShortcut), // sweep pow 0.5: -0.09924153121227602 vs -0.09924153121227605
-        new("x ** 0.5", "x=1.5340364786995702", Hess, "x,x", PowShortcut), // sweep pow 0.5: -0.13157896868464933 vs -0.1315789686846493
-        new("x ** 0.5", "x=0.5325371733747617", Hess, "x,x", PowShortcut), // sweep pow 0.5: -0.6433023168273929 vs -0.6433023168273928
-        new("x ** 0.5", "x=2.2853914311344834", Hess, "x,x", PowShortcut), // sweep pow 0.5: -0.07236009304353548 vs -0.07236009304353551
-        new("x ** 0.5", "x=0.6951081266085124", Hess, "x,x", PowShortcut), // sweep pow 0.5: -0.4313814439022569 vs -0.43138144390225686
-        new("x ** 0.5", "x=0.5494699399514631", Hess, "x,x", PowShortcut), // sweep pow 0.5: -0.6137960668903689 vs -0.613796066890369
-        new("x ** 0.5", "x=2.856869403529667", Hess, "x,x", PowShortcut), // sweep pow 0.5: -0.05177313063783536 vs -0.051773130637835355
-        new("x ** 0.5", "x=0.013353740693417576", Hess, "x,x", PowShortcut), // sweep pow 0.5: -162.007679159247 vs -162.00767915924706
-        new("x ** 0.5", "x=0.4779985445292021", Hess, "x,x", PowShortcut), // sweep pow 0.5: -0.7564846974865157 vs -0.7564846974865158
-        new("x ** 0.5", "x=1.5000560204184783", Hess, "x,x", PowShortcut), // sweep pow 0.5: -0.13607514043046956 vs -0.1360751404304696
-        new("x ** 0.5", "x=0.9906631709261324", Hess, "x,x", PowShortcut), // sweep pow 0.5: -0.2535426246830289 vs -0.25354262468302885
-        new("x ** 0.5", "x=2.8121798251892898", Hess, "x,x", PowShortcut), // sweep pow 0.5: -0.05301214489087019 vs -0.053012144890870194
-        new("x ** 0.5", "x=1.8938959422503459", Hess, "x,x", PowShortcut), // sweep pow 0.5: -0.09591926413927448 vs -0.0959192641392745
-        new("x ** 0.5", "x=2.928188691860697", Hess, "x,x", PowShortcut), // sweep pow 0.5: -0.04989320698452974 vs -0.049893206984529745
-        new("x ** 0.5", "x=2.8689986572097403", Hess, "x,x", PowShortcut), // sweep pow 0.5: -0.05144515632035439 vs -0.05144515632035438
-        new("x ** 1.5", "x=2.6271628968268477", Hess, "x,x", PowShortcut), // sweep pow 1.5: 0.4627194578150422 vs 0.46271945781504215
-        new("x ** 1.5", "x=2.97856271557448", Hess, "x,x", PowShortcut), // sweep pow 1.5: 0.4345681457387881 vs 0.43456814573878805
-        new("x ** 1.5", "x=2.927676154579393", Hess, "x,x", PowShortcut), // sweep pow 1.5: 0.43832853670756233 vs 0.4383285367075623
-        new("x ** 1.5", "x=2.622816483648106", Hess, "x,x", PowShortcut), // sweep pow 1.5: 0.46310269801630466 vs 0.4631026980163047
-        new("x ** 1.5", "x=1.266064021553401", Hess, "x,x", PowShortcut), // sweep pow 1.5: 0.6665510696638273 vs 0.6665510696638274
-        new("y ** 0.5", "y=1.818094866218276", Hess, "y,y", PowShortcut), // random: -0.10198004468633066 vs -0.10198004468633069
-        new("y ** 0.5", "y=1.9959613783518435", Hess, "y,y", PowShortcut), // random: -0.08865675034046851 vs -0.08865675034046852
-        new("x ** -1", "x=0.04318630552416508", Hess, "x,x", PowShortcut), // random: 24830.86432964684 vs 24830.864329646836
-        new("x ** 0.5", "x=18.98293871631424", Hess, "x,x", PowShortcut), // random: -0.0030226985671485142 vs -0.003022698567148514
-        new("x ** 0.5", "x=1.66162747925582", Hess, "x,x", PowShortcut), // random: -0.11671844958824314 vs -0.11671844958824312
-        new("x ** 0.5", "x=1.3488460342980435", Hess, "x,x", PowShortcut), // random: -0.15958660638666827 vs -0.15958660638666824
 
         // DivForward
         new("x / y", "x=-0, y=-1", Fwd, "y", DivForward), // binary /: -0 vs 0
@@ -1346,7 +868,6 @@ public class TorchEdgeTests(ITestOutputHelper output)
         new("min(sigmoid(leaky_relu(y ** y)), (softplus(x) ** cos(y)) / (-x))", "y=1.6786216292928549, x=0.0029883105708799207", Hess, "y,x", Carried), // random: 42445.98587183586 vs 42445.98587183585
         new("min(sigmoid(leaky_relu(y ** y)), (softplus(x) ** cos(y)) / (-x))", "y=1.6786216292928549, x=0.0029883105708799207", Hess, "x,y", Carried), // random: 42445.98587183587 vs 42445.98587183586
         new("min(sigmoid(leaky_relu(y ** y)), (softplus(x) ** cos(y)) / (-x))", "y=1.6786216292928549, x=0.0029883105708799207", Fwd, "y", Carried), // random: -126.06721880415911 vs -126.0672188041591
-        new("log1p(cos(x) ** 4) ** 0.5", "x=20.762896142172714", Hess, "x,x", Carried), // random: 1.4678881547349731 vs 1.467888154734974
         new("expm1((elu(x) + (y - y)) - sigmoid(y ** y))", "x=0.03402786639402203, y=2.92041324265987", Hess, "y,x", Carried), // random: -2.104996958447484E-09 vs -2.1049969584474835E-09
         new("min(atan(-(x ** -2)), max(max(x ** 0.3, x), -x))", "x=2.730529443247681", Fwd, "x", Carried), // random: 0.09650420140862714 vs 0.09650420140862713
         new("gelu(abs(x * x)) * (expm1(x / x) + ((x * x) * gelu(x)))", "x=-0.016215365988748218", Grad, "x", Carried), // random: -0.02787417442928152 vs -0.027874174429281518
@@ -1385,7 +906,6 @@ public class TorchEdgeTests(ITestOutputHelper output)
         new("leaky_relu(gelu(sqrt(x)))", "x=11.396688737672452", Hess, "x,x", Carried), // random: -0.006800428690528103 vs -0.0068004286905281024
         new("softplus(max(x, x)) + relu(x)", "x=-0.08675711716130488", Hess, "x,x", Carried), // random: 0.2495301646672975 vs 0.24953016466729747
         new("-leaky_relu(gelu(x) - x)", "x=2.123263666814906", Hess, "x,x", Carried), // random: 0.0010503327309333353 vs 0.0010503327309333355
-        new("min((x * x) * x, x ** (x ** -1))", "x=20.233961911558094", Hess, "x,x", Carried), // random: 0.00045012645670242297 vs 0.00045012645670242275
         new("sigmoid(y) / softplus(y)", "y=-0.9269862578608778", Hess, "y,y", Carried), // random: -0.06066947614551765 vs -0.06066947614551771
         new("sigmoid(y) / softplus(y)", "y=-0.9269862578608778", Fwd, "y", Carried), // random: -0.11386817106837926 vs -0.11386817106837921
         new("(x * (x + x)) ** log1p(tanh(x))", "x=-0.9533699714706421", Grad, "x", Carried), // random: 1.7281050041740396 vs 1.7281050041740393
@@ -1421,7 +941,6 @@ public class TorchEdgeTests(ITestOutputHelper output)
         new("tanh(exp(x * 2) + ((x / y) / (y - x)))", "x=-1.2061857097373379, y=-1.8495479997345345", Fwd, "y", Carried), // random: -0.9987204130783311 vs -0.9987204130783314
         new("(cos(x - x) ** 2) / (atan(y) ** 4)", "x=-2.090529449017929, y=-27.870063611558425", Fwd, "y", Carried), // random: 0.0006036443416844284 vs 0.0006036443416844285
         new("abs(0.1 ** x) + sigmoid(x * x)", "x=-1.6655966911236662", Hess, "x,x", Carried), // random: 245.05590993903195 vs 245.05590993903192
-        new("relu(x ** 0.5)", "x=0.7739072611930737", Hess, "x,x", Carried), // random: -0.3672033431298166 vs -0.3672033431298167
         new("softplus(softplus(x) ** 0.5)", "x=0.19380218752095635", Hess, "x,x", Carried), // random: 0.042783875488868583 vs 0.04278387548886863
         new("tanh(y) / sigmoid(x)", "y=-2.042517319619321, x=2.8761326974085133", Fwd, "x", Carried), // random: 0.05448766218019309 vs 0.054487662180193096
         new("relu(max(x, x) ** -1) + (((y ** 4) ** 3) / cos(log(x)))", "x=0.012667017963274033, y=25.057656458450673", Fwd, "x", Carried), // random: 4.012498019446389E+19 vs 4.01249801944639E+19
@@ -1436,8 +955,6 @@ public class TorchEdgeTests(ITestOutputHelper output)
         new("sin(cos(y ** y))", "y=0.1916550406901112", Hess, "y,y", Carried), // random: -2.2018448707667373 vs -2.2018448707667377
         new("elu(gelu(elu(x ** -3)))", "x=-1.8077988824820859", Hess, "x,x", Carried), // random: -0.11285260381684724 vs -0.11285260381684725
         new("(1.5 - x) / x", "x=1.0206183717011967", Fwd, "x", Carried), // random: -1.4400066438625605 vs -1.4400066438625607
-        new("min(x ** 4, leaky_relu(sin(x)) ** -1)", "x=-0.9060175030830679", Hess, "x,x", Carried), // random: -283.16457158661035 vs -283.1645715866103
-        new("log(sqrt((x * x) ** 0.5))", "x=0.5016369404595862", Hess, "x,x", Carried), // random: -1.9869685065218656 vs -1.986968506521866
         new("cos(-(x + x)) + (sqrt(x ** x) - max(leaky_relu(x), sin(x)))", "x=1.6464924122984606", Fwd, "x", Carried), // random: 0.43129852757897674 vs 0.43129852757897663
         new("leaky_relu(gelu(abs(x + x)))", "x=2.5386500091260125", Hess, "x,x", Carried), // random: -9.579212270013587E-05 vs -9.579212270013589E-05
         new("(abs(y) * abs(0.1)) - (((-2.5) / x) / (x / y))", "y=2.61350025265077, x=-27.731166075058034", Fwd, "x", Carried), // random: 0.0006127568227102914 vs 0.0006127568227102915
@@ -1479,7 +996,6 @@ public class TorchEdgeTests(ITestOutputHelper output)
         new("((x + y) / (x / x)) / (y ** 2)", "x=0.5942730776256671, y=0.02543225646039457", Fwd, "y", Carried), // random: -73799.98619239968 vs -73799.98619239967
         new("abs((sigmoid(x) * (y + y)) + log1p(sigmoid(x)))", "x=-0.9488667114775646, y=-2.08259391445773", Hess, "x,x", Carried), // random: 0.3254907776255461 vs 0.32549077762554607
         new("min(x * y, x ** -0.5)", "x=0.08312087261090992, y=0.8039974291226897", Fwd, "x", Carried), // random: 0.8039974291226883 vs 0.8039974291226897
-        new("(y ** relu(y)) ** 4", "y=0.0067238604140341385", Hess, "y,y", Carried), // random: 744.0228001516765 vs 744.0228001516766
         new("min(tanh(x) / atan(x), abs((-2.5) + y))", "x=0.04061778055139151, y=1.0953162803356689", Grad, "x", Carried), // random: -1.7825557485195986E-05 vs -1.7825557481643273E-05
         new("min(tanh(x) / atan(x), abs((-2.5) + y))", "x=0.04061778055139151, y=1.0953162803356689", Hess, "x,x", Carried), // random: -0.0013144130434739054 vs -0.001314413043701279
         new("min(tanh(x) / atan(x), abs((-2.5) + y))", "x=0.04061778055139151, y=1.0953162803356689", Fwd, "x", Carried), // random: -1.78255574868205E-05 vs -1.7825557481643273E-05
@@ -1489,7 +1005,6 @@ public class TorchEdgeTests(ITestOutputHelper output)
         new("sin(softplus(x))", "x=-1.5083184190098664", Hess, "x,x", Carried), // random: 0.1388856565463127 vs 0.13888565654631274
         new("atan(gelu(y) / sqrt(x + y))", "y=0.7879563546316346, x=1.4017098177031375", Fwd, "x", Carried), // random: -0.08122631502649483 vs -0.08122631502649481
         new("exp(max(x * x, x - 0.5))", "x=-0.09688996453441208", Fwd, "x", Carried), // random: -0.1956076356970097 vs -0.19560763569700962
-        new("log1p(-((y / 0.5) ** -1))", "y=-17.10864665236096", Hess, "y,y", Carried), // random: 0.00019126371711641497 vs 0.00019126371711641494
         new("x ** x", "x=1.2571617615725703", Hess, "x,x", Carried), // random: 3.0741267074676 vs 3.0741267074675998
         new("cos(max(x, x))", "x=4.965373211289742", Grad, "x", Carried), // random: 0.9681697978787117 vs 0.9681697978787118
         new("cos(max(x, x))", "x=4.965373211289742", Fwd, "x", Carried), // random: 0.9681697978787117 vs 0.9681697978787118
@@ -1501,7 +1016,6 @@ public class TorchEdgeTests(ITestOutputHelper output)
         new("elu(exp(y - x) ** elu(tanh(x)))", "y=-0.33848875730747174, x=-2.8131518712088135", Fwd, "x", Carried), // random: 0.13533783457543067 vs 0.1353378345754306
         new("x + sigmoid(x)", "x=-0.4385850354494276", Hess, "x,x", Carried), // random: 0.05144695400025028 vs 0.051446954000250296
         new("softplus(max(exp(x) ** log1p(x), x))", "x=1.562751569821911", Hess, "x,x", Carried), // random: 13.237628563911542 vs 13.23762856391154
-        new("exp(y ** -1)", "y=-1.0028223796422782", Hess, "y,y", Carried), // random: -0.3668397065387557 vs -0.3668397065387558
         new("sqrt(y - x) / (expm1(x) ** (2 ** 1))", "y=-0.02801482249598733, x=-0.051267421080772584", Fwd, "x", Carried), // random: 1008.430884390163 vs 1008.4308843901629
         new("atan(sin(x) ** -2) / ((expm1(x) * y) / 2)", "x=2.6747437900627506, y=1.700613746382774", Fwd, "x", Carried), // random: -0.06096538804764329 vs -0.060965388047643274
         new("atan(y ** 3) + min(tanh(x), abs(x))", "y=-1.7139907177074272, x=-1.3046425123691132", Fwd, "x", Carried), // random: 0.2553802476304867 vs 0.25538024763048667
@@ -1509,7 +1023,6 @@ public class TorchEdgeTests(ITestOutputHelper output)
         new("tanh((softplus(x) + expm1(x)) - gelu(softplus(x)))", "x=-9.71812820741874", Hess, "x,x", Carried), // random: 3.7919164451602334E-05 vs 3.791916445160232E-05
         new("tanh((softplus(x) + expm1(x)) - gelu(softplus(x)))", "x=-9.71812820741874", Fwd, "x", Carried), // random: 3.7915925590959494E-05 vs 3.791592559095948E-05
         new("(-(sigmoid(x) - y)) * atan(elu(exp(x)))", "x=0.07298533309350769, y=2.352429063988364", Hess, "x,x", Carried), // random: -0.30815756594478283 vs -0.3081575659447829
-        new("x - ((sqrt(x) ** 2) ** -1)", "x=1.5371603388171247", Hess, "x,x", Carried), // random: -0.5506459943556955 vs -0.5506459943556956
         new("x * (sigmoid(x * x) * log1p(x))", "x=0.6702674719971955", Hess, "x,x", Carried), // random: 1.298274458509568 vs 1.2982744585095682
         new("(sigmoid(x) - (x + 2)) + tanh(y)", "x=-16.909313777055885, y=2.8183941656677245", Hess, "x,x", Carried), // random: 4.532922094812784E-08 vs 4.532922094812783E-08
         new("exp(softplus(x))", "x=-6.487818987319363", Hess, "x,x", Carried), // random: 0.0015218645970671702 vs 0.0015218645970671704
@@ -1530,7 +1043,6 @@ public class TorchEdgeTests(ITestOutputHelper output)
         new("(abs(sigmoid(x)) * ((x ** -2) / (x ** 1.5))) / (((x - x) - log1p(x)) * ((x * x) * x))", "x=2.308132124191145", Hess, "x,x", Carried), // random: -0.03358658626880133 vs -0.03358658626880132
         new("(abs(sigmoid(x)) * ((x ** -2) / (x ** 1.5))) / (((x - x) - log1p(x)) * ((x * x) * x))", "x=2.308132124191145", Fwd, "x", Carried), // random: 0.00985679740264107 vs 0.009856797402641069
         new("(elu(y) * x) + max(expm1(0.5), x ** x)", "y=-0.07851063589758299, x=0.2385121654953708", Hess, "x,x", Carried), // random: 3.1120471812683883 vs 3.1120471812683888
-        new("cos(sin(x)) - (max(x, x) ** 1.5)", "x=0.031146644908187693", Hess, "x,x", Carried), // random: -5.247250281384884 vs -5.247250281384883
         new("softplus(y * y)", "y=-2.808192547662525", Hess, "y,y", Carried), // random: 2.0110995646100016 vs 2.0110995646100043
         new("log1p(gelu(sigmoid(y) ** -0.5))", "y=17.064034314143505", Hess, "y,y", Carried), // random: 1.1422834300524696E-08 vs 1.1422834300524693E-08
         new("(cos(x) * x) - ((max(x, x) + (x + x)) * (x ** sin(x)))", "x=0.36761872772313353", Hess, "x,x", Carried), // random: -3.3842958804977115 vs -3.384295880497711
@@ -1538,7 +1050,6 @@ public class TorchEdgeTests(ITestOutputHelper output)
         new("tanh(min(x, tanh(3)))", "x=-0.7877405136777904", Grad, "x", Carried), // random: 0.568183924959125 vs 0.5681839249591248
         new("tanh(min(x, tanh(3)))", "x=-0.7877405136777904", Fwd, "x", Carried), // random: 0.568183924959125 vs 0.5681839249591248
         new("-sqrt((x / y) / x)", "x=0.9482129495379752, y=0.06699421128796007", Fwd, "x", Carried), // random: -2.4244485598737925E-16 vs -2.2988935199610247E-16
-        new("(x + x) ** 0.5", "x=1.758365235273855", Hess, "x,x", Carried), // random: -0.15163217812140634 vs -0.15163217812140636
         new("relu(x) / atan(x)", "x=10.014332515242566", Fwd, "x", Carried), // random: 0.6340095570089095 vs 0.6340095570089094
         new("softplus(abs(y))", "y=0.04600274171404278", Hess, "y,y", Carried), // random: 0.24986778087197928 vs 0.2498677808719793
         new("(((y - x) + (x / (-1))) / log1p(x * x)) / leaky_relu(max(tanh(y), min(x, x)))", "y=-2.2747256701923524, x=-18.79057453718102", Fwd, "x", Carried), // random: 23.693040656426806 vs 23.69304065642681
@@ -1566,7 +1077,6 @@ public class TorchEdgeTests(ITestOutputHelper output)
         new("abs((y * y) / softplus(x)) / leaky_relu(min(gelu(x), sin(0.5)))", "y=0.08766488754766219, x=0.005405731118051468", Fwd, "x", Carried), // random: -758.8002796501446 vs -758.8002796501445
         new("x ** x", "x=0.4120652767137418", Hess, "x,x", Carried), // random: 1.693055354887723 vs 1.6930553548877236
         new("x ** x", "x=28.894952008920107", Hess, "x,x", Carried), // random: 3.0965117493854294E+43 vs 3.096511749385429E+43
-        new("sqrt(log1p(-(x ** -1)))", "x=-2.542195569430741", Hess, "x,x", Carried), // random: 0.04900173953761036 vs 0.04900173953761035
         new("(((x ** 0) ** -3) - x) / x", "x=-0.06779141786674753", Fwd, "x", Carried), // random: -217.59582851451017 vs -217.5958285145102
         new("(relu(x - x) - elu(max(x, x))) / atan((-y) ** x)", "x=0.008497964069804478, y=-1.3797934370761589", Fwd, "x", Carried), // random: -1.2688160328923543 vs -1.2688160328923546
         new("-elu(min(min(x, x), log1p(x)))", "x=-0.09722038447552378", Grad, "x", Carried), // random: -0.9999999999999999 vs -1
@@ -1589,7 +1099,6 @@ public class TorchEdgeTests(ITestOutputHelper output)
         new("exp((tanh(y) ** 1) + max(x ** 0.5, cos(y)))", "y=0.4377219987988994, x=1.3955282310378516", Hess, "y,y", Carried), // random: 0.02838781085808697 vs 0.028387810858086227
         new("exp((tanh(y) ** 1) + max(x ** 0.5, cos(y)))", "y=0.4377219987988994, x=1.3955282310378516", Hess, "y,x", Carried), // random: 1.728956333121806 vs 1.7289563331218059
         new("exp((tanh(y) ** 1) + max(x ** 0.5, cos(y)))", "y=0.4377219987988994, x=1.3955282310378516", Hess, "x,y", Carried), // random: 1.728956333121806 vs 1.7289563331218059
-        new("exp((tanh(y) ** 1) + max(x ** 0.5, cos(y)))", "y=0.4377219987988994, x=1.3955282310378516", Hess, "x,x", Carried), // random: 0.13525543761481695 vs 0.13525543761481684
         new("exp((tanh(y) ** 1) + max(x ** 0.5, cos(y)))", "y=0.4377219987988994, x=1.3955282310378516", Fwd, "y", Carried), // random: 4.084917912678151 vs 4.08491791267815
         new("sigmoid(sigmoid(x))", "x=-0.42362616955005805", Hess, "x,x", Carried), // random: 0.009315075379821723 vs 0.009315075379821722
         new("(log1p(x / y) * ((x ** -2) - (-0.1))) ** 1", "x=-0.8890194420598023, y=-0.8592348271920249", Grad, "x", Carried), // random: 1.2409630268513765 vs 1.240963026851377
@@ -1605,7 +1114,6 @@ public class TorchEdgeTests(ITestOutputHelper output)
         new("y / ((x / elu(y)) - x)", "y=2.04889543385383, x=-0.7192535465382095", Fwd, "y", Carried), // random: 0.12660232954273215 vs 0.12660232954273187
         new("y / ((x / elu(y)) - x)", "y=2.04889543385383, x=-0.7192535465382095", Fwd, "x", Carried), // random: 7.73647934414436 vs 7.736479344144361
         new("cos(elu(x) * (y - x)) / y", "x=-0.09756452737475296, y=0.9869332103585351", Fwd, "y", Carried), // random: -1.030921421524576 vs -1.0309214215245763
-        new("sigmoid(x) ** -1", "x=-16.222811791909812", Hess, "x,x", Carried), // random: 11103953.698427353 vs 11103953.69842736
         new("x / (exp(x) + max(x, x))", "x=2.4778328532867224", Grad, "x", Carried), // random: -0.08499960480170346 vs -0.08499960480170342
         new("x / (exp(x) + max(x, x))", "x=2.4778328532867224", Hess, "x,x", Carried), // random: 0.010028476322993682 vs 0.010028476322993654
         new("x / (exp(x) + max(x, x))", "x=2.4778328532867224", Fwd, "x", Carried), // random: -0.08499960480170343 vs -0.08499960480170342
@@ -1613,17 +1121,13 @@ public class TorchEdgeTests(ITestOutputHelper output)
         new("y / (x + softplus(x - 1.5))", "y=0.05735506396652226, x=1.7306791709163365", Hess, "x,x", Carried), // random: 0.014679840490645869 vs 0.01467984049064587
         new("x / atan(x ** (-x))", "x=2.50954588396416", Hess, "x,x", Carried), // random: 141.97623398805408 vs 141.9762339880541
         new("x / atan(x ** (-x))", "x=2.50954588396416", Fwd, "x", Carried), // random: 58.437196874166226 vs 58.43719687416623
-        new("x / ((x ** 4) - log1p(x))", "x=2.0271329585409816", Hess, "x,x", Carried), // random: 0.45582968769302423 vs 0.45582968769302434
         new("max(relu(x / log1p(x)), -(tanh(0.5) + exp(x)))", "x=0.6736432312743146", Hess, "x,x", Carried), // random: -0.07748745096063447 vs -0.0774874509606347
         new("max(relu(x / log1p(x)), -(tanh(0.5) + exp(x)))", "x=0.6736432312743146", Fwd, "x", Carried), // random: 0.42417003457319846 vs 0.42417003457319824
         new("softplus(leaky_relu(x))", "x=0.060239819033129194", Hess, "x,x", Carried), // random: 0.24977333486354034 vs 0.24977333486354036
         new("exp(leaky_relu(x) / expm1(x)) ** 2", "x=0.2560088106876117", Fwd, "x", Carried), // random: -5.290470770474838 vs -5.290470770474835
-        new("(x ** -1) + (y ** 0.5)", "x=-0.8467868511916921, y=1.1529822682209625", Hess, "x,x", Carried), // random: -3.2938792812632287 vs -3.2938792812632283
-        new("(x ** -1) + (y ** 0.5)", "x=-0.8467868511916921, y=1.1529822682209625", Hess, "y,y", Carried), // random: -0.20193242754596516 vs -0.20193242754596513
         new("atan((-sigmoid(x)) ** (min(y, y) / (-y)))", "x=0.08597582313915497, y=2.3548558054052595", Hess, "x,x", Carried), // random: -0.04857139793725904 vs -0.048571397937259043
         new("max(softplus(y), max(y, y)) * cos(abs(x))", "y=0.01608394726970433, x=-8.804147875065436", Hess, "y,y", Carried), // random: -0.203364895724553 vs -0.20336489572455296
         new("log1p(max(leaky_relu(x), (x * x) ** softplus(x)))", "x=14.83019030232735", Hess, "x,x", Carried), // random: 0.13486189023634598 vs 0.13486189023634532
-        new("min(x ** 0.5, x ** ((-x) + (x * x)))", "x=0.8237334876187559", Hess, "x,x", Carried), // random: -0.3343951160468307 vs -0.33439511604683075
         new("x ** x", "x=0.5874389676668574", Hess, "x,x", Carried), // random: 1.4056751140554862 vs 1.405675114055486
         new("(((x / y) / (y + x)) ** tanh(y)) * (max(elu(y), y ** -2) + atan(tanh(y)))", "x=-28.576969252727885, y=2.562964318904908", Hess, "x,y", Carried), // random: 0.0019110205515243707 vs 0.0019110205515243729
         new("(((x / y) / (y + x)) ** tanh(y)) * (max(elu(y), y ** -2) + atan(tanh(y)))", "x=-28.576969252727885, y=2.562964318904908", Hess, "y,y", Carried), // random: 0.11594694067879746 vs 0.11594694067879752
@@ -1636,14 +1140,11 @@ public class TorchEdgeTests(ITestOutputHelper output)
         new("atan(3 / x) * (log1p(x) ** -1)", "x=26.90756459071055", Fwd, "x", Carried), // random: -0.0015884710546219911 vs -0.001588471054621991
         new("atan(sigmoid(y))", "y=-1.9755155907752044", Hess, "y,y", Carried), // random: 0.07701851649562695 vs 0.07701851649562694
         new("x ** x", "x=0.590172494782506", Hess, "x,x", Carried), // random: 1.4049067544928273 vs 1.4049067544928278
-        new("-(sqrt(x) * ((x ** 0.5) - (x - x)))", "x=1.845220325952079", Hess, "x,x", Carried), // random: 2.7755575615628914E-17 vs 0
         new("sin(sigmoid(x))", "x=-2.6207328827980785", Hess, "x,x", Carried), // random: 0.0542462976353256 vs 0.054246297635325604
         new("(y + y) * softplus(x)", "y=1.8867992184061437, x=-2.141737130495228", Hess, "x,x", Carried), // random: 0.3549395299091608 vs 0.35493952990916067
         new("tanh(sigmoid(atan(y) ** -3))", "y=-9.699396644795943", Grad, "y", Carried), // random: -0.0013937362290190154 vs -0.0013937362290190145
         new("tanh(sigmoid(atan(y) ** -3))", "y=-9.699396644795943", Hess, "y,y", Carried), // random: -0.00032465958608581376 vs -0.00032465958608581354
         new("tanh(sigmoid(atan(y) ** -3))", "y=-9.699396644795943", Fwd, "y", Carried), // random: -0.0013937362290190154 vs -0.0013937362290190145
-        new("x ** ((x ** 1) ** -1)", "x=2.3036791973318325", Hess, "x,x", Carried), // random: -0.15500068639655207 vs -0.15500068639655212
-        new("sqrt(x) ** 4", "x=2.346963889976495", Hess, "x,x", Carried), // random: 1.9999999999999998 vs 2
         new("elu(x ** x)", "x=0.351732589985871", Hess, "x,x", Carried), // random: 1.9700770207015994 vs 1.9700770207015996
         new("min(x ** -0.5, cos(x))", "x=1.0460122264288003", Grad, "x", Carried), // random: -0.8654321331587956 vs -0.8654321331587957
         new("min(x ** -0.5, cos(x))", "x=1.0460122264288003", Fwd, "x", Carried), // random: -0.8654321331587956 vs -0.8654321331587957
@@ -1680,7 +1181,6 @@ public class TorchEdgeTests(ITestOutputHelper output)
         new("min(cos(x), x ** x) ** 0.3", "x=0.029078389991340103", Hess, "x,x", Carried), // random: 10.565409895285892 vs 10.56540989528589
         new("(gelu(x) + atan(x)) * (cos(x) + min(x, x))", "x=-2.415879170851966", Hess, "x,x", Carried), // random: -0.621513792991933 vs -0.6215137929919332
         new("tanh(y) - atan(y + sigmoid(y))", "y=-1.3654204601330766", Hess, "y,y", Carried), // random: -0.20569627375010158 vs -0.20569627375010163
-        new("log1p(sqrt(y ** 4)) * x", "y=-2.4200632178967747, x=-7.017385362297599", Hess, "y,y", Carried), // random: 1.4498266577398304 vs 1.4498266577398295
         new("(tanh(x) - (softplus(x) / min(y, 2))) / expm1(x * relu(y))", "x=1.5042061643190765, y=0.049444795679085024", Fwd, "x", Carried), // random: 87.9667203672417 vs 87.96672036724169
         new("gelu(y) * (x ** y)", "y=-2.642419235884664, x=0.24047023350876984", Hess, "y,y", Carried), // random: -0.12255364192203455 vs -0.12255364192203366
         new("((x / x) / log(x)) ** (max(x, x) ** 3)", "x=1.0738093318554274", Fwd, "x", Carried), // random: -185.81156676982638 vs -185.81156676982633
@@ -1723,7 +1223,6 @@ public class TorchEdgeTests(ITestOutputHelper output)
         new("softplus(log(x))", "x=0.4382796708850436", Hess, "x,x", Carried), // random: -0.4834074240713049 vs -0.48340742407130466
         new("-leaky_relu(sin(x) / min(x, x))", "x=0.1552897157552091", Fwd, "x", Carried), // random: 0.05163851953286557 vs 0.051638519532865246
         new("relu(min(tanh(x), min(x, x)))", "x=2.1560677341592998", Fwd, "x", Carried), // random: 0.0522104406075361 vs 0.05221044060753608
-        new("log1p(min(x, elu(x))) ** 0.5", "x=2.3497073511086386", Hess, "x,x", Carried), // random: -0.057292140399344084 vs -0.05729214039934409
         new("atan(x) * ((-log(x)) * ((3 - x) ** 0))", "x=1.4937536674200702", Hess, "x,x", Carried), // random: 0.14005732252117956 vs 0.1400573225211796
         new("sin(min(min(x / y, x ** y), (x + y) + (x + 0.5)))", "x=2.5333719527848055, y=0.09673127724239444", Fwd, "x", Carried), // random: 0.019169012100536825 vs 0.01916901210053683
         new("min(sqrt(x / softplus(x)), sin(max(x - (-1), softplus(x))))", "x=0.7404175097806132", Hess, "x,x", Carried), // random: -0.5569317998428388 vs -0.5569317998428389
@@ -1737,7 +1236,6 @@ public class TorchEdgeTests(ITestOutputHelper output)
         new("atan(y) / y", "y=0.054132788292847484", Fwd, "y", Carried), // random: -0.035962019961630946 vs -0.035962019961630176
         new("softplus((x - x) * (x + x)) - (x ** x)", "x=0.4921473497938216", Hess, "x,x", Carried), // random: -1.4931570485382941 vs -1.493157048538294
         new("(softplus(x + y) * (sqrt(x) ** 1.5)) ** (softplus(log(x)) ** 0.5)", "x=1.3634053000256499, y=1.507416296655534", Hess, "y,y", Carried), // random: 0.030357098248634404 vs 0.030357098248634445
-        new("(x ** -1) ** ((x * x) + (-x))", "x=0.03965897723522244", Hess, "x,x", Carried), // random: 28.930435966359433 vs 28.930435966359425
         new("-min(y / y, expm1(x))", "y=26.708718268803846, x=-1.3692442643641292", Grad, "x", Carried), // random: -0.25429906982060146 vs -0.25429906982060135
         new("-min(y / y, expm1(x))", "y=26.708718268803846, x=-1.3692442643641292", Hess, "x,x", Carried), // random: -0.25429906982060146 vs -0.25429906982060135
         new("-min(y / y, expm1(x))", "y=26.708718268803846, x=-1.3692442643641292", Fwd, "x", Carried), // random: -0.25429906982060146 vs -0.25429906982060135

@@ -74,7 +74,10 @@ const GraphPasses = (() => {
   function compute(graph, ops, leafValue) {
     const n = graph.nodes.length;
     const data = forward(graph, ops, leafValue);
-    const grad = new Array(n).fill(-0); // every sum starts from -0, as the engine's: one contribution keeps its sign
+    // Every sum starts from -0, as the engine's (one contribution keeps its sign); before a node's first contribution the
+    // page shows its gradient as 0, the empty sum.
+    const grad = new Array(n).fill(-0);
+    const received = new Array(n).fill(false);
     grad[graph.root] = 1;
     const events = new Array(n);
     const hooks = new Array(n).fill(null);
@@ -94,8 +97,9 @@ const GraphPasses = (() => {
           const stored = isStored(node);
           const contribution = stored ? g * node.locals[k] : op.backward(k, values, y, g);
           const local = stored ? node.locals[k] : op.backward(k, values, y, 1);
-          const before = grad[to];
-          grad[to] = before + contribution;
+          const before = received[to] ? grad[to] : 0;
+          grad[to] += contribution;
+          received[to] = true;
           list.push({ k, to, g, local, contribution, before, after: grad[to] });
         });
       }
