@@ -54,11 +54,12 @@ internal static class GraphModel
                 json.WriteString("name", names[id]);
                 json.WriteString("label", node.Label);
                 json.WriteString("op", node.Op);
-                if (node.Operation is Ops.PowConstantOp power) WriteNumber(json, "exponent", power.Exponent);
-                if (node.Operation is { Script.HasTwin: false } stored)
+                if (node.Operation is { Arity: Ops.OpArity.Unary } op && op.Name.StartsWith("**", StringComparison.Ordinal))
+                    WriteNumber(json, "exponent", double.Parse(op.Name.AsSpan(2), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture)); // a constant power's name carries its exponent
+                if (node.Operation is { HasFormula: false })
                 {
                     json.WriteStartArray("locals");
-                    for (var k = 0; k < node.Children.Count; k++) WriteNumber(json, null, stored.Contribution(node, k, 1.0));
+                    for (var k = 0; k < node.Children.Count; k++) WriteNumber(json, null, node.LocalDerivative(k));
                     json.WriteEndArray();
                 }
                 json.WriteStartArray("operands");

@@ -5,8 +5,8 @@ using Micrograd.Ops;
 namespace Micrograd.Explorer;
 
 /// <summary>
-/// Assembles the page's table of ops from the engine's own op classes: each op's <see cref="Op.Script"/> (its JavaScript
-/// twin, declared in the op's file) becomes an entry with a uniform calling convention, so the page has no op list of its own.
+/// Assembles the page's table of ops from the engine's own ops: each op's twin (<see cref="OpScript.Of"/>, its own formula
+/// evaluated on JavaScript text) becomes an entry with a uniform calling convention, so the page has no op list of its own.
 /// </summary>
 /// <remarks>
 /// The result is the source of a function <c>microgradOps(fma, pow)</c> (with the twins' other helpers, erf, log1p and expm1,
@@ -44,26 +44,25 @@ internal static class OpTable
 
     private static string Entry(string name, Op op)
     {
-        var script = op.Script;
-        var (forward, backward, operands) = op switch
+        var script = OpScript.Of(op);
+        var (forward, backward, operands) = op.Arity switch
         {
             _ when !script.HasTwin => (
                 "null",
                 "null",
                 "[" + string.Join(", ", script.DerivativeText.Select((_, k) => Json("x" + (k + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)))) + "]"),
-            UnaryOp => (
+            OpArity.Unary => (
                 $"([x]) => ({script.Forward})",
                 $"(k, [x], y, g) => ({script.Backward[0]})",
                 "[\"x\"]"),
-            BinaryOp => (
+            OpArity.Binary => (
                 $"([a, b]) => ({script.Forward})",
                 $"(k, [a, b], y, g) => k === 0 ? ({script.Backward[0]}) : ({script.Backward[1]})",
                 "[\"a\", \"b\"]"),
-            NaryOp => (
+            _ => (
                 $"(xs) => ({script.Forward})",
                 $"(i, xs, y, g) => ({script.Backward[0]})",
                 "\"xs\""),
-            _ => throw new ArgumentException($"op '{op.Name}' ({op.GetType().Name}) is neither unary, binary nor n-ary", nameof(op)),
         };
         foreach (var code in new[] { forward, backward })
         {

@@ -6,7 +6,7 @@ namespace Micrograd;
 /// <see cref="Value"/> as a number that op formulas are written over (<see cref="IOpNumber{T}"/>): a formula instantiated
 /// on values builds the graph of what it computes, so each op's gradient contribution is a graph too, differentiable again
 /// (<see cref="Gradients.Of"/>). These nodes are made without the <see cref="AnomalyMode"/> check of the public ops: a
-/// formula computes both branches of a <see cref="IOpNumber{T}.Select"/>, and the one not taken may well be infinite;
+/// formula computes both branches of a <see cref="IOpNumber{T}.Choose"/>, and the one not taken may well be infinite;
 /// <see cref="Gradients.Of"/> checks the gradients themselves.
 /// </summary>
 public sealed partial class Value : IOpNumber<Value>
@@ -51,7 +51,7 @@ public sealed partial class Value : IOpNumber<Value>
 
     static Value IOpNumber<Value>.FusedMultiplyAdd(Value a, Value b, double addend) => InGraph(FusedMultiplyAddOp.For(addend), a, b);
 
-    static Value IOpNumber<Value>.Select(Comparison comparison, Value left, Value right, Value ifTrue, Value ifFalse) =>
+    static Value IOpNumber<Value>.Choose(Comparison comparison, Value left, Value right, Value ifTrue, Value ifFalse) =>
         Scalar.Holds(comparison, left.Data, right.Data) ? ifTrue : ifFalse;
 
     internal static Value InGraph(UnaryOp op, Value x) => new(op.Forward(x.Data), op, x, null, null);

@@ -114,13 +114,33 @@ public sealed partial class Value
     /// <param name="data">The constant.</param>
     public static implicit operator Value(double data) => new(data);
 
+    /// <summary>
+    /// The local derivative ∂this/∂operand at this node: what the chain rule multiplies this node's gradient by before adding
+    /// it into operand <paramref name="operand"/>'s (<see cref="Backward"/> adds <c>gradient × local derivative</c>, as the op
+    /// computes that product). For example, for <c>y = a * b</c>, operand 0's is b's data. NaN and infinities are the op's
+    /// (relu's is 0 at 0, 1 at NaN, as PyTorch's).
+    /// </summary>
+    /// <param name="operand">The operand, from 0 to <see cref="Children"/>.Count − 1.</param>
+    /// <returns>The number.</returns>
+    /// <exception cref="InvalidOperationException">This node is a leaf.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="operand"/> is not an operand of this node.</exception>
+    public double LocalDerivative(int operand)
+    {
+        if (_op is null) throw new InvalidOperationException("A leaf has no operands, so no local derivatives.");
+        ArgumentOutOfRangeException.ThrowIfNegative(operand);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(operand, ChildCount);
+        return _op.Contribution(this, operand, 1.0);
+    }
+
     /// <summary>Gives <c>Value(data=…, grad=…)</c> with round-trip, invariant-culture numbers.</summary>
     public override string ToString() =>
         $"Value(data={Format(Data)}, grad={Format(Grad)})";
 
     internal static string Format(double x) => x.ToString("R", CultureInfo.InvariantCulture);
 
-    internal Op? Operation => _op;
+    /// <summary>The op that produced this node (its formulas, texts and arity: see <see cref="Ops.Op"/>), or null for a leaf.
+    /// <see cref="Op"/> is its name.</summary>
+    public Op? Operation => _op;
     internal Value? A => _a;
     internal Value? B => _rest as Value;
     internal Value[]? Many => _rest as Value[];

@@ -40,7 +40,7 @@ public sealed partial class OpTwinTests(BrowserFixture browser) : IDisposable
 
         foreach (var op in ops)
         {
-            var script = op.Script;
+            var script = OpScript.Of(op);
             var (operands, placeholders) = op switch
             {
                 UnaryOp => (1, new[] { "x", "y" }),

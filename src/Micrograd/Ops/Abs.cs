@@ -19,7 +19,7 @@ namespace Micrograd.Ops
 
             // PyTorch's abs_backward, g · sgn(x) with sgn(x) = (0 < x) − (x < 0): 0 at ±0 and at NaN.
             public T Backward<T>(T x, T y, T g) where T : IOpNumber<T> =>
-                g * T.Select(Comparison.Greater, x, T.Constant(0), T.Constant(1), T.Select(Comparison.Less, x, T.Constant(0), T.Constant(-1), T.Constant(0)));
+                g * T.Choose(Comparison.Greater, x, T.Constant(0), T.Constant(1), T.Choose(Comparison.Less, x, T.Constant(0), T.Constant(-1), T.Constant(0)));
         }
     }
 }

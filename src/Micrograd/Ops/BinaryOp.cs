@@ -11,7 +11,7 @@ internal abstract class BinaryOp : Op
     /// <summary>The contribution to b's gradient: g times dy/db.</summary>
     public abstract double BackwardRight(double a, double b, double y, double g);
 
-    public override double Contribution(Value node, int operand, double g) => operand == 0
+    internal override double Contribution(Value node, int operand, double g) => operand == 0
         ? BackwardLeft(node.A!.Data, node.B!.Data, node.Data, g)
         : BackwardRight(node.A!.Data, node.B!.Data, node.Data, g);
 
@@ -38,9 +38,20 @@ internal abstract class BinaryOp<TFormula>(string name, string forwardText, stri
     where TFormula : struct, IBinaryFormula
 {
     private readonly TFormula _formula = formula;
-    private OpScript? _script;
 
     public sealed override string Name { get; } = name;
+
+    public sealed override OpArity Arity => OpArity.Binary;
+
+    public sealed override string ForwardText { get; } = forwardText;
+
+    public sealed override IReadOnlyList<string> DerivativeTexts { get; } = [derivativeLeft, derivativeRight];
+
+    public sealed override T Evaluate<T>(ReadOnlySpan<T> operands) => _formula.Forward(operands[0], operands[1]);
+
+    public sealed override T Contribution<T>(int operand, ReadOnlySpan<T> operands, T result, T gradient) => operand == 0
+        ? _formula.BackwardLeft(operands[0], operands[1], result, gradient)
+        : _formula.BackwardRight(operands[0], operands[1], result, gradient);
 
     public sealed override double Forward(double a, double b) => _formula.Forward(new Scalar(a), new Scalar(b)).Number;
 
@@ -50,7 +61,7 @@ internal abstract class BinaryOp<TFormula>(string name, string forwardText, stri
     public sealed override double BackwardRight(double a, double b, double y, double g) =>
         _formula.BackwardRight(new Scalar(a), new Scalar(b), new Scalar(y), new Scalar(g)).Number;
 
-    public sealed override void Propagate(Value node)
+    internal sealed override void Propagate(Value node)
     {
         Value a = node.A!, b = node.B!;
         Scalar ad = new(a.Data), bd = new(b.Data), y = new(node.Data), g = new(node.Grad);
@@ -58,7 +69,7 @@ internal abstract class BinaryOp<TFormula>(string name, string forwardText, stri
         b.Grad += _formula.BackwardRight(ad, bd, y, g).Number;
     }
 
-    public sealed override Value ContributionGraph(Value node, int operand, Value g) => operand == 0
+    internal sealed override Value ContributionGraph(Value node, int operand, Value g) => operand == 0
         ? _formula.BackwardLeft(node.A!, node.B!, node, g)
         : _formula.BackwardRight(node.A!, node.B!, node, g);
 
@@ -67,12 +78,4 @@ internal abstract class BinaryOp<TFormula>(string name, string forwardText, stri
     public sealed override void Backward(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> y, ReadOnlySpan<double> g, Span<double> ga, Span<double> gb) =>
         Lanes.Accumulate(_formula, a, b, y, g, ga, gb);
 
-    public sealed override OpScript Script => _script ??= MakeScript();
-
-    private OpScript MakeScript()
-    {
-        ScriptNumber a = ScriptNumber.Variable("a"), b = ScriptNumber.Variable("b"), y = ScriptNumber.Variable("y"), g = ScriptNumber.Variable("g");
-        return OpScript.Binary(_formula.Forward(a, b).Text, _formula.BackwardLeft(a, b, y, g).Text, _formula.BackwardRight(a, b, y, g).Text,
-            forwardText, derivativeLeft, derivativeRight);
-    }
 }

@@ -20,11 +20,11 @@ namespace Micrograd.Ops
 
         internal readonly struct Formula : IUnaryFormula
         {
-            public T Forward<T>(T x) where T : IOpNumber<T> => T.Select(Comparison.LessOrEqual, x, T.Constant(0), T.Exp(x) - T.Constant(1), x);
+            public T Forward<T>(T x) where T : IOpNumber<T> => T.Choose(Comparison.LessOrEqual, x, T.Constant(0), T.Exp(x) - T.Constant(1), x);
 
             // PyTorch's x <= 0 ? g·eˣ : g, with e⁰ = 1 at 0 taken from the constant branch: its second derivative there is 0,
             // as PyTorch's elu_double_backward (masked by x < 0) makes it.
-            public T Backward<T>(T x, T y, T g) where T : IOpNumber<T> => T.Select(Comparison.Less, x, T.Constant(0), g * T.Exp(x), g);
+            public T Backward<T>(T x, T y, T g) where T : IOpNumber<T> => T.Choose(Comparison.Less, x, T.Constant(0), g * T.Exp(x), g);
         }
     }
 }

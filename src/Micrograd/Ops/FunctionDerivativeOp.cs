@@ -9,9 +9,15 @@ namespace Micrograd.Ops;
 /// </summary>
 internal sealed class FunctionDerivativeOp(FunctionOp function, int operand) : NaryOp
 {
-    private OpScript? _script;
-
     public override string Name { get; } = function.DerivativeName(operand);
+
+    public override OpArity Arity => OpArity.Nary;
+
+    public override bool HasFormula => false;
+
+    public override string ForwardText => Name + "({xs})";
+
+    public override IReadOnlyList<string> DerivativeTexts => [.. Enumerable.Repeat("(not differentiable again)", function.Function.OperandCount + 1)];
 
     // the operands are the function's operands, then its node (the result y)
     public override double Forward(ReadOnlySpan<Value> operands) => function.Derivative(
@@ -20,17 +26,15 @@ internal sealed class FunctionDerivativeOp(FunctionOp function, int operand) : N
     public override double Forward(NaryOperands operands) => function.Derivative(
         FunctionOp.Data(operands, FunctionOp.Buffer(operands.Count - 1, stackalloc double[FunctionOp.OnStack])), operands[operands.Count - 1], operand);
 
-    public override void Propagate(Value node) => throw function.Function.NotTwiceDifferentiable();
+    internal override void Propagate(Value node) => throw function.Function.NotTwiceDifferentiable();
 
     public override void Backward(NaryOperands operands, double y, double g, NaryOperands gradients) =>
         throw function.Function.NotTwiceDifferentiable();
 
-    public override double Contribution(Value node, int operand, double g) => throw function.Function.NotTwiceDifferentiable();
+    internal override double Contribution(Value node, int operand, double g) => throw function.Function.NotTwiceDifferentiable();
 
-    public override Value ContributionGraph(Value node, int operand, Value g) => throw function.Function.NotTwiceDifferentiable();
+    internal override Value ContributionGraph(Value node, int operand, Value g) => throw function.Function.NotTwiceDifferentiable();
 
-    public override OpScript Script => _script ??= OpScript.WithoutTwin(
-        Name + "({xs})", [.. Enumerable.Repeat("(not differentiable again)", function.Function.OperandCount + 1)]);
 
-    public override bool SameAs(Op other) => ReferenceEquals(this, other);
+    internal override bool SameAs(Op other) => ReferenceEquals(this, other);
 }

@@ -4,7 +4,7 @@ namespace Micrograd.Ops;
 /// The op of a <see cref="DifferentiableFunction"/>: an n-ary op of the function's operand count whose every form calls the
 /// function's own delegates, so that eager ops, <see cref="Value.Backward"/>, forward mode and the compiled tape compute the
 /// same numbers. The compiled batched tape runs it sample by sample (the lane kernels' scalar fallback of
-/// <see cref="NaryOp"/>). It has no JavaScript twin (<see cref="OpScript.WithoutTwin"/>); each function has one instance,
+/// <see cref="NaryOp"/>). It has no formula to evaluate on other number types (<see cref="HasFormula"/> is false); each function has one instance,
 /// the same only as itself (<see cref="SameAs"/>).
 /// </summary>
 /// <remarks>Each operand's gradient contribution is <c>g·dₖ</c>, dₖ the function's k-th local derivative; as a graph,
@@ -15,11 +15,18 @@ internal sealed class FunctionOp(DifferentiableFunction function) : NaryOp
     public const int OnStack = 8;
 
     private readonly FunctionDerivativeOp?[] _derivativeOps = new FunctionDerivativeOp?[function.OperandCount];
-    private OpScript? _script;
 
     public DifferentiableFunction Function { get; } = function;
 
     public override string Name => Function.Name;
+
+    public override OpArity Arity => OpArity.Nary;
+
+    public override bool HasFormula => false;
+
+    public override string ForwardText => $"{Name}({{xs}})";
+
+    public override IReadOnlyList<string> DerivativeTexts => [.. Enumerable.Range(0, Function.OperandCount).Select(k => DerivativeName(k) + "({xs})")];
 
     public override double Forward(ReadOnlySpan<Value> operands) =>
         Function.Forward(Data(operands, Buffer(operands.Length, stackalloc double[OnStack])));
@@ -27,7 +34,7 @@ internal sealed class FunctionOp(DifferentiableFunction function) : NaryOp
     public override double Forward(NaryOperands operands) =>
         Function.Forward(Data(operands, Buffer(operands.Count, stackalloc double[OnStack])));
 
-    public override void Propagate(Value node)
+    internal override void Propagate(Value node)
     {
         var operands = node.Many!;
         var x = Data(operands, Buffer(operands.Length, stackalloc double[OnStack]));
@@ -45,13 +52,13 @@ internal sealed class FunctionOp(DifferentiableFunction function) : NaryOp
         for (var k = 0; k < d.Length; k++) gradients.Add(k, g * d[k]);
     }
 
-    public override double Contribution(Value node, int operand, double g) =>
+    internal override double Contribution(Value node, int operand, double g) =>
         g * Derivative(Data(node.Many!, Buffer(node.Many!.Length, stackalloc double[OnStack])), node.Data, operand);
 
-    public override Value ContributionGraph(Value node, int operand, Value g) => Times(g, Function.DerivativeGraphs(node)[operand]);
+    internal override Value ContributionGraph(Value node, int operand, Value g) => Times(g, Function.DerivativeGraphs(node)[operand]);
 
     /// <summary>Every wanted operand's <c>g × dₖ</c> from one call of the function's derivatives as graphs.</summary>
-    public override void ContributionGraphs(Value node, Value g, ReadOnlySpan<bool> wanted, Span<Value?> contributions)
+    internal override void ContributionGraphs(Value node, Value g, ReadOnlySpan<bool> wanted, Span<Value?> contributions)
     {
         if (!wanted.Contains(true))
         {
@@ -62,10 +69,8 @@ internal sealed class FunctionOp(DifferentiableFunction function) : NaryOp
         for (var k = 0; k < contributions.Length; k++) contributions[k] = wanted[k] ? Times(g, derivatives[k]) : null;
     }
 
-    public override OpScript Script => _script ??= OpScript.WithoutTwin(
-        $"{Name}({{xs}})", [.. Enumerable.Range(0, Function.OperandCount).Select(k => DerivativeName(k) + "({xs})")]);
 
-    public override bool SameAs(Op other) => ReferenceEquals(this, other);
+    internal override bool SameAs(Op other) => ReferenceEquals(this, other);
 
     /// <summary>How a person writes the k-th local derivative: <c>cube′</c> for a function of one operand, <c>∂₂hyp</c> (the
     /// derivative in the second operand) for several.</summary>

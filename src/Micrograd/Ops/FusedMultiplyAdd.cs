@@ -12,7 +12,7 @@ internal sealed class FusedMultiplyAddOp : BinaryOp<FusedMultiplyAddOp.Formula>
     public static readonly FusedMultiplyAddOp Instance = new(1.0);
 
     private FusedMultiplyAddOp(double addend)
-        : base("fma+" + Value.Format(addend), $"fma({{a}}, {{b}}, {OpScript.Literal(addend)})", derivativeLeft: "{b}", derivativeRight: "{a}", new Formula(addend))
+        : base("fma+" + Value.Format(addend), $"fma({{a}}, {{b}}, {OpText.Number(addend)})", derivativeLeft: "{b}", derivativeRight: "{a}", new Formula(addend))
     {
         Addend = addend;
     }

@@ -6,7 +6,7 @@ namespace Micrograd.Ops;
 /// <summary>
 /// A <see cref="Vector{T}"/> of lanes (one sample each) as an <see cref="IOpNumber{T}"/>: the formulas' form for the
 /// compiled batched tape. Arithmetic, <see cref="Sqrt"/>, <see cref="Abs"/>, <see cref="FusedMultiplyAdd"/> and
-/// <see cref="Select"/> are vector instructions, which round as the scalar ones do; no vector exp, log, sin, cos, tanh, atan or
+/// <see cref="Choose"/> are vector instructions, which round as the scalar ones do; no vector exp, log, sin, cos, tanh, atan or
 /// pow rounds as <see cref="Math"/>'s does, so those (and <see cref="Fdlibm"/>'s erf, log1p and expm1) apply the scalar function lane by lane, and every lane gets
 /// exactly what the <see cref="Scalar"/> form gives.
 /// </summary>
@@ -58,12 +58,10 @@ internal readonly struct LaneVector(Vector<double> lanes) : IOpNumber<LaneVector
         return new(result);
     }
 
-    public static LaneVector Pow(LaneVector x, double exponent) => PowConstantOp.Shortcut(x, exponent);
-
     public static LaneVector FusedMultiplyAdd(LaneVector a, LaneVector b, double addend) => new(Vector.FusedMultiplyAdd(a.Lanes, b.Lanes, new Vector<double>(addend)));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static LaneVector Select(Comparison comparison, LaneVector left, LaneVector right, LaneVector ifTrue, LaneVector ifFalse)
+    public static LaneVector Choose(Comparison comparison, LaneVector left, LaneVector right, LaneVector ifTrue, LaneVector ifFalse)
     {
         Vector<double> l = left.Lanes, r = right.Lanes;
         var holds = comparison switch

@@ -19,9 +19,9 @@ namespace Micrograd.Ops
 
         internal readonly struct Formula : IUnaryFormula
         {
-            public T Forward<T>(T x) where T : IOpNumber<T> => T.Select(Comparison.Greater, x, T.Constant(0), x, x * T.Constant(Slope));
+            public T Forward<T>(T x) where T : IOpNumber<T> => T.Choose(Comparison.Greater, x, T.Constant(0), x, x * T.Constant(Slope));
 
-            public T Backward<T>(T x, T y, T g) where T : IOpNumber<T> => T.Select(Comparison.Greater, x, T.Constant(0), g, g * T.Constant(Slope));
+            public T Backward<T>(T x, T y, T g) where T : IOpNumber<T> => T.Choose(Comparison.Greater, x, T.Constant(0), g, g * T.Constant(Slope));
         }
     }
 }

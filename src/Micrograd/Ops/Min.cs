@@ -25,14 +25,14 @@ namespace Micrograd.Ops
         {
             // b where a > b or b is NaN, else a: std::min(a, b), and NaN when either is (PyTorch's minimum).
             public T Forward<T>(T a, T b) where T : IOpNumber<T> =>
-                T.Select(Comparison.Greater, a, b, b, T.Select(Comparison.Equal, b, b, a, b));
+                T.Choose(Comparison.Greater, a, b, b, T.Choose(Comparison.Equal, b, b, a, b));
 
             // PyTorch: where(a == b, grad / 2, grad).masked_fill_(a > b, 0).
             public T BackwardLeft<T>(T a, T b, T y, T g) where T : IOpNumber<T> =>
-                T.Select(Comparison.Equal, a, b, g / T.Constant(2), T.Select(Comparison.Greater, a, b, T.Constant(0), g));
+                T.Choose(Comparison.Equal, a, b, g / T.Constant(2), T.Choose(Comparison.Greater, a, b, T.Constant(0), g));
 
             public T BackwardRight<T>(T a, T b, T y, T g) where T : IOpNumber<T> =>
-                T.Select(Comparison.Equal, a, b, g / T.Constant(2), T.Select(Comparison.Less, a, b, T.Constant(0), g));
+                T.Choose(Comparison.Equal, a, b, g / T.Constant(2), T.Choose(Comparison.Less, a, b, T.Constant(0), g));
         }
     }
 }

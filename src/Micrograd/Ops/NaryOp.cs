@@ -36,9 +36,28 @@ internal abstract class NaryOp<TFormula>(string name, string forwardText, string
     where TFormula : struct, INaryFormula
 {
     private static TFormula Formula => default; // a formula of an n-ary op has no parameters
-    private OpScript? _script;
 
     public sealed override string Name { get; } = name;
+
+    public sealed override OpArity Arity => OpArity.Nary;
+
+    public sealed override string ForwardText { get; } = forwardText;
+
+    public sealed override IReadOnlyList<string> DerivativeTexts { get; } = [derivativeText];
+
+    public sealed override T Evaluate<T>(ReadOnlySpan<T> operands)
+    {
+        var y = Formula.Start<T>();
+        foreach (var x in operands) y = Formula.Step(y, x);
+        return y;
+    }
+
+    public sealed override T Contribution<T>(int operand, ReadOnlySpan<T> operands, T result, T gradient) =>
+        Formula.Backward(operands[operand], result, gradient);
+
+    public sealed override T FoldStart<T>() => Formula.Start<T>();
+
+    public sealed override T FoldStep<T>(T folded, T operand) => Formula.Step(folded, operand);
 
     public sealed override double Forward(ReadOnlySpan<Value> operands)
     {
@@ -59,16 +78,16 @@ internal abstract class NaryOp<TFormula>(string name, string forwardText, string
         for (var k = 0; k < gradients.Count; k++) gradients.Add(k, Formula.Backward(new Scalar(operands[k]), new Scalar(y), new Scalar(g)).Number);
     }
 
-    public sealed override void Propagate(Value node)
+    internal sealed override void Propagate(Value node)
     {
         Scalar y = new(node.Data), g = new(node.Grad);
         foreach (var v in node.Many!) v.Grad += Formula.Backward(new Scalar(v.Data), y, g).Number;
     }
 
-    public sealed override double Contribution(Value node, int operand, double g) =>
+    internal sealed override double Contribution(Value node, int operand, double g) =>
         Formula.Backward(new Scalar(node.Many![operand].Data), new Scalar(node.Data), new Scalar(g)).Number;
 
-    public sealed override Value ContributionGraph(Value node, int operand, Value g) => Formula.Backward(node.Many![operand], node, g);
+    internal sealed override Value ContributionGraph(Value node, int operand, Value g) => Formula.Backward(node.Many![operand], node, g);
 
     public sealed override void Forward(LaneRows values, ReadOnlySpan<int> operands, Span<double> y)
     {
@@ -93,8 +112,4 @@ internal abstract class NaryOp<TFormula>(string name, string forwardText, string
         }
     }
 
-    public sealed override OpScript Script => _script ??= OpScript.Nary(
-        $"xs.reduce((s, v) => {Formula.Step(ScriptNumber.Variable("s"), ScriptNumber.Variable("v")).Text}, {Formula.Start<ScriptNumber>().Text})",
-        Formula.Backward(ScriptNumber.Variable("xs[i]"), ScriptNumber.Variable("y"), ScriptNumber.Variable("g")).Text,
-        forwardText, derivativeText);
 }

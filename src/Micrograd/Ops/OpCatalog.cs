@@ -4,7 +4,7 @@ namespace Micrograd.Ops;
 /// Every op of the engine, listed here once: the expression language reads its functions from here, and the tests read
 /// every op from here (and check that no op class is missing), so a new op is tested in every form as soon as it is listed.
 /// </summary>
-internal static class OpCatalog
+public static class OpCatalog
 {
     /// <summary>The functions of the expression language, in order of name: unary ops (<c>tanh(x)</c>) and binary ones
     /// (<c>max(x, y)</c>).</summary>
@@ -16,7 +16,7 @@ internal static class OpCatalog
     ];
 
     /// <summary><see cref="Functions"/> by name.</summary>
-    public static IReadOnlyDictionary<string, Op> FunctionsByName { get; } =
+    internal static IReadOnlyDictionary<string, Op> FunctionsByName { get; } =
         Functions.ToDictionary(op => op.Name, StringComparer.Ordinal);
 
     /// <summary>Every op: arithmetic, the functions, constant powers (of the common exponents; <see cref="PowConstantOp.For"/>

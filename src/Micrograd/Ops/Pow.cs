@@ -24,13 +24,13 @@ namespace Micrograd.Ops
 
             // PyTorch's pow_backward: grad * (b * a ** (b - 1)), zero when b == 0.
             public T BackwardLeft<T>(T a, T b, T y, T g) where T : IOpNumber<T> =>
-                T.Select(Comparison.Equal, b, T.Constant(0), T.Constant(0), g * (b * T.Pow(a, b - T.Constant(1))));
+                T.Choose(Comparison.Equal, b, T.Constant(0), T.Constant(0), g * (b * T.Pow(a, b - T.Constant(1))));
 
             // PyTorch's pow_backward_exponent: grad * (a ** b * log(a)), zero when a == 0 and b >= 0.
             public T BackwardRight<T>(T a, T b, T y, T g) where T : IOpNumber<T>
             {
                 var byLog = y * T.Log(a);
-                return g * T.Select(Comparison.Equal, a, T.Constant(0), T.Select(Comparison.GreaterOrEqual, b, T.Constant(0), T.Constant(0), byLog), byLog);
+                return g * T.Choose(Comparison.Equal, a, T.Constant(0), T.Choose(Comparison.GreaterOrEqual, b, T.Constant(0), T.Constant(0), byLog), byLog);
             }
         }
     }

@@ -20,7 +20,7 @@ namespace Micrograd.Ops
         public static readonly IReadOnlyList<PowConstantOp> Common = [new(2), new(3), new(-1), new(0.5), new(-2), new(-0.5), new(1), new(0)];
 
         private PowConstantOp(double exponent)
-            : base("**" + Value.Format(exponent), "{x} ** " + OpScript.Literal(exponent), DerivativeText(exponent), new Formula(exponent))
+            : base("**" + Value.Format(exponent), "{x} ** " + OpText.Number(exponent), DerivativeText(exponent), new Formula(exponent))
         {
             Exponent = exponent;
         }
@@ -37,29 +37,12 @@ namespace Micrograd.Ops
         }
 
         private static string DerivativeText(double e) =>
-            e == 0 ? "0" : e - 1 == 0 ? OpScript.Literal(e)
-            : e - 1 == 1 ? $"{OpScript.Literal(e)} × {{x}}" : $"{OpScript.Literal(e)} × {{x}} ** {OpScript.Literal(e - 1)}";
-
-        /// <summary>
-        /// <c>x ** e</c> as PyTorch computes it with a constant exponent: its exact shortcuts for the common exponents
-        /// (x·x for 2, a square root for 0.5, 1/x for −1, …), <see cref="Math.Pow"/> otherwise. What
-        /// <see cref="IOpNumber{T}.Pow(T, double)"/> computes on numbers; on <see cref="Value"/>s it is a node of this op.
-        /// </summary>
-        internal static T Shortcut<T>(T x, double e) where T : IOpNumber<T> => e switch
-        {
-            0 => T.Constant(1),
-            1 => x,
-            2 => x * x,
-            3 => x * x * x,
-            0.5 => T.Sqrt(x),
-            -0.5 => T.Constant(1) / T.Sqrt(x),
-            -1 => T.Constant(1) / x,
-            -2 => T.Constant(1) / (x * x),
-            _ => T.Pow(x, T.Constant(e)),
-        };
+            e == 0 ? "0" : e - 1 == 0 ? OpText.Number(e)
+            : e - 1 == 1 ? $"{OpText.Number(e)} × {{x}}" : $"{OpText.Number(e)} × {{x}} ** {OpText.Number(e - 1)}";
 
         internal readonly struct Formula(double exponent) : IUnaryFormula
         {
+            // x ** e with PyTorch's shortcuts for the common exponents (IOpNumber.Pow's default)
             public T Forward<T>(T x) where T : IOpNumber<T> => T.Pow(x, exponent);
 
             // PyTorch's pow_backward: grad * (e * x ** (e - 1)), zero when e == 0. On values, x ** (e − 1) is a node of this op

@@ -16,10 +16,10 @@ namespace Micrograd.Ops
         internal readonly struct Formula : IUnaryFormula
         {
             // 0 where x < 0, else x itself (so −0 stays −0 and NaN stays NaN), as PyTorch's clamp_min(x, 0).
-            public T Forward<T>(T x) where T : IOpNumber<T> => T.Select(Comparison.Less, x, T.Constant(0), T.Constant(0), x);
+            public T Forward<T>(T x) where T : IOpNumber<T> => T.Choose(Comparison.Less, x, T.Constant(0), T.Constant(0), x);
 
             // PyTorch's threshold_backward(g, y, 0): 0 where y <= 0, else g (so g at NaN, which fails the test).
-            public T Backward<T>(T x, T y, T g) where T : IOpNumber<T> => T.Select(Comparison.LessOrEqual, y, T.Constant(0), T.Constant(0), g);
+            public T Backward<T>(T x, T y, T g) where T : IOpNumber<T> => T.Choose(Comparison.LessOrEqual, y, T.Constant(0), T.Constant(0), g);
         }
     }
 }

@@ -45,12 +45,10 @@ internal readonly struct Scalar(double number) : IOpNumber<Scalar>
 
     public static Scalar Pow(Scalar x, Scalar y) => new(Math.Pow(x.Number, y.Number));
 
-    public static Scalar Pow(Scalar x, double exponent) => PowConstantOp.Shortcut(x, exponent);
-
     public static Scalar FusedMultiplyAdd(Scalar a, Scalar b, double addend) => new(Math.FusedMultiplyAdd(a.Number, b.Number, addend));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Scalar Select(Comparison comparison, Scalar left, Scalar right, Scalar ifTrue, Scalar ifFalse) =>
+    public static Scalar Choose(Comparison comparison, Scalar left, Scalar right, Scalar ifTrue, Scalar ifFalse) =>
         Holds(comparison, left.Number, right.Number) ? ifTrue : ifFalse;
 
     /// <summary>Whether <c>left comparison right</c> holds (false with a NaN).</summary>

@@ -22,15 +22,15 @@ namespace Micrograd.Ops
 
         internal readonly struct Formula : IUnaryFormula
         {
-            public T Forward<T>(T x) where T : IOpNumber<T> => T.Select(Comparison.Greater, x, T.Constant(Threshold), x, T.Log1p(T.Exp(x)));
+            public T Forward<T>(T x) where T : IOpNumber<T> => T.Choose(Comparison.Greater, x, T.Constant(Threshold), x, T.Log1p(T.Exp(x)));
 
             // PyTorch's g·z/(z + 1) with z = eˣ, and g above the threshold. At the threshold itself z is e²⁰ read from a
             // constant (the same number), so that the second derivative there is 0, as PyTorch's softplus_double_backward
             // (masked by x < 20) makes it.
             public T Backward<T>(T x, T y, T g) where T : IOpNumber<T>
             {
-                var z = T.Exp(T.Select(Comparison.Equal, x, T.Constant(Threshold), T.Constant(Threshold), x));
-                return T.Select(Comparison.Greater, x, T.Constant(Threshold), g, g * z / (z + T.Constant(1)));
+                var z = T.Exp(T.Choose(Comparison.Equal, x, T.Constant(Threshold), T.Constant(Threshold), x));
+                return T.Choose(Comparison.Greater, x, T.Constant(Threshold), g, g * z / (z + T.Constant(1)));
             }
         }
     }

@@ -8,7 +8,7 @@ internal abstract class UnaryOp : Op
     /// <summary>The contribution to x's gradient: <paramref name="g"/> times dy/dx, given x, y = f(x) and g = d(root)/dy.</summary>
     public abstract double Backward(double x, double y, double g);
 
-    public override double Contribution(Value node, int operand, double g) => Backward(node.A!.Data, node.Data, g);
+    internal override double Contribution(Value node, int operand, double g) => Backward(node.A!.Data, node.Data, g);
 
     /// <summary>Lane kernel: <c>y[i] = Forward(x[i])</c> for every lane.</summary>
     public abstract void Forward(ReadOnlySpan<double> x, Span<double> y);
@@ -19,7 +19,7 @@ internal abstract class UnaryOp : Op
 
 /// <summary>
 /// A unary op whose every form comes from one <typeparamref name="TFormula"/>: a concrete op is this class with its
-/// formula struct, its name and its texts (see <see cref="OpScript"/> for the placeholders <c>{x}</c> and <c>{y}</c>).
+/// formula struct, its name and its texts (see <see cref="Op.ForwardText"/> for the placeholders <c>{x}</c> and <c>{y}</c>).
 /// </summary>
 /// <param name="name">The op's symbol.</param>
 /// <param name="forwardText">The forward formula as a person writes it, such as <c>tanh({x})</c>.</param>
@@ -29,30 +29,36 @@ internal abstract class UnaryOp<TFormula>(string name, string forwardText, strin
     where TFormula : struct, IUnaryFormula
 {
     private readonly TFormula _formula = formula;
-    private OpScript? _script;
 
     public sealed override string Name { get; } = name;
+
+    public sealed override OpArity Arity => OpArity.Unary;
+
+    public sealed override string ForwardText { get; } = forwardText;
+
+    public sealed override IReadOnlyList<string> DerivativeTexts { get; } = [derivativeText];
+
+    public sealed override T Evaluate<T>(ReadOnlySpan<T> operands) => _formula.Forward(operands[0]);
+
+    public sealed override T Contribution<T>(int operand, ReadOnlySpan<T> operands, T result, T gradient) =>
+        _formula.Backward(operands[0], result, gradient);
 
     public sealed override double Forward(double x) => _formula.Forward(new Scalar(x)).Number;
 
     public sealed override double Backward(double x, double y, double g) =>
         _formula.Backward(new Scalar(x), new Scalar(y), new Scalar(g)).Number;
 
-    public sealed override void Propagate(Value node)
+    internal sealed override void Propagate(Value node)
     {
         var x = node.A!;
         x.Grad += _formula.Backward(new Scalar(x.Data), new Scalar(node.Data), new Scalar(node.Grad)).Number;
     }
 
-    public sealed override Value ContributionGraph(Value node, int operand, Value g) => _formula.Backward(node.A!, node, g);
+    internal sealed override Value ContributionGraph(Value node, int operand, Value g) => _formula.Backward(node.A!, node, g);
 
     public sealed override void Forward(ReadOnlySpan<double> x, Span<double> y) => Lanes.Map(_formula, x, y);
 
     public sealed override void Backward(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> g, Span<double> gx) =>
         Lanes.Accumulate(_formula, x, y, g, gx);
 
-    public sealed override OpScript Script => _script ??= OpScript.Unary(
-        _formula.Forward(ScriptNumber.Variable("x")).Text,
-        _formula.Backward(ScriptNumber.Variable("x"), ScriptNumber.Variable("y"), ScriptNumber.Variable("g")).Text,
-        forwardText, derivativeText);
 }

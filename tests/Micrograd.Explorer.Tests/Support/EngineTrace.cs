@@ -221,7 +221,7 @@ public sealed partial class EngineTrace
     private string Derivative(int id, Contribution e, Func<int, string> show)
     {
         var node = Graph.Nodes[id];
-        var script = node.Operation!.Script;
+        var script = OpScript.Of(node.Operation!);
         // an n-ary twin has one text for every operand; an op without a twin (a user's function) has one per operand
         return Fill(script.DerivativeText[node.Operation is NaryOp && script.HasTwin ? 0 : e.Operand], id, show);
     }
@@ -236,7 +236,7 @@ public sealed partial class EngineTrace
         {
             if (IsConstant(id)) return [$"{Name(id)} (a constant)"];
             if (node.IsLeaf) return [$"{Ref(id)}.data = {Shown.Short(Data[id])}"];
-            var text = node.Operation!.Script.ForwardText;
+            var text = node.Operation!.ForwardText;
             return [$"{Ref(id)}.data = {Fill(text, id, Symbol)} = {Fill(text, id, i => Shown.Operand(Data[i]))} = {Shown.Short(Data[id])}"];
         }
 

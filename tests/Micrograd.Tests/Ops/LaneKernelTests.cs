@@ -135,11 +135,13 @@ public class LaneKernelTests
     private sealed class WeightedSumOp : NaryOp
     {
         public override string Name => "wsum";
+        public override OpArity Arity => OpArity.Nary;
+        public override string ForwardText => "wsum({xs})";
+        public override IReadOnlyList<string> DerivativeTexts => ["k"];
         public override double Forward(ReadOnlySpan<Value> operands) => throw new NotSupportedException();
-        public override void Propagate(Value node) => throw new NotSupportedException();
-        public override OpScript Script => throw new NotSupportedException();
-        public override double Contribution(Value node, int operand, double g) => throw new NotSupportedException();
-        public override Value ContributionGraph(Value node, int operand, Value g) => throw new NotSupportedException();
+        internal override void Propagate(Value node) => throw new NotSupportedException();
+        internal override double Contribution(Value node, int operand, double g) => throw new NotSupportedException();
+        internal override Value ContributionGraph(Value node, int operand, Value g) => throw new NotSupportedException();
 
         public override double Forward(NaryOperands operands)
         {

@@ -1,4 +1,6 @@
-namespace Micrograd.Ops;
+using Micrograd.Ops;
+
+namespace Micrograd.Explorer;
 
 /// <summary>
 /// JavaScript text as an <see cref="IOpNumber{T}"/>: a formula instantiated on it writes itself out as the JavaScript
@@ -6,7 +8,7 @@ namespace Micrograd.Ops;
 /// variable, a number, a call or a parenthesized expression, so the page evaluates in the order C# does; math functions are
 /// <c>Math.*</c>; <c>fma</c> and <c>pow</c> are the page's helpers that round as .NET's
 /// <see cref="Math.FusedMultiplyAdd"/> and <see cref="Math.Pow"/> do, and <c>erf</c>, <c>log1p</c> and <c>expm1</c> the
-/// twins of <see cref="Fdlibm"/>'s (see <see cref="OpScript"/>).
+/// twins of the engine's fdlibm port (Twins/Fdlibm.js; see <see cref="OpScript"/>).
 /// </summary>
 internal readonly struct ScriptNumber : IOpNumber<ScriptNumber>
 {
@@ -62,11 +64,9 @@ internal readonly struct ScriptNumber : IOpNumber<ScriptNumber>
 
     public static ScriptNumber Pow(ScriptNumber x, ScriptNumber y) => Call("pow", x, y);
 
-    public static ScriptNumber Pow(ScriptNumber x, double exponent) => PowConstantOp.Shortcut(x, exponent);
-
     public static ScriptNumber FusedMultiplyAdd(ScriptNumber a, ScriptNumber b, double addend) => Call("fma", a, b, Constant(addend));
 
-    public static ScriptNumber Select(Comparison comparison, ScriptNumber left, ScriptNumber right, ScriptNumber ifTrue, ScriptNumber ifFalse)
+    public static ScriptNumber Choose(Comparison comparison, ScriptNumber left, ScriptNumber right, ScriptNumber ifTrue, ScriptNumber ifFalse)
     {
         var op = comparison switch
         {

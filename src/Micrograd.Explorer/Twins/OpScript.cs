@@ -1,13 +1,15 @@
 using System.Globalization;
+using Micrograd.Ops;
 
-namespace Micrograd.Ops;
+namespace Micrograd.Explorer;
 
 /// <summary>
 /// An op's JavaScript twin, for pages that recompute a graph in a browser (the explorer page): the op's forward value and
 /// its gradient contributions as JavaScript expressions that compute exactly what the C# formulas beside them compute, and
-/// how a person reads them. <see cref="Op.Script"/> makes it: a built-in op's expressions come from evaluating its own
-/// formula struct on <see cref="ScriptNumber"/>s (<see cref="UnaryOp{TFormula}"/>, <see cref="BinaryOp{TFormula}"/>,
-/// <see cref="NaryOp{TFormula}"/>), its texts from its own file; a <see cref="DifferentiableFunction"/> has texts only.
+/// how a person reads them. <see cref="Of"/> makes it from the op's public formulas: its expressions are the op's own formula
+/// evaluated on <see cref="ScriptNumber"/>s (<see cref="Op.Evaluate"/>, <see cref="Op.Contribution"/>; an n-ary op's forward is
+/// its fold, <see cref="Op.FoldStart"/> and <see cref="Op.FoldStep"/>), its texts the op's (<see cref="Op.ForwardText"/>,
+/// <see cref="Op.DerivativeTexts"/>); an op without a formula (a <see cref="DifferentiableFunction"/>'s) has texts only.
 /// </summary>
 /// <remarks>
 /// <para>The expressions use double arithmetic, <c>Math.*</c>, two helpers that the page provides:
@@ -30,42 +32,47 @@ namespace Micrograd.Ops;
 /// writes it, such as <c>(1 − {y}²)</c>; the page writes the chain rule as <c>operand.grad += derivative × result.grad</c>.</param>
 internal sealed record OpScript(string Forward, IReadOnlyList<string> Backward, string ForwardText, IReadOnlyList<string> DerivativeText)
 {
-    /// <summary>The twin of a <see cref="UnaryOp"/>: expressions in <c>x</c> (and <c>y</c>, <c>g</c> for the gradient).</summary>
-    public static OpScript Unary(string forward, string backward, string forwardText, string derivativeText) =>
-        new(forward, [backward], forwardText, [derivativeText]);
-
-    /// <summary>The twin of a <see cref="BinaryOp"/>: expressions in <c>a</c> and <c>b</c> (and <c>y</c>, <c>g</c> for the gradients).</summary>
-    public static OpScript Binary(string forward, string backwardLeft, string backwardRight, string forwardText, string derivativeLeft, string derivativeRight) =>
-        new(forward, [backwardLeft, backwardRight], forwardText, [derivativeLeft, derivativeRight]);
-
-    /// <summary>The twin of an <see cref="NaryOp"/>: expressions in <c>xs</c> (and <c>i</c>, <c>y</c>, <c>g</c> for the gradients).</summary>
-    public static OpScript Nary(string forward, string backward, string forwardText, string derivativeText) =>
-        new(forward, [backward], forwardText, [derivativeText]);
+    /// <summary>The twin of <paramref name="op"/>, from its own formulas and texts.</summary>
+    public static OpScript Of(Op op)
+    {
+        ArgumentNullException.ThrowIfNull(op);
+        if (!op.HasFormula) return new("", [], op.ForwardText, op.DerivativeTexts);
+        ScriptNumber y = ScriptNumber.Variable("y"), g = ScriptNumber.Variable("g");
+        switch (op.Arity)
+        {
+            case OpArity.Unary:
+                ScriptNumber[] x = [ScriptNumber.Variable("x")];
+                return new(op.Evaluate<ScriptNumber>(x).Text, [op.Contribution<ScriptNumber>(0, x, y, g).Text], op.ForwardText, op.DerivativeTexts);
+            case OpArity.Binary:
+                ScriptNumber[] ab = [ScriptNumber.Variable("a"), ScriptNumber.Variable("b")];
+                return new(op.Evaluate<ScriptNumber>(ab).Text, [op.Contribution<ScriptNumber>(0, ab, y, g).Text, op.Contribution<ScriptNumber>(1, ab, y, g).Text],
+                    op.ForwardText, op.DerivativeTexts);
+            default:
+                // an n-ary op folds its operands; its contribution reads only the operand's own data (xs[i]), y and g
+                var step = op.FoldStep(ScriptNumber.Variable("s"), ScriptNumber.Variable("v")).Text;
+                ScriptNumber[] xs = [ScriptNumber.Variable("xs[i]")];
+                return new($"xs.reduce((s, v) => {step}, {op.FoldStart<ScriptNumber>().Text})", [op.Contribution<ScriptNumber>(0, xs, y, g).Text],
+                    op.ForwardText, op.DerivativeTexts);
+        }
+    }
 
     /// <summary>
-    /// JavaScript declarations of <c>erf</c>, <c>log1p</c> and <c>expm1</c>, the twins of <see cref="Fdlibm"/>'s functions
-    /// (Fdlibm.js, next to Fdlibm.cs): a page that evaluates the twins puts them in the twins' scope.
+    /// JavaScript declarations of <c>erf</c>, <c>log1p</c> and <c>expm1</c>, the twins of the engine's fdlibm port
+    /// (Twins/Fdlibm.js; the engine's is src/Micrograd/Ops/Fdlibm.cs): a page that evaluates the twins puts them in the twins'
+    /// scope.
     /// </summary>
     public static string Helpers => s_helpers.Value;
 
     private static readonly Lazy<string> s_helpers = new(() =>
     {
-        using var stream = typeof(OpScript).Assembly.GetManifestResourceStream("Micrograd.Ops.Fdlibm.js")
-            ?? throw new InvalidOperationException("the embedded file Fdlibm.js is missing from the Micrograd assembly");
+        using var stream = typeof(OpScript).Assembly.GetManifestResourceStream("Twins/Fdlibm.js")
+            ?? throw new InvalidOperationException("the embedded file Twins/Fdlibm.js is missing from the Micrograd.Explorer assembly");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     });
 
-    /// <summary>The texts of an op that has no JavaScript twin (a <see cref="DifferentiableFunction"/>, written in C# only): a
-    /// page cannot recompute it and shows the engine's numbers for it. The texts use the placeholder <c>{xs}</c> (every
-    /// operand's data, separated by commas).</summary>
-    /// <param name="forwardText">The forward formula as a person writes it, such as <c>cube({xs})</c>.</param>
-    /// <param name="derivativeText">For each operand, its local derivative as a person writes it, such as <c>cube′({xs})</c>.</param>
-    public static OpScript WithoutTwin(string forwardText, IReadOnlyList<string> derivativeText) =>
-        new("", [], forwardText, derivativeText);
-
-    /// <summary>Whether the op has a JavaScript twin (<see cref="Forward"/> and <see cref="Backward"/>); false for
-    /// <see cref="WithoutTwin"/>.</summary>
+    /// <summary>Whether the op has a JavaScript twin (<see cref="Forward"/> and <see cref="Backward"/>); false for an op
+    /// without a formula.</summary>
     public bool HasTwin => Backward.Count > 0;
 
     /// <summary>A number as a JavaScript literal that reads back as exactly <paramref name="x"/>: round-trip digits, negative
