@@ -53,7 +53,7 @@ public static class TrainingPage
         var objective = run.Trainer.Engine.Objective;
         var ops = OpTable.Source(graph.Nodes.Where(n => !n.IsLeaf).Select(n => n.Operation!)
             .Concat([Ops.AddOp.Instance, Ops.MultiplyOp.Instance, Ops.SumOp.Instance]));
-        var twins = TrainingScripts.Source(run.OptimizerScript, run.Trainer.Optimizer.Schedule.Script!, objective.Loss);
+        var twins = TrainingScripts.Source(run.OptimizerTwin, run.Trainer.Optimizer.Schedule, objective.Loss);
 
         PageTemplate.Write(writer, PageTemplate.Resource("training.html"),
         [

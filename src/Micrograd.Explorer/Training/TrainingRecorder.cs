@@ -45,10 +45,11 @@ public sealed class TrainingRecorder
         ArgumentNullException.ThrowIfNull(trainer);
         var objective = trainer.Engine.Objective;
         if (trainer.Optimizer.StepCount != 0) throw new ArgumentException("Start recording before the first step: the optimizer has taken steps.", nameof(trainer));
-        if (objective.Loss.CompiledForm is null) throw new ArgumentException($"The page computes this library's losses only, not '{objective.Loss.Name}'.", nameof(trainer));
-        OptimizerScript = trainer.Optimizer.Script
+        if (objective.Loss.CompiledForm is null || TrainingTwins.Of(objective.Loss) is null)
+            throw new ArgumentException($"The page computes this library's losses only, not '{objective.Loss.Name}'.", nameof(trainer));
+        OptimizerTwin = TrainingTwins.Of(trainer.Optimizer)
             ?? throw new ArgumentException($"The page computes this library's optimizers only (sgd, momentum, adam), not {trainer.Optimizer.GetType().Name}.", nameof(trainer));
-        if (trainer.Optimizer.Schedule.Script is null)
+        if (TrainingTwins.Of(trainer.Optimizer.Schedule) is null)
             throw new ArgumentException($"The page computes this library's learning-rate schedules only, not {trainer.Optimizer.Schedule.GetType().Name}.", nameof(trainer));
         if (validation is not null)
         {
@@ -96,7 +97,7 @@ public sealed class TrainingRecorder
     internal SampleGraph Sample { get; }
 
     /// <summary>The optimizer's twin.</summary>
-    internal OptimizerScript OptimizerScript { get; }
+    internal OptimizerTwin OptimizerTwin { get; }
 
     /// <summary>Steps between checkpoints: a checkpoint holds the parameters and the optimizer's state before steps 1,
     /// 1 + interval, 1 + 2·interval, … (counting from 1).</summary>

@@ -32,7 +32,7 @@ internal static class TrainingRunJson
         var objective = trainer.Engine.Objective;
         var model = run.Start;
         var data = trainer.Batches.Data;
-        var optimizer = run.OptimizerScript;
+        var optimizer = run.OptimizerTwin;
         var schedule = trainer.Optimizer.Schedule;
 
         using var buffer = new MemoryStream();
@@ -63,7 +63,7 @@ internal static class TrainingRunJson
             json.WriteEndObject();
             WriteSettings(json, "optimizer", optimizer.Name, optimizer.Settings);
             json.WriteNumber("stateCount", trainer.Optimizer.State.Count);
-            WriteSettings(json, "schedule", schedule is LinearDecaySchedule ? "linear" : "constant", schedule.ScriptSettings);
+            WriteSettings(json, "schedule", schedule is LinearDecaySchedule ? "linear" : "constant", TrainingTwins.Of(schedule)!.Value.Settings);
 
             WriteData(json, "data", data);
             if (run.Validation is { } validation) WriteData(json, "validation", validation);

@@ -5,10 +5,9 @@ namespace Micrograd.Explorer;
 
 /// <summary>
 /// Assembles the training page's table of training twins from the engine's own classes, as <see cref="OpTable"/> does for
-/// ops: the optimizer's update (<see cref="OptimizerScript"/>, declared in the optimizer's file), the learning-rate schedule
-/// (<see cref="LearningRateSchedule"/>'s twin) and the linear one that the page's "train on" uses, the loss's per-sample numbers
-/// and its test of a correct prediction (declared next to the loss's compiled form), and the batch sampler
-/// (<see cref="BatchSampler"/>'s twin). The page has no training formulas of its own.
+/// ops: the optimizer's update, the learning-rate schedule and the linear one that the page's "train on" uses, the loss's
+/// per-sample numbers and its test of a correct prediction, and the batch sampler (<see cref="TrainingTwins"/>). The page's
+/// controller has no training formulas of its own.
 /// </summary>
 /// <remarks>
 /// The result is the source of a function <c>microgradTraining(fma, pow)</c> returning
@@ -19,17 +18,17 @@ internal static class TrainingScripts
 {
     /// <summary>The source of <c>function microgradTraining(fma, pow) { … }</c>.</summary>
     /// <exception cref="ArgumentException">A script could end the page's script element.</exception>
-    public static string Source(OptimizerScript optimizer, string schedule, Loss loss)
+    public static string Source(OptimizerTwin optimizer, LearningRateSchedule schedule, Loss loss)
     {
-        var form = loss.CompiledForm ?? throw new ArgumentException($"the '{loss.Name}' loss has no twin", nameof(loss));
+        var (numbers, isCorrect) = TrainingTwins.Of(loss) ?? throw new ArgumentException($"the '{loss.Name}' loss has no twin", nameof(loss));
         var parts = new (string Name, string Script)[]
         {
             ("optimizer", optimizer.Update),
-            ("schedule", schedule),
-            ("linearSchedule", LinearDecaySchedule.LinearScript),
-            ("numbers", form.NumbersScript),
-            ("isCorrect", form.IsCorrectScript),
-            ("sampler", BatchSampler.Script),
+            ("schedule", TrainingTwins.Of(schedule)?.Script ?? throw new ArgumentException($"the schedule {schedule} has no twin", nameof(schedule))),
+            ("linearSchedule", TrainingTwins.Linear),
+            ("numbers", numbers),
+            ("isCorrect", isCorrect),
+            ("sampler", TrainingTwins.Sampler),
         };
         var sb = new StringBuilder("function microgradTraining(fma, pow) {\n  \"use strict\";\n  return {\n");
         foreach (var (name, script) in parts)

@@ -28,7 +28,7 @@ public sealed class TrainingTwinTests(BrowserFixture browser) : IDisposable
         script.Append("window.twins = {};\n");
         foreach (var (name, optimizer, loss) in tables)
         {
-            script.Append(CultureInfo.InvariantCulture, $"window.twins[{JsonSerializer.Serialize(name)}] = (() => {{\n{TrainingScripts.Source(optimizer.Script!, optimizer.Schedule.Script!, loss)}\nreturn microgradTraining(Numbers.fma, Numbers.pow);\n}})();\n");
+            script.Append(CultureInfo.InvariantCulture, $"window.twins[{JsonSerializer.Serialize(name)}] = (() => {{\n{TrainingScripts.Source(TrainingTwins.Of(optimizer)!, optimizer.Schedule, loss)}\nreturn microgradTraining(Numbers.fma, Numbers.pow);\n}})();\n");
         }
         script.Append("window.training = {};\n");
         var path = _files.File("twins.html");
@@ -96,7 +96,7 @@ public sealed class TrainingTwinTests(BrowserFixture browser) : IDisposable
         var expected = parameters.Select(p => p.Data).Concat(optimizer.State.SelectMany(s => s)).ToArray();
 
         await using var tab = await OpenTwinsAsync([("t", optimizer, Loss.Hinge)]);
-        var settings = "{" + string.Join(",", optimizer.Script!.Settings.Select(s => $"\"{s.Key}\": f(\"{BitConverter.DoubleToInt64Bits(s.Value)}\")")) + "}";
+        var settings = "{" + string.Join(",", TrainingTwins.Of(optimizer)!.Settings.Select(s => $"\"{s.Key}\": f(\"{BitConverter.DoubleToInt64Bits(s.Value)}\")")) + "}";
         var actual = await tab.Page.EvaluateAsync<string[]>($$"""
             () => {
               {{FromBits}}
@@ -125,9 +125,9 @@ public sealed class TrainingTwinTests(BrowserFixture browser) : IDisposable
         await using var tab = await OpenTwinsAsync([("t", optimizer, Loss.Hinge)]);
         foreach (var schedule in schedules)
         {
-            var settings = "{" + string.Join(",", schedule.ScriptSettings.Select(s => $"\"{s.Key}\": f(\"{BitConverter.DoubleToInt64Bits(s.Value)}\")")) + "}";
+            var settings = "{" + string.Join(",", TrainingTwins.Of(schedule)!.Value.Settings.Select(s => $"\"{s.Key}\": f(\"{BitConverter.DoubleToInt64Bits(s.Value)}\")")) + "}";
             var steps = Enumerable.Range(0, 1005).ToArray();
-            var script = schedule is LinearDecaySchedule ? "window.twins.t.linearSchedule" : $"({schedule.Script})";
+            var script = schedule is LinearDecaySchedule ? "window.twins.t.linearSchedule" : $"({TrainingTwins.Of(schedule)!.Value.Script})";
             var actual = await tab.Page.EvaluateAsync<string[]>($"() => {{ {FromBits} const rate = {script}({settings}); return [...Array({steps.Length}).keys()].map((k) => b(rate(k))); }}");
             Assert.Equal(steps.Select(k => Bits(schedule.At(k))), ReadBits(actual));
         }

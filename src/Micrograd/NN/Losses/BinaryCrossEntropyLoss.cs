@@ -46,9 +46,6 @@ internal sealed class BinaryCrossEntropyLoss : Loss
 
         public override Value Build(IReadOnlyList<Value> outputs, IReadOnlyList<Value> numbers) => Graph(outputs[0], numbers[0]);
 
-        public override string NumbersScript => "(outputs, target, numbers) => { numbers[0] = (target + 1) / 2; }";
-
-        public override string IsCorrectScript => SameSignScript;
     }
 
     /// <inheritdoc/>

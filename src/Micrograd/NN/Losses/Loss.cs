@@ -158,6 +158,4 @@ public abstract class Loss
     /// <summary>A score predicts class 1 when positive and -1 otherwise; the prediction is correct when that matches the label's sign.</summary>
     private protected static bool SameSign(IReadOnlyList<double> output, double target) => output[0] > 0 == target > 0;
 
-    /// <summary>The JavaScript twin of <see cref="SameSign"/> (see <see cref="SampleLossForm.IsCorrectScript"/>).</summary>
-    private protected const string SameSignScript = "(output, target) => output[0] > 0 === target > 0";
 }

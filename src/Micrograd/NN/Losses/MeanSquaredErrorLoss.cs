@@ -35,9 +35,6 @@ internal sealed class MeanSquaredErrorLoss : Loss
 
         public override Value Build(IReadOnlyList<Value> outputs, IReadOnlyList<Value> numbers) => Graph(outputs[0], numbers[0]);
 
-        public override string NumbersScript => "(outputs, target, numbers) => { numbers[0] = target; }";
-
-        public override string IsCorrectScript => SameSignScript;
     }
 
     /// <inheritdoc/>

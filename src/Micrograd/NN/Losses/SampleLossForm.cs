@@ -24,16 +24,4 @@ internal abstract class SampleLossForm
     /// <summary>The sample's loss graph over <paramref name="outputs"/>, with <paramref name="numbers"/> in the numbers' places.</summary>
     public abstract Value Build(IReadOnlyList<Value> outputs, IReadOnlyList<Value> numbers);
 
-    /// <summary>
-    /// The JavaScript twin of <see cref="Numbers"/>, for pages that train in a browser: the source of a function
-    /// <c>(outputs, target, numbers) => void</c> (array-likes of doubles; it writes <c>numbers</c>) that computes exactly what
-    /// <see cref="Numbers"/> computes.
-    /// </summary>
-    public abstract string NumbersScript { get; }
-
-    /// <summary>
-    /// The JavaScript twin of the loss's <see cref="Loss.IsCorrect"/>: the source of a function <c>(output, target) => bool</c>
-    /// (<c>output</c> an array-like of the sample's outputs) that decides exactly as <see cref="Loss.IsCorrect"/> does.
-    /// </summary>
-    public abstract string IsCorrectScript { get; }
 }

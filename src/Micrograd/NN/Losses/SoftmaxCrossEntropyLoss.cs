@@ -77,26 +77,6 @@ internal sealed class SoftmaxCrossEntropyLoss : Loss
         }
 
         public override Value Build(IReadOnlyList<Value> outputs, IReadOnlyList<Value> numbers) => Graph(outputs, numbers);
-
-        public override string NumbersScript => $$"""
-            ((classOf) => (outputs, target, numbers) => {
-              let max = -Infinity;
-              for (const z of outputs) max = Math.max(max, z);
-              numbers.fill(max, 0, outputs.length + 1);
-              numbers.fill(0, outputs.length + 1);
-              numbers[outputs.length + 1 + classOf(target, outputs.length)] = 1;
-            })({{ClassOfScript}})
-            """;
-
-        public override string IsCorrectScript => $$"""
-            ((classOf) => (output, target) => {
-              let best = 0;
-              for (let k = 1; k < output.length; k++) {
-                if (output[k] > output[best]) best = k;
-              }
-              return best === classOf(target, output.length);
-            })({{ClassOfScript}})
-            """;
     }
 
     /// <inheritdoc/>
@@ -121,9 +101,6 @@ internal sealed class SoftmaxCrossEntropyLoss : Loss
         : string.Create(CultureInfo.InvariantCulture,
             $"label {Value.Format(target)} is not a class index from 0 to {outputCount - 1}{(outputCount == 2 ? " (or -1 for class 0)" : "")}.");
 
-    /// <summary>The JavaScript twin of <see cref="ClassOf"/>.</summary>
-    private const string ClassOfScript =
-        "(target, classes) => classes === 2 && target === -1 ? 0 : target >= 0 && target < classes && target === Math.floor(target) ? target : -1";
 
     /// <summary>The class index of a target, or -1 when it is not valid for <paramref name="classes"/> outputs.</summary>
     internal static int ClassOf(double target, int classes) =>

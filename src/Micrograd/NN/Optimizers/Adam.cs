@@ -59,22 +59,6 @@ public sealed class Adam : Optimizer
         }
     }
 
-    /// <summary>The twin of <see cref="Update"/> (see <see cref="OptimizerScript"/>): the same lines, over arrays.</summary>
-    internal override OptimizerScript Script => new("adam", """
-        ({ beta1, beta2, epsilon }) => (p, g, [m, v], lr, step) => {
-          const t = step + 1;
-          const correction1 = 1 - pow(beta1, t);
-          const correction2 = 1 - pow(beta2, t);
-          for (let i = 0; i < p.length; i++) {
-            const gi = g[i];
-            m[i] = beta1 * m[i] + (1 - beta1) * gi;
-            v[i] = beta2 * v[i] + (1 - beta2) * gi * gi;
-            const mHat = m[i] / correction1;
-            const vHat = v[i] / correction2;
-            p[i] -= lr * mHat / (Math.sqrt(vHat) + epsilon);
-          }
-        }
-        """, [new("beta1", Beta1), new("beta2", Beta2), new("epsilon", Epsilon)]);
 
     /// <inheritdoc/>
     internal override IReadOnlyList<double[]> State => [_m, _v];

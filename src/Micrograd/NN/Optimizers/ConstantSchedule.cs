@@ -17,11 +17,8 @@ internal sealed class ConstantSchedule : LearningRateSchedule
         return Rate;
     }
 
-    /// <summary>The twin of <see cref="At"/> (see <see cref="LearningRateSchedule.Script"/>).</summary>
-    internal override string Script => "({ rate }) => () => rate";
 
     /// <inheritdoc/>
-    internal override IReadOnlyList<KeyValuePair<string, double>> ScriptSettings => [new("rate", Rate)];
 
     /// <summary>For example <c>constant 0.1</c>.</summary>
     public override string ToString() => $"constant {Value.Format(Rate)}";

@@ -23,15 +23,6 @@ public abstract class LearningRateSchedule
     /// <param name="steps">The length of the run; at least 1.</param>
     public static LearningRateSchedule Linear(double start, double end, int steps) => new LinearDecaySchedule(start, end, steps);
 
-    /// <summary>
-    /// This schedule's JavaScript twin, for pages that train in a browser: the source of a function of
-    /// <see cref="ScriptSettings"/> that returns <c>(step) => rate</c>, computing exactly what <see cref="At"/> computes;
-    /// null for a schedule defined outside this library.
-    /// </summary>
-    internal virtual string? Script => null;
-
-    /// <summary>The settings <see cref="Script"/>'s function receives, by name.</summary>
-    internal virtual IReadOnlyList<KeyValuePair<string, double>> ScriptSettings => [];
 
     /// <summary>Throws unless <paramref name="stepIndex"/> is at least 0.</summary>
     /// <param name="stepIndex">The step's index.</param>

@@ -35,20 +35,8 @@ internal sealed class LinearDecaySchedule : LearningRateSchedule
         return Start - (double.IsFinite(decrement) ? decrement / Steps : (Start - End) * ((double)stepIndex / Steps));
     }
 
-    /// <summary>The twin of <see cref="At"/> (see <see cref="LearningRateSchedule.Script"/>): the same lines.</summary>
-    internal override string Script => LinearScript;
-
-    /// <summary><see cref="Script"/>, which pages also use to make a linear schedule of their own.</summary>
-    internal const string LinearScript = """
-        ({ start, end, steps }) => (step) => {
-          if (step >= steps) return end;
-          const decrement = (start - end) * step;
-          return start - (Number.isFinite(decrement) ? decrement / steps : (start - end) * (step / steps));
-        }
-        """;
 
     /// <inheritdoc/>
-    internal override IReadOnlyList<KeyValuePair<string, double>> ScriptSettings => [new("start", Start), new("end", End), new("steps", Steps)];
 
     /// <summary>For example <c>linear 1 → 0.1 over 100 steps</c>.</summary>
     public override string ToString() => $"linear {Value.Format(Start)} → {Value.Format(End)} over {Steps} steps";

@@ -38,15 +38,6 @@ public sealed class Momentum : Optimizer
         }
     }
 
-    /// <summary>The twin of <see cref="Update"/> (see <see cref="OptimizerScript"/>): the same lines, over arrays.</summary>
-    internal override OptimizerScript Script => new("momentum", """
-        ({ momentum }) => (p, g, [velocity], lr) => {
-          for (let i = 0; i < p.length; i++) {
-            velocity[i] = momentum * velocity[i] + g[i];
-            p[i] -= lr * velocity[i];
-          }
-        }
-        """, [new("momentum", Coefficient)]);
 
     /// <inheritdoc/>
     internal override IReadOnlyList<double[]> State => [_velocity];

@@ -45,11 +45,6 @@ public abstract class Optimizer
         return rate;
     }
 
-    /// <summary>
-    /// This optimizer's JavaScript twin, for pages that train in a browser (the training page): null for an optimizer
-    /// defined outside this library. See <see cref="OptimizerScript"/>.
-    /// </summary>
-    internal virtual OptimizerScript? Script => null;
 
     /// <summary>What each parameter carries from step to step (momentum's velocity; Adam's m and v), one array per kind, each
     /// in parameter order: the arrays themselves, which <see cref="Step"/> updates. Empty for plain SGD.</summary>

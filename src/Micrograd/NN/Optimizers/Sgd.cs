@@ -17,10 +17,4 @@ public sealed class Sgd : Optimizer
         foreach (var p in parameters) p.Data -= learningRate * p.Grad;
     }
 
-    /// <summary>The twin of <see cref="Update"/> (see <see cref="OptimizerScript"/>): the same line, over arrays.</summary>
-    internal override OptimizerScript Script => new("sgd", """
-        () => (p, g, state, lr) => {
-          for (let i = 0; i < p.length; i++) p[i] -= lr * g[i];
-        }
-        """, []);
 }
