@@ -105,11 +105,11 @@ internal static class CliApp
     /// <summary>
     /// A <see cref="RootCommand"/> named <see cref="ToolName"/>. System.CommandLine 2.0 names the root after the running
     /// executable (<see cref="RootCommand.ExecutableName"/>, from the first command-line argument, kept once read):
-    /// Micrograd.Cli under <c>dotnet run</c> and when installed as a tool, testhost in tests; the name has no setter. The
-    /// name matters beyond help's "Usage:" line: dotnet-suggest passes the whole command line to the <c>[suggest]</c>
-    /// directive, whose parse takes its first word for the root command only when it is the root's name. So the cached
-    /// executable name is set before the root is made (System.CommandLine 3.0 adds <c>RootCommand.HelpName</c>, from the
-    /// project's ToolCommandName, for help alone). The help approval tests fail should a later version name it otherwise.
+    /// Micrograd.Cli under <c>dotnet run</c> and when installed as a tool (its shim runs Micrograd.Cli.dll), testhost in
+    /// tests; the name has no setter. Help's "Usage:" lines and the error line's "(see 'micrograd train --help')" come from
+    /// it, and a <c>[suggest]</c> command line that starts with it is read from the root. So the executable name it keeps is
+    /// set before the root is made. (System.CommandLine 3.0 adds <c>RootCommand.HelpName</c>, from the project's
+    /// ToolCommandName, for help alone.) The help approval tests fail should a later version name the root otherwise.
     /// </summary>
     private static RootCommand NamedRoot(string description)
     {

@@ -3,8 +3,9 @@ using Micrograd.Cli.Tests.Support;
 namespace Micrograd.Cli.Tests;
 
 /// <summary>
-/// Shell completion: System.CommandLine's <c>[suggest:POSITION]</c> directive, which dotnet-suggest calls with the whole
-/// command line (<c>micrograd "[suggest:13]" "micrograd tra"</c>), lists what may come at the position, one a line.
+/// Shell completion: System.CommandLine's <c>[suggest:POSITION]</c> directive lists what may come at a position of a command
+/// line, one a line. dotnet-suggest calls it with the line after the tool's name and the cursor's position in it (for
+/// <c>micrograd tra⇥</c>, <c>micrograd "[suggest:3]" "tra"</c>); a line may also start with the tool's name.
 /// </summary>
 public class SuggestDirectiveTests
 {
@@ -93,9 +94,17 @@ public class SuggestDirectiveTests
     }
 
     [Fact]
-    public void A_real_process_completes_under_the_tool_name()
+    public void A_position_past_the_end_completes_an_empty_word()
     {
-        var r = Tool.RunProcess("[suggest:13]", "micrograd tra");
+        Assert.Equal(Suggest("micrograd "), Suggest("tra", 5));
+    }
+
+    [Theory]
+    [InlineData("[suggest:3]", "tra")]
+    [InlineData("[suggest:13]", "micrograd tra")]
+    public void A_real_process_completes_as_dotnet_suggest_calls_it(string directive, string commandLine)
+    {
+        var r = Tool.RunProcess(directive, commandLine);
         Assert.True(r.ExitCode == 0, r.ToString());
         Assert.Equal("train\n", r.Out);
     }
