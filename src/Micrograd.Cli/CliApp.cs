@@ -157,7 +157,8 @@ internal static class CliApp
     /// <summary>
     /// The names System.CommandLine suggests for an unmatched <paramref name="token"/>: its parse-error action, without
     /// help, writes "'token' was not matched. Did you mean one of the following?" and then one name a line, for each
-    /// token; those lines are read back here, so that they can join the one error line.
+    /// token; those lines are read back here, so that they can join the one error line. (On a terminal the action also
+    /// turns the terminal's colour red and back, which shows nothing.)
     /// </summary>
     private static List<string> TypoCorrections(ParseResult parse, ParseErrorAction action, string token)
     {
