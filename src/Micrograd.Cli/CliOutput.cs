@@ -11,6 +11,10 @@ namespace Micrograd.Cli;
 /// </summary>
 internal sealed class CliOutput(TextWriter stdout, TextWriter stderr, GraphvizOptions? graphviz = null)
 {
+    /// <summary>The width of help written to a file or a pipe, where no window gives one: help's layout does not depend on
+    /// the machine.</summary>
+    public const int DefaultHelpWidth = 100;
+
     private IAnsiConsole? _console;
 
     public TextWriter Out { get; } = stdout;
@@ -22,6 +26,9 @@ internal sealed class CliOutput(TextWriter stdout, TextWriter stderr, GraphvizOp
 
     /// <summary>True when <see cref="Out"/> is an interactive terminal: colours, a live progress bar, a cursor to restore.</summary>
     public bool Terminal { get; init; }
+
+    /// <summary>The width help wraps at: the terminal's, or <see cref="DefaultHelpWidth"/> for a file or a pipe (and tests).</summary>
+    public int HelpWidth { get; init; } = DefaultHelpWidth;
 
     /// <summary>A stop asked for by Ctrl-C or SIGTERM (never, unless given).</summary>
     public StopRequest Stop { get; init; } = new();

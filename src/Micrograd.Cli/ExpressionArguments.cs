@@ -26,12 +26,9 @@ internal sealed partial class ExpressionArguments
         Arity = ArgumentArity.ZeroOrMore,
     };
 
-    private readonly Option<string?> _file = new(FileOption)
-    {
-        Description = "Read the expression from FILE instead of EXPR (- for standard input): for expressions longer than one " +
-                      "command-line argument may be.",
-        HelpName = "FILE",
-    };
+    private readonly Option<string?> _file = OptionParsers.File(FileOption,
+        "Read the expression from FILE instead of EXPR (- for standard input): for expressions longer than one " +
+        "command-line argument may be.");
 
     private ExpressionArguments()
     {

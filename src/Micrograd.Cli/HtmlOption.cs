@@ -17,13 +17,10 @@ internal sealed class HtmlOption
 
     private HtmlOption(bool required)
     {
-        _html = new Option<string?>(Name)
-        {
-            Description = "Write the backpropagation explorer to FILE: one self-contained HTML page (no network needed) that steps " +
-                          "through the forward and backward passes (needs Graphviz's dot).",
-            HelpName = "FILE",
-            Required = required,
-        };
+        _html = OptionParsers.File(Name,
+            "Write the backpropagation explorer to FILE: one self-contained HTML page (no network needed) that steps " +
+            "through the forward and backward passes (needs Graphviz's dot).",
+            required);
     }
 
     /// <summary>Adds the option to <paramref name="command"/>.</summary>

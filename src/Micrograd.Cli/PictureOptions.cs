@@ -10,30 +10,18 @@ namespace Micrograd.Cli;
 /// </summary>
 internal sealed class PictureOptions
 {
-    private readonly Option<string?> _dot = new("--dot") { Description = "Write the graph as Graphviz DOT text to FILE.", HelpName = "FILE" };
-    private readonly Option<string?> _svg = new("--svg") { Description = "Draw the graph as SVG to FILE (needs Graphviz's dot).", HelpName = "FILE" };
-    private readonly Option<string?> _png = new("--png") { Description = "Draw the graph as PNG to FILE (needs Graphviz's dot).", HelpName = "FILE" };
-    private readonly Option<string?> _pdf = new("--pdf") { Description = "Draw the graph as PDF to FILE (needs Graphviz's dot).", HelpName = "FILE" };
+    private readonly Option<string?> _dot = OptionParsers.File("--dot", "Write the graph as Graphviz DOT text to FILE.");
+    private readonly Option<string?> _svg = OptionParsers.File("--svg", "Draw the graph as SVG to FILE (needs Graphviz's dot).");
+    private readonly Option<string?> _png = OptionParsers.File("--png", "Draw the graph as PNG to FILE (needs Graphviz's dot).");
+    private readonly Option<string?> _pdf = OptionParsers.File("--pdf", "Draw the graph as PDF to FILE (needs Graphviz's dot).");
 
     // a string rather than the enum, so that help shows the default as it is typed: [default: LR]
-    private readonly Option<string> _rankdir = new("--rankdir")
-    {
-        Description = "Direction of the picture: LR (left to right) or TB (top to bottom).",
-        HelpName = "LR|TB",
-        DefaultValueFactory = _ => "LR",
-        CustomParser = result =>
-        {
-            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
-            if (text.ToUpperInvariant() is "LR" or "TB") return text.ToUpperInvariant();
-            result.AddError($"--rankdir must be LR or TB, not '{text}'");
-            return "LR";
-        },
-    };
+    private readonly Option<string> _rankdir = RankdirOption();
 
     private readonly Option<int> _maxNodes = new("--max-nodes")
     {
-        Description = $"Draw at most N values, those nearest the result, with a note of what was left out (default {DotOptions.DefaultMaxNodes}).",
-        HelpName = "N",
+        Description = "Draw at most N values, those nearest the result, with a note of what was left out.",
+        HelpName = OptionParsers.CountValue,
         DefaultValueFactory = _ => DotOptions.DefaultMaxNodes,
         CustomParser = result =>
         {
@@ -46,6 +34,26 @@ internal sealed class PictureOptions
 
     private PictureOptions()
     {
+    }
+
+    private static Option<string> RankdirOption()
+    {
+        string[] directions = ["LR", "TB"];
+        var option = new Option<string>("--rankdir")
+        {
+            Description = "Direction of the picture: LR (left to right) or TB (top to bottom).",
+            HelpName = string.Join('|', directions),
+            DefaultValueFactory = _ => directions[0],
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+                if (directions.Contains(text.ToUpperInvariant())) return text.ToUpperInvariant();
+                result.AddError($"--rankdir must be LR or TB, not '{text}'");
+                return directions[0];
+            },
+        };
+        option.CompletionSources.Add(directions);
+        return option;
     }
 
     /// <summary>Adds the options to <paramref name="command"/>, refusing more than one of --svg, --png and --pdf.</summary>

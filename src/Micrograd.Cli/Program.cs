@@ -8,9 +8,23 @@ return CliApp.Run(args, new CliOutput(StandardOutput.Open(), stderr)
 {
     In = Console.In,
     Terminal = terminal,
+    HelpWidth = terminal ? WindowWidth() : CliOutput.DefaultHelpWidth,
     Stop = stop,
     OutputGone = StandardOutput.ReaderGone,
 });
+
+// help fits the terminal's window; a window that reports no width gets the width of help in a file
+static int WindowWidth()
+{
+    try
+    {
+        return Console.WindowWidth > 0 ? Console.WindowWidth : CliOutput.DefaultHelpWidth;
+    }
+    catch (Exception e) when (e is IOException or PlatformNotSupportedException)
+    {
+        return CliOutput.DefaultHelpWidth;
+    }
+}
 
 // a closed stderr (2>&-) cannot even be opened: its lines are lost, the exit code stays
 static TextWriter OpenError()

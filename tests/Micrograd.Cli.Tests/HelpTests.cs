@@ -9,9 +9,10 @@ public class HelpTests
     {
         var r = Tool.Run("--help");
         Assert.True(r.ExitCode == 0, r.ToString());
-        Assert.Contains("micrograd [command] [options]", r.Out);
+        Assert.Contains("\nUsage:\n  micrograd [command] [options]\n", r.Out);
         Assert.DoesNotContain("Micrograd.Cli", r.Out);
-        foreach (var command in new[] { "neuron", "grad", "explore", "train", "predict", "export", "gpt" }) Assert.Contains(command, r.Out);
+        Assert.Equal(["neuron", "grad", "explore", "train", "predict", "export", "gpt"],
+            HelpText.Rows(r.Out, "Commands:").Select(row => row.First.Split(' ')[0]));
     }
 
     [Fact]
@@ -19,7 +20,16 @@ public class HelpTests
     {
         var r = Tool.Run("grad", "--help");
         Assert.Equal(0, r.ExitCode);
-        Assert.Contains("micrograd grad [<EXPR> [<NAME=VALUE>...]] [options]", r.Out);
+        Assert.Contains("\nUsage:\n  micrograd grad [<EXPR> [<NAME=VALUE>...]] [options]\n", r.Out);
+    }
+
+    [Fact]
+    public void No_command_shows_the_help_with_exit_code_0()
+    {
+        var r = Tool.Run();
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.Equal("", r.Error);
+        Assert.Equal(Tool.Run("--help").Out, r.Out);
     }
 
     [Fact]
@@ -27,30 +37,25 @@ public class HelpTests
     {
         var r = Tool.Run("gpt", "--help");
         Assert.True(r.ExitCode == 0, r.ToString());
-        Assert.Contains("micrograd gpt [command] [options]", r.Out);
+        Assert.Contains("\nUsage:\n  micrograd gpt [command] [options]\n", r.Out);
         var expected = new Dictionary<string, string>
         {
-            ["--steps"] = "[default: 1000]",
-            ["--layers"] = "[default: 1]",
-            ["--embd"] = "[default: 16]",
-            ["--heads"] = "[default: 4]",
-            ["--block"] = "[default: 16]",
-            ["--lr"] = "[default: 0.01]",
-            ["--seed"] = "[default: 42]",
-            ["--samples"] = "[default: 20]",
-            ["--temperature"] = "[default: 0.5]",
+            ["--steps <N>"] = "[default: 1000]",
+            ["--layers <N>"] = "[default: 1]",
+            ["--embd <N>"] = "[default: 16]",
+            ["--heads <N>"] = "[default: 4]",
+            ["--block <N>"] = "[default: 16]",
+            ["--lr <X>"] = "[default: 0.01]",
+            ["--seed <N>"] = "[default: 42]",
+            ["--samples <N>"] = "[default: 20]",
+            ["--temperature <X>"] = "[default: 0.5]",
             ["--engine <compiled|eager>"] = "[default: compiled]",
-            ["--data <FILE>"] = "Default: makemore's names.txt (32,033 names, MIT licence), built into the tool.",
-            ["--log <FILE>"] = "{\"step\": k, \"loss\": …, \"lr\": …}",
-            ["--save <FILE>"] = "'gpt sample --model'",
+            ["--data <FILE>"] = "[default: makemore's names.txt, built into the tool: 32,033 names, MIT licence]",
         };
-        var lines = r.Out.Split('\n');
-        foreach (var (option, text) in expected)
-        {
-            var line = Assert.Single(lines, l => l.TrimStart().StartsWith(option + " ", StringComparison.Ordinal));
-            Assert.Contains(text, line);
-        }
-        Assert.Contains(lines, l => l.TrimStart().StartsWith("sample ", StringComparison.Ordinal));
+        foreach (var (option, text) in expected) Assert.EndsWith(text, HelpText.Option(r.Out, option));
+        Assert.Contains("{\"step\": k, \"loss\": …, \"lr\": …}", HelpText.Option(r.Out, "--log <FILE>"));
+        Assert.Contains("'gpt sample --model'", HelpText.Option(r.Out, "--save <FILE>"));
+        Assert.Single(HelpText.Rows(r.Out, "Commands:"), row => row.First == "sample");
     }
 
     [Fact]
@@ -58,37 +63,25 @@ public class HelpTests
     {
         var r = Tool.Run("gpt", "sample", "--help");
         Assert.True(r.ExitCode == 0, r.ToString());
-        Assert.Contains("micrograd gpt sample [options]", r.Out);
+        Assert.Contains("\nUsage:\n  micrograd gpt sample [options]\n", r.Out);
         var expected = new Dictionary<string, string>
         {
-            ["--model <FILE> (REQUIRED)"] = "'gpt --save'",
-            ["--samples"] = "[default: 20]",
-            ["--temperature"] = "[default: 0.5]",
-            ["--seed"] = "[default: 42]",
-            ["--prefix <TEXT>"] = "Default: none",
+            ["--samples <N>"] = "[default: 20]",
+            ["--temperature <X>"] = "[default: 0.5]",
+            ["--seed <N>"] = "[default: 42]",
             ["--engine <compiled|eager>"] = "[default: compiled]",
         };
-        var lines = r.Out.Split('\n');
-        foreach (var (option, text) in expected)
-        {
-            var line = Assert.Single(lines, l => l.TrimStart().StartsWith(option + " ", StringComparison.Ordinal));
-            Assert.Contains(text, line);
-        }
+        foreach (var (option, text) in expected) Assert.EndsWith(text, HelpText.Option(r.Out, option));
+        Assert.Contains("'gpt --save'", HelpText.Option(r.Out, "--model <FILE> (REQUIRED)"));
+        Assert.Contains("Without it, the model starts each name.", HelpText.Option(r.Out, "--prefix <TEXT>"));
     }
 
     [Fact]
-    public void No_command_is_bad_input_pointing_to_help()
-    {
-        var r = Tool.Run();
-        Assert.Equal(2, r.ExitCode);
-        Assert.Equal("error: Required command was not provided. (see 'micrograd --help')", r.Error.TrimEnd());
-    }
-
-    [Fact]
-    public void An_unknown_command_is_named()
+    public void An_unknown_command_is_named_with_the_command_it_is_nearest()
     {
         var r = Tool.Run("gard", "x", "x=1");
         Assert.Equal(2, r.ExitCode);
-        Assert.Equal("error: Unrecognized command or argument 'gard'. (see 'micrograd --help')", r.Error.TrimEnd());
+        Assert.Equal("", r.Out);
+        Assert.Equal("error: Unrecognized command or argument 'gard'. Did you mean 'grad'? (see 'micrograd --help')\n", r.Error);
     }
 }

@@ -21,8 +21,8 @@ internal static class ExportCommand
     /// <summary>The <c>export</c> command, with its arguments and options, which reads and writes through <paramref name="output"/>.</summary>
     public static Command Create(CliOutput output)
     {
-        var model = new Option<string?>(ModelOption) { Description = "The model file (JSON) to export, as written by 'train --save'.", HelpName = "FILE" };
-        var onnx = new Option<string>(OnnxOption) { Description = "The ONNX file to write.", HelpName = "FILE", Required = true };
+        var model = OptionParsers.File(ModelOption, "The model file (JSON) to export, as written by 'train --save'.");
+        var onnx = OptionParsers.File(OnnxOption, "The ONNX file to write.", required: true);
         var float32 = new Option<bool>("--float32") { Description = "Write the model in float32 (weights rounded to floats) rather than float64." };
         var constants = new Option<string?>("--constants")
         {

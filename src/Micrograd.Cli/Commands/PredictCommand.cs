@@ -14,12 +14,9 @@ internal static class PredictCommand
     /// <summary>The <c>predict</c> command, with its arguments and options, which reads and writes through <paramref name="output"/>.</summary>
     public static Command Create(CliOutput output)
     {
-        var model = new Option<string>("--model") { Description = "The model file (JSON), as written by 'train --save'.", Required = true };
-        var data = new Option<string>("--data")
-        {
-            Description = "A CSV file of features, one sample a line (header optional); a last column beyond the model's inputs is the label.",
-            Required = true,
-        };
+        var model = OptionParsers.File("--model", "The model file (JSON), as written by 'train --save'.", required: true);
+        var data = OptionParsers.File("--data",
+            "A CSV file of features, one sample a line (header optional); a last column beyond the model's inputs is the label.", required: true);
         var command = new Command("predict", "Print each sample's score and predicted class, and the accuracy when the data has labels.");
         command.Options.Add(model);
         command.Options.Add(data);

@@ -16,12 +16,9 @@ internal sealed class GptOptions
     public const int DefaultSamples = 20;
     public const double DefaultTemperature = 0.5;
 
-    public Option<string?> Data { get; } = new("--data")
-    {
-        Description = "The documents: a UTF-8 text file, one document per line (whitespace stripped, blank lines skipped). " +
-                      $"Default: makemore's names.txt ({GptData.BuiltInDocuments:N0} names, MIT licence), built into the tool.",
-        HelpName = "FILE",
-    };
+    public Option<string?> Data { get; } = OptionParsers.File("--data", OptionParsers.WithDefault(
+        "The documents: a UTF-8 text file, one document per line (whitespace stripped, blank lines skipped).",
+        $"makemore's names.txt, built into the tool: {GptData.BuiltInDocuments:N0} names, MIT licence"));
 
     public Option<int?> Steps { get; } = OptionParsers.Count("--steps",
         "Training steps, one document each (the documents in turn, shuffled by the seed).", 1, DefaultSteps);
@@ -49,19 +46,13 @@ internal sealed class GptOptions
 
     public Option<string> Engine { get; } = EngineOption();
 
-    public Option<string?> Log { get; } = new("--log")
-    {
-        Description = "Write one JSON line per step, {\"step\": k, \"loss\": …, \"lr\": …}, steps numbered from 1: the loss before that step's " +
-                      "update and the learning rate it used, as round-trip numbers. The file is replaced at the end of the run (or when " +
-                      "Ctrl-C stops it), never left half-written.",
-        HelpName = "FILE",
-    };
+    public Option<string?> Log { get; } = OptionParsers.File("--log",
+        "Write one JSON line per step, {\"step\": k, \"loss\": …, \"lr\": …}, steps numbered from 1: the loss before that step's " +
+        "update and the learning rate it used, as round-trip numbers. The file is replaced at the end of the run (or when " +
+        "Ctrl-C stops it), never left half-written.");
 
-    public Option<string?> Save { get; } = new("--save")
-    {
-        Description = "Write the trained model to this JSON file (its shape, vocabulary and weights), for 'gpt sample --model'.",
-        HelpName = "FILE",
-    };
+    public Option<string?> Save { get; } = OptionParsers.File("--save",
+        "Write the trained model to this JSON file (its shape, vocabulary and weights), for 'gpt sample --model'.");
 
     public IEnumerable<Option> All => [Data, Steps, Layers, EmbeddingWidth, Heads, Context, LearningRate, Seed, Samples, Temperature, Engine, Log, Save];
 

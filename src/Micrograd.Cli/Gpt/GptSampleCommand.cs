@@ -14,20 +14,15 @@ internal static class GptSampleCommand
     /// <summary>The <c>sample</c> subcommand of <c>gpt</c>, which reads and writes through <paramref name="output"/>.</summary>
     public static Command Create(CliOutput output)
     {
-        var model = new Option<string>("--model")
-        {
-            Description = "The model file (JSON), as written by 'gpt --save'.",
-            Required = true,
-            HelpName = "FILE",
-        };
+        var model = OptionParsers.File("--model", "The model file (JSON), as written by 'gpt --save'.", required: true);
         var samples = OptionParsers.Count("--samples", "Names to sample.", 1, GptOptions.DefaultSamples);
         var temperature = OptionParsers.Number("--temperature",
             "Sampling temperature, above 0: below 1 is more conservative, above 1 more adventurous.", OptionParsers.Positive, GptOptions.DefaultTemperature);
         var seed = OptionParsers.Count("--seed", "Seed of Python's random, from which the names are drawn (bit for bit).", 0, GptOptions.DefaultSeed);
         var prefix = new Option<string?>("--prefix")
         {
-            Description = "Start every name with this text, which the model continues: characters of its vocabulary, at most its context. " +
-                          "Default: none (the model starts each name).",
+            Description = "Start every name with this text, which the model continues: characters of its vocabulary, at most its " +
+                          "context. Without it, the model starts each name.",
             HelpName = "TEXT",
         };
         var engine = GptOptions.EngineOption();

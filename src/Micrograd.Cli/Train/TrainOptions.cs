@@ -7,44 +7,49 @@ namespace Micrograd.Cli.Train;
 /// <summary>The options of <c>micrograd train</c>. Values are checked while parsing; how they combine is checked by <see cref="TrainSettings"/>.</summary>
 internal sealed class TrainOptions
 {
+    public const int DefaultSamples = 100;
+    public const int DefaultClasses = 2;
+    public const int DefaultSteps = 100;
+    public const double DefaultL2 = 1e-4;
     public const int DefaultSeed = 1337;
+    public const double DefaultValidation = 0;
 
-    public Option<string> Data { get; } = new("--data")
-    {
-        Description = "The data: moons, circles, blobs or spirals (generated, seeded), or a CSV file of lines x1,x2,…,label (header optional).",
-        DefaultValueFactory = _ => "moons",
-    };
+    /// <summary>The generated data sets, which help lists and the shell completes; any other value is a CSV file.</summary>
+    public static readonly string[] DataSets = [.. DataGenerators.Names];
 
-    public Option<int?> Samples { get; } = OptionParsers.Count("--samples", "Samples to generate (generated data only). Default 100.", 2);
+    public Option<string> Data { get; } = DataOption();
+
+    public Option<int?> Samples { get; } = OptionParsers.Count("--samples", "Samples to generate (generated data only).", 2, DefaultSamples);
 
     public Option<double?> Noise { get; } = OptionParsers.Number("--noise",
-        "Standard deviation of the noise of generated data, at most 1e307. Default: moons 0.1, circles 0.05, blobs 0.6, spirals 0.05.",
+        OptionParsers.WithDefault("Standard deviation of the noise of generated data, at most 1e307.", "moons 0.1, circles 0.05, blobs 0.6, spirals 0.05"),
         x => x is >= 0 and <= DataGenerators.MaxNoise ? null : "must be a number from 0 to 1e307 (so that every feature is finite)");
 
     public Option<int?> Classes { get; } = OptionParsers.Count("--classes",
-        "Classes of generated blobs or spirals (2 or more; more than 2 needs --loss softmax). Default 2.", 2);
+        "Classes of generated blobs or spirals (2 or more; more than 2 needs --loss softmax).", 2, DefaultClasses);
 
-    public Option<int[]?> Hidden { get; } = new("--hidden")
+    public Option<LayerSizes> Hidden { get; } = new("--hidden")
     {
-        Description = "Sizes of the hidden layers, comma-separated, or 'none' for no hidden layer. Default 16,16.",
+        Description = "Sizes of the hidden layers, comma-separated, or 'none' for no hidden layer.",
+        HelpName = "SIZES",
+        DefaultValueFactory = _ => new LayerSizes([16, 16]),
         CustomParser = ParseSizes,
     };
 
     public Option<string> Activation { get; } = OptionParsers.Choice("--activation",
         "The hidden layers' activation (the last layer is linear).", "relu", "relu", "tanh", "sigmoid", "linear");
 
-    public Option<string?> Init { get; } = new("--init")
-    {
-        Description = "Start from this model file (JSON) instead of random weights; it fixes the sizes and activations.",
-    };
+    public Option<string?> Init { get; } = OptionParsers.File("--init",
+        "Start from this model file (JSON) instead of random weights; it fixes the sizes and activations.");
 
-    public Option<int?> Steps { get; } = OptionParsers.Count("--steps", "Training steps. Default 100.", 1);
+    public Option<int?> Steps { get; } = OptionParsers.Count("--steps", "Training steps.", 1, DefaultSteps);
 
     public Option<double?> LearningRate { get; } = OptionParsers.Number("--lr",
-        "Learning rate at step 0. Default: sgd 1.0, momentum 0.1, adam 0.01.", OptionParsers.Positive);
+        OptionParsers.WithDefault("Learning rate at step 0.", "sgd 1.0, momentum 0.1, adam 0.01"), OptionParsers.Positive);
 
     public Option<double?> LearningRateEnd { get; } = OptionParsers.Number("--lr-end",
-        "Learning rate the linear decay reaches at the end: lr_k = lr - (lr - lr_end)*k/steps. Default a tenth of --lr; the same as --lr for a constant rate.",
+        OptionParsers.WithDefault("Learning rate the linear decay reaches at the end: lr_k = lr - (lr - lr_end)*k/steps; the same as --lr for a constant rate.",
+            "a tenth of --lr"),
         OptionParsers.NonNegative);
 
     public Option<string> Optimizer { get; } = OptionParsers.Choice("--optimizer", "The optimizer.", "sgd", "sgd", "momentum", "adam");
@@ -53,9 +58,10 @@ internal sealed class TrainOptions
         "The loss: hinge (max-margin, the demo's), bce (binary cross-entropy on logits), mse, or softmax (cross-entropy over classes).",
         "hinge", "hinge", "bce", "mse", "softmax");
 
-    public Option<double?> L2 { get; } = OptionParsers.Number("--l2", "L2 regularization strength: adds l2 * sum(p^2) to the loss. Default 1e-4.", OptionParsers.NonNegative);
+    public Option<double?> L2 { get; } = OptionParsers.Number("--l2", "L2 regularization strength: adds l2 * sum(p^2) to the loss.", OptionParsers.NonNegative, DefaultL2);
 
-    public Option<int?> Batch { get; } = OptionParsers.Count("--batch", "Samples per step, drawn at random each step. Default: all (full batch).", 1);
+    public Option<int?> Batch { get; } = OptionParsers.Count("--batch",
+        OptionParsers.WithDefault("Samples per step, drawn at random each step.", "all (the full batch)"), 1);
 
     public Option<string> Engine { get; } = OptionParsers.Choice("--engine",
         "How steps are computed: compiled records a step's graph once and replays it over arrays, which fits every network and loss train " +
@@ -63,33 +69,26 @@ internal sealed class TrainOptions
         "Both give the same numbers.",
         "compiled", "compiled", "eager");
 
-    public Option<int?> Seed { get; } = OptionParsers.Count("--seed", $"Seed of the generated data, the initial weights and the batches. Default {DefaultSeed}.", 0);
+    public Option<int?> Seed { get; } = OptionParsers.Count("--seed", "Seed of the generated data, the initial weights and the batches.", 0, DefaultSeed);
 
-    public Option<string?> Save { get; } = new("--save") { Description = "Write the trained model to this JSON file." };
+    public Option<string?> Save { get; } = OptionParsers.File("--save", "Write the trained model to this JSON file.");
 
-    public Option<string?> Log { get; } = new("--log")
-    {
-        Description = "Write one JSON line per step, {\"step\": k, \"loss\": …, \"accuracy\": …}, steps numbered from 1, measured before that " +
-                      "step's update (with --validation, also \"val_loss\" and \"val_accuracy\"). The file is replaced at the end of the run " +
-                      "(or when Ctrl-C stops it), never left half-written.",
-    };
+    public Option<string?> Log { get; } = OptionParsers.File("--log",
+        "Write one JSON line per step, {\"step\": k, \"loss\": …, \"accuracy\": …}, steps numbered from 1, measured before that " +
+        "step's update (with --validation, also \"val_loss\" and \"val_accuracy\"). The file is replaced at the end of the run " +
+        "(or when Ctrl-C stops it), never left half-written.");
 
-    public Option<string?> Plot { get; } = new("--plot")
-    {
-        Description = "Draw a PNG (the file name must end in .png): the decision boundary over the data, and the loss curve beside it.",
-    };
+    public Option<string?> Plot { get; } = OptionParsers.File("--plot",
+        "Draw a PNG (the file name must end in .png): the decision boundary over the data, and the loss curve beside it.");
 
-    public Option<double?> Validation { get; } = Named("F", OptionParsers.Number("--validation",
+    public Option<double?> Validation { get; } = OptionParsers.Number("--validation",
         "Hold out this share of the samples (a seeded choice, from 0 to below 1) to measure the model on data it is not trained on: " +
-        "the log then has val_loss and val_accuracy (the same objective, L2 included, on those samples). Default 0.",
-        x => x is >= 0 and < 1 ? null : "must be a fraction from 0 to below 1"));
+        "the log then has val_loss and val_accuracy (the same objective, L2 included, on those samples).",
+        x => x is >= 0 and < 1 ? null : "must be a fraction from 0 to below 1", DefaultValidation);
 
-    public Option<string?> Html { get; } = new("--html")
-    {
-        Description = "Write the training page to FILE: one self-contained HTML page (no network needed) that replays the run step by step, " +
-                      "bit for bit, and lets you add points and train on (needs Graphviz's dot, and data with two features).",
-        HelpName = "FILE",
-    };
+    public Option<string?> Html { get; } = OptionParsers.File("--html",
+        "Write the training page to FILE: one self-contained HTML page (no network needed) that replays the run step by step, " +
+        "bit for bit, and lets you add points and train on (needs Graphviz's dot, and data with two features).");
 
     public IEnumerable<Option> All =>
     [
@@ -97,23 +96,23 @@ internal sealed class TrainOptions
         Validation, Save, Log, Plot, Html,
     ];
 
-    private static Option<T> Named<T>(string helpName, Option<T> option)
+    /// <summary>--data: a generated data set's name, which help lists and the shell completes, or a CSV file.</summary>
+    private static Option<string> DataOption()
     {
-        option.HelpName = helpName;
+        var option = new Option<string>("--data")
+        {
+            Description = "The data: a generated data set (seeded), or a CSV file of lines x1,x2,…,label (header optional).",
+            HelpName = string.Join('|', DataSets) + "|" + OptionParsers.FileValue,
+            DefaultValueFactory = _ => DataSets[0],
+        };
+        option.CompletionSources.Add(DataSets);
         return option;
     }
 
-    private static int[]? ParseSizes(System.CommandLine.Parsing.ArgumentResult result)
+    private static LayerSizes ParseSizes(System.CommandLine.Parsing.ArgumentResult result)
     {
-        if (result.Tokens.Count == 0) return null;
-        if (result.Tokens.Count > 1)
-        {
-            // an array option would otherwise take every occurrence; like every other option, it is given once
-            result.AddError($"--hidden was given {result.Tokens.Count} times: give it once, with every layer's size, such as --hidden 16,16.");
-            return [];
-        }
-        var text = result.Tokens[0].Value.Trim();
-        if (text.Equals("none", StringComparison.OrdinalIgnoreCase)) return [];
+        var text = result.Tokens.Count == 0 ? "" : result.Tokens[0].Value.Trim();
+        if (text.Equals("none", StringComparison.OrdinalIgnoreCase)) return new LayerSizes([]);
         var parts = text.Split(',');
         var sizes = new int[parts.Length];
         for (var i = 0; i < parts.Length; i++)
@@ -121,9 +120,15 @@ internal sealed class TrainOptions
             if (!int.TryParse(parts[i].Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out sizes[i]) || sizes[i] < 1)
             {
                 result.AddError($"--hidden '{text}' must be layer sizes of at least 1 separated by commas, such as 16,16 (or 'none').");
-                return [];
+                return new LayerSizes([]);
             }
         }
-        return sizes;
+        return new LayerSizes(sizes);
     }
+}
+
+/// <summary>The hidden layers' sizes (<c>--hidden</c>), written as they are typed: <c>16,16</c>, or <c>none</c>.</summary>
+internal sealed record LayerSizes(int[] Sizes)
+{
+    public override string ToString() => Sizes.Length == 0 ? "none" : string.Join(',', Sizes.Select(n => n.ToString(CultureInfo.InvariantCulture)));
 }

@@ -95,7 +95,7 @@ internal sealed record TrainSettings
                 if (Given(option)) throw new UsageException($"{option.Name} applies to generated data, not to the CSV file '{data}'.");
             }
         }
-        var classes = parse.GetValue(o.Classes) ?? 2;
+        var classes = parse.GetValue(o.Classes)!.Value;
         if (generated && classes != 2 && data.ToLowerInvariant() is "moons" or "circles")
             throw new UsageException($"--classes {classes}: the {data.ToLowerInvariant()} data set has exactly 2 classes (blobs and spirals can have more).");
 
@@ -111,7 +111,7 @@ internal sealed record TrainSettings
         var optimizer = parse.GetValue(o.Optimizer)!;
         var lr = parse.GetValue(o.LearningRate) ?? optimizer switch { "sgd" => 1.0, "momentum" => 0.1, _ => 0.01 };
         var lrEnd = parse.GetValue(o.LearningRateEnd) ?? lr / 10;
-        var samples = parse.GetValue(o.Samples) ?? 100;
+        var samples = parse.GetValue(o.Samples)!.Value;
         if (generated && samples < 2L * classes)
             throw new UsageException($"--samples {samples} is too few for {classes} classes (at least {2L * classes}).");
 
@@ -122,23 +122,22 @@ internal sealed record TrainSettings
             Samples = samples,
             Noise = parse.GetValue(o.Noise),
             Classes = classes,
-            // an absent array option reads as an empty array, which is also what --hidden none gives
-            Hidden = Given(o.Hidden) ? parse.GetValue(o.Hidden) ?? [] : [16, 16],
+            Hidden = parse.GetValue(o.Hidden)!.Sizes,
             Activation = Activations.Parse(parse.GetValue(o.Activation)!),
             Init = init,
-            Steps = parse.GetValue(o.Steps) ?? 100,
+            Steps = parse.GetValue(o.Steps)!.Value,
             LearningRate = lr,
             LearningRateEnd = lrEnd,
             Optimizer = optimizer,
             Loss = NN.Loss.Parse(parse.GetValue(o.Loss)!),
-            L2 = parse.GetValue(o.L2) ?? 1e-4,
+            L2 = parse.GetValue(o.L2)!.Value,
             Batch = parse.GetValue(o.Batch),
             Engine = parse.GetValue(o.Engine)!,
-            Seed = parse.GetValue(o.Seed) ?? TrainOptions.DefaultSeed,
+            Seed = parse.GetValue(o.Seed)!.Value,
             Save = parse.GetValue(o.Save),
             Log = parse.GetValue(o.Log),
             Plot = parse.GetValue(o.Plot),
-            Validation = parse.GetValue(o.Validation) ?? 0,
+            Validation = parse.GetValue(o.Validation)!.Value,
             Html = parse.GetValue(o.Html),
             Command = "micrograd train " + string.Join(' ', parse.Tokens.Where(t => t.Type != System.CommandLine.Parsing.TokenType.Command).Select(t => Quote(t.Value))),
         };
