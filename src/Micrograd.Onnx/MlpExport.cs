@@ -7,7 +7,7 @@ namespace Micrograd.Onnx;
 /// <summary>
 /// An <see cref="Mlp"/> as an ONNX graph: input <c>x</c> [N, inputs]; per layer a Gemm, <c>x·Wᵀ + b</c>, with the layer's
 /// weights (one row per neuron, initializer <c>layer{i}.weight</c> [outputs, inputs]) and biases (<c>layer{i}.bias</c> [outputs]),
-/// then its activation as the engine's op table writes it (<see cref="OnnxOps"/>); output <c>score</c> [N, outputs].
+/// then its activation as its op's formula writes it (<see cref="OnnxOps"/>); output <c>score</c> [N, outputs].
 /// </summary>
 internal static class MlpExport
 {
@@ -38,8 +38,7 @@ internal static class MlpExport
             graph.Initializer(prefix + "bias", biases, layer.OutputCount);
             h = graph.Node("Gemm", [h, prefix + "weight", prefix + "bias"], OnnxGraph.Attribute("transB", 1));
             // the activation's op, as the engine applies it (linear adds no op)
-            var symbol = layer.Activation.Apply(new Value(0.0)).Op;
-            if (symbol.Length > 0) h = OnnxOps.For(symbol)(graph, [h]);
+            if (layer.Activation.Apply(new Value(0.0)).Operation is { } op) h = OnnxOps.Apply(op, [new OnnxTensor(graph, h)]).Name;
         }
         graph.Output(h, Output, null, model.OutputCount);
         return graph.Proto;

@@ -15,6 +15,7 @@ internal sealed class OnnxGraph
 
     private readonly GraphProto _graph;
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, string> _constants = [];
     private int _next;
 
     /// <summary>An empty graph named <paramref name="name"/> whose tensors are all of <paramref name="precision"/>.</summary>
@@ -70,11 +71,15 @@ internal sealed class OnnxGraph
         return output;
     }
 
-    /// <summary>A scalar constant of the graph's number type, as an initializer; returns its name.</summary>
+    /// <summary>A scalar constant of the graph's number type, as an initializer (one per value: a value asked for again
+    /// is the same initializer); returns its name.</summary>
     public string Constant(double value)
     {
+        var bits = BitConverter.DoubleToInt64Bits(value);
+        if (_constants.TryGetValue(bits, out var known)) return known;
         var name = Fresh("c");
         Initializer(name, [value]);
+        _constants.Add(bits, name);
         return name;
     }
 

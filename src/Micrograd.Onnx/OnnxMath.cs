@@ -32,10 +32,11 @@ internal static class OnnxMath
         Where(x.Abs().Less(SeriesBelow), x * x.Polynomial(Log1pSeries), (x + 1).Log()).WithSign(x.Sign());
 
     /// <summary>
-    /// eˣ rounded as the C library rounds it (correctly, but for rare ties) where that matters most, near 0: there
-    /// 1 + expm1(x) by the series, so that eˣ − 1 (elu's, as PyTorch computes it) has the engine's value; Exp elsewhere.
+    /// eˣ, the export's <see cref="IOpNumber{T}.Exp"/>: rounded as the C library rounds it (correctly, but for rare ties) where
+    /// that matters most, near 0: there 1 + expm1(x) by the series, so that eˣ − 1 (elu's, as PyTorch computes it) has the
+    /// engine's value; ONNX's Exp elsewhere.
     /// </summary>
-    public static OnnxTensor ExpNearZeroExactly(OnnxTensor x) => Where(x.Abs().Less(1e-3), 1 + x * x.Polynomial(Expm1Series), x.Exp());
+    public static OnnxTensor Exp(OnnxTensor x) => Where(x.Abs().Less(1e-3), 1 + x * x.Polynomial(Expm1Series), x.Exp());
 
     /// <summary>
     /// The error function by fdlibm's algorithm, branch for branch and with its coefficients (<see cref="Fdlibm.Erf"/>), so that

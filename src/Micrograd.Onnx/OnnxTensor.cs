@@ -1,117 +1,198 @@
+using Micrograd.Ops;
+
 namespace Micrograd.Onnx;
 
 /// <summary>
-/// A tensor of an <see cref="OnnxGraph"/> being built, with arithmetic that adds the ONNX nodes computing it, so that a
-/// composition reads as its formula (<c>x * 0.5 * (1 + erf)</c>). Each operator is one elementwise node, rounded once as the
-/// same C# operator; a <c>double</c> operand becomes a constant of the graph's number type.
+/// A number of an <see cref="OnnxGraph"/> being built: a tensor of the graph, or a constant not yet written into one. It is
+/// the ONNX export's <see cref="IOpNumber{T}"/>, so every op is exported by evaluating its own formula
+/// (<see cref="Op.Evaluate{T}"/>) on it, and a composition reads as its formula (<c>x * 0.5 * (1 + erf)</c>). Each operator
+/// on a tensor adds one elementwise node, rounded once as the same C# operator; an operator or function of constants only is
+/// computed here, as the engine computes it (<see cref="Math"/>, the engine's fdlibm), and adds nothing.
 /// </summary>
-internal readonly record struct OnnxTensor(OnnxGraph Graph, string Name)
+/// <remarks>
+/// Where ONNX Runtime's CPU provider has no float64 kernel, or one that does not give the engine's numbers, the function is
+/// composed of ops that do (<see cref="OnnxMath"/>): eˣ near 0, erf, log1p, expm1 and atan. A selection
+/// (<see cref="IOpNumber{T}.Choose"/>) is ONNX's Where, which gives +0 where it picks a −0 from its first branch, so it puts
+/// the sign back unless that branch is a constant other than −0. ONNX has no fused multiply-add: it is refused.
+/// </remarks>
+internal readonly struct OnnxTensor : IOpNumber<OnnxTensor>
 {
-    /// <summary>The sum, <c>a + b</c>, elementwise: one ONNX Add node.</summary>
-    public static OnnxTensor operator +(OnnxTensor a, OnnxTensor b) => a.Apply("Add", b);
+    private readonly string? _name;
+    private readonly double _constant;
 
-    /// <summary>The sum, <c>a + b</c>, elementwise: one ONNX Add node.</summary>
-    public static OnnxTensor operator +(OnnxTensor a, double b) => a.Apply("Add", a.Constant(b));
+    /// <summary>The tensor <paramref name="name"/> of <paramref name="graph"/>.</summary>
+    public OnnxTensor(OnnxGraph graph, string name)
+    {
+        Graph = graph;
+        _name = name;
+    }
 
-    /// <summary>The sum, <c>a + b</c>, elementwise: one ONNX Add node.</summary>
-    public static OnnxTensor operator +(double a, OnnxTensor b) => b.Constant(a).Apply("Add", b);
+    private OnnxTensor(double constant) => _constant = constant;
 
-    /// <summary>The difference, <c>a - b</c>, elementwise: one ONNX Sub node.</summary>
-    public static OnnxTensor operator -(OnnxTensor a, OnnxTensor b) => a.Apply("Sub", b);
+    /// <summary>The graph this tensor belongs to; null for a constant not yet written into a graph.</summary>
+    public OnnxGraph? Graph { get; }
 
-    /// <summary>The difference, <c>a - b</c>, elementwise: one ONNX Sub node.</summary>
-    public static OnnxTensor operator -(OnnxTensor a, double b) => a.Apply("Sub", a.Constant(b));
+    /// <summary>True for a constant not yet written into a graph.</summary>
+    public bool IsConstant => Graph is null;
 
-    /// <summary>The difference, <c>a - b</c>, elementwise: one ONNX Sub node.</summary>
-    public static OnnxTensor operator -(double a, OnnxTensor b) => b.Constant(a).Apply("Sub", b);
+    /// <summary>The constant's value.</summary>
+    /// <exception cref="InvalidOperationException">This is a tensor of a graph.</exception>
+    public double ConstantValue => IsConstant ? _constant : throw new InvalidOperationException("A tensor of a graph has no constant value.");
 
-    /// <summary>The product, <c>a * b</c>, elementwise: one ONNX Mul node.</summary>
-    public static OnnxTensor operator *(OnnxTensor a, OnnxTensor b) => a.Apply("Mul", b);
+    /// <summary>The tensor's name in its graph.</summary>
+    /// <exception cref="InvalidOperationException">This is a constant not yet written into a graph (see <see cref="In"/>).</exception>
+    public string Name => _name ?? throw new InvalidOperationException("A constant has no name until it is written into a graph.");
 
-    /// <summary>The product, <c>a * b</c>, elementwise: one ONNX Mul node.</summary>
-    public static OnnxTensor operator *(OnnxTensor a, double b) => a.Apply("Mul", a.Constant(b));
+    /// <summary>The name of this number in <paramref name="graph"/>: a constant becomes a scalar initializer of it.</summary>
+    public string In(OnnxGraph graph) => _name ?? graph.Constant(_constant);
 
-    /// <summary>The product, <c>a * b</c>, elementwise: one ONNX Mul node.</summary>
-    public static OnnxTensor operator *(double a, OnnxTensor b) => b.Constant(a).Apply("Mul", b);
+    /// <summary>A constant, written into a graph only when an operator with a tensor needs it.</summary>
+    public static implicit operator OnnxTensor(double constant) => new(constant);
 
-    /// <summary>The quotient, <c>a / b</c>, elementwise: one ONNX Div node.</summary>
-    public static OnnxTensor operator /(OnnxTensor a, OnnxTensor b) => a.Apply("Div", b);
+    /// <summary>The sum, <c>a + b</c>: one ONNX Add node.</summary>
+    public static OnnxTensor operator +(OnnxTensor a, OnnxTensor b) => Both(a, b) ? a._constant + b._constant : Node("Add", a, b);
 
-    /// <summary>The quotient, <c>a / b</c>, elementwise: one ONNX Div node.</summary>
-    public static OnnxTensor operator /(OnnxTensor a, double b) => a.Apply("Div", a.Constant(b));
+    /// <summary>The difference, <c>a - b</c>: one ONNX Sub node.</summary>
+    public static OnnxTensor operator -(OnnxTensor a, OnnxTensor b) => Both(a, b) ? a._constant - b._constant : Node("Sub", a, b);
 
-    /// <summary>The quotient, <c>a / b</c>, elementwise: one ONNX Div node.</summary>
-    public static OnnxTensor operator /(double a, OnnxTensor b) => b.Constant(a).Apply("Div", b);
+    /// <summary>The product, <c>a * b</c>: one ONNX Mul node.</summary>
+    public static OnnxTensor operator *(OnnxTensor a, OnnxTensor b) => Both(a, b) ? a._constant * b._constant : Node("Mul", a, b);
 
-    /// <summary>The negation, <c>-x</c>, elementwise: one ONNX Neg node (−0 for +0, as in C#).</summary>
-    public static OnnxTensor operator -(OnnxTensor x) => x.Apply("Neg");
+    /// <summary>The quotient, <c>a / b</c>: one ONNX Div node.</summary>
+    public static OnnxTensor operator /(OnnxTensor a, OnnxTensor b) => Both(a, b) ? a._constant / b._constant : Node("Div", a, b);
 
-    /// <summary>The magnitude, elementwise: one ONNX Abs node.</summary>
-    public OnnxTensor Abs() => Apply("Abs");
+    /// <summary>The negation, <c>-x</c>: one ONNX Neg node (−0 for +0, as in C#).</summary>
+    public static OnnxTensor operator -(OnnxTensor x) => x.IsConstant ? -x._constant : Node("Neg", x);
 
-    /// <summary>eˣ, elementwise: one ONNX Exp node (+∞ where it overflows the number type).</summary>
-    public OnnxTensor Exp() => Apply("Exp");
+    /// <summary>The magnitude: one ONNX Abs node.</summary>
+    public OnnxTensor Abs() => IsConstant ? Math.Abs(_constant) : Node("Abs", this);
 
-    /// <summary>The natural logarithm, elementwise: one ONNX Log node (NaN below 0, −∞ at 0).</summary>
-    public OnnxTensor Log() => Apply("Log");
+    /// <summary>eˣ: one ONNX Exp node, which may differ from <see cref="Math.Exp"/> in the last bit (+∞ where it overflows).</summary>
+    public OnnxTensor Exp() => Node("Exp", this);
 
-    /// <summary>The largest integer not above, elementwise: one ONNX Floor node.</summary>
-    public OnnxTensor Floor() => Apply("Floor");
+    /// <summary>The natural logarithm: one ONNX Log node (NaN below 0, −∞ at 0).</summary>
+    public OnnxTensor Log() => Node("Log", this);
+
+    /// <summary>The largest integer not above: one ONNX Floor node.</summary>
+    public OnnxTensor Floor() => Node("Floor", this);
 
     /// <summary>A boolean tensor: where this is less than <paramref name="other"/> (false with a NaN, as in C#).</summary>
-    public OnnxTensor Less(OnnxTensor other) => Apply("Less", other);
+    public OnnxTensor Less(OnnxTensor other) => Node("Less", this, other);
 
-    /// <summary>A boolean tensor: where this is less than <paramref name="other"/> (false with a NaN, as in C#).</summary>
-    public OnnxTensor Less(double other) => Apply("Less", Constant(other));
+    /// <summary>A boolean tensor: where this is less than or equal to <paramref name="other"/> (false with a NaN).</summary>
+    public OnnxTensor LessOrEqual(OnnxTensor other) => Node("LessOrEqual", this, other);
 
-    /// <summary>A boolean tensor: where this is less than or equal to <paramref name="other"/> (false with a NaN, as in C#).</summary>
-    public OnnxTensor LessOrEqual(double other) => Apply("LessOrEqual", Constant(other));
+    /// <summary>A boolean tensor: where this is greater than <paramref name="other"/> (false with a NaN).</summary>
+    public OnnxTensor Greater(OnnxTensor other) => Node("Greater", this, other);
 
-    /// <summary>A boolean tensor: where this is greater than <paramref name="other"/> (false with a NaN, as in C#).</summary>
-    public OnnxTensor Greater(double other) => Apply("Greater", Constant(other));
+    /// <summary>A boolean tensor: where this is greater than or equal to <paramref name="other"/> (false with a NaN).</summary>
+    public OnnxTensor GreaterOrEqual(OnnxTensor other) => Node("GreaterOrEqual", this, other);
 
-    /// <summary>A boolean tensor: where this is greater than or equal to <paramref name="other"/> (false with a NaN, as in C#).</summary>
-    public OnnxTensor GreaterOrEqual(double other) => Apply("GreaterOrEqual", Constant(other));
+    /// <summary>A boolean tensor: where this equals <paramref name="other"/> (false with a NaN; −0 equals +0).</summary>
+    public OnnxTensor EqualTo(OnnxTensor other) => Node("Equal", this, other);
 
     /// <summary>A boolean tensor: where this is NaN.</summary>
-    public OnnxTensor IsNaN() => Apply("IsNaN");
+    public OnnxTensor IsNaN() => Node("IsNaN", this);
 
     /// <summary>Where either boolean tensor holds.</summary>
-    public OnnxTensor Or(OnnxTensor other) => Apply("Or", other);
+    public OnnxTensor Or(OnnxTensor other) => Node("Or", this, other);
+
+    /// <summary>Where this boolean tensor does not hold.</summary>
+    public OnnxTensor Not() => Node("Not", this);
 
     /// <summary>Where this is negative, −0 and −∞ included: <c>x + 1/x &lt; 0</c> (both have x's sign, and their sum is never
     /// NaN for a number); a NaN is not negative.</summary>
     public OnnxTensor IsNegative() => (this + 1 / this).Less(0);
 
     /// <summary>−1 where this is negative (−0 included), else 1.</summary>
-    public OnnxTensor Sign() => Where(IsNegative(), -1.0, 1.0);
+    public OnnxTensor Sign() => IsConstant ? (double.IsNegative(_constant) && !double.IsNaN(_constant) ? -1.0 : 1.0) : Where(IsNegative(), -1.0, 1.0);
 
-    /// <summary>
-    /// This value's magnitude with the sign of <paramref name="sign"/> (±1): ONNX Runtime's Where gives +0 where it selects a
-    /// −0 from its first branch, so a composition that may select a zero puts the engine's sign back on it this way.
-    /// </summary>
+    /// <summary>This value's magnitude with the sign of <paramref name="sign"/> (±1), to put a zero's sign back after a Where.</summary>
     public OnnxTensor WithSign(OnnxTensor sign) => Abs() * sign;
 
-    /// <summary><paramref name="ifTrue"/> where <paramref name="condition"/> holds, else <paramref name="ifFalse"/> (ONNX's Where,
-    /// which computes both: a branch not taken may hold anything, NaN and infinities included).</summary>
-    public static OnnxTensor Where(OnnxTensor condition, OnnxTensor ifTrue, OnnxTensor ifFalse) => condition.Apply("Where", ifTrue, ifFalse);
-
-    /// <summary><paramref name="ifTrue"/>, a constant, where <paramref name="condition"/> holds, else <paramref name="ifFalse"/>.</summary>
-    public static OnnxTensor Where(OnnxTensor condition, double ifTrue, OnnxTensor ifFalse) => Where(condition, condition.Constant(ifTrue), ifFalse);
-
-    /// <summary>One of two constants: <paramref name="ifTrue"/> where <paramref name="condition"/> holds, else <paramref name="ifFalse"/>.</summary>
-    public static OnnxTensor Where(OnnxTensor condition, double ifTrue, double ifFalse) => Where(condition, condition.Constant(ifTrue), condition.Constant(ifFalse));
+    /// <summary><paramref name="ifTrue"/> where <paramref name="condition"/> holds, else <paramref name="ifFalse"/>: ONNX's Where,
+    /// which computes both (a branch not taken may hold anything, NaN and infinities included) and gives +0 where it picks a
+    /// −0 from <paramref name="ifTrue"/>.</summary>
+    public static OnnxTensor Where(OnnxTensor condition, OnnxTensor ifTrue, OnnxTensor ifFalse) => Node("Where", condition, ifTrue, ifFalse);
 
     /// <summary><c>c₀ + x·(c₁ + x·(c₂ + … + x·cₙ))</c>, evaluated innermost first, as C code writes a polynomial.</summary>
     public OnnxTensor Polynomial(ReadOnlySpan<double> coefficients)
     {
-        var sum = Constant(coefficients[^1]);
+        OnnxTensor sum = coefficients[^1];
         for (var k = coefficients.Length - 2; k >= 0; k--) sum = coefficients[k] + this * sum;
         return sum;
     }
 
-    private OnnxTensor Constant(double value) => new(Graph, Graph.Constant(value));
+    static OnnxTensor IOpNumber<OnnxTensor>.Constant(double value) => value;
 
-    private OnnxTensor Apply(string opType, params OnnxTensor[] others) =>
-        new(Graph, Graph.Node(opType, [Name, .. others.Select(o => o.Name)]));
+    static OnnxTensor IOpNumber<OnnxTensor>.Abs(OnnxTensor x) => x.Abs();
+
+    static OnnxTensor IOpNumber<OnnxTensor>.Sqrt(OnnxTensor x) => x.IsConstant ? Math.Sqrt(x._constant) : Node("Sqrt", x);
+
+    static OnnxTensor IOpNumber<OnnxTensor>.Exp(OnnxTensor x) => x.IsConstant ? Math.Exp(x._constant) : OnnxMath.Exp(x);
+
+    static OnnxTensor IOpNumber<OnnxTensor>.Log(OnnxTensor x) => x.IsConstant ? Math.Log(x._constant) : x.Log();
+
+    static OnnxTensor IOpNumber<OnnxTensor>.Sin(OnnxTensor x) => x.IsConstant ? Math.Sin(x._constant) : Node("Sin", x);
+
+    static OnnxTensor IOpNumber<OnnxTensor>.Cos(OnnxTensor x) => x.IsConstant ? Math.Cos(x._constant) : Node("Cos", x);
+
+    static OnnxTensor IOpNumber<OnnxTensor>.Tanh(OnnxTensor x) => x.IsConstant ? Math.Tanh(x._constant) : Node("Tanh", x);
+
+    static OnnxTensor IOpNumber<OnnxTensor>.Atan(OnnxTensor x) => x.IsConstant ? Math.Atan(x._constant) : OnnxMath.Atan(x);
+
+    static OnnxTensor IOpNumber<OnnxTensor>.Erf(OnnxTensor x) => x.IsConstant ? Fdlibm.Erf(x._constant) : OnnxMath.Erf(x);
+
+    static OnnxTensor IOpNumber<OnnxTensor>.Log1p(OnnxTensor x) => x.IsConstant ? Fdlibm.Log1p(x._constant) : OnnxMath.Log1p(x);
+
+    static OnnxTensor IOpNumber<OnnxTensor>.Expm1(OnnxTensor x) => x.IsConstant ? Fdlibm.Expm1(x._constant) : OnnxMath.Expm1(x);
+
+    static OnnxTensor IOpNumber<OnnxTensor>.Pow(OnnxTensor x, OnnxTensor y) => Both(x, y) ? Math.Pow(x._constant, y._constant) : Node("Pow", x, y); // std::pow, as Math.Pow
+
+    static OnnxTensor IOpNumber<OnnxTensor>.FusedMultiplyAdd(OnnxTensor a, OnnxTensor b, double addend) =>
+        throw new NotSupportedException("ONNX has no fused multiply-add (a·b + c rounded once)");
+
+    static OnnxTensor IOpNumber<OnnxTensor>.Choose(Comparison comparison, OnnxTensor left, OnnxTensor right, OnnxTensor ifTrue, OnnxTensor ifFalse)
+    {
+        if (Both(left, right)) return Holds(comparison, left._constant, right._constant) ? ifTrue : ifFalse;
+        // where(x < 0, 0, x) is ONNX's Relu, which keeps −0 and NaN as the engine's relu does
+        if (comparison == Comparison.Less && IsPositiveZero(right) && IsPositiveZero(ifTrue) && Same(left, ifFalse)) return Node("Relu", left);
+        var condition = Node(comparison switch
+        {
+            Comparison.Equal => "Equal",
+            Comparison.Less => "Less",
+            Comparison.LessOrEqual => "LessOrEqual",
+            Comparison.Greater => "Greater",
+            _ => "GreaterOrEqual",
+        }, left, right);
+        if (ifTrue.IsConstant && !double.IsNegative(ifTrue._constant)) return Where(condition, ifTrue, ifFalse);
+        if (ifFalse.IsConstant && !double.IsNegative(ifFalse._constant)) return Where(condition.Not(), ifFalse, ifTrue);
+        return Where(condition, ifTrue, ifFalse).WithSign(Where(condition, ifTrue.Sign(), ifFalse.Sign()));
+    }
+
+    private static bool Holds(Comparison comparison, double left, double right) => comparison switch
+    {
+        Comparison.Equal => left == right,
+        Comparison.Less => left < right,
+        Comparison.LessOrEqual => left <= right,
+        Comparison.Greater => left > right,
+        _ => left >= right,
+    };
+
+    private static bool IsPositiveZero(OnnxTensor x) => x.IsConstant && BitConverter.DoubleToInt64Bits(x._constant) == 0;
+
+    private static bool Same(OnnxTensor a, OnnxTensor b) => !a.IsConstant && a.Graph == b.Graph && a._name == b._name;
+
+    private static bool Both(OnnxTensor a, OnnxTensor b) => a.IsConstant && b.IsConstant;
+
+    /// <summary>One node of <paramref name="opType"/> on the operands, in the graph of the first that is a tensor.</summary>
+    private static OnnxTensor Node(string opType, params ReadOnlySpan<OnnxTensor> operands)
+    {
+        OnnxGraph? graph = null;
+        foreach (var x in operands) graph ??= x.Graph;
+        if (graph is null) throw new InvalidOperationException($"{opType} of constants only: compute it in C#, not in the graph.");
+        var names = new string[operands.Length];
+        for (var i = 0; i < operands.Length; i++) names[i] = operands[i].In(graph);
+        return new OnnxTensor(graph, graph.Node(opType, names));
+    }
 }

@@ -117,7 +117,7 @@ public class CompositionTests
         graph.Input("x", [null]);
         graph.Output(formula(new OnnxTensor(graph, "x")).Name, "value", [null]);
         var file = new global::Onnx.ModelProto { IrVersion = 9, Graph = graph.Proto };
-        file.OpsetImport.Add(new global::Onnx.OperatorSetIdProto { Domain = "", Version = OnnxExport.Opset });
+        file.OpsetImport.Add(new global::Onnx.OperatorSetIdProto { Domain = "", Version = 20 });
         using var temp = new TempDirectory();
         var path = temp.File("formula.onnx");
         File.WriteAllBytes(path, Google.Protobuf.MessageExtensions.ToByteArray(file));

@@ -20,7 +20,7 @@ public class ExportCommandTests
         var onnx = temp.File("moons.onnx");
         var r = Tool.Run("export", "--model", Fixtures.PathOf("moons_init.json"), "--onnx", onnx, "--float32");
         Assert.True(r.ExitCode == 0, r.ToString());
-        Assert.Equal($"wrote {onnx}: MLP 2-16-16-1 (relu, relu, linear), float32, input x [N, 2], output score [N, 1], opset 20\n", r.Out);
+        Assert.Equal($"wrote {onnx}: MLP 2-16-16-1 (relu, relu, linear), float32, input x [N, 2], output score [N, 1], opset 13\n", r.Out);
         Assert.Equal("", r.Error);
         using var model = Ort.Load(onnx);
         Assert.Equal(typeof(float), model.Session.InputMetadata["x"].ElementType);
@@ -34,7 +34,7 @@ public class ExportCommandTests
         var r = Tool.Run("export", "tanh(w*x + b)", "w=0.8", "x=1.5", "b=-0.3", "--onnx", onnx);
         Assert.True(r.ExitCode == 0, r.ToString());
         var lines = r.Out.Split('\n');
-        Assert.Equal($"wrote {onnx}: inputs w, x, b [N], output value [N], float64, opset 20", lines[0]);
+        Assert.Equal($"wrote {onnx}: inputs w, x, b [N], output value [N], float64, opset 13", lines[0]);
         Assert.StartsWith("value = ", lines[1]);
         Assert.EndsWith(" at w=0.8, x=1.5, b=-0.3", lines[1]);
         var printed = double.Parse(lines[1]["value = ".Length..lines[1].IndexOf(" at", StringComparison.Ordinal)], CultureInfo.InvariantCulture);
@@ -53,7 +53,7 @@ public class ExportCommandTests
         var onnx = temp.File("expr.onnx");
         var r = Tool.Run("export", "-x ** 2 + a*x", "x=3", "a=0.5", "--onnx", onnx, "--constants", "a");
         Assert.True(r.ExitCode == 0, r.ToString());
-        Assert.Equal($"wrote {onnx}: input x [N], constant a, output value [N], float64, opset 20\nvalue = -7.5 at x=3, a=0.5\n", r.Out);
+        Assert.Equal($"wrote {onnx}: input x [N], constant a, output value [N], float64, opset 13\nvalue = -7.5 at x=3, a=0.5\n", r.Out);
         var file = ModelProto.Parser.ParseFrom(File.ReadAllBytes(onnx));
         Assert.Equal(["x"], file.Graph.Input.Select(i => i.Name));
         Assert.Equal([0.5], ModelStructureTests.Values(file.Graph.Initializer.Single(t => t.Name == "a")));
@@ -61,16 +61,19 @@ public class ExportCommandTests
         Assert.Equal([-7.5, 0, -3.0], model.Run("value", new OrtInput<double>("x", [3, 0, -1.5], 3)).Data);
     }
 
-    [Fact]
-    public void An_expression_with_every_variable_constant_has_no_inputs()
+    [Theory]
+    [InlineData("13", 13, 7)]
+    [InlineData("20", 20, 9)]
+    public void Opset_sets_the_opset_the_file_states(string asked, int opset, int irVersion)
     {
         using var temp = new TempDirectory();
-        var onnx = temp.File("c.onnx");
-        var r = Tool.Run("export", "exp(x) * y", "x=1", "y=2", "--onnx", onnx, "--constants", "x, y");
+        var onnx = temp.File("m.onnx");
+        var r = Tool.Run("export", "--model", Fixtures.PathOf("moons_init.json"), "--onnx", onnx, "--opset", asked);
         Assert.True(r.ExitCode == 0, r.ToString());
-        Assert.StartsWith($"wrote {onnx}: no inputs, constants x, y, output value [], float64, opset 20\n", r.Out);
+        Assert.EndsWith($", opset {opset}\n", r.Out);
+        var file = ModelProto.Parser.ParseFrom(File.ReadAllBytes(onnx));
+        Assert.Equal((irVersion, opset), (file.IrVersion, file.OpsetImport.Single().Version));
         using var model = Ort.Load(onnx);
-        Assert.Equal(Math.Exp(1) * 2, model.Run<double>("value").Data.Single());
     }
 
     [Fact]
@@ -93,6 +96,10 @@ public class ExportCommandTests
         { ["export", "x*y", "x=1", "y=2", "--onnx", "OUT", "--constants", " , "], "error: --constants is empty: name variables of the expression, such as --constants w,b" },
         { ["export", "x*", "x=1", "--onnx", "OUT"], "error: unexpected end of the expression: expected a number, a variable, a function call or '('" },
         { ["export", "x*y", "x=1", "--onnx", "OUT"], "error: no value given for variable 'y': give each variable a value, as in y=1.5" },
+        { ["export", "2*3", "--onnx", "OUT"], "error: cannot export '2*3': the file needs an input, and the expression has no variable" },
+        { ["export", "exp(x) * y", "x=1", "y=2", "--onnx", "OUT", "--constants", "x, y"], "error: cannot export 'exp(x) * y': the file needs an input, and --constants names every variable of the expression" },
+        { ["export", "x", "x=1", "--onnx", "OUT", "--opset", "22"], "error: --opset must be at most 21, the latest this version writes" },
+        { ["export", "x", "x=1", "--onnx", "OUT", "--opset", "12"], "error: --opset '12' must be at least 13. (see 'micrograd export --help')" },
         { ["export", "value*2", "value=1", "--onnx", "OUT"], "error: cannot export 'value*2': a leaf is labelled 'value', the name of the graph's output: give it another label" },
         { ["export", "--model", "MISSING", "--onnx", "OUT"], "error: --model file 'MISSING' does not exist." },
         { ["export", "--model", "MOONS", "--onnx", "NODIR"], "error: cannot write --onnx file 'NODIR': the directory 'TEMP/nodir' does not exist" },

@@ -2,6 +2,7 @@ using Micrograd.Cli.Tests.Support;
 using Micrograd.Expressions;
 using Micrograd.NN;
 using Micrograd.Onnx.Tests.Support;
+using Micrograd.Ops;
 using Micrograd.Tests.Support;
 using Onnx;
 
@@ -25,8 +26,8 @@ public class GraphInputsTests
         Assert.Empty(constant.Dims);
         Assert.Equal([2.5], ModelStructureTests.Values(constant));
         Assert.Equal(["Mul", "Add", "Tanh", "Mul"], file.Graph.Node.Select(n => n.OpType));
-        Assert.Equal(9, file.IrVersion);
-        Assert.Equal(20, file.OpsetImport.Single().Version);
+        Assert.Equal(7, file.IrVersion);
+        Assert.Equal(13, file.OpsetImport.Single().Version);
     }
 
     [Fact]
@@ -71,28 +72,10 @@ public class GraphInputsTests
     }
 
     [Fact]
-    public void A_graph_without_inputs_is_a_scalar_that_runs_with_no_feeds()
-    {
-        var x = new Value(2.0, "x");
-        var root = x.Exp() + 1;
-        using var temp = new TempDirectory();
-        var path = temp.File("constant.onnx");
-        OnnxExport.Save(root, path, [x]);
-        var file = ModelProto.Parser.ParseFrom(File.ReadAllBytes(path));
-        Assert.Empty(file.Graph.Input);
-        Assert.Empty(ModelStructureTests.Dims(file.Graph.Output.Single()));
-        using var model = Ort.Load(path);
-        var (value, shape) = model.Run<double>("value");
-        Assert.Empty(shape);
-        Assert.Equal(root.Data, value.Single());
-    }
-
-    [Fact]
     public void A_root_that_is_a_leaf_is_copied_to_the_output()
     {
         var x = new Value(0, "x");
         Assert.Equal([3.5, double.NaN], GraphExportTests.Run(x, new OrtInput<double>("x", [3.5, double.NaN], 2)));
-        Assert.Equal([7.25], GraphExportTests.Run(new Value(7.25)));
     }
 
     [Fact]
@@ -110,7 +93,10 @@ public class GraphInputsTests
         OnnxExport.Save(root, path, model.Parameters);
         var file = ModelProto.Parser.ParseFrom(File.ReadAllBytes(path));
         Assert.Equal(["x0", "x1"], file.Graph.Input.Select(i => i.Name));
-        Assert.Equal(model.Parameters.Count, file.Graph.Initializer.Count);
+        // the parameters, and one number of the formulas: the 0 that each neuron's sum starts from, as the engine's does
+        var labels = model.Parameters.Select(p => p.Label).ToHashSet();
+        Assert.Equal(model.Parameters.Count, file.Graph.Initializer.Count(t => labels.Contains(t.Name)));
+        Assert.Equal([0.0], file.Graph.Initializer.Where(t => !labels.Contains(t.Name)).SelectMany(ModelStructureTests.Values));
 
         using var session = Ort.Load(path);
         var values = session.Run("value",
@@ -136,37 +122,87 @@ public class GraphInputsTests
     }
 
     [Fact]
-    public void An_op_with_no_onnx_form_is_refused_by_name()
+    public void The_fused_multiply_add_of_a_gradient_graph_is_refused_by_name()
     {
-        var e = Assert.Throws<OnnxExportException>(() => OnnxOps.For("frobnicate"));
-        Assert.Equal("the op 'frobnicate' has no ONNX form, so this graph cannot be exported to ONNX", e.Message);
-        Assert.Throws<OnnxExportException>(() => OnnxOps.For("**two"));
+        // tanh's derivative, 1 - y², is one fused multiply-add in a gradient graph; ONNX has none
+        var x = new Value(0.5, "x");
+        var gradient = Gradients.Of(x.Tanh(), [x])[0];
+        Assert.Contains(gradient.TopologicalOrder(), n => n.Operation == Ops.FusedMultiplyAddOp.Instance);
+        AssertRefused(gradient, $"the op '{Ops.FusedMultiplyAddOp.Instance.Name}' cannot be written in ONNX (ONNX has no fused multiply-add");
+        // the gradient of a product has none, and is exported: d(x·y)/dx is y
+        var y = new Value(2, "y");
+        Assert.Equal([-3.5, 0.25], GraphExportTests.Run(Gradients.Of(x * y, [x])[0], new OrtInput<double>("y", [-3.5, 0.25], 2)));
     }
 
     [Fact]
     public void A_user_defined_function_is_refused_by_name_and_nothing_is_written()
     {
-        // A DifferentiableFunction has C# delegates only; its name cannot be a built-in op's, so no row can match it.
+        // A DifferentiableFunction runs C# delegates, which have no formula to write; its name cannot be a built-in op's.
         var cube = new DifferentiableFunction("cube", 1, x => x[0] * x[0] * x[0], (x, y, d) => d[0] = 3 * (x[0] * x[0]));
         var x = new Value(0.5, "x");
-        AssertRefused(cube.Apply(x.Tanh()) + x, "the op 'cube' has no ONNX form, so this graph cannot be exported to ONNX");
+        AssertRefused(cube.Apply(x.Tanh()) + x, "the op 'cube' cannot be written in ONNX (it runs C# code of its own, which has no ONNX form)");
         Assert.Throws<ArgumentException>(() => new DifferentiableFunction("tanh", 1, x => Math.Tanh(x[0]), (x, y, d) => d[0] = 1 - y * y));
     }
 
     [Fact]
-    public void Every_op_of_the_engine_has_a_row()
+    public void A_graph_with_no_input_is_refused_naming_its_unlabelled_leaves()
     {
-        // every op a Value can be made with today; a new op of the engine is added to this list and given a row in OnnxOps
-        var x = new Value(0.5, "x");
-        var y = new Value(2, "y");
-        Value[] nodes =
-        [
-            x + y, x - y, x * y, x / y, -x, x.Pow(y), x.Pow(2.0), x.Pow(1.7), Value.Sum([x, y]),
-            x.Relu(), x.Tanh(), x.Exp(), x.Log(), x.Sigmoid(), x.Sqrt(), x.Abs(), x.Sin(), x.Cos(),
-            Value.Max(x, y), Value.Min(x, y), x.LeakyRelu(), x.Elu(), x.Softplus(), x.Gelu(), x.Log1p(), x.Expm1(), x.Atan(),
-            Value.Unary(Ops.ErfOp.Instance, x),
-        ];
-        foreach (var node in nodes) Assert.NotNull(OnnxOps.For(node.Op));
+        // unlabelled leaves are numbers of the formula, so such a file would compute one number, whatever it is given
+        AssertRefused(new Value(2) * new Value(3) + new Value(-0.5),
+            "the graph has no input, so its file would compute one number: label the leaves that should be inputs (new Value(2.0, \"x\")); its leaves without a label hold 2, 3, -0.5");
+        var many = Value.Sum(Enumerable.Range(1, 10).Select(i => new Value(i)));
+        AssertRefused(many, "the graph has no input, so its file would compute one number: label the leaves that should be inputs (new Value(2.0, \"x\")); its leaves without a label hold 1, 2, 3, 4, 5, 6, 7, 8 and 2 more");
+
+        // nor when every labelled leaf is made a constant
+        var w = new Value(0.5, "w");
+        var b = new Value(1, "b");
+        using var temp = new TempDirectory();
+        var e = Assert.Throws<OnnxExportException>(() => OnnxExport.Save((w * 2 + b).Tanh(), temp.File("a.onnx"), [w, b]));
+        Assert.EndsWith("its leaves without a label hold 2; its labelled leaves (w, b) are all constants", e.Message, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(temp.Path));
+    }
+
+    [Fact]
+    public void A_root_that_does_not_depend_on_the_inputs_still_has_their_shape()
+    {
+        // x ** 0 is 1 for every x, NaN included: the formula folds it to the constant 1, which the output spreads to [N]
+        var x = new Value(5, "x");
+        var values = GraphExportTests.Run(x.Pow(0.0), new OrtInput<double>("x", [double.NaN, -0.0, 7], 3));
+        Assert.Equal([1.0, 1.0, 1.0], values);
+        Assert.Equal(["Shape", "Expand"], Save(x.Pow(0.0)).Graph.Node.Select(n => n.OpType));
+    }
+
+    [Theory]
+    [InlineData(13, 7)]
+    [InlineData(17, 8)]
+    [InlineData(20, 9)]
+    [InlineData(21, 10)]
+    public void A_file_states_the_opset_asked_for_with_its_ir_version_and_runs_in_onnx_runtime(int opset, int irVersion)
+    {
+        var x = new Value(0, "x");
+        var y = new Value(0, "y");
+        var root = Value.Max(x, y).Gelu() + (x / y).Atan();
+        using var temp = new TempDirectory();
+        var path = temp.File("graph.onnx");
+        OnnxExport.Save(root, path, null, opset);
+        var file = ModelProto.Parser.ParseFrom(File.ReadAllBytes(path));
+        Assert.Equal((irVersion, opset), (file.IrVersion, file.OpsetImport.Single().Version));
+        using var model = Ort.Load(path);
+        var value = model.Run("value", new OrtInput<double>("x", [-1.5], 1), new OrtInput<double>("y", [0.25], 1)).Data.Single();
+        Agree.Assert((Value.Max(-1.5, 0.25).Gelu() + new Value(-1.5 / 0.25).Atan()).Data, value, 1e-12, "max(x, y).gelu() + atan(x / y)");
+    }
+
+    [Fact]
+    public void An_opset_outside_13_to_21_is_refused_and_every_graph_needs_only_13()
+    {
+        var x = new Value(0, "x");
+        using var temp = new TempDirectory();
+        Assert.Throws<ArgumentOutOfRangeException>(() => OnnxExport.Save(x.Exp(), temp.File("a.onnx"), null, 12));
+        Assert.Throws<ArgumentOutOfRangeException>(() => OnnxExport.Save(x.Exp(), temp.File("a.onnx"), null, 22));
+        Assert.Empty(Directory.GetFiles(temp.Path));
+        // every op of the engine has been in ONNX since opset 13 in the form the export writes
+        var everyOp = OpCatalog.All.Where(op => op.Arity == OpArity.Unary).Aggregate(x, (v, op) => v + Value.Unary((Ops.UnaryOp)op, x));
+        Assert.Equal(13, OnnxExport.LowestOpset(everyOp));
     }
 
     [Fact]
@@ -186,13 +222,13 @@ public class GraphInputsTests
     {
         using var temp = new TempDirectory();
         var path = temp.Write("model.onnx", "an older file");
-        OnnxExport.Save(new Value(1, "x").Exp(), path);
+        OnnxExport.Save(new Value(1, "x").Tanh(), path);
         Assert.Equal(["model.onnx"], Directory.GetFiles(temp.Path).Select(Path.GetFileName));
-        Assert.Equal("Exp", ModelProto.Parser.ParseFrom(File.ReadAllBytes(path)).Graph.Node[0].OpType);
+        Assert.Equal("Tanh", ModelProto.Parser.ParseFrom(File.ReadAllBytes(path)).Graph.Node[0].OpType);
 
         // a failed export leaves the older file as it was
         Assert.Throws<OnnxExportException>(() => OnnxExport.Save(new Value(1, "value").Exp(), path));
-        Assert.Equal("Exp", ModelProto.Parser.ParseFrom(File.ReadAllBytes(path)).Graph.Node[0].OpType);
+        Assert.Equal("Tanh", ModelProto.Parser.ParseFrom(File.ReadAllBytes(path)).Graph.Node[0].OpType);
         Assert.Throws<DirectoryNotFoundException>(() => OnnxExport.Save(new Value(1, "x").Exp(), temp.File("missing/model.onnx")));
         Assert.Equal(["model.onnx"], Directory.GetFiles(temp.Path).Select(Path.GetFileName));
     }
