@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.RegularExpressions;
+using Micrograd.Ops;
 
 namespace Micrograd.Cli;
 
@@ -12,11 +13,16 @@ internal sealed partial class ExpressionArguments
 {
     private const string FileOption = "--expr-file";
 
+    /// <summary>The expression language's functions, as the engine lists them (<see cref="OpCatalog.Functions"/>): those of one
+    /// argument by name, then those of two, such as <c>max(a, b)</c>.</summary>
+    private static readonly string Functions =
+        string.Join(' ', OpCatalog.Functions.Where(f => f.Arity == OpArity.Unary).Select(f => f.Name)) + ", and " +
+        string.Join(' ', OpCatalog.Functions.Where(f => f.Arity == OpArity.Binary).Select(f => f.Name + "(a, b)"));
+
     private readonly Argument<string?> _expression = new("EXPR")
     {
         Description = "The expression, such as \"tanh(w*x + b)\" or \"-x ** 2\": numbers, variables, + - * / **, unary minus, " +
-                      "parentheses, relu tanh exp log sigmoid sqrt abs sin cos leaky_relu elu softplus gelu log1p expm1 atan, and max(a, b) " +
-                      "min(a, b). Quote it for the shell. Leave it out with --expr-file.",
+                      $"parentheses, {Functions}. Quote it for the shell. Leave it out with --expr-file.",
         Arity = ArgumentArity.ZeroOrOne,
     };
 

@@ -13,7 +13,8 @@ namespace Micrograd.Onnx;
 /// Where ONNX Runtime's CPU provider has no float64 kernel, or one that does not give the engine's numbers, the function is
 /// composed of ops that do (<see cref="OnnxMath"/>): eˣ near 0, erf, log1p, expm1 and atan. A selection
 /// (<see cref="IOpNumber{T}.Choose"/>) is ONNX's Where, which gives +0 where it picks a −0 from its first branch, so it puts
-/// the sign back unless that branch is a constant other than −0. ONNX has no fused multiply-add: it is refused.
+/// the sign back unless one branch is a constant other than −0 (which it then puts first). ONNX has no fused multiply-add:
+/// it is refused.
 /// </remarks>
 internal readonly struct OnnxTensor : IOpNumber<OnnxTensor>
 {
@@ -165,8 +166,8 @@ internal readonly struct OnnxTensor : IOpNumber<OnnxTensor>
             Comparison.Greater => "Greater",
             _ => "GreaterOrEqual",
         }, left, right);
-        if (ifTrue.IsConstant && !double.IsNegative(ifTrue._constant)) return Where(condition, ifTrue, ifFalse);
-        if (ifFalse.IsConstant && !double.IsNegative(ifFalse._constant)) return Where(condition.Not(), ifFalse, ifTrue);
+        if (ifTrue.IsConstant && !IsNegativeZero(ifTrue._constant)) return Where(condition, ifTrue, ifFalse);
+        if (ifFalse.IsConstant && !IsNegativeZero(ifFalse._constant)) return Where(condition.Not(), ifFalse, ifTrue);
         return Where(condition, ifTrue, ifFalse).WithSign(Where(condition, ifTrue.Sign(), ifFalse.Sign()));
     }
 
@@ -178,6 +179,8 @@ internal readonly struct OnnxTensor : IOpNumber<OnnxTensor>
         Comparison.Greater => left > right,
         _ => left >= right,
     };
+
+    private static bool IsNegativeZero(double x) => BitConverter.DoubleToInt64Bits(x) == BitConverter.DoubleToInt64Bits(-0.0);
 
     private static bool IsPositiveZero(OnnxTensor x) => x.IsConstant && BitConverter.DoubleToInt64Bits(x._constant) == 0;
 

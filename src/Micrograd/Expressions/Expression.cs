@@ -5,8 +5,9 @@ namespace Micrograd.Expressions;
 /// <summary>
 /// A parsed expression of the expression language: numbers, variables, <c>+ - * /</c>, <c>**</c> (right-associative,
 /// binding tighter than unary minus, as in Python: <c>-x ** 2</c> is <c>-(x ** 2)</c>), unary minus, parentheses and
-/// the functions relu, tanh, exp, log, sigmoid, sqrt, abs, sin, cos, leaky_relu, elu, softplus, gelu, log1p, expm1 and atan
-/// of one argument, and max and min of two, separated by a comma (<c>max(x, y)</c>). Parsing and building use no recursion,
+/// the functions of <see cref="OpCatalog.Functions"/>: abs, atan, cos, elu, exp, expm1, gelu, hardtanh, leaky_relu, log,
+/// log1p, relu, sigmoid, sin, softplus, sqrt and tanh of one argument, and max and min of two, separated by a comma
+/// (<c>max(x, y)</c>). Parsing and building use no recursion,
 /// so nesting depth is limited only by memory.
 /// </summary>
 /// <example><code>

@@ -11,7 +11,7 @@ public static class OpCatalog
     public static IReadOnlyList<Op> Functions { get; } =
     [
         AbsOp.Instance, AtanOp.Instance, CosOp.Instance, EluOp.Instance, ExpOp.Instance, Expm1Op.Instance, GeluOp.Instance,
-        LeakyReluOp.Instance, LogOp.Instance, Log1pOp.Instance, MaxOp.Instance, MinOp.Instance, ReluOp.Instance,
+        HardtanhOp.Instance, LeakyReluOp.Instance, LogOp.Instance, Log1pOp.Instance, MaxOp.Instance, MinOp.Instance, ReluOp.Instance,
         SigmoidOp.Instance, SinOp.Instance, SoftplusOp.Instance, SqrtOp.Instance, TanhOp.Instance,
     ];
 

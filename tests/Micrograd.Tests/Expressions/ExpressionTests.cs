@@ -86,7 +86,7 @@ public class ExpressionTests
     [InlineData("x +", "unexpected end of the expression: expected a number, a variable, a function call or '('")]
     [InlineData("x * * y", "expected a number, a variable, a function call or '(' at position 5, found '*'")]
     [InlineData("2x", "expected an operator (+ - * / **) or ')' at position 2, found the name 'x'")]
-    [InlineData("foo(x)", "unknown function 'foo' at position 1: expected one of abs, atan, cos, elu, exp, expm1, gelu, leaky_relu, log, log1p, max, min, relu, sigmoid, sin, softplus, sqrt, tanh")]
+    [InlineData("foo(x)", "unknown function 'foo' at position 1: expected one of abs, atan, cos, elu, exp, expm1, gelu, hardtanh, leaky_relu, log, log1p, max, min, relu, sigmoid, sin, softplus, sqrt, tanh")]
     [InlineData("(x + 1", "missing ')' at the end of the expression: the '(' at position 1 is never closed")]
     [InlineData("x + 1)", "this ')' has no matching '(' (at position 6)")]
     [InlineData("x $ y", "unexpected character '$' at position 3")]

@@ -5,7 +5,7 @@ and nothing else but the standard library):
 
     /usr/bin/python3 tests/Micrograd.Tests/Fixtures/torch_edges.py
 
-It writes both files next to itself (torch_edges.jsonl: 5,444 lines, about 1.2 MB; it takes a few seconds). The output is
+It writes both files next to itself (torch_edges.jsonl: 5,523 lines, about 1.2 MB; it takes a few seconds). The output is
 deterministic (the random parts use random.Random(22) and random.Random(2026)); the tests only read the files, so CI
 needs no PyTorch.
 
@@ -33,8 +33,8 @@ The expression is evaluated as the engine builds it (src/Micrograd/Expressions/E
 each number a constant 0-dim tensor (a number under unary minus is folded into a negative number), a number as the
 exponent of ** is torch.pow(base, float) (the engine's Value.Pow(double)), any other exponent torch.pow(base, exponent);
 relu, tanh, exp, log, sigmoid, sqrt, abs, sin, cos, log1p, expm1, atan are torch's; leaky_relu (slope 0.01), elu
-(alpha 1), softplus (beta 1, threshold 20) and gelu (exact, erf) are torch.nn.functional's; max and min are
-torch.maximum and torch.minimum.
+(alpha 1), softplus (beta 1, threshold 20), gelu (exact, erf) and hardtanh (-1, 1) are torch.nn.functional's; max and
+min are torch.maximum and torch.minimum.
 
 micrograd_test_engine.json holds PyTorch's numbers for karpathy/micrograd's test/test_engine.py, test_sanity_check and
 test_more_ops, computed with the graph the C# port builds (micrograd's `c += c + 1` is `c = c + (c + 1)`, `10.0 / f` a
@@ -74,6 +74,12 @@ UNARY = {
     "log1p": torch.log1p,
     "expm1": torch.expm1,
     "atan": torch.atan,
+}
+# Functions added after the random parts were fixed: each has its edge grid and a sweep of its own (random.Random(2112)),
+# written after every other case, so that adding one leaves every earlier line as it was (the random expressions draw
+# from UNARY only).
+ADDED = {
+    "hardtanh": lambda t: F.hardtanh(t, -1.0, 1.0),
 }
 BINARY = {"max": torch.maximum, "min": torch.minimum}
 
@@ -121,9 +127,9 @@ def evaluate(node, leaves):
     if isinstance(node, ast.Call):
         arguments = [tensor(evaluate(a, leaves)) for a in node.args]
         name = node.func.id
-        if name in UNARY:
+        if name in UNARY or name in ADDED:
             assert len(arguments) == 1
-            return UNARY[name](arguments[0])
+            return (UNARY.get(name) or ADDED[name])(arguments[0])
         assert len(arguments) == 2
         return BINARY[name](arguments[0], arguments[1])
     raise ValueError(f"node {ast.dump(node)}")
@@ -337,10 +343,21 @@ def random_cases(count):
 def op_sweep():
     """Each op alone at random points (finite values only), so that a last-bit difference of the random sweep can be
     traced to the op that makes it: 60 points a function, 40 a binary op, 20 a constant power (random.Random(22))."""
-    rng = random.Random(22)
     ops = [(f"sweep {name}", f"{name}(x)", 60) for name in FUNCTIONS] + [("sweep neg", "-x", 20)]
     ops += [("sweep " + (op.split("(")[0] if "(" in op else op.split()[1]), op, 40) for op in BINARY_OPS]
     ops += [(f"sweep pow {c}", f"x ** {c}", 20) for c in CONSTANT_POWERS]
+    return sweep(ops, random.Random(22))
+
+
+def added_cases():
+    """The functions of ADDED: the edge grid, and 60 random points each (random.Random(2112))."""
+    cases = []
+    for name in ADDED:
+        cases += [case(f"unary {name}", f"{name}(x)", {"x": x}) for x in UNARY_GRID]
+    return cases + sweep([(f"sweep {name}", f"{name}(x)", 60) for name in ADDED], random.Random(2112))
+
+
+def sweep(ops, rng):
     cases = []
     for group, expr, count in ops:
         names = variables_of(ast.parse(expr, mode="eval"))
@@ -373,6 +390,7 @@ def all_cases():
     cases.append(case("micrograd", micrograd_more_ops_expr(), {"x": -4.0, "y": 2.0}))
     cases += op_sweep()
     cases += random_cases(2000)
+    cases += added_cases()
     return cases
 
 

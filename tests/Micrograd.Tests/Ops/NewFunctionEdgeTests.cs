@@ -17,6 +17,7 @@ public class NewFunctionEdgeTests
         ["log1p"] = x => x.Log1p(),
         ["expm1"] = x => x.Expm1(),
         ["atan"] = x => x.Atan(),
+        ["hardtanh"] = x => x.Hardtanh(),
     };
 
     public static TheoryData<string, double, double, double> Edges => new()
@@ -49,6 +50,13 @@ public class NewFunctionEdgeTests
         { "atan", double.NegativeInfinity, -Math.PI / 2, 0 },
         { "atan", 1e155, Math.PI / 2, 0 },
         { "atan", double.NaN, double.NaN, double.NaN },
+        { "hardtanh", -1, -1, 0 },
+        { "hardtanh", 1, 1, 0 },
+        { "hardtanh", 0.5, 0.5, 1 },
+        { "hardtanh", -0.0, -0.0, 1 },
+        { "hardtanh", double.PositiveInfinity, 1, 0 },
+        { "hardtanh", double.NegativeInfinity, -1, 0 },
+        { "hardtanh", double.NaN, double.NaN, 1 },
     };
 
     [Theory]

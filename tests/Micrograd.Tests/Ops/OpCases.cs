@@ -70,6 +70,7 @@ internal static class OpCases
         ["expm1"] = [Gen.Double[-5, 5]],
         ["atan"] = [Wide],
         ["erf"] = [Gen.Double[-4, 4]],
+        ["hardtanh"] = [Away(Away(Gen.Double[-3, 3], -1), 1)],
     };
 
     /// <summary>Constant powers beyond <see cref="PowConstantOp.Common"/>, which fall back to <see cref="Math.Pow"/>.</summary>
