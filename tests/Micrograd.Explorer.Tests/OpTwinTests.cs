@@ -5,9 +5,9 @@ using Micrograd.Ops;
 namespace Micrograd.Explorer.Tests;
 
 /// <summary>
-/// Each op's JavaScript twin (declared in the op's own file) against the op's C# formulas, evaluated in the browser in the
-/// page's own op table: forward values and gradient contributions bit for bit, at edge cases and random points. Also the
-/// page's helpers fma and pow against .NET's, and its number formats.
+/// Each op's JavaScript twin (written from the op's formulas by OpScript) against the op's C# formulas, evaluated in
+/// the browser in the page's own op table: forward values and gradient contributions bit for bit, at edge cases and
+/// random points. Also the page's helpers fma and pow against .NET's, and its number formats.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed partial class OpTwinTests(BrowserFixture browser) : IDisposable

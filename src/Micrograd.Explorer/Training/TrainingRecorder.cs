@@ -33,7 +33,7 @@ public sealed class TrainingRecorder
     private readonly List<int> _batches = [];
     private readonly List<double[]> _checkpoints = [];
     private readonly Value[] _parameters;
-    private readonly IReadOnlyList<double[]> _state;
+    private readonly IReadOnlyList<IReadOnlyList<double>> _state;
 
     /// <summary>Starts recording a run of <paramref name="trainer"/>, before its first step.</summary>
     /// <param name="trainer">The training loop, not yet stepped.</param>
@@ -167,7 +167,10 @@ public sealed class TrainingRecorder
     {
         var snapshot = new double[_parameters.Length * (1 + _state.Count)];
         for (var i = 0; i < _parameters.Length; i++) snapshot[i] = _parameters[i].Data;
-        for (var s = 0; s < _state.Count; s++) _state[s].CopyTo(snapshot, _parameters.Length * (1 + s));
+        for (var s = 0; s < _state.Count; s++)
+        {
+            for (var i = 0; i < _parameters.Length; i++) snapshot[(_parameters.Length * (1 + s)) + i] = _state[s][i];
+        }
         return snapshot;
     }
 }

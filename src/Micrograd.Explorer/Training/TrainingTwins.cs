@@ -1,9 +1,11 @@
+using System.Globalization;
+using System.Text;
 using Micrograd.NN;
 
 namespace Micrograd.Explorer;
 
-/// <summary>An optimizer's JavaScript twin for the training page: <see cref="Update"/> is the source of a function of the
-/// settings that returns the update, <c>(settings) => (p, g, state, lr, step) => { … }</c>, where <c>p</c> and <c>g</c> are the
+/// <summary>An optimizer's JavaScript twin for the training page: <see cref="Update"/> is the source of a function (of the
+/// settings, which it does not need: they are numbers of its expressions) that returns the update, <c>(settings) => (p, g, state, lr, step) => { … }</c>, where <c>p</c> and <c>g</c> are the
 /// parameters' data and gradients (Float64Arrays, in parameter order; <c>p</c> is updated in place), <c>state</c> the optimizer's
 /// per-parameter arrays (updated in place), <c>lr</c> the step's learning rate and <c>step</c> the number of steps taken
 /// before this one. It computes what the C# update computes, in the same order, bit for bit; it may call the page's
@@ -15,45 +17,50 @@ internal sealed record OptimizerTwin(string Name, string Update, IReadOnlyList<K
 
 /// <summary>
 /// The training page's JavaScript twins of the library's training classes, kept here, beside the page, rather than in the
-/// core: the optimizers' updates, the learning-rate schedules, each loss's per-sample numbers and its test of a correct
-/// prediction, and the batch sampler. Each computes what its C# class computes, in the same order, bit for bit
+/// core: the optimizers' updates (written from their formulas), the learning-rate schedules, each loss's per-sample numbers
+/// and its test of a correct prediction, and the batch sampler (ported by hand). Each computes what its C# class computes,
+/// in the same order, bit for bit
 /// (tests/Micrograd.Explorer.Tests/Training/TrainingTwinTests runs each against the C# in a browser).
 /// </summary>
 internal static class TrainingTwins
 {
-    /// <summary>The twin of <paramref name="optimizer"/>, or null for an optimizer defined outside this library.</summary>
+    /// <summary>The twin of <paramref name="optimizer"/>, or null for an optimizer defined outside this library. Its update is
+    /// written from the optimizer's own formula (<see cref="Optimizer.Formula"/>), not kept by hand.</summary>
     public static OptimizerTwin? Of(Optimizer optimizer) => optimizer switch
     {
-        Adam adam => new("adam", """
-        ({ beta1, beta2, epsilon }) => (p, g, [m, v], lr, step) => {
-          const t = step + 1;
-          const correction1 = 1 - pow(beta1, t);
-          const correction2 = 1 - pow(beta2, t);
-          for (let i = 0; i < p.length; i++) {
-            const gi = g[i];
-            m[i] = beta1 * m[i] + (1 - beta1) * gi;
-            v[i] = beta2 * v[i] + (1 - beta2) * gi * gi;
-            const mHat = m[i] / correction1;
-            const vHat = v[i] / correction2;
-            p[i] -= lr * mHat / (Math.sqrt(vHat) + epsilon);
-          }
-        }
-        """, [new("beta1", adam.Beta1), new("beta2", adam.Beta2), new("epsilon", adam.Epsilon)]),
-        Momentum momentum => new("momentum", """
-        ({ momentum }) => (p, g, [velocity], lr) => {
-          for (let i = 0; i < p.length; i++) {
-            velocity[i] = momentum * velocity[i] + g[i];
-            p[i] -= lr * velocity[i];
-          }
-        }
-        """, [new("momentum", momentum.Coefficient)]),
-        Sgd => new("sgd", """
-        () => (p, g, state, lr) => {
-          for (let i = 0; i < p.length; i++) p[i] -= lr * g[i];
-        }
-        """, []),
+        Adam adam => new("adam", Update(adam.Formula), [new("beta1", adam.Beta1), new("beta2", adam.Beta2), new("epsilon", adam.Epsilon)]),
+        Momentum momentum => new("momentum", Update(momentum.Formula), [new("momentum", momentum.Coefficient)]),
+        Sgd sgd => new("sgd", Update(sgd.Formula), []),
         _ => null,
     };
+
+    /// <summary>
+    /// The update of <paramref name="formula"/> as JavaScript, <c>() => (p, g, state, lr, step) => { … }</c>: the step's numbers,
+    /// then for each parameter its new state (from the old, into temporaries, then stored) and its new value, each the
+    /// formula's own expression (<see cref="ScriptNumber"/>), so the page computes what <see cref="Optimizer.Step"/> computes,
+    /// in the same order. The settings are numbers of the expressions.
+    /// </summary>
+    internal static string Update(IUpdateFormula formula)
+    {
+        var numbers = new ScriptNumber[formula.StepNumberCount];
+        formula.StepNumbers(ScriptNumber.Variable("step"), numbers);
+        var state = Enumerable.Range(0, formula.StateCount).Select(k => ScriptNumber.Variable($"state[{k}][i]")).ToArray();
+        var gradient = ScriptNumber.Variable("gi");
+        formula.UpdateState(gradient, state, Variables("n", numbers.Length));
+        var value = formula.UpdateParameter(ScriptNumber.Variable("p[i]"), gradient, Variables("s", state.Length), ScriptNumber.Variable("lr"),
+            Variables("n", numbers.Length));
+
+        var text = new StringBuilder("() => (p, g, state, lr, step) => {\n");
+        for (var k = 0; k < numbers.Length; k++) text.Append(CultureInfo.InvariantCulture, $"  const n{k} = {numbers[k].Text};\n");
+        text.Append("  for (let i = 0; i < p.length; i++) {\n    const gi = g[i];\n");
+        for (var k = 0; k < state.Length; k++) text.Append(CultureInfo.InvariantCulture, $"    const s{k} = {state[k].Text};\n");
+        for (var k = 0; k < state.Length; k++) text.Append(CultureInfo.InvariantCulture, $"    state[{k}][i] = s{k};\n");
+        text.Append(CultureInfo.InvariantCulture, $"    p[i] = {value.Text};\n  }}\n}}\n");
+        return text.ToString();
+    }
+
+    private static ScriptNumber[] Variables(string stem, int count) =>
+        [.. Enumerable.Range(0, count).Select(k => ScriptNumber.Variable(stem + k.ToString(CultureInfo.InvariantCulture)))];
 
     /// <summary>The twin of <paramref name="schedule"/>: the source of a function of its settings that returns
     /// <c>(step) => rate</c>, computing exactly what <see cref="LearningRateSchedule.At"/> computes, and those settings; null

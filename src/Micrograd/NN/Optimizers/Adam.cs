@@ -1,3 +1,5 @@
+using Micrograd.Ops;
+
 namespace Micrograd.NN;
 
 /// <summary>
@@ -42,24 +44,44 @@ public sealed class Adam : Optimizer
     public double Epsilon { get; }
 
     /// <inheritdoc/>
-    protected override void Update(ReadOnlySpan<Value> parameters, double learningRate)
+    /// <summary>Adam's update as a formula (<see cref="IUpdateFormula"/>).</summary>
+    public override IUpdateFormula Formula => new Rule(Beta1, Beta2, Epsilon);
+
+    /// <inheritdoc/>
+    protected override void Update(ReadOnlySpan<Value> parameters, double learningRate) =>
+        Apply(new Rule(Beta1, Beta2, Epsilon), parameters, learningRate);
+
+    private readonly struct Rule(double beta1, double beta2, double epsilon) : IUpdateFormula
     {
-        var t = StepCount + 1;
-        var correction1 = 1.0 - Math.Pow(Beta1, t);
-        var correction2 = 1.0 - Math.Pow(Beta2, t);
-        for (var i = 0; i < parameters.Length; i++)
+        public int StateCount => 2;
+
+        public int StepNumberCount => 2;
+
+        // the bias corrections 1 − β₁ᵗ and 1 − β₂ᵗ, t being the step's number from 1
+        public void StepNumbers<T>(T stepsTaken, Span<T> numbers) where T : IOpNumber<T>
         {
-            var p = parameters[i];
-            var g = p.Grad;
-            _m[i] = Beta1 * _m[i] + (1.0 - Beta1) * g;
-            _v[i] = Beta2 * _v[i] + (1.0 - Beta2) * g * g;
-            var mHat = _m[i] / correction1;
-            var vHat = _v[i] / correction2;
-            p.Data -= learningRate * mHat / (Math.Sqrt(vHat) + Epsilon);
+            var t = stepsTaken + T.Constant(1);
+            numbers[0] = T.Constant(1) - T.Pow(T.Constant(beta1), t);
+            numbers[1] = T.Constant(1) - T.Pow(T.Constant(beta2), t);
+        }
+
+        // m ← β₁·m + (1 − β₁)·g; v ← β₂·v + (1 − β₂)·g·g
+        public void UpdateState<T>(T gradient, Span<T> state, ReadOnlySpan<T> stepNumbers) where T : IOpNumber<T>
+        {
+            state[0] = T.Constant(beta1) * state[0] + T.Constant(1.0 - beta1) * gradient;
+            state[1] = T.Constant(beta2) * state[1] + T.Constant(1.0 - beta2) * gradient * gradient;
+        }
+
+        // p − lr·m̂ / (√v̂ + ε), with m̂ = m / (1 − β₁ᵗ) and v̂ = v / (1 − β₂ᵗ)
+        public T UpdateParameter<T>(T parameter, T gradient, ReadOnlySpan<T> state, T learningRate, ReadOnlySpan<T> stepNumbers) where T : IOpNumber<T>
+        {
+            var mHat = state[0] / stepNumbers[0];
+            var vHat = state[1] / stepNumbers[1];
+            return parameter - learningRate * mHat / (T.Sqrt(vHat) + T.Constant(epsilon));
         }
     }
 
+    internal override IReadOnlyList<double[]> StateArrays => _stateArrays ??= [_m, _v];
 
-    /// <inheritdoc/>
-    internal override IReadOnlyList<double[]> State => [_m, _v];
+    private double[][]? _stateArrays;
 }

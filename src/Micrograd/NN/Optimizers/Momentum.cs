@@ -1,3 +1,5 @@
+using Micrograd.Ops;
+
 namespace Micrograd.NN;
 
 /// <summary>
@@ -28,17 +30,33 @@ public sealed class Momentum : Optimizer
     public IReadOnlyList<double> Velocity => _velocity;
 
     /// <inheritdoc/>
-    protected override void Update(ReadOnlySpan<Value> parameters, double learningRate)
-    {
-        for (var i = 0; i < parameters.Length; i++)
-        {
-            var p = parameters[i];
-            _velocity[i] = Coefficient * _velocity[i] + p.Grad;
-            p.Data -= learningRate * _velocity[i];
-        }
-    }
-
+    /// <summary>Momentum's update as a formula (<see cref="IUpdateFormula"/>).</summary>
+    public override IUpdateFormula Formula => new Rule(Coefficient);
 
     /// <inheritdoc/>
-    internal override IReadOnlyList<double[]> State => [_velocity];
+    protected override void Update(ReadOnlySpan<Value> parameters, double learningRate) =>
+        Apply(new Rule(Coefficient), parameters, learningRate);
+
+    private readonly struct Rule(double momentum) : IUpdateFormula
+    {
+        public int StateCount => 1;
+
+        public int StepNumberCount => 0;
+
+        public void StepNumbers<T>(T stepsTaken, Span<T> numbers) where T : IOpNumber<T>
+        {
+        }
+
+        // velocity ← momentum·velocity + g
+        public void UpdateState<T>(T gradient, Span<T> state, ReadOnlySpan<T> stepNumbers) where T : IOpNumber<T> =>
+            state[0] = T.Constant(momentum) * state[0] + gradient;
+
+        // p − lr·velocity
+        public T UpdateParameter<T>(T parameter, T gradient, ReadOnlySpan<T> state, T learningRate, ReadOnlySpan<T> stepNumbers) where T : IOpNumber<T> =>
+            parameter - learningRate * state[0];
+    }
+
+    internal override IReadOnlyList<double[]> StateArrays => _stateArrays ??= [_velocity];
+
+    private double[][]? _stateArrays;
 }

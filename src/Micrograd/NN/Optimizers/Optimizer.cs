@@ -1,3 +1,5 @@
+using Micrograd.Ops;
+
 namespace Micrograd.NN;
 
 /// <summary>
@@ -46,12 +48,43 @@ public abstract class Optimizer
     }
 
 
-    /// <summary>What each parameter carries from step to step (momentum's velocity; Adam's m and v), one array per kind, each
-    /// in parameter order: the arrays themselves, which <see cref="Step"/> updates. Empty for plain SGD.</summary>
-    internal virtual IReadOnlyList<double[]> State => [];
+    /// <summary>What each parameter carries from step to step (momentum's velocity; Adam's m and v), one list per kind, each
+    /// in parameter order, as <see cref="Step"/> leaves it. Empty for plain SGD and for an optimizer that keeps its own.</summary>
+    public IReadOnlyList<IReadOnlyList<double>> State => StateArrays;
 
-    /// <summary>Applies one update.</summary>
+    /// <summary>The arrays of <see cref="State"/> themselves, which <see cref="Step"/> updates.</summary>
+    internal virtual IReadOnlyList<double[]> StateArrays => [];
+
+    /// <summary>The optimizer's update written as a formula over any number type, from which other packages write its twins
+    /// (the training page's update); null for an optimizer that computes its update only in <see cref="Update"/>.</summary>
+    public virtual IUpdateFormula? Formula => null;
+
+    /// <summary>Applies one update. By default, <see cref="Formula"/> on doubles, parameter by parameter.</summary>
     /// <param name="parameters">The parameters, in the order given to the constructor.</param>
     /// <param name="learningRate">This step's learning rate.</param>
-    protected abstract void Update(ReadOnlySpan<Value> parameters, double learningRate);
+    /// <exception cref="NotSupportedException">The optimizer has no <see cref="Formula"/> and does not override this.</exception>
+    protected virtual void Update(ReadOnlySpan<Value> parameters, double learningRate) =>
+        Apply(Formula ?? throw new NotSupportedException($"{GetType().Name} must have a {nameof(Formula)} or override {nameof(Update)}."), parameters, learningRate);
+
+    /// <summary>One update by <paramref name="formula"/> on doubles: the step's numbers, then each parameter's state and
+    /// value. Generic over the formula's type, so that a struct's formula compiles to plain double arithmetic.</summary>
+    private protected void Apply<TFormula>(TFormula formula, ReadOnlySpan<Value> parameters, double learningRate)
+        where TFormula : IUpdateFormula
+    {
+        Span<Scalar> numbers = stackalloc Scalar[formula.StepNumberCount];
+        formula.StepNumbers(new Scalar(StepCount), numbers);
+        var arrays = StateArrays;
+        if (arrays.Count != formula.StateCount) throw new InvalidOperationException($"{GetType().Name} keeps {arrays.Count} state arrays; its formula needs {formula.StateCount}.");
+        Span<Scalar> state = stackalloc Scalar[arrays.Count];
+        var rate = new Scalar(learningRate);
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            var p = parameters[i];
+            for (var k = 0; k < state.Length; k++) state[k] = new Scalar(arrays[k][i]);
+            var gradient = new Scalar(p.Grad);
+            formula.UpdateState(gradient, state, numbers);
+            for (var k = 0; k < state.Length; k++) arrays[k][i] = state[k].Number;
+            p.Data = formula.UpdateParameter(new Scalar(p.Data), gradient, state, rate, numbers).Number;
+        }
+    }
 }

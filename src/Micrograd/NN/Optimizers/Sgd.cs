@@ -1,3 +1,5 @@
+using Micrograd.Ops;
+
 namespace Micrograd.NN;
 
 /// <summary>Plain stochastic gradient descent, as the Python demo: <c>p ← p − lr·∂L/∂p</c>.</summary>
@@ -12,9 +14,28 @@ public sealed class Sgd : Optimizer
     }
 
     /// <inheritdoc/>
-    protected override void Update(ReadOnlySpan<Value> parameters, double learningRate)
-    {
-        foreach (var p in parameters) p.Data -= learningRate * p.Grad;
-    }
+    /// <summary>SGD's update as a formula (<see cref="IUpdateFormula"/>).</summary>
+    public override IUpdateFormula Formula => default(Rule);
 
+    /// <inheritdoc/>
+    protected override void Update(ReadOnlySpan<Value> parameters, double learningRate) => Apply(default(Rule), parameters, learningRate);
+
+    private readonly struct Rule : IUpdateFormula
+    {
+        public int StateCount => 0;
+
+        public int StepNumberCount => 0;
+
+        public void StepNumbers<T>(T stepsTaken, Span<T> numbers) where T : IOpNumber<T>
+        {
+        }
+
+        public void UpdateState<T>(T gradient, Span<T> state, ReadOnlySpan<T> stepNumbers) where T : IOpNumber<T>
+        {
+        }
+
+        // p − lr·g
+        public T UpdateParameter<T>(T parameter, T gradient, ReadOnlySpan<T> state, T learningRate, ReadOnlySpan<T> stepNumbers) where T : IOpNumber<T> =>
+            parameter - learningRate * gradient;
+    }
 }
