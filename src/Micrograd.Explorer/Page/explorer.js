@@ -7,6 +7,7 @@
 // texts come from Explanation (explanation.js). The op table comes from microgradOps(fma, pow), which the engine assembled
 // from each op's JavaScript twin; this file holds no op formulas of its own.
 "use strict";
+/* global Numbers, PageKit, GraphPasses, GraphView, Player, Explanation, microgradOps */
 
 (() => {
   const { full, short, fixed4, parse, isBad } = Numbers;

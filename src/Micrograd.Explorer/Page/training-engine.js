@@ -9,8 +9,9 @@
 // ops' twins (microgradOps) and the training twins (microgradTraining: optimizer, schedule, the loss's per-sample numbers
 // and correct predictions, the batch sampler), which the engine declares next to its own code: this file holds no formula.
 "use strict";
+/* global Numbers */
 
-// eslint-disable-next-line no-unused-vars
+/* exported TrainingEngine */
 const TrainingEngine = (() => {
   /** A node's role, as SampleGraph.Role numbers them. */
   const ROLE = Object.freeze({ computed: 0, parameter: 1, input: 2, number: 3, constant: 4, scale: 5 });

@@ -6,6 +6,7 @@
 // TrainingEngine (training-engine.js), TrainingPlane, NetworkView and TrainingChart. The formulas come from the engine's twins:
 // microgradOps (ops) and microgradTraining (optimizer, schedule, loss numbers, batches).
 "use strict";
+/* global Numbers, PageKit, GraphPasses, GraphView, Player, Explanation, TrainingEngine, TrainingPlane, NetworkView, TrainingChart, microgradOps, microgradTraining */
 
 (() => {
   const { full, short, parse, fixed4, isBad } = Numbers;

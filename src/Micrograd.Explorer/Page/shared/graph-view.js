@@ -7,8 +7,9 @@
 // only the elements whose text or classes change. Pan and zoom move the picture with a CSS transform, never its viewBox:
 // a new viewBox lays out every text of the picture again (100 ms at 2,000 values), a transform lays out nothing.
 "use strict";
+/* global PageKit */
 
-// eslint-disable-next-line no-unused-vars
+/* exported GraphView */
 class GraphView {
   /**
    * @param {HTMLElement} container  The element the picture fills; it holds the layouts as <template> elements.
