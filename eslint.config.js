@@ -1,4 +1,4 @@
-// ESLint for the pages' scripts: `npm ci && npx eslint` at the repository root (.ci/run runs it; any finding fails).
+// ESLint for the pages' scripts: `npm ci && npm run lint` at the repository root (.ci/run runs it; any finding fails).
 //
 // The scripts are classic scripts, not modules: the .NET side concatenates them, in a fixed order, into one inline <script>
 // of a page that may load nothing (its content security policy forbids it), so a file's top-level names are seen by every
