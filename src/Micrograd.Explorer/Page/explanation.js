@@ -3,8 +3,9 @@
 // contributions a value has received; and why a NaN, an infinity or a vanishing gradient appears. It writes no DOM: item()
 // makes the list item that shows a line, for the page (the explorer's, the training page's) to put where it shows them.
 "use strict";
+/* global Numbers, GraphPasses */
 
-// eslint-disable-next-line no-unused-vars
+/* exported Explanation */
 const Explanation = (() => {
   const { short, operandNumber, spoken, isBad } = Numbers;
   const isLeaf = GraphPasses.isLeaf;

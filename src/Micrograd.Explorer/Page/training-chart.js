@@ -5,8 +5,9 @@
 // The ground (frame, ticks, caption and the curves) changes only with the numbers or the size: it is drawn once onto an
 // offscreen canvas, and a move to another step copies it back and adds the marker of the step and the legend over it.
 "use strict";
+/* global Numbers, PageKit */
 
-// eslint-disable-next-line no-unused-vars
+/* exported TrainingChart */
 class TrainingChart {
   /**
    * @param {HTMLCanvasElement} canvas

@@ -2,8 +2,9 @@
 // of their weight (or gradient) and thickened by its size. Pointing at one (or reaching it with ↑ ↓) says its weight, its
 // gradient at the step and the optimizer's state. The elements are made once; a step only changes their colours and widths.
 "use strict";
+/* global PageKit */
 
-// eslint-disable-next-line no-unused-vars
+/* exported NetworkView */
 class NetworkView {
   /**
    * @param {SVGSVGElement} svg

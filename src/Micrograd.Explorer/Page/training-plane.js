@@ -2,8 +2,9 @@
 // data drawn over them (training points filled, validation points hollow, misclassified points marked), and the pointer:
 // click a point to select it, drag it to move it, click the plane to add one.
 "use strict";
+/* global PageKit */
 
-// eslint-disable-next-line no-unused-vars
+/* exported TrainingPlane */
 class TrainingPlane {
   /**
    * @param {HTMLCanvasElement} canvas

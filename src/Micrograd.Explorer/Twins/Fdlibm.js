@@ -70,7 +70,7 @@ const fdlibm = (() => {
   }
 
   function log1p(x) {
-    let hx = highWord(x);
+    const hx = highWord(x);
     const ax = hx & 0x7fffffff;
     let k = 1, f = 0, c = 0, hu = 0;
     if (hx < 0x3FDA827A) {
@@ -118,7 +118,7 @@ const fdlibm = (() => {
         c += k * ln2Lo;
         return k * ln2Hi + c;
       }
-      r = hfsq * (1.0 - 0.66666666666666666 * f);
+      r = hfsq * (1.0 - 0.6666666666666666 * f); // fdlibm writes 0.66666666666666666: the same double
       return k === 0 ? f - r : k * ln2Hi - ((r - (k * ln2Lo + c)) - f);
     }
     const s = f / (2.0 + f);
@@ -185,4 +185,5 @@ const fdlibm = (() => {
 
   return { erf, log1p, expm1 };
 })();
+/* exported erf, log1p, expm1 -- the ops' twins call them */
 const { erf, log1p, expm1 } = fdlibm;

@@ -5,7 +5,7 @@
 // each op's JavaScript twin (declared next to the op's C# formulas); this file holds no op formulas of its own.
 "use strict";
 
-// eslint-disable-next-line no-unused-vars
+/* exported GraphPasses */
 const GraphPasses = (() => {
   const isLeaf = (node) => node.op === "";
 

@@ -3,13 +3,13 @@
 // selecting nodes by click or keyboard.
 //
 // Speed: the picture can hold thousands of nodes, so nothing here reads layout while stepping. Every node's box is read
-// once from Graphviz's own coordinates, the picture's size is kept up to date by a ResizeObserver, and each call touches
-// only the elements whose text or classes change. Pan and zoom move the picture with a CSS transform, never its viewBox:
-// a new viewBox lays out every text of the picture again (100 ms at 2,000 values), a transform lays out nothing.
+// once from Graphviz's own coordinates, and each call touches only the elements whose text or classes change; pan and
+// zoom are PictureView's (picture-view.js), which moves the picture with a CSS transform.
 "use strict";
+/* global PictureView */
 
-// eslint-disable-next-line no-unused-vars
-class GraphView {
+/* exported GraphView */
+class GraphView extends PictureView {
   /**
    * @param {HTMLElement} container  The element the picture fills; it holds the layouts as <template> elements.
    * @param {object} options
@@ -19,7 +19,7 @@ class GraphView {
    *   onSelect: (id) => called when a value (or the op that made it) is clicked, or chosen with Enter.
    */
   constructor(container, options) {
-    this.container = container;
+    super(container);
     this.nodes = options.nodes;
     this.names = options.names;
     this.tags = new Set(options.tags || []);
@@ -32,18 +32,12 @@ class GraphView {
       this.firstEdge.push(k);
       return k + node.operands.length;
     }, 0);
-    this.svg = null;
     this.shapes = [];
     this.direction = null;
-    this.center = { x: 0, y: 0 }; // the picture point at the middle of the screen area
-    this.zoom = 1; // screen pixels per picture unit
-    this.whole = { x: 0, y: 0, w: 1, h: 1 };
-    this.size = { w: 0, h: 0 };
-    this.fontSize = 14;
     this.lit = { current: -1, operands: [], flowing: false };
     this.selected = -1;
     this.tabStop = -1;
-    this.listen();
+    this.listenToKeys();
   }
 
   /** The directions this picture was laid out in ("LR", "TB"). */
@@ -259,171 +253,34 @@ class GraphView {
   }
 
   // ---------------------------------------------------------------------------------------------------------------
-  // The view: a centre and a zoom, following the wheel, drags, zoom buttons and the node being followed.
-
-  /** The screen area's size, read once and then kept by the ResizeObserver; `again` reads it now. */
-  measure(again) {
-    if (again || this.size.w === 0) this.size = { w: this.container.clientWidth, h: this.container.clientHeight };
-    return this.size;
-  }
-
-  /** Screen pixels per picture unit. */
-  get scale() {
-    return this.zoom;
-  }
-
-  /** The height of the picture's text on screen, in pixels. */
-  get textPixels() {
-    return this.fontSize * this.zoom;
-  }
-
-  /** The part of the picture on screen, in picture units. */
-  visible() {
-    const w = this.size.w / this.zoom;
-    const h = this.size.h / this.zoom;
-    return { x: this.center.x - w / 2, y: this.center.y - h / 2, w, h };
-  }
-
-  /** Places the picture: the visible part's top left corner at the screen area's. */
-  apply() {
-    if (!this.svg) return;
-    const v = this.visible();
-    const x = -(v.x - this.whole.x) * this.zoom;
-    const y = -(v.y - this.whole.y) * this.zoom;
-    this.svg.style.transform = `translate(${x}px, ${y}px) scale(${this.zoom})`;
-  }
-
-  /** The scale at which the whole picture fits the screen area. */
-  get fitZoom() {
-    return this.size.w > 0 ? Math.min(this.size.w / this.whole.w, this.size.h / this.whole.h) : 1;
-  }
-
-  fit() {
-    this.zoom = this.fitZoom;
-    this.center = { x: this.whole.x + this.whole.w / 2, y: this.whole.y + this.whole.h / 2 };
-    this.apply();
-  }
-
-  /** Zooms by a factor of the visible width (above 1 zooms out), keeping a picture point where it is on screen. */
-  zoomAt(point, factor) {
-    if (this.size.w === 0) return;
-    const limit = Math.max(this.whole.w, this.whole.h);
-    const width = Math.min(Math.max((this.size.w / this.zoom) * factor, limit / 400), limit * 4);
-    const zoom = this.size.w / width;
-    const f = this.zoom / zoom;
-    this.center = { x: point.x + (this.center.x - point.x) * f, y: point.y + (this.center.y - point.y) * f };
-    this.zoom = zoom;
-    this.apply();
-  }
-
-  zoomBy(factor) {
-    this.zoomAt(this.center, factor);
-  }
-
-  /** Moves the picture on screen by some pixels. */
-  panBy(dx, dy) {
-    this.center = { x: this.center.x - dx / this.zoom, y: this.center.y - dy / this.zoom };
-    this.apply();
-  }
-
-  /** The picture point under a pointer event. */
-  pictureAt(event) {
-    const [x, y] = this.pointer.of(event);
-    const v = this.visible();
-    return { x: v.x + x / this.zoom, y: v.y + y / this.zoom };
-  }
-
-  /** Centres a span on a point, inside the whole picture where it fits, centred on the picture where it does not. */
-  static clamp(center, size, start, whole) {
-    return size >= whole ? start + (whole - size) / 2 : Math.min(Math.max(center - size / 2, start), start + whole - size);
-  }
+  // Following a value.
 
   /**
    * Shows the picture at a scale where its text is `pixels` high around a value (the whole picture when it is readable
    * fitted): how a big graph opens.
    */
   readableAround(id, pixels) {
-    this.measure(true);
-    this.fit();
     const shape = this.shapes[id];
-    if (!shape || this.textPixels >= pixels || this.size.w === 0) return;
-    this.zoom = pixels / this.fontSize;
-    const v = this.visible();
-    const box = shape.box;
-    this.center = {
-      x: GraphView.clamp(box.x + box.w / 2, v.w, this.whole.x, this.whole.w) + v.w / 2,
-      y: GraphView.clamp(box.y + box.h / 2, v.h, this.whole.y, this.whole.h) + v.h / 2,
-    };
-    this.apply();
+    this.readableAroundBox(shape ? shape.box : null, pixels);
   }
 
   /** Pans (keeping the zoom) so that a value is on screen, if it is not already. Reads no layout. */
   reveal(id) {
     const shape = this.shapes[id];
-    if (!shape || this.size.w === 0) return;
-    const box = shape.box;
-    const v = this.visible();
-    // A margin that need not reach past the picture's own edges: then the whole picture, fitted, never moves.
-    const margin = Math.min(v.w, v.h) * 0.04;
-    const inside = Math.max(box.x - margin, this.whole.x) >= v.x && Math.max(box.y - margin, this.whole.y) >= v.y &&
-      Math.min(box.x + box.w + margin, this.whole.x + this.whole.w) <= v.x + v.w &&
-      Math.min(box.y + box.h + margin, this.whole.y + this.whole.h) <= v.y + v.h;
-    if (inside) return;
-    this.center = {
-      x: GraphView.clamp(box.x + box.w / 2, v.w, this.whole.x, this.whole.w) + v.w / 2,
-      y: GraphView.clamp(box.y + box.h / 2, v.h, this.whole.y, this.whole.h) + v.h / 2,
-    };
-    this.apply();
+    if (shape) this.revealBox(shape.box);
   }
 
   // ---------------------------------------------------------------------------------------------------------------
-  // Pointer and keys.
+  // Pointer and keys: a click on a value (or the op that made it) selects it; on a focused record, ↑ ↓ move to the
+  // previous or next value drawn and Enter selects it.
 
-  listen() {
+  clicked(target) {
+    const group = target instanceof Element ? target.closest("g.node[data-id]") : null;
+    if (group) this.onSelect(Number(group.dataset.id));
+  }
+
+  listenToKeys() {
     const container = this.container;
-    this.pointer = new PageKit.PointerPlace(container);
-    new ResizeObserver((entries) => {
-      const box = entries[entries.length - 1].contentRect;
-      this.size = { w: box.width, h: box.height };
-      this.apply();
-    }).observe(container);
-
-    container.addEventListener("wheel", (event) => {
-      if (!this.svg) return;
-      event.preventDefault();
-      this.zoomAt(this.pictureAt(event), Math.exp(event.deltaY * 0.0015));
-    }, { passive: false });
-
-    let drag = null;
-    container.addEventListener("pointerdown", (event) => {
-      if (event.button !== 0 || !this.svg || !this.svg.contains(event.target)) return;
-      drag = { x: event.clientX, y: event.clientY, moved: false, target: event.target };
-      container.setPointerCapture(event.pointerId);
-    });
-    container.addEventListener("pointermove", (event) => {
-      if (!drag) return;
-      const dx = event.clientX - drag.x;
-      const dy = event.clientY - drag.y;
-      if (!drag.moved && Math.hypot(dx, dy) < 3) return;
-      drag.moved = true;
-      this.svg.classList.add("dragging");
-      drag.x = event.clientX;
-      drag.y = event.clientY;
-      this.panBy(dx, dy);
-    });
-    const endDrag = (event) => {
-      if (!drag) return;
-      const target = drag.target;
-      const click = !drag.moved && event.type === "pointerup";
-      drag = null;
-      this.svg.classList.remove("dragging");
-      if (!click) return;
-      const group = target instanceof Element ? target.closest("g.node[data-id]") : null;
-      if (group) this.onSelect(Number(group.dataset.id));
-    };
-    container.addEventListener("pointerup", endDrag);
-    container.addEventListener("pointercancel", endDrag);
-
     // On a focused record: ↑ ↓ move to the previous or next value drawn, Enter selects it. Other keys go to the page.
     container.addEventListener("keydown", (event) => {
       const group = event.target instanceof Element ? event.target.closest("g.node[data-id]") : null;

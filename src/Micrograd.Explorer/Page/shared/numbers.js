@@ -2,7 +2,7 @@
 // (which the ops' JavaScript twins call), the pages' number formats, and how a number typed by a person is read.
 "use strict";
 
-// eslint-disable-next-line no-unused-vars
+/* exported Numbers */
 const Numbers = (() => {
   // ---------------------------------------------------------------------------------------------------------------
   // Exact arithmetic: .NET's Math.FusedMultiplyAdd and Math.Pow.

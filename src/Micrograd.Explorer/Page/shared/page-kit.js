@@ -3,7 +3,7 @@
 // sheet defines them, canvases sized for the screen's pixels, and the URL's #hash read safely.
 "use strict";
 
-// eslint-disable-next-line no-unused-vars
+/* exported PageKit */
 const PageKit = (() => {
   /** The element with an id. */
   const $ = (id) => document.getElementById(id);

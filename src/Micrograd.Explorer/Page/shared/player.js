@@ -2,7 +2,7 @@
 // the next draw catches up by several steps), from the start again when played at the end.
 "use strict";
 
-// eslint-disable-next-line no-unused-vars
+/* exported Player */
 class Player {
   /**
    * @param {object} page

@@ -1,0 +1,80 @@
+// The explorer's buttons and keys: the step controls, zoom, the direction of the picture, skipping leaves, the learner's
+// tools, selecting a value from the table, and the page's keys (which leave fields, sliders and buttons their own).
+"use strict";
+/* global PageKit */
+/* exported ExplorerControls */
+
+const ExplorerControls = Object.freeze({
+  /** Listens to the page's buttons, fields and keys; adds nothing to the page. */
+  attach(page) {
+    const { $, on } = PageKit;
+    const { engine, view } = page;
+    const { pause, setStep, togglePlay } = page;
+
+    on("reset", () => { pause(); setStep(0); });
+    on("back", () => { pause(); setStep(engine.position - 1); });
+    on("step", () => { pause(); setStep(engine.position + 1); });
+    on("end", () => { pause(); setStep(engine.length); });
+    on("play", togglePlay);
+    on("zoom-in", () => view.zoomBy(1 / 1.25));
+    on("zoom-out", () => view.zoomBy(1.25));
+    on("zoom-fit", () => view.fit());
+    on("nudge", page.nudge);
+    on("learn-step", page.learn);
+    on("restore", page.restore);
+    for (const button of document.querySelectorAll("#direction button")) {
+      on(button.id, () => page.setDirection(button.dataset.direction));
+    }
+    $("speed").addEventListener("input", page.showSpeed);
+    $("position").addEventListener("input", () => { pause(); setStep(Number($("position").value)); });
+    $("skip-leaves").addEventListener("change", (event) => {
+      pause();
+      page.lastStep = null;
+      page.render(engine.setSkipLeaves(event.currentTarget.checked));
+    });
+    $("lr").addEventListener("keydown", (event) => {
+      if (event.key !== "Enter" && event.key !== "Escape") return;
+      event.preventDefault();
+      event.stopPropagation();
+      if (event.key === "Enter") page.learn();
+      event.currentTarget.blur();
+    });
+    // A click on a row's name or op selects the value (the data field and the learn box keep their clicks).
+    $("rows").addEventListener("click", (event) => {
+      const cell = event.target instanceof Element ? event.target.closest("td.name, td.op") : null;
+      if (!cell || event.target instanceof HTMLInputElement) return;
+      page.select(Number(cell.parentElement.dataset.id));
+    });
+
+    const sliderKeys = new Set(["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End", "PageUp", "PageDown"]);
+    document.addEventListener("keydown", (event) => {
+      const target = event.target;
+      // Text fields keep their keys (Enter and Escape hand them back); sliders keep the keys that move them; checkboxes and
+      // buttons keep Space (and buttons Enter). Everything else steps the page.
+      if (target instanceof HTMLTextAreaElement) return;
+      if (target instanceof HTMLInputElement) {
+        if (target.type === "range" && sliderKeys.has(event.key)) return;
+        if (target.type === "checkbox" && event.key === " ") return;
+        if (target.type !== "range" && target.type !== "checkbox") return;
+      }
+      if (target instanceof HTMLButtonElement && (event.key === " " || event.key === "Enter")) return;
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      const actions = {
+        ArrowRight: () => { pause(); setStep(engine.position + 1); },
+        ArrowLeft: () => { pause(); setStep(engine.position - 1); },
+        " ": togglePlay,
+        Home: () => { pause(); setStep(0); },
+        End: () => { pause(); setStep(engine.length); },
+        "+": () => view.zoomBy(1 / 1.25),
+        "=": () => view.zoomBy(1 / 1.25),
+        "-": () => view.zoomBy(1.25),
+        "0": () => view.fit(),
+        Escape: () => { if (document.activeElement instanceof HTMLElement) document.activeElement.blur(); page.select(-1); },
+      };
+      const action = actions[event.key];
+      if (!action) return;
+      event.preventDefault();
+      action();
+    });
+  },
+});

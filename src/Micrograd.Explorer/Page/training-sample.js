@@ -1,0 +1,180 @@
+// The training page's sample: one data point's backpropagation at the step shown, in the explorer's view: its graph (the
+// engine's trace of one sample's term of the loss) with the model's parameters and the point's features put in, the
+// backward pass node by node with the explorer's explanation, and the point's share of each parameter's gradient.
+"use strict";
+/* global Numbers, PageKit, GraphPasses, GraphView, Explanation, TrainingEngine */
+/* exported TrainingSample */
+
+const TrainingSample = Object.freeze({
+  /**
+   * Adds to the page: selectSample(point), closeSample(), renderSample(refit), moveSampleStep(by), selected (the point shown,
+   * { set, index }, or null) and sampleView (its GraphView, made when a point is first shown; null before).
+   */
+  attach(page) {
+    const { full, fixed4, isBad } = Numbers;
+    const { $ } = PageKit;
+    const { run, OPS, TWINS, recorded, names, validation, plane } = page;
+
+    const sampleGraph = GraphPasses.readModel(run.sample.graph);
+    const sampleNodes = sampleGraph.nodes;
+    const roles = run.sample.roles;
+    const indices = run.sample.indices;
+    const ROLE = TrainingEngine.ROLE;
+    const sampleEngine = new GraphPasses.StepEngine(sampleGraph);
+    sampleEngine.setSkipLeaves(true);
+    const explanation = Explanation.create(sampleGraph, OPS);
+    let sampleRun = null;
+
+    function ensureSampleView() {
+      if (page.sampleView) return;
+      const sampleView = new GraphView($("graph"), {
+        nodes: sampleNodes,
+        names: sampleNodes.map((node) => node.name),
+        tags: sampleNodes.filter((node) => node.label === "" && !node.constant && node.op !== "").map((node) => node.id),
+        describe: () => `The graph of one sample's term of the loss: ${sampleNodes.length} values, laid out top to bottom`,
+        onSelect: (id) => {
+          const s = sampleEngine.stepOf.backward[id];
+          if (s > 0) {
+            sampleEngine.goTo(s);
+            renderSampleStep();
+          }
+        },
+      });
+      page.sampleView = sampleView;
+      sampleView.setDirection(sampleView.directions[0]);
+    }
+
+    function selectSample(point) {
+      page.selected = point;
+      plane.select(point);
+      plane.draw();
+      $("sample-hint").hidden = true;
+      $("sample-body").hidden = false;
+      ensureSampleView();
+      renderSample(true);
+      page.saveHashSoon();
+    }
+
+    function closeSample() {
+      page.selected = null;
+      page.saveHashSoon();
+      plane.select(null);
+      plane.draw();
+      $("sample-hint").hidden = false;
+      $("sample-body").hidden = true;
+    }
+
+    /** The batch of the step shown, as positions in the training data, and its size (the mean's B). */
+    function batchShown() {
+      const view = page.view;
+      if (page.inBranch(page.position)) {
+        if (view.end) return { indices: null, size: page.train.count };
+        return { indices: view.batch, size: view.batch.length };
+      }
+      if (view.end) return { indices: null, size: recorded.data.count };
+      return { indices: recorded.batch(page.position), size: recorded.batchSize };
+    }
+
+    function renderSample(refit) {
+      const selected = page.selected;
+      if (!selected) return;
+      const view = page.view;
+      const sampleView = page.sampleView;
+      const set = selected.set === "train" ? page.train : validation;
+      if (!set || selected.index >= set.count) {
+        closeSample();
+        return;
+      }
+      const i = selected.index;
+      const features = [set.features[2 * i], set.features[2 * i + 1]];
+      const target = set.labels[i];
+      const batch = batchShown();
+      const leafValue = sampleNodes.map((node) => {
+        switch (roles[node.id]) {
+          case ROLE.parameter: return view.params[indices[node.id]];
+          case ROLE.input: return features[indices[node.id]];
+          case ROLE.scale: return 1 / batch.size;
+          case ROLE.number: return 0;
+          default: return node.data;
+        }
+      });
+      // The loss's numbers may read the outputs (softmax's max): the outputs first, then the numbers, then both passes.
+      const first = GraphPasses.forward(sampleGraph, OPS, leafValue);
+      const modelOutputs = Float64Array.from(run.sample.outputs, (id) => first[id]);
+      const numbers = new Float64Array(run.sample.numbers);
+      TWINS.numbers(modelOutputs, target, numbers);
+      for (const node of sampleNodes) if (roles[node.id] === ROLE.number) leafValue[node.id] = numbers[indices[node.id]];
+      sampleRun = GraphPasses.compute(sampleGraph, OPS, leafValue);
+      sampleEngine.setRun(sampleRun);
+      if (refit) sampleEngine.goTo(sampleEngine.forwardCount + 1); // a new sample starts at the first backward step
+
+      const inBatch = selected.set === "train" && (batch.indices === null || Array.prototype.includes.call(batch.indices, i));
+      const kind = selected.set === "train" ? `training sample ${i + 1}` : `validation sample ${i + 1}`;
+      const where = selected.set === "validation"
+        ? "A validation sample is never trained on: its graph is shown as if it were in a batch."
+        : inBatch ? `In this step's batch of ${batch.size}: its term of the mean loss is loss × 1/${batch.size}.`
+          : `Not in this step's batch of ${batch.size}: it adds nothing to this step's gradients (shown as if it were in it).`;
+      const scores = run.sample.outputs.map((id) => full(sampleRun.data[id]));
+      $("sample-heading").textContent = `${kind[0].toUpperCase()}${kind.slice(1)} ${view.end ? "after the last step" : `at step ${page.position}`}`;
+      const about = $("sample-about");
+      about.textContent = `x1 = ${full(features[0])}, x2 = ${full(features[1])}, label ${full(target)}; ` +
+        `${scores.length === 1 ? "score" : "scores"} ${scores.join(", ")}; loss ${full(sampleRun.data[run.sample.loss])}. ${where}`;
+      about.dataset.scores = scores.join(",");
+      for (const node of sampleNodes) {
+        sampleView.setText(node.id, "data", `data ${fixed4(sampleRun.data[node.id])}`, { bad: isBad(sampleRun.data[node.id]) });
+        sampleView.setText(node.id, "grad", `grad ${fixed4(sampleRun.grad[node.id])}`, { bad: isBad(sampleRun.grad[node.id]) });
+      }
+      if (refit) sampleView.readableAround(run.sample.loss, 13);
+      renderSampleStep();
+      renderShares(inBatch);
+    }
+
+    function renderSampleStep() {
+      const sampleView = page.sampleView;
+      const step = sampleEngine.current;
+      const current = step ? step.id : -1;
+      const operands = step ? sampleNodes[step.id].operands : [];
+      sampleView.highlight(current, operands, Boolean(step && step.phase === "backward"));
+      if (current >= 0) sampleView.reveal(current);
+      const backwardCount = sampleEngine.length - sampleEngine.forwardCount;
+      const index = sampleEngine.position - sampleEngine.forwardCount;
+      $("sample-progress").textContent = `backward ${Math.max(0, index)} of ${backwardCount}`;
+      $("sample-back").disabled = index <= 1;
+      $("sample-step").disabled = index >= backwardCount;
+      const { heading, lines } = explanation.at(sampleEngine, sampleRun, (id) => sampleView.drawn(id));
+      $("phase").textContent = heading;
+      $("lines").replaceChildren(...lines.map(Explanation.item));
+    }
+
+    function moveSampleStep(by) {
+      if (!page.selected) return;
+      const s = sampleEngine.position + by;
+      if (s <= sampleEngine.forwardCount || s > sampleEngine.length) return;
+      sampleEngine.goTo(s);
+      renderSampleStep();
+    }
+
+    /** Each parameter's share from this sample: its gradient in the sample's graph (which is seeded as the step seeds it). */
+    function renderShares(inBatch) {
+      const rows = [];
+      for (const node of sampleNodes) {
+        if (roles[node.id] !== ROLE.parameter) continue;
+        const j = indices[node.id];
+        rows.push({ j, share: sampleRun.grad[node.id] });
+      }
+      rows.sort((a, b) => Math.abs(b.share) - Math.abs(a.share) || a.j - b.j);
+      $("share-rows").replaceChildren(...rows.map(({ j, share }) => {
+        const tr = document.createElement("tr");
+        tr.dataset.parameter = String(j);
+        for (const text of [names[j], inBatch ? full(share) : `(${full(share)})`, full(page.view.grads[j])]) {
+          const td = document.createElement("td");
+          td.textContent = text;
+          tr.appendChild(td);
+        }
+        return tr;
+      }));
+    }
+
+    Object.assign(page, { selectSample, closeSample, renderSample, moveSampleStep, selected: null, sampleView: null });
+  },
+});
