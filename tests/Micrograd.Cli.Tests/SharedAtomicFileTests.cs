@@ -3,10 +3,14 @@ namespace Micrograd.Cli.Tests;
 /// <summary>
 /// The tool compiles its own copy of AtomicFile (Micrograd.Shared.AtomicFile), as Micrograd.Plots and Micrograd.Onnx do,
 /// rather than reading the core's internals; the copies share one list of temporary files, so that the tool's Ctrl-C
-/// deletes the temporary file of a model that the core is saving.
+/// deletes the temporary file of a model that the core is saving. Alone in its collection, run with no other test at the
+/// same time: deleting every pending temporary file of the process would break the outputs other tests are writing.
 /// </summary>
+[Collection(Name)]
 public class SharedAtomicFileTests
 {
+    public const string Name = "Deletes every pending temporary file";
+
     [Fact]
     public void The_tools_copy_deletes_a_temporary_file_that_the_cores_copy_is_writing()
     {
@@ -20,3 +24,6 @@ public class SharedAtomicFileTests
         Assert.Empty(Directory.GetFileSystemEntries(folder.Path));
     }
 }
+
+[CollectionDefinition(SharedAtomicFileTests.Name, DisableParallelization = true)]
+public sealed class SharedAtomicFileCollection;
