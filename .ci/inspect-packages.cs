@@ -126,7 +126,7 @@ foreach (var (id, project, notices, siblings) in packages)
                 failures.Add($"{id}: natives for [{string.Join(", ", natives)}], not [{string.Join(", ", portableNatives.Order())}]");
         }
     }
-    Console.WriteLine($"{id}: {new FileInfo(path).Length / 1024.0 / 1024.0:F1} MB, {zip.Entries.Count} files");
+    Console.WriteLine($"{id}: {new FileInfo(path).Length:N0} bytes, {zip.Entries.Count} files");
 }
 
 foreach (var failure in failures) Console.Error.WriteLine($"package-check: {failure}");
