@@ -29,10 +29,15 @@ public static class Derivatives
         return HessianOfGraph(root, inputs);
     }
 
-    /// <summary>The Hessian of a built graph with respect to some of its values (the command line's, over an expression's
-    /// variable leaves).</summary>
-    internal static double[,] HessianOfGraph(Value root, IReadOnlyList<Value> inputs)
+    /// <summary>The Hessian of a graph already built, with respect to some of its values (such as an expression's variables,
+    /// <see cref="Expressions.ExpressionGraph"/>): <see cref="Hessian"/> for a graph that is not made by a function.</summary>
+    /// <param name="root">The graph's output, f.</param>
+    /// <param name="inputs">The values to differentiate by, x₁ … xₙ: leaves or interior values of the graph.</param>
+    /// <returns>An n×n array: row i is the gradient of ∂f/∂xᵢ with respect to the inputs.</returns>
+    public static double[,] HessianOfGraph(Value root, IReadOnlyList<Value> inputs)
     {
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(inputs);
         var gradient = Gradients.Of(root, inputs);
         var hessian = new double[inputs.Count, inputs.Count];
         for (var i = 0; i < inputs.Count; i++)
@@ -111,10 +116,21 @@ public static class Derivatives
         return DirectionalOfGraph(root, inputs, direction);
     }
 
-    /// <summary>The directional derivative of a built graph along <paramref name="direction"/>, one number per value of
-    /// <paramref name="inputs"/> (the command line's, over an expression's variable leaves); see <see cref="Directional"/>.</summary>
-    internal static double DirectionalOfGraph(Value root, IReadOnlyList<Value> inputs, IReadOnlyList<double> direction)
+    /// <summary>The directional derivative of a graph already built along <paramref name="direction"/>, by forward mode:
+    /// <see cref="Directional"/> for a graph that is not made by a function (such as an expression's,
+    /// <see cref="Expressions.ExpressionGraph"/>).</summary>
+    /// <param name="root">The graph's output, f.</param>
+    /// <param name="inputs">The values the direction moves: leaves or interior values of the graph.</param>
+    /// <param name="direction">One number per input.</param>
+    /// <returns>∇f · direction; an input that f does not depend on adds nothing.</returns>
+    /// <exception cref="ArgumentException"><paramref name="direction"/> has another length than <paramref name="inputs"/>.</exception>
+    public static double DirectionalOfGraph(Value root, IReadOnlyList<Value> inputs, IReadOnlyList<double> direction)
     {
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(direction);
+        if (direction.Count != inputs.Count)
+            throw new ArgumentException($"direction has {direction.Count} entries but there are {inputs.Count} inputs.", nameof(direction));
         var order = root.TopologicalOrder();
         var position = Gradients.Positions(order);
         var tangent = new double[order.Count];

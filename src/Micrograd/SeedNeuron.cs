@@ -1,4 +1,10 @@
+// Compiled into the core (for its tests and the explorer's) and linked, as Shared/SeedNeuron.cs, into the tool, whose
+// `micrograd neuron` prints it; the tool's copy is in Micrograd.Shared, as AtomicFile.cs explains.
+#if MICROGRAD_SHARED_COPY
+namespace Micrograd.Shared;
+#else
 namespace Micrograd;
+#endif
 
 /// <summary>The seed notebook's neuron, labelled as the notebook labels it: the one copy, used by <c>micrograd neuron</c> and
 /// by the tests (14 values, 7 of them leaves; 7 ops; 13 operand edges).</summary>

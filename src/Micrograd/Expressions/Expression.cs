@@ -107,9 +107,10 @@ public sealed class Expression
     /// <inheritdoc/>
     public override string ToString() => Text;
 
-    /// <summary>An expression's variables, for a message about a name it does not use: <c>its variables are x, y</c>, or
-    /// <c>it has no variables</c> (also the tool's wording).</summary>
-    internal static string KnownVariables(IReadOnlyCollection<string> variables) =>
+    /// <summary>An expression's variables as a message names them, for a message about a name it does not use: <c>its
+    /// variables are x, y</c>, or <c>it has no variables</c> (the library's and the tool's wording).</summary>
+    /// <param name="variables">The variables, in the order to name them (<see cref="Variables"/>).</param>
+    public static string KnownVariables(IReadOnlyCollection<string> variables) =>
         variables.Count == 0 ? "it has no variables" : $"its variables are {string.Join(", ", variables)}";
 
     private static string Names(List<string> names) =>

@@ -65,6 +65,24 @@ public class DatasetCsvTests
         }
     }
 
+    [Fact]
+    public void Save_replaces_the_file_at_once_and_a_failed_save_leaves_the_old_one()
+    {
+        using var folder = new TempDirectory();
+        var path = folder.Write("data.csv", "the old file\n");
+        var data = new Dataset([[1.5, -2.0], [0.25, 3.0]], [1.0, -1.0], "d");
+        using (AtomicFile.WrapStreamsForTests(s => new FailingStream(s, 12)))
+        {
+            Assert.Throws<IOException>(() => DatasetCsv.Save(data, path));
+        }
+        Assert.Equal("the old file\n", File.ReadAllText(path));
+        Assert.Equal(["data.csv"], Directory.GetFiles(folder.Path).Select(Path.GetFileName));
+
+        DatasetCsv.Save(data, path);
+        Assert.Equal("x1,x2,label\n1.5,-2,1\n0.25,3,-1\n", File.ReadAllText(path));
+        Assert.Equal(["data.csv"], Directory.GetFiles(folder.Path).Select(Path.GetFileName));
+    }
+
     [Theory]
     [InlineData("x1,x2,label\n1,2,1\n3,4\n", 3, "expected 3 fields, found 2")]
     [InlineData("1,2,1\n3,4,1,5\n", 2, "expected 3 fields, found 4")]

@@ -73,14 +73,21 @@ public static class DatasetCsv
         return new Dataset(features, labelled ? rows.Select(r => r[^1]) : null, source);
     }
 
-    /// <summary>Writes a data set as CSV with a header <c>x1,…,xF,label</c> (no label column when unlabelled), round-trip numbers.</summary>
+    /// <summary>Writes a data set as CSV with a header <c>x1,…,xF,label</c> (no label column when unlabelled), round-trip
+    /// numbers, to <paramref name="path"/>, created or replaced at once (a temporary file in its folder renamed over it), so
+    /// the file is never left half-written and a failed write leaves the old one as it was.</summary>
     /// <param name="data">The data.</param>
-    /// <param name="path">The file to create or overwrite.</param>
+    /// <param name="path">The file to create or replace.</param>
+    /// <exception cref="IOException">The file cannot be written; an existing one is left as it was.</exception>
     public static void Save(Dataset data, string path)
     {
+        ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(path);
-        using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false));
-        Write(data, writer);
+        AtomicFile.Write(path, stream =>
+        {
+            using var writer = new StreamWriter(stream, new UTF8Encoding(false), bufferSize: 1 << 16, leaveOpen: true);
+            Write(data, writer);
+        });
     }
 
     /// <summary>Writes a data set as CSV; see <see cref="Save"/>.</summary>

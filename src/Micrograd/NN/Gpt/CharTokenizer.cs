@@ -119,8 +119,10 @@ public sealed class CharTokenizer
         return text.ToString();
     }
 
-    /// <summary>A character for a message: itself when printable, else its code point (<c>U+0009</c>).</summary>
-    internal static string Describe(Rune rune) =>
+    /// <summary>A character as a message names it: itself and its code point when printable (<c>'é' (U+00E9)</c>), else its
+    /// code point alone (<c>U+0009</c>), so that a refused character can be seen.</summary>
+    /// <param name="rune">The character.</param>
+    public static string Describe(Rune rune) =>
         Rune.IsControl(rune) || Rune.IsWhiteSpace(rune) || Rune.GetUnicodeCategory(rune) is UnicodeCategory.Format or UnicodeCategory.Surrogate or UnicodeCategory.OtherNotAssigned
             ? $"U+{rune.Value:X4}"
             : $"'{rune}' (U+{rune.Value:X4})";

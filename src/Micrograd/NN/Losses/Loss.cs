@@ -88,8 +88,13 @@ public abstract class Loss
     public double Accuracy(IReadOnlyList<IReadOnlyList<double>> outputs, IReadOnlyList<double> targets) =>
         (double)CountCorrect(outputs, targets) / outputs.Count;
 
-    /// <summary>How many samples' predictions are correct (the numerator of <see cref="Accuracy"/>).</summary>
-    internal int CountCorrect(IReadOnlyList<IReadOnlyList<double>> outputs, IReadOnlyList<double> targets)
+    /// <summary>How many samples' predictions are correct (see <see cref="IsCorrect"/>): the numerator of
+    /// <see cref="Accuracy"/>, for a report that gives the count (<c>micrograd predict</c>'s "97 of 100 correct").</summary>
+    /// <param name="outputs">The model's output numbers for each sample.</param>
+    /// <param name="targets">Each sample's target.</param>
+    /// <exception cref="ArgumentException">No sample, a sample with another number of outputs than the first, or another
+    /// number of targets than of samples.</exception>
+    public int CountCorrect(IReadOnlyList<IReadOnlyList<double>> outputs, IReadOnlyList<double> targets)
     {
         ArgumentNullException.ThrowIfNull(outputs);
         ArgumentNullException.ThrowIfNull(targets);

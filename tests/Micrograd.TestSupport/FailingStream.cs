@@ -1,4 +1,4 @@
-namespace Micrograd.Cli.Tests.Support;
+namespace Micrograd.Tests.Support;
 
 /// <summary>A stream that fails with "No space left on device" once <paramref name="limit"/> bytes have been written.</summary>
 public sealed class FailingStream(Stream inner, long limit) : Stream
