@@ -4,7 +4,8 @@ using static Micrograd.Onnx.OnnxTensor;
 namespace Micrograd.Onnx;
 
 /// <summary>
-/// Functions that ONNX Runtime's CPU provider has no float64 kernel for (Erf, Atan; log1p and expm1 are no ONNX ops at all),
+/// Functions that ONNX Runtime's CPU provider has no float64 kernel for (Atan; log1p and expm1 are no ONNX ops at all; erf is
+/// the engine's own generic fdlibm erf, <see cref="Fdlibm.Erf{T}"/>, on <see cref="OnnxTensor"/>),
 /// composed of ops that have one (arithmetic, Abs, Exp, Log, Floor, comparisons and Where), to give the engine's numbers to
 /// about 1e-15. ONNX Runtime's Exp and Log differ from the C library's in the last bit at some points (an eighth of them for
 /// Exp), so where a formula would magnify that (eˣ − 1 near 0), the composition does not call them. Each of these functions
@@ -37,42 +38,6 @@ internal static class OnnxMath
     /// engine's value; ONNX's Exp elsewhere.
     /// </summary>
     public static OnnxTensor Exp(OnnxTensor x) => Where(x.Abs().Less(1e-3), 1 + x * x.Polynomial(Expm1Series), x.Exp());
-
-    /// <summary>
-    /// The error function by fdlibm's algorithm, branch for branch and with its coefficients (<see cref="Fdlibm.Erf"/>), so that
-    /// where a formula cancels (1 + erf(x) for x well below 0, in gelu) it keeps the engine's digits: only its two Exp may
-    /// round differently. Its <c>SET_LOW_WORD(x, 0)</c> is <c>Floor(|x|·2ᵏ)/2ᵏ</c> with k = 20 − the exponent of |x|.
-    /// </summary>
-    public static OnnxTensor Erf(OnnxTensor x)
-    {
-        var a = x.Abs();
-        var negative = x.Less(0);
-
-        // |x| < 0.84375: x + x·P(x²)/Q(x²); below 2⁻²⁸, x + efx·x (and below 2⁻¹⁰¹⁵, scaled so as not to underflow)
-        var z = x * x;
-        var small = x + x * (z.Polynomial(Fdlibm.ErfCoefficients.Pp) / z.Polynomial(Fdlibm.ErfCoefficients.Qq));
-        var tiny = Where(a.Less(Math.ScaleB(1, -1015)), (8 * x + Fdlibm.ErfCoefficients.Efx8 * x) / 8, x + Fdlibm.ErfCoefficients.Efx * x);
-        small = Where(a.Less(Math.ScaleB(1, -28)), tiny, small);
-
-        // 0.84375 <= |x| < 1.25: ±(erx + P(s)/Q(s)), s = |x| − 1
-        var s = a - 1;
-        var ratio = s.Polynomial(Fdlibm.ErfCoefficients.Pa) / s.Polynomial(Fdlibm.ErfCoefficients.Qa);
-        var middle = Where(negative, -Fdlibm.ErfCoefficients.Erx - ratio, Fdlibm.ErfCoefficients.Erx + ratio);
-
-        // 1.25 <= |x| < 6: ±(1 − e/|x|), e = exp(−z² − 0.5625)·exp((z − |x|)(z + |x|) + R/S), z = |x| with its low word zeroed
-        var w = 1 / (a * a);
-        var nearer = a.Less(Fdlibm.ErfCoefficients.OneOver035);
-        var r = Where(nearer, w.Polynomial(Fdlibm.ErfCoefficients.Ra), w.Polynomial(Fdlibm.ErfCoefficients.Rb));
-        var q = Where(nearer, w.Polynomial(Fdlibm.ErfCoefficients.Sa), w.Polynomial(Fdlibm.ErfCoefficients.Sb));
-        var scale = Where(a.Less(2), 1 << 20, Where(a.Less(4), 1 << 19, 1 << 18));
-        var high = (a * scale).Floor() / scale;
-        var e = (-high * high - 0.5625).Exp() * ((high - a) * (high + a) + r / q).Exp();
-        var tail = Where(negative, e / a - 1, 1 - e / a);
-
-        // |x| >= 6: ±1. A NaN fails every comparison and so takes the tail, which is NaN.
-        var saturated = Where(negative, -1, 1.0);
-        return Where(a.Less(0.84375), small, Where(a.Less(1.25), middle, Where(a.GreaterOrEqual(6), saturated, tail))).WithSign(x.Sign());
-    }
 
     /// <summary>
     /// The arctangent by fdlibm's algorithm (reduction to |t| &lt; 7/16 about atan(0.5), atan(1), atan(1.5) or π/2, then an

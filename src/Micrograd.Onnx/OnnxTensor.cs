@@ -11,12 +11,13 @@ namespace Micrograd.Onnx;
 /// </summary>
 /// <remarks>
 /// Where ONNX Runtime's CPU provider has no float64 kernel, or one that does not give the engine's numbers, the function is
-/// composed of ops that do (<see cref="OnnxMath"/>): eˣ near 0, erf, log1p, expm1 and atan. A selection
+/// composed of ops that do (<see cref="OnnxMath"/>): eˣ near 0, log1p, expm1 and atan; erf is the engine's own
+/// (<see cref="Fdlibm.Erf{T}"/>), evaluated here. A selection
 /// (<see cref="IOpNumber{T}.Choose"/>) is ONNX's Where, which gives +0 where it picks a −0 from its first branch, so it puts
 /// the sign back unless one branch is a constant other than −0 (which it then puts first). ONNX has no fused multiply-add:
 /// it is refused.
 /// </remarks>
-internal readonly struct OnnxTensor : IOpNumber<OnnxTensor>
+internal readonly struct OnnxTensor : IFdlibmNumber<OnnxTensor>
 {
     private readonly string? _name;
     private readonly double _constant;
@@ -142,7 +143,16 @@ internal readonly struct OnnxTensor : IOpNumber<OnnxTensor>
 
     static OnnxTensor IOpNumber<OnnxTensor>.Atan(OnnxTensor x) => x.IsConstant ? Math.Atan(x._constant) : OnnxMath.Atan(x);
 
-    static OnnxTensor IOpNumber<OnnxTensor>.Erf(OnnxTensor x) => x.IsConstant ? Fdlibm.Erf(x._constant) : OnnxMath.Erf(x);
+    // fdlibm's erf, written once in the engine (its branches are Where here; numbers alone fold)
+    static OnnxTensor IOpNumber<OnnxTensor>.Erf(OnnxTensor x) => Fdlibm.Erf(x);
+
+    // SET_LOW_WORD(x, 0) as Floor(x·2ᵏ)/2ᵏ, k = 20 − the exponent of x, for x in [1.25, 6), the only place erf uses it
+    static OnnxTensor IFdlibmNumber<OnnxTensor>.WithLowWordZero(OnnxTensor x)
+    {
+        if (x.IsConstant) return BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(x._constant) & unchecked((long)0xffffffff00000000UL));
+        var scale = Where(x.Less(2), 1 << 20, Where(x.Less(4), 1 << 19, 1 << 18));
+        return (x * scale).Floor() / scale;
+    }
 
     static OnnxTensor IOpNumber<OnnxTensor>.Log1p(OnnxTensor x) => x.IsConstant ? Fdlibm.Log1p(x._constant) : OnnxMath.Log1p(x);
 

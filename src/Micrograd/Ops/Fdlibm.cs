@@ -11,11 +11,22 @@
 
 namespace Micrograd.Ops;
 
+/// <summary>A number that fdlibm's algorithms can run on: an <see cref="IOpNumber{T}"/> that can also zero the low 32 bits of
+/// a double (fdlibm's <c>SET_LOW_WORD(x, 0)</c>).</summary>
+/// <typeparam name="T">The number type itself.</typeparam>
+internal interface IFdlibmNumber<T> : IOpNumber<T> where T : IFdlibmNumber<T>
+{
+    /// <summary>x with the low 32 bits of its representation zeroed; erf asks it only of |x| in [1.25, 6), and uses it
+    /// only there.</summary>
+    static abstract T WithLowWordZero(T x);
+}
+
 /// <summary>
 /// The math functions the ops need that <see cref="Math"/> lacks (.NET has no erf; its <c>double.LogP1</c> and
 /// <c>double.ExpM1</c> are <c>Log(1 + x)</c> and <c>Exp(x) − 1</c>, which lose every digit near 0): Sun's fdlibm algorithms,
-/// ported operation for operation, so that each rounds exactly as the C original does. Fdlibm.js holds the explorer page's
-/// twins, written the same way, so that C# and JavaScript give the same bits on any platform.
+/// ported operation for operation, so that each rounds exactly as the C original does. erf is written once, generic
+/// (<see cref="Erf{T}"/>): the pages' JavaScript erf and the ONNX export's are made from it. The pages' log1p and expm1
+/// (Micrograd.Explorer's Twins/Fdlibm.js) are ported the same way, so that C# and JavaScript give the same bits.
 /// </summary>
 /// <remarks>
 /// Measured against correctly rounded values (mpmath, 200 bits; Fixtures/fdlibm_reference.csv), each is within 1 ulp, as
@@ -24,50 +35,60 @@ namespace Micrograd.Ops;
 /// </remarks>
 internal static class Fdlibm
 {
+#if !MICROGRAD_SHARED_COPY
     /// <summary>The error function, 2/√π ∫₀ˣ e^(−t²) dt: erf(±∞) = ±1, erf(NaN) = NaN, erf(−0) = −0.</summary>
-    public static double Erf(double x)
+    public static double Erf(double x) => Erf(new Scalar(x)).Number;
+#endif
+
+    /// <summary>
+    /// The error function on any number type that can zero a double's low word: fdlibm's erf, written once, branch for
+    /// branch with its coefficients and its order of operations, its branches as <see cref="IOpNumber{T}.Choose"/> (so a
+    /// double, the pages' JavaScript and the ONNX export all compute it from this code). fdlibm branches on the high word
+    /// of |x|; every threshold it compares has a zero low word, so comparing |x| itself takes the same branch. A NaN takes
+    /// the last branch, which gives NaN; ±∞ the saturated one, ±1.
+    /// </summary>
+    public static T Erf<T>(T x) where T : IFdlibmNumber<T>
     {
-        var hx = HighWord(x);
-        var ix = hx & 0x7fffffff;
-        if (ix >= 0x7ff00000) return (1 - (hx < 0 ? 2 : 0)) + 1.0 / x; // erf(NaN) = NaN, erf(±∞) = ±1
+        var a = T.Abs(x);
 
-        if (ix < 0x3feb0000) // |x| < 0.84375
-        {
-            if (ix < 0x3e300000) // |x| < 2⁻²⁸
-            {
-                if (ix < 0x00800000) return (8 * x + Efx8 * x) / 8; // avoids underflow
-                return x + Efx * x;
-            }
-            var z = x * x;
-            var r = Pp0 + z * (Pp1 + z * (Pp2 + z * (Pp3 + z * Pp4)));
-            var s = 1 + z * (Qq1 + z * (Qq2 + z * (Qq3 + z * (Qq4 + z * Qq5))));
-            return x + x * (r / s);
-        }
-        if (ix < 0x3ff40000) // 0.84375 <= |x| < 1.25
-        {
-            var s = Math.Abs(x) - 1;
-            var p = Pa0 + s * (Pa1 + s * (Pa2 + s * (Pa3 + s * (Pa4 + s * (Pa5 + s * Pa6)))));
-            var q = 1 + s * (Qa1 + s * (Qa2 + s * (Qa3 + s * (Qa4 + s * (Qa5 + s * Qa6)))));
-            return hx >= 0 ? Erx + p / q : -Erx - p / q;
-        }
-        if (ix >= 0x40180000) return hx >= 0 ? 1 - Tiny : Tiny - 1; // 6 <= |x| < ∞
+        // |x| < 0.84375: x + x·P(x²)/Q(x²); below 2⁻²⁸, x + efx·x (and below 2⁻¹⁰¹⁵, scaled so as not to underflow)
+        var z = x * x;
+        var r = Polynomial(z, [Pp0, Pp1, Pp2, Pp3, Pp4]);
+        var s = Polynomial(z, [1, Qq1, Qq2, Qq3, Qq4, Qq5]);
+        var tiny = T.Choose(Comparison.Less, a, T.Constant(Math.ScaleB(1, -1015)),
+            (T.Constant(8) * x + T.Constant(Efx8) * x) / T.Constant(8), x + T.Constant(Efx) * x);
+        var small = T.Choose(Comparison.Less, a, T.Constant(Math.ScaleB(1, -28)), tiny, x + x * (r / s));
 
-        x = Math.Abs(x);
-        var w = 1 / (x * x);
-        double rr, ss;
-        if (ix < 0x4006DB6E) // |x| < 1/0.35
-        {
-            rr = Ra0 + w * (Ra1 + w * (Ra2 + w * (Ra3 + w * (Ra4 + w * (Ra5 + w * (Ra6 + w * Ra7))))));
-            ss = 1 + w * (Sa1 + w * (Sa2 + w * (Sa3 + w * (Sa4 + w * (Sa5 + w * (Sa6 + w * (Sa7 + w * Sa8)))))));
-        }
-        else // 1/0.35 <= |x| < 6
-        {
-            rr = Rb0 + w * (Rb1 + w * (Rb2 + w * (Rb3 + w * (Rb4 + w * (Rb5 + w * Rb6)))));
-            ss = 1 + w * (Sb1 + w * (Sb2 + w * (Sb3 + w * (Sb4 + w * (Sb5 + w * (Sb6 + w * Sb7))))));
-        }
-        var zz = WithLowWordZero(x);
-        var e = Math.Exp(-zz * zz - 0.5625) * Math.Exp((zz - x) * (zz + x) + rr / ss);
-        return hx >= 0 ? 1 - e / x : e / x - 1;
+        // 0.84375 <= |x| < 1.25: ±(erx + P(s)/Q(s)), s = |x| − 1
+        var s1 = a - T.Constant(1);
+        var p = Polynomial(s1, [Pa0, Pa1, Pa2, Pa3, Pa4, Pa5, Pa6]);
+        var q = Polynomial(s1, [1, Qa1, Qa2, Qa3, Qa4, Qa5, Qa6]);
+        var middle = T.Choose(Comparison.Less, x, T.Constant(0), T.Constant(-Erx) - p / q, T.Constant(Erx) + p / q);
+
+        // 1.25 <= |x| < 6: ±(1 − e/|x|), e = exp(−z² − 0.5625)·exp((z − |x|)(z + |x|) + R/S), z = |x| with its low word zeroed
+        var w = T.Constant(1) / (a * a);
+        var nearer = BitConverter.Int64BitsToDouble(0x4006DB6E00000000); // 1/0.35 as fdlibm compares it
+        var rr = T.Choose(Comparison.Less, a, T.Constant(nearer),
+            Polynomial(w, [Ra0, Ra1, Ra2, Ra3, Ra4, Ra5, Ra6, Ra7]), Polynomial(w, [Rb0, Rb1, Rb2, Rb3, Rb4, Rb5, Rb6]));
+        var ss = T.Choose(Comparison.Less, a, T.Constant(nearer),
+            Polynomial(w, [1, Sa1, Sa2, Sa3, Sa4, Sa5, Sa6, Sa7, Sa8]), Polynomial(w, [1, Sb1, Sb2, Sb3, Sb4, Sb5, Sb6, Sb7]));
+        var zz = T.WithLowWordZero(a);
+        var e = T.Exp(-zz * zz - T.Constant(0.5625)) * T.Exp((zz - a) * (zz + a) + rr / ss);
+        var tail = T.Choose(Comparison.Less, x, T.Constant(0), e / a - T.Constant(1), T.Constant(1) - e / a);
+
+        // |x| >= 6, ∞ included: ±(1 − tiny), which rounds to ±1
+        var saturated = T.Choose(Comparison.Less, x, T.Constant(0), T.Constant(Tiny) - T.Constant(1), T.Constant(1) - T.Constant(Tiny));
+        return T.Choose(Comparison.Less, a, T.Constant(0.84375), small,
+            T.Choose(Comparison.Less, a, T.Constant(1.25), middle,
+                T.Choose(Comparison.GreaterOrEqual, a, T.Constant(6), saturated, tail)));
+    }
+
+    /// <summary><c>c₀ + x·(c₁ + x·(c₂ + … + x·cₙ))</c>, innermost first, as fdlibm writes its polynomials.</summary>
+    private static T Polynomial<T>(T x, ReadOnlySpan<double> coefficients) where T : IOpNumber<T>
+    {
+        var sum = T.Constant(coefficients[^1]);
+        for (var k = coefficients.Length - 2; k >= 0; k--) sum = T.Constant(coefficients[k]) + x * sum;
+        return sum;
     }
 
     /// <summary>log(1 + x), accurate near 0: log1p(−1) = −∞, NaN below −1, log1p(+∞) = +∞, log1p(−0) = −0.</summary>
@@ -220,26 +241,6 @@ internal static class Fdlibm
         return y * TwoTo(k);
     }
 
-    /// <summary>erf's coefficients, as its C# code above uses them, for other forms of the same algorithm (the ONNX export's
-    /// composition): the numerator and denominator of each branch, lowest degree first.</summary>
-    internal static class ErfCoefficients
-    {
-        public const double Erx = Fdlibm.Erx;
-        public const double Efx = Fdlibm.Efx;
-        public const double Efx8 = Fdlibm.Efx8;
-        public static ReadOnlySpan<double> Pp => [Pp0, Pp1, Pp2, Pp3, Pp4];
-        public static ReadOnlySpan<double> Qq => [1, Qq1, Qq2, Qq3, Qq4, Qq5];
-        public static ReadOnlySpan<double> Pa => [Pa0, Pa1, Pa2, Pa3, Pa4, Pa5, Pa6];
-        public static ReadOnlySpan<double> Qa => [1, Qa1, Qa2, Qa3, Qa4, Qa5, Qa6];
-        public static ReadOnlySpan<double> Ra => [Ra0, Ra1, Ra2, Ra3, Ra4, Ra5, Ra6, Ra7];
-        public static ReadOnlySpan<double> Sa => [1, Sa1, Sa2, Sa3, Sa4, Sa5, Sa6, Sa7, Sa8];
-        public static ReadOnlySpan<double> Rb => [Rb0, Rb1, Rb2, Rb3, Rb4, Rb5, Rb6];
-        public static ReadOnlySpan<double> Sb => [1, Sb1, Sb2, Sb3, Sb4, Sb5, Sb6, Sb7];
-
-        /// <summary>1/0.35 as erf's branches compare it (the high word 0x4006DB6E).</summary>
-        public static double OneOver035 => BitConverter.Int64BitsToDouble(0x4006DB6E00000000);
-    }
-
     private static int HighWord(double x) => (int)(BitConverter.DoubleToInt64Bits(x) >> 32);
 
     private static double FromHighWord(int high) => BitConverter.Int64BitsToDouble((long)(uint)high << 32);
@@ -249,8 +250,6 @@ internal static class Fdlibm
     private static double WithHighWord(double x, int high) =>
         BitConverter.Int64BitsToDouble((BitConverter.DoubleToInt64Bits(x) & 0xffffffffL) | ((long)(uint)high << 32));
 
-    private static double WithLowWordZero(double x) =>
-        BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(x) & unchecked((long)0xffffffff00000000UL));
 
     private const double Tiny = 1e-300;
 

@@ -5,7 +5,7 @@ namespace Micrograd.Ops;
 /// <summary>One <c>double</c> as an <see cref="IOpNumber{T}"/>: the formulas' scalar form, which <see cref="Value"/>'s ops,
 /// <see cref="Value.Backward"/> and the compiled scalar tape run. A struct, so that the JIT compiles each formula for it
 /// into plain double arithmetic.</summary>
-internal readonly struct Scalar(double number) : IOpNumber<Scalar>
+internal readonly struct Scalar(double number) : IFdlibmNumber<Scalar>
 {
     public double Number { get; } = number;
 
@@ -37,7 +37,10 @@ internal readonly struct Scalar(double number) : IOpNumber<Scalar>
 
     public static Scalar Atan(Scalar x) => new(Math.Atan(x.Number));
 
-    public static Scalar Erf(Scalar x) => new(Fdlibm.Erf(x.Number));
+    public static Scalar Erf(Scalar x) => Fdlibm.Erf(x);
+
+    public static Scalar WithLowWordZero(Scalar x) =>
+        new(BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(x.Number) & unchecked((long)0xffffffff00000000UL)));
 
     public static Scalar Log1p(Scalar x) => new(Fdlibm.Log1p(x.Number));
 
