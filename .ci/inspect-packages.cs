@@ -29,7 +29,7 @@ var packages = new List<(string Id, string Project, bool Notices, string[] Sibli
 {
     ("Micrograd", "Micrograd", true, []),
     ("Micrograd.Plots", "Micrograd.Plots", false, ["Micrograd"]),
-    ("Micrograd.Explorer", "Micrograd.Explorer", false, ["Micrograd"]),
+    ("Micrograd.Explorer", "Micrograd.Explorer", true, ["Micrograd"]),
     ("Micrograd.Onnx", "Micrograd.Onnx", true, ["Micrograd"]),
     ("Micrograd.Cli", "Micrograd.Cli", true, []),
 };

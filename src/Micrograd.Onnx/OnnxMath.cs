@@ -5,7 +5,7 @@ namespace Micrograd.Onnx;
 
 /// <summary>
 /// Functions that ONNX Runtime's CPU provider has no float64 kernel for (Atan; log1p and expm1 are no ONNX ops at all; erf is
-/// the engine's own generic fdlibm erf, <see cref="Fdlibm.Erf{T}"/>, on <see cref="OnnxTensor"/>),
+/// the engine's own generic fdlibm erf, <see cref="Micrograd.Shared.Fdlibm.Erf{T}"/>, on <see cref="OnnxTensor"/>),
 /// composed of ops that have one (arithmetic, Abs, Exp, Log, Floor, comparisons and Where), to give the engine's numbers to
 /// about 1e-15. ONNX Runtime's Exp and Log differ from the C library's in the last bit at some points (an eighth of them for
 /// Exp), so where a formula would magnify that (eˣ − 1 near 0), the composition does not call them. Each of these functions

@@ -12,7 +12,7 @@ namespace Micrograd.Onnx;
 /// <remarks>
 /// Where ONNX Runtime's CPU provider has no float64 kernel, or one that does not give the engine's numbers, the function is
 /// composed of ops that do (<see cref="OnnxMath"/>): eˣ near 0, log1p, expm1 and atan; erf is the engine's own
-/// (<see cref="Fdlibm.Erf{T}"/>), evaluated here. A selection
+/// (<see cref="Micrograd.Shared.Fdlibm.Erf{T}"/>), evaluated here. A selection
 /// (<see cref="IOpNumber{T}.Choose"/>) is ONNX's Where, which gives +0 where it picks a −0 from its first branch, so it puts
 /// the sign back unless one branch is a constant other than −0 (which it then puts first). ONNX has no fused multiply-add:
 /// it is refused.

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Micrograd.Explorer.Tests.Support;
 using Micrograd.Ops;
 
@@ -52,5 +53,15 @@ public sealed class FdlibmTwinTests(BrowserFixture browser) : IDisposable
         }
         Assert.True(failures.Count == 0, $"{failures.Count} of {4 * points.Length} differ:\n" + string.Join("\n", failures.Take(20)));
         tab.AssertNoErrors();
+    }
+
+    [Fact]
+    public void The_pages_erf_is_written_out_from_the_engines_one_erf()
+    {
+        // one erf: the pages' is generated from Fdlibm.Erf<T> (on ScriptNumber), not ported a second time by hand
+        var helpers = OpScript.Helpers;
+        Assert.Single(Regex.Matches(helpers, @"\berf\b\s*=|function\s+erf\b"));
+        Assert.Contains("const erf = (x) => " + Micrograd.Shared.Fdlibm.Erf(ScriptNumber.Variable("x")).Text + ";", helpers, StringComparison.Ordinal);
+        Assert.Contains("withLowWordZero(Math.abs(x))", helpers, StringComparison.Ordinal); // fdlibm's SET_LOW_WORD, from the page's helper
     }
 }

@@ -1,5 +1,7 @@
-// erf, log1p and expm1 for the op twins: the same fdlibm ports as Fdlibm.cs, operation for operation, so that the page
-// computes the engine's bits in any browser (a browser's Math.log1p and Math.expm1 may round differently).
+// log1p and expm1 for the op twins: the same fdlibm ports as Fdlibm.cs, operation for operation, so that the page computes
+// the engine's bits in any browser (a browser's Math.log1p and Math.expm1 may round differently). erf is not written here:
+// OpScript.Helpers generates it from the engine's one generic erf (Fdlibm.Erf<T> on ScriptNumber), which calls
+// withLowWordZero, fdlibm's SET_LOW_WORD(x, 0).
 // Ported from fdlibm, which carries this notice:
 // ====================================================
 // Copyright (C) 1993 by Sun Microsystems, Inc. All rights reserved.
@@ -18,56 +20,6 @@ const fdlibm = (() => {
   const twoTo = (k) => fromHighWord(0x3ff00000 + (k << 20));
   const tiny = 1e-300;
   const ln2Hi = 6.93147180369123816490e-01, ln2Lo = 1.90821492927058770002e-10;
-
-  function erf(x) {
-    const hx = highWord(x);
-    const ix = hx & 0x7fffffff;
-    if (ix >= 0x7ff00000) return (1 - (hx < 0 ? 2 : 0)) + 1.0 / x;
-    if (ix < 0x3feb0000) {
-      if (ix < 0x3e300000) {
-        if (ix < 0x00800000) return (8 * x + 1.02703333676410069053e+00 * x) / 8;
-        return x + 1.28379167095512586316e-01 * x;
-      }
-      const z = x * x;
-      const r = 1.28379167095512558561e-01 + z * (-3.25042107247001499370e-01 + z * (-2.84817495755985104766e-02
-        + z * (-5.77027029648944159157e-03 + z * -2.37630166566501626084e-05)));
-      const s = 1 + z * (3.97917223959155352819e-01 + z * (6.50222499887672944485e-02 + z * (5.08130628187576562776e-03
-        + z * (1.32494738004321644526e-04 + z * -3.96022827877536812320e-06))));
-      return x + x * (r / s);
-    }
-    if (ix < 0x3ff40000) {
-      const s = Math.abs(x) - 1;
-      const p = -2.36211856075265944077e-03 + s * (4.14856118683748331666e-01 + s * (-3.72207876035701323847e-01
-        + s * (3.18346619901161753674e-01 + s * (-1.10894694282396677476e-01 + s * (3.54783043256182359371e-02
-        + s * -2.16637559486879084300e-03)))));
-      const q = 1 + s * (1.06420880400844228286e-01 + s * (5.40397917702171048937e-01 + s * (7.18286544141962662868e-02
-        + s * (1.26171219808761642112e-01 + s * (1.36370839120290507362e-02 + s * 1.19844998467991074170e-02)))));
-      const erx = 8.45062911510467529297e-01;
-      return hx >= 0 ? erx + p / q : -erx - p / q;
-    }
-    if (ix >= 0x40180000) return hx >= 0 ? 1 - tiny : tiny - 1;
-    x = Math.abs(x);
-    const w = 1 / (x * x);
-    let rr, ss;
-    if (ix < 0x4006DB6E) {
-      rr = -9.86494403484714822705e-03 + w * (-6.93858572707181764372e-01 + w * (-1.05586262253232909814e+01
-        + w * (-6.23753324503260060396e+01 + w * (-1.62396669462573470355e+02 + w * (-1.84605092906711035994e+02
-        + w * (-8.12874355063065934246e+01 + w * -9.81432934416914548592e+00))))));
-      ss = 1 + w * (1.96512716674392571292e+01 + w * (1.37657754143519042600e+02 + w * (4.34565877475229228821e+02
-        + w * (6.45387271733267880336e+02 + w * (4.29008140027567833386e+02 + w * (1.08635005541779435134e+02
-        + w * (6.57024977031928170135e+00 + w * -6.04244152148580987438e-02)))))));
-    } else {
-      rr = -9.86494292470009928597e-03 + w * (-7.99283237680523006574e-01 + w * (-1.77579549177547519889e+01
-        + w * (-1.60636384855821916062e+02 + w * (-6.37566443368389627722e+02 + w * (-1.02509513161107724954e+03
-        + w * -4.83519191608651397019e+02)))));
-      ss = 1 + w * (3.03380607434824582924e+01 + w * (3.25792512996573918826e+02 + w * (1.53672958608443695994e+03
-        + w * (3.19985821950859553908e+03 + w * (2.55305040643316442583e+03 + w * (4.74528541206955367215e+02
-        + w * -2.24409524465858183362e+01))))));
-    }
-    const zz = withLowWordZero(x);
-    const e = Math.exp(-zz * zz - 0.5625) * Math.exp((zz - x) * (zz + x) + rr / ss);
-    return hx >= 0 ? 1 - e / x : e / x - 1;
-  }
 
   function log1p(x) {
     const hx = highWord(x);
@@ -183,7 +135,7 @@ const fdlibm = (() => {
     return y * twoTo(k);
   }
 
-  return { erf, log1p, expm1 };
+  return { withLowWordZero, log1p, expm1 };
 })();
-/* exported erf, log1p, expm1 -- the ops' twins call them */
-const { erf, log1p, expm1 } = fdlibm;
+/* exported withLowWordZero, log1p, expm1 -- the generated erf and the ops' twins call them */
+const { withLowWordZero, log1p, expm1 } = fdlibm;

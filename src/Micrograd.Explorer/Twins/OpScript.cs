@@ -57,9 +57,10 @@ internal sealed record OpScript(string Forward, IReadOnlyList<string> Backward, 
     }
 
     /// <summary>
-    /// JavaScript declarations of <c>erf</c>, <c>log1p</c> and <c>expm1</c>, the twins of the engine's fdlibm port
-    /// (Twins/Fdlibm.js; the engine's is src/Micrograd/Ops/Fdlibm.cs): a page that evaluates the twins puts them in the twins'
-    /// scope.
+    /// JavaScript declarations of <c>erf</c>, <c>log1p</c> and <c>expm1</c>, the twins of the engine's fdlibm port: a page
+    /// that evaluates the twins puts them in the twins' scope. log1p and expm1 are ported by hand, operation for operation
+    /// (Twins/Fdlibm.js; the engine's are in src/Micrograd/Ops/Fdlibm.cs); erf is written out from the engine's own generic
+    /// erf (<see cref="Micrograd.Shared.Fdlibm.Erf{T}"/> on <see cref="ScriptNumber"/>), so that there is one erf, not two to keep equal.
     /// </summary>
     public static string Helpers => s_helpers.Value;
 
@@ -68,7 +69,8 @@ internal sealed record OpScript(string Forward, IReadOnlyList<string> Backward, 
         using var stream = typeof(OpScript).Assembly.GetManifestResourceStream("Twins/Fdlibm.js")
             ?? throw new InvalidOperationException("the embedded file Twins/Fdlibm.js is missing from the Micrograd.Explorer assembly");
         using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
+        var erf = Fdlibm.Erf(ScriptNumber.Variable("x")).Text;
+        return reader.ReadToEnd() + "// fdlibm's erf, written out from the engine's (Fdlibm.Erf<T>)\nconst erf = (x) => " + erf + ";\n";
     });
 
     /// <summary>Whether the op has a JavaScript twin (<see cref="Forward"/> and <see cref="Backward"/>); false for an op

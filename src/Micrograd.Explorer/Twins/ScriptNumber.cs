@@ -8,9 +8,10 @@ namespace Micrograd.Explorer;
 /// variable, a number, a call or a parenthesized expression, so the page evaluates in the order C# does; math functions are
 /// <c>Math.*</c>; <c>fma</c> and <c>pow</c> are the page's helpers that round as .NET's
 /// <see cref="Math.FusedMultiplyAdd"/> and <see cref="Math.Pow"/> do, and <c>erf</c>, <c>log1p</c> and <c>expm1</c> the
-/// twins of the engine's fdlibm port (Twins/Fdlibm.js; see <see cref="OpScript"/>).
+/// twins of the engine's fdlibm port (see <see cref="OpScript.Helpers"/>): erf is itself written out from the engine's
+/// generic erf (<see cref="Micrograd.Shared.Fdlibm.Erf{T}"/>), which zeroes a low word with the page's <c>withLowWordZero</c>.
 /// </summary>
-internal readonly struct ScriptNumber : IOpNumber<ScriptNumber>
+internal readonly struct ScriptNumber : IFdlibmNumber<ScriptNumber>
 {
     private ScriptNumber(string text, bool isAtom)
     {
@@ -57,6 +58,8 @@ internal readonly struct ScriptNumber : IOpNumber<ScriptNumber>
     public static ScriptNumber Atan(ScriptNumber x) => Call("Math.atan", x);
 
     public static ScriptNumber Erf(ScriptNumber x) => Call("erf", x);
+
+    public static ScriptNumber WithLowWordZero(ScriptNumber x) => Call("withLowWordZero", x);
 
     public static ScriptNumber Log1p(ScriptNumber x) => Call("log1p", x);
 

@@ -9,7 +9,15 @@
 // is preserved.
 // ====================================================
 
+#if MICROGRAD_SHARED_COPY
+using Micrograd.Ops;
+
+// a package's own copy (Micrograd.Onnx, Micrograd.Explorer): in its own namespace, so that a test project that sees both the
+// core's internals and the package's never meets two Micrograd.Ops.Fdlibm
+namespace Micrograd.Shared;
+#else
 namespace Micrograd.Ops;
+#endif
 
 /// <summary>A number that fdlibm's algorithms can run on: an <see cref="IOpNumber{T}"/> that can also zero the low 32 bits of
 /// a double (fdlibm's <c>SET_LOW_WORD(x, 0)</c>).</summary>
