@@ -40,6 +40,10 @@ internal sealed partial class AtomicFile : IDisposable
     /// normal use.</summary>
     private static readonly AsyncLocal<Func<Stream, Stream>?> StreamWrapper = SharedState<AsyncLocal<Func<Stream, Stream>?>>("StreamWrapper");
 
+    /// <summary>A test seam, shared by every copy: the error number that <c>fsync</c> of a temporary file fails with; null in
+    /// normal use.</summary>
+    private static readonly AsyncLocal<int?> SyncError = SharedState<AsyncLocal<int?>>("SyncError");
+
     private readonly FileStream _file;
     private bool _committed;
 
@@ -312,6 +316,15 @@ internal sealed partial class AtomicFile : IDisposable
         var previous = StreamWrapper.Value;
         StreamWrapper.Value = wrap;
         return new Scope(() => StreamWrapper.Value = previous);
+    }
+
+    /// <summary>For tests: until the returned scope is disposed, <c>fsync</c> of each temporary file on this flow fails with
+    /// the error number <paramref name="errno"/> (5, EIO, say), as a failing disk makes it.</summary>
+    internal static IDisposable FailSyncForTests(int errno)
+    {
+        var previous = SyncError.Value;
+        SyncError.Value = errno;
+        return new Scope(() => SyncError.Value = previous);
     }
 
     private static void Delete(string path)
