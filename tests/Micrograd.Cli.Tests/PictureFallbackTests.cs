@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.Versioning;
 using Micrograd.Cli.Tests.Support;
 using Micrograd.Graphs;
 
@@ -12,6 +13,7 @@ namespace Micrograd.Cli.Tests;
 public class PictureFallbackTests
 {
     /// <summary>A dot that fails, as a POSIX shell script.</summary>
+    [UnsupportedOSPlatform("windows")]
     private static string FailingDot(TempDirectory folder)
     {
         var fake = folder.File("failing-dot");

@@ -121,7 +121,7 @@ public class AtomicFileTests
     {
         if (OperatingSystem.IsWindows()) return; // NAME_MAX in bytes
         using var folder = new TempDirectory();
-        foreach (var name in new[] { new string('a', 255), new string('é', 127) + "a", "a" + new string('😀', 63) + "bc" })
+        foreach (var name in new[] { new string('a', 255), new string('é', 127) + "a", "a" + string.Concat(Enumerable.Repeat("😀", 63)) + "bc" })
         {
             Assert.Equal(255, Encoding.UTF8.GetByteCount(name));
             AtomicFile.WriteAllText(folder.File(name), "first");

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.Versioning;
 
 namespace Micrograd.Cli.Tests.Support;
 
@@ -8,7 +9,8 @@ public static class Unix
     /// <summary>The user nobody (65534), whom a test running as root becomes to see what another user sees.</summary>
     public const int Nobody = 65534;
 
-    /// <summary>True when the tests run as root (as CI does).</summary>
+    /// <summary>True when the tests run as root (as CI does); never on Windows.</summary>
+    [UnsupportedOSPlatformGuard("windows")]
     public static bool IsRoot => !OperatingSystem.IsWindows() && Run("id", "-u") == "0";
 
     /// <summary>Runs a program and returns its standard output, trimmed; fails the test when it fails.</summary>
