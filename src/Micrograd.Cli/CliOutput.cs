@@ -24,6 +24,10 @@ internal sealed class CliOutput(TextWriter stdout, TextWriter stderr, GraphvizOp
     /// <summary>Standard input; empty unless given.</summary>
     public TextReader In { get; init; } = TextReader.Null;
 
+    /// <summary>True when <see cref="In"/> is the process's standard input (descriptor 0), which may be a file that no output
+    /// may replace.</summary>
+    public bool InIsStandardInput { get; init; }
+
     /// <summary>True when <see cref="Out"/> is an interactive terminal: colours, a live progress bar, a cursor to restore.</summary>
     public bool Terminal { get; init; }
 

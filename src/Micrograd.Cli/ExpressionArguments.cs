@@ -53,8 +53,13 @@ internal sealed partial class ExpressionArguments
     /// <summary>True when an expression is given, as EXPR or with --expr-file (for commands where it is one choice of several).</summary>
     public bool Given(ParseResult parse) => parse.GetValue(_expression) is not null || parse.GetValue(_file) is not null;
 
-    /// <summary>The file named by --expr-file (not standard input), an input that no output may replace; null when none.</summary>
-    public (string Option, string? Path) InputFile(ParseResult parse) => (FileOption, parse.GetValue(_file) is { } f && f != "-" ? f : null);
+    /// <summary>The file named by --expr-file, an input that no output may replace; null when none. For <c>-</c>, the
+    /// process's standard input (<see cref="UserFiles.StandardInput"/>), which may be a file (<c>&lt; e.txt</c>).</summary>
+    public (string Option, string? Path) InputFile(ParseResult parse, CliOutput output) => (FileOption, parse.GetValue(_file) switch
+    {
+        UserFiles.StandardInput => output.InIsStandardInput ? UserFiles.StandardInput : null,
+        var f => f,
+    });
 
     /// <summary>The expression's text and the NAME=VALUE arguments.</summary>
     /// <exception cref="UsageException">No expression, or two; the file cannot be read; a value where the expression should be.</exception>

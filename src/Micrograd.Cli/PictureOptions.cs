@@ -85,23 +85,62 @@ internal sealed class PictureOptions
         foreach (var (option, path) in Requested(parse)) UserFiles.CheckWritable(path, option);
     }
 
-    /// <summary>Writes the pictures that were asked for; does nothing when none was.</summary>
+    /// <summary>Writes the pictures that were asked for; does nothing when none was. A picture that cannot be drawn (dot
+    /// missing, failing or too slow) has its DOT text written next to it (<see cref="Graphviz.DotFileFor"/>), but never over
+    /// one of <paramref name="keep"/> (the inputs and the other outputs).</summary>
     /// <exception cref="UsageException">A file cannot be written.</exception>
     /// <exception cref="GraphvizNotFoundException">dot is not on PATH (the DOT text is written next to the picture).</exception>
     /// <exception cref="GraphvizException">dot failed.</exception>
-    public void Write(ParseResult parse, Value root, CliOutput output)
+    public void Write(ParseResult parse, Value root, CliOutput output, params (string Option, string? Path)[] keep)
     {
         var requested = Requested(parse).ToList();
         if (requested.Count == 0) return;
 
         var (direction, maxNodes) = Layout(parse);
         var text = DotWriter.Write(root, new DotOptions { RankDirection = direction, MaxNodes = maxNodes });
+        var dotOutput = parse.GetValue(_dot);
         foreach (var (option, path) in requested)
         {
-            // each file replaced at once (AtomicFile, also inside RenderToFile): never half-written
+            // each file replaced at once (AtomicFile): never half-written
             if (option == _dot.Name) UserFiles.WriteText(path, option, text);
-            else UserFiles.Write(path, option, () => Graphviz.RenderToFile(text, path, FormatOf(option), output.Graphviz));
+            else UserFiles.Write(path, option, () => Draw(text, path, FormatOf(option), output, dotOutput, keep));
         }
+    }
+
+    /// <summary>Draws one picture, or writes its DOT text in its stead (<see cref="Graphviz.RenderToFile"/>'s fallback, with
+    /// the same-file check of every output).</summary>
+    private static void Draw(string text, string path, GraphFormat format, CliOutput output, string? dotOutput, (string Option, string? Path)[] keep)
+    {
+        byte[] picture;
+        try
+        {
+            picture = Graphviz.Render(text, format, output.Graphviz);
+        }
+        catch (GraphvizException e)
+        {
+            var dotFile = Graphviz.DotFileFor(path);
+            // as the library's fallback says it: a missing dot also says how to draw the file later
+            var render = e is GraphvizNotFoundException ? $"; render it later with: dot -T{Graphviz.FormatName(format)} \"{dotFile}\" -o \"{path}\"" : "";
+            string fallback;
+            if (keep.FirstOrDefault(k => k.Path is not null && UserFiles.SameFile(dotFile, k.Path)) is { Path: not null } kept)
+            {
+                fallback = $"the DOT text was not written to '{dotFile}': it is the {kept.Option} {(kept.Option == "--expr-file" ? "input" : "output")}; write it with --dot FILE";
+            }
+            else if (dotOutput is not null && UserFiles.SameFile(dotFile, dotOutput))
+            {
+                // --dot e.dot --svg e.svg: the same text goes to the same file
+                fallback = $"the DOT text was written to '{dotFile}'{render}";
+            }
+            else
+            {
+                var replaced = File.Exists(dotFile);
+                AtomicFile.WriteAllText(dotFile, text);
+                fallback = $"the DOT text was written to '{dotFile}'{(replaced ? ", replacing the file that was there" : "")}{render}";
+            }
+            if (e is GraphvizNotFoundException) throw new GraphvizNotFoundException($"{e.Message}. {char.ToUpperInvariant(fallback[0])}{fallback[1..]}", dotFile);
+            throw new GraphvizException($"{e.Message}; {fallback}", e.ExitCode, e.StandardError, e);
+        }
+        AtomicFile.WriteAllBytes(path, picture);
     }
 
     private IEnumerable<(string Option, string Path)> Requested(ParseResult parse)

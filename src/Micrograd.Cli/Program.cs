@@ -1,12 +1,20 @@
 using Micrograd.Cli;
 using Micrograd.Cli.Io;
 
+// a descriptor closed by the shell (<&-, >&-, 2>&-) holds the runtime's own pipe: never written or read
+var inputClosed = StandardDescriptors.WasClosed(0);
+var stderr = new StandardError(StandardDescriptors.WasClosed(2) ? TextWriter.Null : OpenError());
+if (StandardDescriptors.WasClosed(1))
+{
+    stderr.WriteLine("error: cannot write the standard output: it is closed");
+    return ExitCodes.BadInput;
+}
 var terminal = !Console.IsOutputRedirected;
-var stderr = new StandardError(OpenError());
 using var stop = StopRequest.ListenToSignals(terminal);
 return CliApp.Run(args, new CliOutput(StandardOutput.Open(), stderr)
 {
-    In = Console.In,
+    In = inputClosed ? new ClosedInput() : Console.In,
+    InIsStandardInput = !inputClosed,
     Terminal = terminal,
     HelpWidth = terminal ? WindowWidth() : CliOutput.DefaultHelpWidth,
     Stop = stop,

@@ -1,3 +1,5 @@
+using Micrograd.Cli.Io;
+
 namespace Micrograd.Cli;
 
 /// <summary>
@@ -9,6 +11,18 @@ namespace Micrograd.Cli;
 /// </summary>
 internal static class UserFiles
 {
+    /// <summary>The name <c>--expr-file</c> takes for standard input; as an input of <see cref="CheckDistinct"/>, the file
+    /// standard input reads (by <c>fstat</c> of descriptor 0), when it is one.</summary>
+    public const string StandardInput = "-";
+
+    /// <summary>Throws when <paramref name="path"/> holds U+FFFD, which the runtime puts for each byte of an argument that is
+    /// not UTF-8: the file it names is not the one that was typed, and two such names would be the same file.</summary>
+    public static void CheckName(string path, string what, bool output)
+    {
+        if (path.Contains('\uFFFD', StringComparison.Ordinal))
+            throw new UsageException($"cannot {(output ? "write" : "read")} {what} '{path}': the name is not valid UTF-8 (or holds U+FFFD, which stands for bytes that are not); rename the file");
+    }
+
     /// <summary>Throws unless <paramref name="path"/> (given with <paramref name="option"/>) can be a new or replaced file:
     /// not empty, not a directory, in a directory that exists, where a new file can be created (tried with a temporary
     /// file, deleted at once). A null path (option not given) passes.</summary>
@@ -25,6 +39,8 @@ internal static class UserFiles
         {
             throw new UsageException($"cannot write {option} '{path}': {e.Message}", e);
         }
+        CheckName(path, option, output: true);
+        if (IsLinkLoop(full)) throw new UsageException($"cannot write {option} '{path}': it is a loop of symbolic links");
         if (Directory.Exists(full)) throw new UsageException($"cannot write {option} '{path}': it is a directory");
         var directory = Path.GetDirectoryName(full);
         if (directory is not null && File.Exists(directory))
@@ -51,7 +67,7 @@ internal static class UserFiles
             if (KeyOf(path) is not { } key) continue;
             foreach (var other in seen)
             {
-                if (!SamePath(key, other.Key) || (other.Input && replaces?.Invoke(option, other.Option) == true)) continue;
+                if (!key.Same(other.Key!) || (other.Input && replaces?.Invoke(option, other.Option) == true)) continue;
                 throw new UsageException(other.Input
                     ? $"{option} '{path}' is the same file as {other.Option}: writing it would destroy the input; choose another file"
                     : $"{option} '{path}' is the same file as {other.Option}: each output needs its own file");
@@ -76,7 +92,12 @@ internal static class UserFiles
         {
             throw new UsageException($"cannot write {option} '{path}': permission denied", e);
         }
-        catch (IOException e)
+        catch (IOException e) when (e is not OutputClosedException && IsStandardOutput(path) && StandardOutput.ReaderGone())
+        {
+            // /dev/stdout whose reader has gone (--log /dev/stdout | head): as standard output ends, silently
+            throw new OutputClosedException(e);
+        }
+        catch (IOException e) when (e is not OutputClosedException)
         {
             throw new UsageException($"cannot write {option} '{path}': {e.Message}", e);
         }
@@ -86,6 +107,7 @@ internal static class UserFiles
     public static T Read<T>(string path, string what, Func<T> read)
     {
         if (path.Trim().Length == 0) throw new UsageException($"no {what} given: the path is empty.");
+        CheckName(path, what, output: false);
         if (Directory.Exists(path)) throw new UsageException($"cannot read {what} '{path}': it is a directory.");
         try
         {
@@ -132,17 +154,60 @@ internal static class UserFiles
         return resolved;
     }
 
-    /// <summary>The real path of a named file; null for none, or for a path that is not valid (refused when it is used).</summary>
-    private static string? KeyOf(string? path)
+    /// <summary>True when <paramref name="path"/> and <paramref name="other"/> name the same file (after links, or as one
+    /// file with two names); <paramref name="other"/> may be <see cref="StandardInput"/>.</summary>
+    public static bool SameFile(string path, string other) =>
+        KeyOf(path) is { } a && KeyOf(other) is { } b && a.Same(b);
+
+    /// <summary>True when <paramref name="path"/> names the process's standard output (<c>/dev/stdout</c>, say).</summary>
+    public static bool IsStandardOutput(string path) =>
+        AtomicFile.Status(path) is { } file && AtomicFile.Status(1) is { } stdout && file.SameFile(stdout);
+
+    /// <summary>What names a file: its real path, and its device and inode numbers when it exists (standard input has only
+    /// those, when it is a file).</summary>
+    private sealed record Key(string? Path, AtomicFile.FileStatus? Status)
+    {
+        public bool Same(Key other) =>
+            (Path is not null && SamePath(Path, other.Path)) ||
+            (Status is { } a && other.Status is { } b && a.SameFile(b));
+    }
+
+    /// <summary>The key of a named file; null for none, or for a path that is not valid (refused when it is used).</summary>
+    private static Key? KeyOf(string? path)
     {
         if (path is null || path.Trim().Length == 0) return null;
+        if (path == StandardInput)
+        {
+            // what a shell redirected to standard input (< e.txt): only a file can be replaced
+            return AtomicFile.Status(0) is { Type: AtomicFile.RegularFile } input ? new Key(null, input) : null;
+        }
         try
         {
-            return RealPath(path);
+            var real = RealPath(path);
+            return new Key(real, AtomicFile.Status(real) is { Type: AtomicFile.RegularFile } status ? status : null);
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException or IOException or UnauthorizedAccessException)
         {
             return null;
+        }
+    }
+
+    /// <summary>True when <paramref name="full"/> is a symbolic link whose links never end in a file (a loop, or too many).</summary>
+    private static bool IsLinkLoop(string full)
+    {
+        try
+        {
+            if (new FileInfo(full).LinkTarget is null) return false;
+            File.ResolveLinkTarget(full, returnFinalTarget: true);
+            return false;
+        }
+        catch (IOException)
+        {
+            return true;
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or ArgumentException)
+        {
+            return false;
         }
     }
 

@@ -34,8 +34,8 @@ public class OutputFileTests
         AssertOnlyFiles(folder, "m.json");
     }
 
+    // a --log that fails part way keeps its whole lines and lets the run write its other outputs: LogFailureTests
     [Theory]
-    [InlineData("--log", "log.jsonl", 300)]
     [InlineData("--plot", "plot.png", 5000)]
     [InlineData("--save", "model.json", 100)]
     public void Each_output_of_train_that_fails_part_way_leaves_the_old_file(string option, string name, int limit)

@@ -97,6 +97,40 @@ public class AtomicFileTests
         Assert.Equal(["a.txt"], Directory.GetFileSystemEntries(folder.Path).Select(Path.GetFileName));
     }
 
+    [Fact]
+    public void A_failed_fsync_leaves_the_old_file_and_no_temporary_file()
+    {
+        // .NET's Flush(true) ignores a failed fsync on Linux: the file was renamed into place as if it were on disk
+        if (OperatingSystem.IsWindows()) return; // fsync is a Unix call
+        using var folder = new TempDirectory();
+        var file = folder.Write("a.txt", "the old file\n");
+        using (AtomicFile.FailSyncForTests(5)) // EIO
+        {
+            var e = Assert.Throws<IOException>(() => AtomicFile.WriteAllText(file, "new"));
+            Assert.Contains("Input/output error", e.Message);
+            Assert.DoesNotContain(".tmp", e.Message);
+        }
+        Assert.Equal("the old file\n", File.ReadAllText(file));
+        Assert.Equal(["a.txt"], Directory.GetFileSystemEntries(folder.Path).Select(Path.GetFileName));
+        AtomicFile.WriteAllText(file, "new"); // and without the failure, the file is written
+        Assert.Equal("new", File.ReadAllText(file));
+    }
+
+    [Fact]
+    public void A_name_of_NAME_MAX_bytes_is_written_through_a_temporary_name_that_fits()
+    {
+        if (OperatingSystem.IsWindows()) return; // NAME_MAX in bytes
+        using var folder = new TempDirectory();
+        foreach (var name in new[] { new string('a', 255), new string('é', 127) + "a", "a" + string.Concat(Enumerable.Repeat("😀", 63)) + "bc" })
+        {
+            Assert.Equal(255, Encoding.UTF8.GetByteCount(name));
+            AtomicFile.WriteAllText(folder.File(name), "first");
+            AtomicFile.WriteAllText(folder.File(name), "second");
+            Assert.Equal("second", File.ReadAllText(folder.File(name)));
+        }
+        Assert.Equal(3, Directory.GetFileSystemEntries(folder.Path).Length);
+    }
+
     /// <summary>A named pipe, made by mkfifo(1) (.NET has no call for it).</summary>
     private static string MakePipe(string path)
     {

@@ -20,7 +20,7 @@ internal static class ExploreCommand
         var pictures = PictureOptions.AddTo(command);
         command.SetAction(parse =>
         {
-            UserFiles.CheckDistinct([arguments.InputFile(parse)], [(HtmlOption.Name, html.Path(parse)), .. pictures.Outputs(parse)]);
+            UserFiles.CheckDistinct([arguments.InputFile(parse, output)], [(HtmlOption.Name, html.Path(parse)), .. pictures.Outputs(parse)]);
             var (text, items) = arguments.Read(parse, output);
             var values = VariableAssignments.Parse(items);
             var graph = Expression.Parse(text).Build(values);
@@ -30,7 +30,7 @@ internal static class ExploreCommand
             // the page's title lists the variables in the order given
             var variables = values.Keys.Select(name => graph.Variables[name]).ToList();
             var written = html.Write(parse, graph.Root, text, pictures, output, variables)!;
-            pictures.Write(parse, graph.Root, output);
+            pictures.Write(parse, graph.Root, output, arguments.InputFile(parse, output), (HtmlOption.Name, html.Path(parse)));
             output.Out.WriteLine(written);
             return ExitCodes.Ok;
         });

@@ -48,7 +48,7 @@ internal static class ExportCommand
         {
             var path = parse.GetValue(onnx)!;
             // the ONNX file must not replace an input, links resolved (--model m.json --onnx m.json)
-            UserFiles.CheckDistinct([(ModelOption, parse.GetValue(model)), arguments.InputFile(parse)], [(OnnxOption, path)]);
+            UserFiles.CheckDistinct([(ModelOption, parse.GetValue(model)), arguments.InputFile(parse, output)], [(OnnxOption, path)]);
             var asked = parse.GetValue(opset);
             if (asked > OnnxExport.MaximumOpset) throw new UsageException($"--opset must be at most {OnnxExport.MaximumOpset}, the latest this version writes");
             if (parse.GetValue(model) is { } modelPath)

@@ -38,7 +38,7 @@ internal static class GradCommand
         var pictures = PictureOptions.AddTo(command);
         command.SetAction(parse =>
         {
-            UserFiles.CheckDistinct([arguments.InputFile(parse)], pictures.Outputs(parse));
+            UserFiles.CheckDistinct([arguments.InputFile(parse, output)], pictures.Outputs(parse));
             var (text, assignments) = arguments.Read(parse, output);
             var parsed = Expression.Parse(text);
             var graph = parsed.Build(VariableAssignments.Parse(assignments));
@@ -49,7 +49,7 @@ internal static class GradCommand
             var leaves = parsed.Variables.Select(name => graph.Variables[name]).ToList();
             var second = parse.GetValue(hessian) ? Derivatives.HessianOfGraph(graph.Root, leaves) : null;
             double? along = vector is null ? null : Derivatives.DirectionalOfGraph(graph.Root, leaves, vector);
-            pictures.Write(parse, graph.Root, output);
+            pictures.Write(parse, graph.Root, output, arguments.InputFile(parse, output));
 
             if (parse.GetValue(json))
             {

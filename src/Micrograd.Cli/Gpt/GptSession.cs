@@ -51,6 +51,7 @@ internal static class GptSession
         GptStep? last = null;
         var clock = Stopwatch.StartNew();
         var stop = output.Stop;
+        var stoppedByLog = false;
         stop.Watched = true;
         try
         {
@@ -59,16 +60,22 @@ internal static class GptSession
                 var step = last = new GptStep(k, trainer.Step(), optimizer.LearningRateAt(k));
                 log?.WriteLine(GptLog.Line(step));
                 if (output.OutputGone()) throw new OutputClosedException();
+                if (log?.Failure is not null) throw new LogFailedException();
                 stop.Token.ThrowIfCancellationRequested();
                 return step;
             }, step => step.Describe(s.Steps), step => step.Line(s.Steps));
         }
+        catch (LogFailedException)
+        {
+            // the log cannot be written (a full disk): the run stops as on Ctrl-C, but the model is still saved
+            stoppedByLog = true;
+        }
         catch (Exception e) when (e is OperationCanceledException or OutputClosedException)
         {
-            // stopped by Ctrl-C, SIGTERM or a reader gone: the log keeps the steps taken, in whole lines; nothing else is written
+            // stopped by a signal or a reader gone: the log keeps the steps taken, in whole lines; nothing else is written
             log?.Commit();
             if (e is OutputClosedException) throw;
-            var kept = log is null ? "" : $": the log {s.Log} has those steps";
+            var kept = log is null ? "" : log.Failure is null ? $": the log {s.Log} has those steps" : $"; {TrainingSession.LogFailure(log)}";
             var lost = s.Save is null ? "no names were sampled" : "the model was not saved and no names were sampled";
             output.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"error: stopped by {stop.Reason} after step {trainer.StepCount} of {s.Steps}{kept}; {lost}"));
@@ -80,10 +87,11 @@ internal static class GptSession
         }
         var elapsed = clock.Elapsed.TotalMilliseconds;
         log?.Commit();
+        var taken = trainer.StepCount;
 
         output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"after {s.Steps} steps: loss {TrainingProgress.Short(last!.Loss)} at the last step; {GptSettings.Describe(s.Engine)}: {TrainingProgress.PerStep(elapsed / s.Steps)} ms per step"));
-        if (s.Log is not null) output.Out.WriteLine($"wrote {log!.Count} steps to {s.Log}");
+            $"after {taken} steps: loss {TrainingProgress.Short(last!.Loss)} at the last step; {GptSettings.Describe(s.Engine)}: {TrainingProgress.PerStep(elapsed / taken)} ms per step"));
+        if (s.Log is not null && log!.Failure is null) output.Out.WriteLine($"wrote {log.Count} steps to {s.Log}");
         if (s.Save is { } save)
         {
             UserFiles.Write(save, "--save", () => GptModelFile.Save(model, tokenizer, save));
@@ -94,6 +102,13 @@ internal static class GptSession
         output.Out.WriteLine(GptSamples.Heading);
         GptSamples.Write(output.Out, new GptSampler(model, tokenizer, s.Engine), random, s.Samples, s.Temperature, "",
             "; the training diverged: try a smaller --lr");
+        if (log?.Failure is not null)
+        {
+            // last, after the model and the samples: what failed, and what the log keeps
+            var stopped = stoppedByLog ? string.Create(CultureInfo.InvariantCulture, $"; training stopped after step {taken} of {s.Steps}") : "";
+            output.Error.WriteLine($"error: {log.Failure}{stopped}{(stoppedByLog ? ": " : "; ")}{TrainingSession.Kept(log)}");
+            return ExitCodes.BadInput;
+        }
         return ExitCodes.Ok;
     }
 

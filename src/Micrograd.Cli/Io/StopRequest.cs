@@ -3,10 +3,11 @@ using System.Runtime.InteropServices;
 namespace Micrograd.Cli.Io;
 
 /// <summary>
-/// A request to stop, from Ctrl-C (SIGINT) or SIGTERM. While a command is <see cref="Watched"/> (training), the first signal
+/// A request to stop, from Ctrl-C (SIGINT), SIGTERM, or the other signals that end a process: SIGHUP (a closed terminal or
+/// ssh session), SIGQUIT and SIGUSR1. While a command is <see cref="Watched"/> (training), the first signal
 /// only sets <see cref="Token"/>: the run stops after the step under way, keeps its log and exits with 128 + the signal's
 /// number. Otherwise, and on a second signal, the process stops at once as by default, after deleting the temporary files
-/// of outputs being written and showing the terminal's cursor again.
+/// of outputs being written, stopping the programs it started (Graphviz's dot) and showing the terminal's cursor again.
 /// </summary>
 internal sealed class StopRequest : IDisposable
 {
@@ -30,7 +31,7 @@ internal sealed class StopRequest : IDisposable
     {
     }
 
-    /// <summary>Listens to SIGINT and SIGTERM until disposed.</summary>
+    /// <summary>Listens to SIGINT, SIGTERM, SIGHUP, SIGQUIT and SIGUSR1 until disposed.</summary>
     /// <param name="terminal">Whether standard output is a terminal, whose cursor a stop at once shows again.</param>
     public static StopRequest ListenToSignals(bool terminal)
     {
@@ -39,6 +40,14 @@ internal sealed class StopRequest : IDisposable
         {
             stop._registrations.Add(PosixSignalRegistration.Create(PosixSignal.SIGINT, c => stop.Handle(c, "Ctrl-C (SIGINT)", 130, terminal)));
             stop._registrations.Add(PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => stop.Handle(c, "SIGTERM", 143, terminal)));
+        }
+        if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())
+        {
+            stop._registrations.Add(PosixSignalRegistration.Create(PosixSignal.SIGHUP, c => stop.Handle(c, "SIGHUP (hang-up)", 129, terminal)));
+            stop._registrations.Add(PosixSignalRegistration.Create(PosixSignal.SIGQUIT, c => stop.Handle(c, "SIGQUIT", 131, terminal)));
+            // SIGUSR1 has no PosixSignal name; a raw number is taken: 10 on Linux, 30 on macOS
+            var user1 = OperatingSystem.IsLinux() ? 10 : 30;
+            stop._registrations.Add(PosixSignalRegistration.Create((PosixSignal)user1, c => stop.Handle(c, "SIGUSR1", 128 + user1, terminal)));
         }
         return stop;
     }
@@ -66,7 +75,8 @@ internal sealed class StopRequest : IDisposable
             Request(reason, exitCode);
             return;
         }
-        // stop at once, as without a handler: no temporary file left behind, and the cursor shown again
+        // stop at once, as without a handler: no program left running, no temporary file left behind, the cursor shown again
+        AtomicFile.StopChildren();
         AtomicFile.DeleteAllPending();
         if (terminal) Console.Out.Write("\u001b[?25h");
         context.Cancel = false;

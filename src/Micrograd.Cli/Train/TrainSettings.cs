@@ -88,6 +88,7 @@ internal sealed record TrainSettings
         if (!generated)
         {
             if (data.Length == 0) throw new UsageException("--data needs a data set name or a CSV file.");
+            UserFiles.CheckName(data, "--data", output: false);
             if (!File.Exists(data))
                 throw new UsageException($"--data '{data}' is neither {string.Join(", ", DataGenerators.Names)} nor an existing CSV file.");
             foreach (var option in new Option[] { o.Samples, o.Noise, o.Classes })

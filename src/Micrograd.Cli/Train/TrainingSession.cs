@@ -71,6 +71,7 @@ internal static class TrainingSession
         // the validation numbers of a step are measured before its update, as its loss is: those of the next step after it
         var measured = score?.Measure();
         var stop = output.Stop;
+        var stoppedByLog = false;
         stop.Watched = true;
         try
         {
@@ -81,15 +82,21 @@ internal static class TrainingSession
                 recorder?.Record(step, measured);
                 measured = score?.Measure();
                 if (output.OutputGone()) throw new OutputClosedException();
+                if (log?.Failure is not null) throw new LogFailedException();
                 stop.Token.ThrowIfCancellationRequested();
             });
         }
+        catch (LogFailedException)
+        {
+            // the log cannot be written (a full disk): the run stops as on Ctrl-C, but its other outputs are still written
+            stoppedByLog = true;
+        }
         catch (Exception e) when (e is OperationCanceledException or OutputClosedException)
         {
-            // stopped by Ctrl-C, SIGTERM or a reader gone: the log keeps the steps taken, in whole lines; nothing else is written
+            // stopped by a signal or a reader gone: the log keeps the steps taken, in whole lines; nothing else is written
             log?.Commit();
             if (e is OutputClosedException) throw;
-            var kept = log is null ? "" : $": the log {s.Log} has those steps";
+            var kept = log is null ? "" : log.Failure is null ? $": the log {s.Log} has those steps" : $"; {LogFailure(log)}";
             var lost = string.Join(" and ", new[] { s.Save is null ? null : "the model was not saved", s.Plot is null ? null : "the plot was not drawn", s.Html is null ? null : "the page was not written" }.OfType<string>());
             output.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"error: stopped by {stop.Reason} after step {history.Count} of {s.Steps}{kept}{(lost.Length > 0 ? "; " + lost : "")}"));
@@ -101,6 +108,7 @@ internal static class TrainingSession
         }
         var elapsed = clock.Elapsed.TotalMilliseconds;
         log?.Commit();
+        var taken = history.Count;
 
         // the whole data through the run's engine: the same numbers as Objective.Evaluate, without an eager graph of every sample
         var final = engine.ComputeGradients(data);
@@ -108,10 +116,10 @@ internal static class TrainingSession
             ? string.Create(CultureInfo.InvariantCulture, $", validation loss {TrainingProgress.Short(v.Loss)}, accuracy {TrainingProgress.Short(v.Accuracy)} on {validation!.Count}")
             : "";
         output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"after {s.Steps} steps: loss {TrainingProgress.Short(final.Loss)}, accuracy {TrainingProgress.Short(final.Accuracy)} on all {data.Count} {(validation is null ? "" : "training ")}samples{heldOut}; " +
-            $"{EngineFactory.Describe(engine)}: {TrainingProgress.PerStep(elapsed / s.Steps)} ms per step"));
+            $"after {taken} steps: loss {TrainingProgress.Short(final.Loss)}, accuracy {TrainingProgress.Short(final.Accuracy)} on all {data.Count} {(validation is null ? "" : "training ")}samples{heldOut}; " +
+            $"{EngineFactory.Describe(engine)}: {TrainingProgress.PerStep(elapsed / taken)} ms per step"));
 
-        if (s.Log is not null) output.Out.WriteLine($"wrote {history.Count} steps to {s.Log}");
+        if (s.Log is not null && log!.Failure is null) output.Out.WriteLine($"wrote {taken} steps to {s.Log}");
         if (s.Save is { } save)
         {
             UserFiles.Write(save, "--save", () => ModelFile.Save(model, save));
@@ -135,10 +143,25 @@ internal static class TrainingSession
             });
             UserFiles.WriteText(html, "--html", page);
             output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"wrote {html}: {s.Steps:N0} steps, {System.Text.Encoding.UTF8.GetByteCount(page) / 1024.0:N0} KB; open it in a browser"));
+                $"wrote {html}: {taken:N0} steps, {System.Text.Encoding.UTF8.GetByteCount(page) / 1024.0:N0} KB; open it in a browser"));
+        }
+        if (log?.Failure is not null)
+        {
+            // last, after the outputs that could be written: what failed, and what the log keeps
+            var stopped = stoppedByLog ? string.Create(CultureInfo.InvariantCulture, $"; training stopped after step {taken} of {s.Steps}") : "";
+            output.Error.WriteLine($"error: {log.Failure}{stopped}{(stoppedByLog ? ": " : "; ")}{Kept(log)}");
+            return ExitCodes.BadInput;
         }
         return ExitCodes.Ok;
     }
+
+    /// <summary>What a failed log keeps: its first whole lines, or the old log.</summary>
+    internal static string Kept(StepLog log) => log.Kept is { } kept
+        ? string.Create(CultureInfo.InvariantCulture, $"the log keeps its first {kept} {Words.Plural(kept, "step")}")
+        : "the log was left as it was";
+
+    /// <summary>A failed log's line, with what it keeps.</summary>
+    internal static string LogFailure(StepLog log) => $"{log.Failure}; {Kept(log)}";
 
     /// <summary>Refuses a run whose estimated memory (<see cref="MemoryEstimate"/>) exceeds what is available, before building anything.</summary>
     private static void CheckMemory(TrainSettings s, Dataset data, int[] layers)

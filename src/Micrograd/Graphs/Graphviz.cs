@@ -142,6 +142,7 @@ public static class Graphviz
         }
 
         using (process)
+        using (AtomicFile.TrackChild(process)) // a stopped tool stops its dot too
         {
             var output = new MemoryStream();
             var readOutput = process.StandardOutput.BaseStream.CopyToAsync(output);

@@ -58,9 +58,9 @@ public class GptOutputFileTests
         Assert.Equal("anna\nbob\n", File.ReadAllText(data));
     }
 
+    // a --log that fails part way keeps its whole lines and lets the run save the model: LogFailureTests
     [Theory]
     [InlineData("--save", "m.json", 500)]
-    [InlineData("--log", "log.jsonl", 300)]
     public void An_output_that_fails_part_way_leaves_the_old_file(string option, string name, int limit)
     {
         using var folder = new TempDirectory();
