@@ -54,7 +54,12 @@ internal sealed class GptOptions
     public Option<string?> Save { get; } = OptionParsers.File("--save",
         "Write the trained model to this JSON file (its shape, vocabulary and weights), for 'gpt sample --model'.");
 
-    public IEnumerable<Option> All => [Data, Steps, Layers, EmbeddingWidth, Heads, Context, LearningRate, Seed, Samples, Temperature, Engine, Log, Save];
+    public Option<string?> Html { get; } = OptionParsers.File("--html",
+        "Write the GPT page to FILE: one self-contained HTML page (no network needed) of the run: the loss and learning rate " +
+        "at every step, names sampled at checkpoints, and any name through the model at a checkpoint (next-character " +
+        "probabilities, attention), computed in the page bit for bit as the engine does.");
+
+    public IEnumerable<Option> All => [Data, Steps, Layers, EmbeddingWidth, Heads, Context, LearningRate, Seed, Samples, Temperature, Engine, Log, Save, Html];
 
     /// <summary>The <c>--engine</c> option, which <c>gpt</c> and <c>gpt sample</c> share.</summary>
     public static Option<string> EngineOption() => OptionParsers.Choice("--engine",

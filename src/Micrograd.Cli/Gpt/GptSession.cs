@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Micrograd.Cli.Io;
 using Micrograd.Cli.Train;
+using Micrograd.Explorer;
 using Micrograd.NN;
 using Micrograd.NN.Gpt;
 
@@ -20,7 +21,7 @@ internal static class GptSession
     public static int Run(GptSettings s, CliOutput output)
     {
         // before any work: no output may destroy an input or another output, and each must be creatable
-        (string Option, string? Path)[] outputs = [("--save", s.Save), ("--log", s.Log)];
+        (string Option, string? Path)[] outputs = [("--save", s.Save), ("--log", s.Log), ("--html", s.Html)];
         UserFiles.CheckDistinct([("--data", s.Data)], outputs);
         foreach (var (option, path) in outputs) UserFiles.CheckWritable(path, option);
 
@@ -46,6 +47,8 @@ internal static class GptSession
         var optimizer = new GptAdam(model.Parameters.Count, s.LearningRate, s.Steps);
         var trainer = new GptTrainer(model, documents.Select(tokenizer.EncodeDocument).ToList(), optimizer, s.Engine);
 
+        var recorder = s.Html is null ? null : new GptRunRecorder(trainer, tokenizer, s.Seed, s.Temperature);
+
         output.Out.WriteLine(Describe(s, data, tokenizer, model.Parameters.Count));
         using var log = s.Log is null ? null : StepLog.Open(s.Log);
         GptStep? last = null;
@@ -58,6 +61,7 @@ internal static class GptSession
             TrainingProgress.Run(s.Steps, output.Console, output.Out, k =>
             {
                 var step = last = new GptStep(k, trainer.Step(), optimizer.LearningRateAt(k));
+                recorder?.Record(step.Loss);
                 log?.WriteLine(GptLog.Line(step));
                 if (output.OutputGone()) throw new OutputClosedException();
                 if (log?.Failure is not null) throw new LogFailedException();
@@ -76,7 +80,8 @@ internal static class GptSession
             log?.Commit();
             if (e is OutputClosedException) throw;
             var kept = log is null ? "" : log.Failure is null ? $": the log {s.Log} has those steps" : $"; {TrainingSession.LogFailure(log)}";
-            var lost = s.Save is null ? "no names were sampled" : "the model was not saved and no names were sampled";
+            string[] missing = [.. new[] { s.Save is null ? null : "the model was not saved", s.Html is null ? null : "the page was not written" }.OfType<string>(), "no names were sampled"];
+            var lost = missing.Length == 1 ? missing[0] : string.Join(", ", missing[..^1]) + " and " + missing[^1];
             output.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"error: stopped by {stop.Reason} after step {trainer.StepCount} of {s.Steps}{kept}; {lost}"));
             return stop.ExitCode;
@@ -96,6 +101,19 @@ internal static class GptSession
         {
             UserFiles.Write(save, "--save", () => GptModelFile.Save(model, tokenizer, save));
             output.Out.WriteLine($"saved the model to {save}");
+        }
+        if (s.Html is { } html)
+        {
+            var c = s.Config;
+            var page = GptPage.Render(recorder!, new GptPageOptions
+            {
+                Title = string.Create(CultureInfo.InvariantCulture,
+                    $"GPT on {data.Source}: {Words.Count(c.Layers, "layer")}, width {c.EmbeddingWidth}, {Words.Count(c.Heads, "head")}, {Words.Count(taken, "step")}"),
+                Command = s.Command,
+            });
+            UserFiles.WriteText(html, "--html", page);
+            output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"wrote {html}: {taken:N0} steps, the weights {(recorder!.CheckpointInterval == 1 ? "after every step" : $"every {recorder.CheckpointInterval:N0} steps")}, {System.Text.Encoding.UTF8.GetByteCount(page) / 1024.0:N0} KB; open it in a browser"));
         }
 
         // microgpt.py: print("\n--- inference (new, hallucinated names) ---"), its \n ending the progress line it overwrote

@@ -36,6 +36,12 @@ internal sealed record GptSettings
     /// <summary>Where to save the trained model (<c>--save</c>); null for nowhere.</summary>
     public required string? Save { get; init; }
 
+    /// <summary>Where to write the GPT page (<c>--html</c>); null for nowhere.</summary>
+    public required string? Html { get; init; }
+
+    /// <summary>The command line, as the page shows it.</summary>
+    public string Command { get; init; } = "micrograd gpt";
+
     public static GptSettings From(ParseResult parse, GptOptions o)
     {
         int layers = parse.GetValue(o.Layers)!.Value, width = parse.GetValue(o.EmbeddingWidth)!.Value, heads = parse.GetValue(o.Heads)!.Value;
@@ -53,8 +59,14 @@ internal sealed record GptSettings
             Engine = ParseEngine(parse.GetValue(o.Engine)!),
             Log = parse.GetValue(o.Log),
             Save = parse.GetValue(o.Save),
+            Html = parse.GetValue(o.Html),
+            Command = "micrograd gpt " + string.Join(' ', parse.Tokens.Where(t => t.Type != System.CommandLine.Parsing.TokenType.Command).Select(t => Quote(t.Value))),
         };
     }
+
+    /// <summary>A word of the command line as a shell reads it back.</summary>
+    private static string Quote(string text) =>
+        text.Length > 0 && text.All(c => char.IsAsciiLetterOrDigit(c) || "-_.,/=:+@".Contains(c)) ? text : "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     /// <summary>The engine that <c>--engine</c> names (compiled or eager, checked while parsing).</summary>
     public static GptEngine ParseEngine(string name) => name == "eager" ? GptEngine.Eager : GptEngine.Compiled;

@@ -3,7 +3,7 @@ using Micrograd.Cli.Tests.Support;
 namespace Micrograd.Cli.Tests.Gpt;
 
 /// <summary>
-/// gpt's outputs (--log, --save) are never lost or half-written: each is written to a temporary file renamed over the target;
+/// gpt's outputs (--log, --save, --html) are never lost or half-written: each is written to a temporary file renamed over the target;
 /// an output that is the same file as the data or as the other output is refused before any work.
 /// </summary>
 public class GptOutputFileTests
@@ -61,6 +61,7 @@ public class GptOutputFileTests
     // a --log that fails part way keeps its whole lines and lets the run save the model: LogFailureTests
     [Theory]
     [InlineData("--save", "m.json", 500)]
+    [InlineData("--html", "run.html", 3000)]
     public void An_output_that_fails_part_way_leaves_the_old_file(string option, string name, int limit)
     {
         using var folder = new TempDirectory();

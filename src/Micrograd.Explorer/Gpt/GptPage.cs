@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Net;
+
+namespace Micrograd.Explorer;
+
+/// <summary>
+/// Writes the GPT page: one self-contained HTML page of a recorded <c>micrograd gpt</c> run (<see cref="GptRunRecorder"/>).
+/// It shows the loss at every step (with a moving average) and the learning rate, a slider over the checkpoints, the names
+/// sampled at about ten of them, and one name through the model at the checkpoint shown: each position's next-character
+/// probabilities and each head's attention, computed in the page with the engine's arithmetic, bit for bit. It says
+/// whether its recomputed losses and learning rates equal the engine's.
+/// </summary>
+/// <remarks>Like the training page it holds everything inline, makes no network request (its content security policy
+/// forbids any) and opens from disk.</remarks>
+public static class GptPage
+{
+    /// <summary>Writes the page for a recorded run.</summary>
+    /// <param name="run">The run, every step recorded.</param>
+    /// <param name="writer">Where to write the HTML.</param>
+    /// <param name="options">Title and command; defaults when null.</param>
+    /// <exception cref="ArgumentException">The run is not over (not every step was recorded).</exception>
+    public static void Write(GptRunRecorder run, TextWriter writer, GptPageOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(writer);
+        options ??= new GptPageOptions();
+        if (run.StepCount != run.Steps)
+            throw new ArgumentException($"Record all {run.Steps} steps before writing the page ({run.StepCount} were).", nameof(run));
+        var title = string.IsNullOrWhiteSpace(options.Title) ? "micrograd gpt" : options.Title;
+        PageTemplate.Write(writer, PageTemplate.Resource("gpt.html"),
+        [
+            ("<!--{{HEAD}}-->", PageTemplate.Resource("shared/head.html")),
+            ("{{TITLE}}", WebUtility.HtmlEncode(title)),
+            ("/*{{STYLE}}*/", PageTemplate.Resources("shared/palette.css", "gpt.css")),
+            ("{{TITLE}}", WebUtility.HtmlEncode(title)),
+            ("{{COMMAND}}", WebUtility.HtmlEncode(options.Command ?? "")),
+            ("{{RUN}}", GptRunJson.Write(run)),
+            ("/*{{SCRIPT}}*/", PageTemplate.Resources("shared/numbers.js", "shared/page-kit.js", "shared/player.js",
+                "gpt-model.js", "gpt-run.js", "gpt-chart.js", "gpt-name.js", "gpt-proof.js", "gpt-controls.js", "gpt.js")),
+        ]);
+    }
+
+    /// <summary>Returns the page for a recorded run as a string; see <see cref="Write"/>.</summary>
+    /// <param name="run">The run, every step recorded.</param>
+    /// <param name="options">Title and command; defaults when null.</param>
+    /// <returns>The HTML text.</returns>
+    public static string Render(GptRunRecorder run, GptPageOptions? options = null)
+    {
+        var writer = new StringWriter(CultureInfo.InvariantCulture);
+        Write(run, writer, options);
+        return writer.ToString();
+    }
+}

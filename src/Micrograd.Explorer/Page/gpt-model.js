@@ -1,0 +1,134 @@
+// The GPT's forward pass in the page, microgpt's arithmetic in the engine's order (GptKernel: ForwardPosition, Attention,
+// PositionLoss), so that every number equals the engine's bit for bit: a linear layer is a sum of products from 0, left
+// to right (a multiply, then an add); softmax subtracts the largest logit, exponentiates, adds from 0 and multiplies by
+// total ** -1; RMSNorm is (Σ x·x · width ** -1 + 1e-5) ** -0.5, every ** .NET's Math.Pow (Numbers.pow); a head's scores
+// are scaled by (headWidth ** 0.5) ** -1; the loss is (Σ -log p) · (1 / n).
+"use strict";
+/* global Numbers */
+
+/* exported GptModel */
+class GptModel {
+  /** @param {object} shape  the run's model: layers, width, heads, context, vocabulary, matrices [{ name, rows, columns }]. */
+  constructor(shape) {
+    const { pow } = Numbers;
+    this.width = shape.width;
+    this.heads = shape.heads;
+    this.headWidth = shape.width / shape.heads;
+    this.context = shape.context;
+    this.vocabulary = shape.vocabulary;
+    this.layers = shape.layers;
+    this.hidden = 4 * shape.width;
+    this.widthInverse = pow(this.width, -1);
+    this.attentionScale = pow(pow(this.headWidth, 0.5), -1);
+    // Each matrix's offset in the flat weights: microgpt's state_dict order, row by row (GptLayout).
+    this.offsets = new Map();
+    let at = 0;
+    for (const m of shape.matrices) {
+      this.offsets.set(m.name, at);
+      at += m.rows * m.columns;
+    }
+    this.size = at;
+  }
+
+  /** y[r] = 0 + w[r,0]·x[0] + w[r,1]·x[1] + … for rows r of the matrix at offset (x.length columns). */
+  static linear(w, offset, rows, x) {
+    const columns = x.length;
+    const y = new Float64Array(rows);
+    for (let r = 0; r < rows; r++) {
+      let s = 0;
+      const row = offset + r * columns;
+      for (let i = 0; i < columns; i++) s += w[row + i] * x[i];
+      y[r] = s;
+    }
+    return y;
+  }
+
+  /** microgpt's rmsnorm: x · (Σ x·x · width ** -1 + 1e-5) ** -0.5. */
+  rmsNorm(x) {
+    let sum = 0;
+    for (let i = 0; i < x.length; i++) sum += x[i] * x[i];
+    const scale = Numbers.pow(sum * this.widthInverse + 1e-5, -0.5);
+    const y = new Float64Array(x.length);
+    for (let i = 0; i < x.length; i++) y[i] = x[i] * scale;
+    return y;
+  }
+
+  /** microgpt's softmax of the first n entries of e, in place: exp(e − max) · (Σ exp) ** -1. */
+  static softmax(e, n) {
+    let max = e[0];
+    for (let k = 1; k < n; k++) if (e[k] > max) max = e[k];
+    let total = 0;
+    for (let k = 0; k < n; k++) {
+      e[k] = Math.exp(e[k] + -max);
+      total += e[k];
+    }
+    const inverse = Numbers.pow(total, -1);
+    for (let k = 0; k < n; k++) e[k] = e[k] * inverse;
+    return e;
+  }
+
+  /**
+   * A document through the model with weights w: tokens are BOS, the characters, BOS; the first min(context, tokens − 1)
+   * positions are computed. Returns { positions: [{ probabilities, attention: [layer][head] weights over positions 0 … p,
+   * loss }], loss }, loss being the document's, as the engine trains on it.
+   */
+  run(w, tokens) {
+    const { width, heads, headWidth, hidden, offsets } = this;
+    const n = Math.min(this.context, tokens.length - 1);
+    const keys = [];
+    const values = [];
+    for (let l = 0; l < this.layers; l++) {
+      keys.push([]);
+      values.push([]);
+    }
+    const positions = [];
+    let sum = 0;
+    for (let p = 0; p < n; p++) {
+      const emb = new Float64Array(width);
+      const tok = offsets.get("wte") + tokens[p] * width;
+      const pos = offsets.get("wpe") + p * width;
+      for (let i = 0; i < width; i++) emb[i] = w[tok + i] + w[pos + i];
+      let x = this.rmsNorm(emb);
+      const attention = [];
+      for (let l = 0; l < this.layers; l++) {
+        const name = (matrix) => offsets.get(`layer${l}.${matrix}`);
+        const xa = this.rmsNorm(x);
+        const q = GptModel.linear(w, name("attn_wq"), width, xa);
+        keys[l].push(GptModel.linear(w, name("attn_wk"), width, xa));
+        values[l].push(GptModel.linear(w, name("attn_wv"), width, xa));
+        const attended = new Float64Array(width);
+        const layerWeights = [];
+        for (let h = 0; h < heads; h++) {
+          const hs = h * headWidth;
+          const weight = new Float64Array(p + 1);
+          for (let t = 0; t <= p; t++) {
+            let s = 0;
+            const k = keys[l][t];
+            for (let j = 0; j < headWidth; j++) s += q[hs + j] * k[hs + j];
+            weight[t] = s * this.attentionScale;
+          }
+          GptModel.softmax(weight, p + 1);
+          for (let j = 0; j < headWidth; j++) {
+            let s = 0;
+            for (let t = 0; t <= p; t++) s += weight[t] * values[l][t][hs + j];
+            attended[hs + j] = s;
+          }
+          layerWeights.push(weight);
+        }
+        attention.push(layerWeights);
+        const xm = GptModel.linear(w, name("attn_wo"), width, attended);
+        for (let i = 0; i < width; i++) xm[i] += x[i];
+        const f = GptModel.linear(w, name("mlp_fc1"), hidden, this.rmsNorm(xm));
+        for (let i = 0; i < hidden; i++) if (f[i] < 0) f[i] = 0; // relu (−0 and NaN stay)
+        const xf = GptModel.linear(w, name("mlp_fc2"), width, f);
+        for (let i = 0; i < width; i++) xf[i] += xm[i];
+        x = xf;
+      }
+      const probabilities = GptModel.softmax(GptModel.linear(w, offsets.get("lm_head"), this.vocabulary, x), this.vocabulary);
+      const loss = -Math.log(probabilities[tokens[p + 1]]);
+      sum += loss;
+      positions.push({ probabilities, attention, loss });
+    }
+    return { positions, loss: sum * (1 / n) };
+  }
+}

@@ -1,0 +1,209 @@
+// The GPT page's controller: reads the recorded run, moves between its checkpoints (slider, keys, play), and at each one
+// draws the timeline's marker, the step's numbers, the sampled names up to it, and the typed name through the model with
+// the checkpoint's weights. The page's state is window.gpt; its view (checkpoint and name) is kept in the URL's #hash.
+"use strict";
+/* global Numbers, PageKit, Player, GptRun, GptModel, GptChart, GptNameView, GptProof, GptControls */
+
+(() => {
+  const { $ } = PageKit;
+  const run = new GptRun(JSON.parse($("run-data").textContent));
+  const model = new GptModel(run.model);
+  const speeds = [1, 2, 5, 10, 20, 50, 100];
+  const page = { run, model, position: 0, name: "", tokens: null, chosen: 0, result: null, hash: "" };
+
+  const chart = new GptChart($("chart"), run, { onPick: (steps) => { pause(); goTo(nearest(steps)); } });
+  const view = new GptNameView(run, { onChoose: (p) => choose(p) });
+
+  /** The checkpoint nearest a number of steps taken. */
+  function nearest(steps) {
+    let best = 0;
+    for (let i = 1; i < run.count; i++) {
+      if (Math.abs(run.checkpointSteps[i] - steps) < Math.abs(run.checkpointSteps[best] - steps)) best = i;
+    }
+    return best;
+  }
+
+  const n = (x) => x.toLocaleString("en-US");
+
+  function showNumbers() {
+    const i = page.position;
+    const step = run.checkpointSteps[i];
+    const list = $("numbers");
+    list.replaceChildren();
+    const add = (term, text, key) => {
+      const dt = document.createElement("dt");
+      dt.textContent = term;
+      const dd = document.createElement("dd");
+      dd.textContent = text;
+      dd.dataset.key = key;
+      list.append(dt, dd);
+    };
+    add("model", step === 0 ? "the initial weights, before any step" : `after ${n(step)} of ${n(run.steps)} steps`, "model");
+    const doc = run.documents[i];
+    if (doc !== null) {
+      const loss = run.losses[step];
+      const mine = model.run(run.weightsAt(i), run.encode(doc).tokens).loss;
+      const mark = GptProof.same(mine, loss) ? " ✓" : ` ≠ the page's ${Numbers.full(mine)}`;
+      add(`step ${n(step + 1)}'s loss, on “${doc}”`, `${Numbers.full(loss)}${mark}`, "loss");
+      add(`step ${n(step + 1)}'s learning rate`, Numbers.full(run.rates[step]), "rate");
+    } else {
+      add("the last step's loss", Numbers.full(run.losses[run.steps - 1]), "loss");
+    }
+  }
+
+  function showSamples() {
+    const step = run.checkpointSteps[page.position];
+    let current = -1;
+    run.samples.forEach((s, k) => { if (s.step <= step) current = k; });
+    for (const row of $("sample-rows").children) {
+      const here = Number(row.dataset.index) === current;
+      row.classList.toggle("current", here);
+      if (here) row.setAttribute("aria-current", "true");
+      else row.removeAttribute("aria-current");
+    }
+  }
+
+  function showName() {
+    if (page.tokens === null) return;
+    page.result = model.run(run.weightsAt(page.position), page.tokens);
+    page.chosen = Math.min(page.chosen, page.result.positions.length - 1);
+    view.show(page.result, page.tokens, page.chosen);
+  }
+
+  function draw() {
+    const i = page.position;
+    const step = run.checkpointSteps[i];
+    $("position").value = String(i);
+    $("progress").textContent = `checkpoint ${n(i + 1)} of ${n(run.count)}: ${n(step)} steps`;
+    $("play").textContent = player.playing ? "⏸ Pause" : "▶ Play";
+    $("play").setAttribute("aria-pressed", String(player.playing));
+    chart.setStep(step);
+    chart.draw();
+    showNumbers();
+    showSamples();
+    showName();
+    if (!player.playing) hash.saveSoon();
+  }
+
+  function goTo(i) {
+    page.position = Math.max(0, Math.min(run.count - 1, Math.round(i)));
+    if (player.playing && page.position === run.count - 1) player.pause();
+    draw();
+  }
+
+  function choose(p) {
+    if (page.result === null) return;
+    page.chosen = Math.max(0, Math.min(page.result.positions.length - 1, p));
+    view.show(page.result, page.tokens, page.chosen);
+  }
+
+  /** A typed name: drawn through the model if the vocabulary has its characters, else refused with a message. */
+  function setName(text) {
+    const encoded = run.encode(text);
+    const field = $("name");
+    if (encoded.problem) {
+      field.classList.add("bad");
+      field.setAttribute("aria-invalid", "true");
+      $("name-problem").textContent = encoded.problem;
+      return false;
+    }
+    field.classList.remove("bad");
+    field.removeAttribute("aria-invalid");
+    $("name-problem").textContent = "";
+    page.name = text;
+    page.tokens = encoded.tokens;
+    showName();
+    hash.saveSoon();
+    return true;
+  }
+
+  function toggleSmooth() {
+    chart.setSmooth(!chart.smooth);
+    $("smooth").setAttribute("aria-pressed", String(chart.smooth));
+    chart.draw();
+  }
+
+  const player = new Player({
+    position: () => page.position,
+    atEnd: () => page.position >= run.count - 1,
+    speed: () => speeds[Number($("speed").value)],
+    goTo,
+    begin: () => { page.position = 0; },
+    draw,
+  });
+  const pause = () => { if (player.playing) { player.pause(); draw(); } };
+  const togglePlay = () => player.toggle();
+  function showSpeed() {
+    $("speed-value").textContent = `${speeds[Number($("speed").value)]} checkpoints/s`;
+    player.restartClock();
+  }
+
+  /** #step=S&name=TEXT: the checkpoint of S steps (or the nearest) and the name; anything else is ignored. */
+  function readHash(text) {
+    const items = PageKit.hashItems(text);
+    if (items === null) return null;
+    const state = {};
+    for (const [key, value] of items) {
+      if (key === "step" && /^\d{1,9}$/.test(value)) state.position = nearest(Number(value));
+      if (key === "name" && value.length <= 64) state.name = value;
+    }
+    return state;
+  }
+  function applyHash(state) {
+    if (state.name !== undefined && run.encode(state.name).tokens) {
+      $("name").value = state.name;
+      setName(state.name);
+    }
+    if (state.position !== undefined) goTo(state.position);
+  }
+  const hash = new PageKit.HashState({
+    text: () => `step=${run.checkpointSteps[page.position]}&name=${encodeURIComponent(page.name)}`,
+    mayWrite: () => !player.playing,
+    read: readHash,
+    apply: applyHash,
+  });
+
+  // The parts that never change: the slider's range, the sampled names, the names to pick from, the notes.
+  $("position").max = String(run.count - 1);
+  for (const [k, s] of run.samples.entries()) {
+    const row = document.createElement("tr");
+    row.dataset.index = String(k);
+    const th = document.createElement("th");
+    th.scope = "row";
+    th.textContent = n(s.step);
+    const td = document.createElement("td");
+    td.textContent = s.names.join(", ");
+    row.append(th, td);
+    $("sample-rows").append(row);
+  }
+  $("samples-about").textContent = `${run.samples[0].names.length} names at each, drawn by the engine from the model at that step, from Python's random seeded with ${run.seed}, temperature ${Numbers.full(run.temperature)}.`;
+  $("thinning").textContent = run.interval === 1
+    ? `The weights are stored after every step (${n(run.count)} checkpoints).`
+    : `The weights are stored every ${n(run.interval)} steps (${n(run.count)} checkpoints, the last after step ${n(run.steps)}), so the page shows the model at those steps; the loss and the learning rate are drawn for every step.`;
+  $("chart-legend").textContent = `loss (blue), its mean over ${n(chart.window)} steps (dark), learning rate (dashed, right axis)`;
+  const pick = $("pick");
+  const none = document.createElement("option");
+  none.value = "";
+  none.textContent = "—";
+  pick.append(none);
+  for (const d of [...new Set(run.documents.filter((d) => d !== null))].sort()) {
+    const option = document.createElement("option");
+    option.value = d;
+    option.textContent = d;
+    pick.append(option);
+  }
+
+  Object.assign(page, { goTo, pause, togglePlay, showSpeed, setName, choose, toggleSmooth, player });
+  GptProof.attach(page);
+  GptControls.attach(page);
+  window.gpt = page;
+
+  showSpeed();
+  const first = run.documents.find((d) => d !== null && run.encode(d).tokens) || "";
+  $("name").value = first;
+  setName(first);
+  const opened = readHash(location.hash);
+  if (opened) applyHash(opened);
+  draw();
+  page.runProof();
+})();

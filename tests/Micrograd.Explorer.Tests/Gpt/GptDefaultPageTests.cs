@@ -1,0 +1,60 @@
+using System.Globalization;
+using Micrograd.Cli;
+using Micrograd.Explorer.Tests.Support;
+using Micrograd.NN;
+using Micrograd.NN.Gpt;
+using Microsoft.Playwright;
+
+namespace Micrograd.Explorer.Tests.Gpt;
+
+/// <summary>
+/// The page of microgpt's default run, <c>micrograd gpt --html FILE</c> (1,000 steps on the built-in names, the weights
+/// every 10 steps): its proof covers every learning rate and the loss after each of the 100 checkpoints inside the run, and
+/// a name at the last checkpoint gets the library's numbers.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class GptDefaultPageTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task The_default_runs_page_proves_its_numbers_and_shows_the_trained_models()
+    {
+        using var folder = new TempDirectory();
+        var page = folder.File("run.html");
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        Assert.True(CliApp.Run(["gpt", "--samples", "1", "--html", page], stdout, stderr) == 0, stderr.ToString());
+
+        await using var tab = await ExplorerTab.OpenAsync(browser.Browser, page, 1600, 900, "", "() => window.gpt !== undefined");
+        await tab.Page.WaitForFunctionAsync("() => window.gpt.proof && window.gpt.proof.done", null, new PageWaitForFunctionOptions { Timeout = 300_000 });
+        var counts = await tab.Page.EvaluateAsync<int[]>("() => [window.gpt.proof.numbers, window.gpt.proof.differ, window.gpt.run.count]");
+        Assert.Equal([1000 + 100, 0, 101], counts);
+        Assert.Equal("✓ all 1,100 numbers equal the engine's, bit for bit", await tab.Page.Locator("#check").TextContentAsync());
+
+        // the trained model, from the library: microgpt's run on the same names
+        var random = new PythonRandom(42);
+        var names = GptDocuments.Parse(await File.ReadAllTextAsync(NamesFile())).ToList();
+        random.Shuffle(names);
+        var tokenizer = CharTokenizer.FromDocuments(names);
+        var config = new GptConfig();
+        var model = Micrograd.NN.Gpt.Gpt.Create(config, tokenizer.VocabularySize, random);
+        var trainer = new GptTrainer(model, [.. names.Select(tokenizer.EncodeDocument)], new GptAdam(model.Parameters.Count));
+        for (var k = 0; k < 1000; k++) trainer.Step();
+        var expected = GptReference.Of(config, tokenizer.VocabularySize, [.. model.Parameters.Select(p => p.Data)], tokenizer.EncodeDocument("karpathy"));
+
+        await tab.PressAsync("End");
+        await tab.PressAsync("n");
+        await tab.Page.Keyboard.PressAsync("Control+A");
+        await tab.Page.Keyboard.TypeAsync("karpathy");
+        await tab.PressAsync("Enter");
+        var shown = await tab.Page.EvaluateAsync<string[]>(
+            "() => [Numbers.full(window.gpt.result.loss), ...window.gpt.result.positions.flatMap((q) => [...Array.from(q.probabilities, Numbers.full), ...q.attention.flat().flatMap((h) => Array.from(h, Numbers.full))])]");
+        string[] wanted = [Shown.Full(expected.Loss), .. expected.Probabilities.Zip(expected.Attention, (p, a) => p.Concat(a.SelectMany(l => l.SelectMany(h => h)))).SelectMany(x => x).Select(Shown.Full)];
+        Assert.Equal(wanted, shown);
+        tab.AssertNoErrors();
+        Assert.DoesNotContain(tab.Routed, u => u != tab.Url);
+        Assert.True(new FileInfo(page).Length < 5_000_000, new FileInfo(page).Length.ToString("N0", CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>makemore's names.txt as the tool has it built in.</summary>
+    private static string NamesFile() => Repository.File("src/Micrograd.Cli/Gpt/names.txt");
+}
