@@ -10,7 +10,9 @@ namespace Micrograd.Explorer.Tests.Gpt;
 /// <summary>
 /// The page of microgpt's default run, <c>micrograd gpt --html FILE</c> (1,000 steps on the built-in names, the weights
 /// every 10 steps): its proof covers every learning rate and the loss after each of the 100 checkpoints inside the run, and
-/// a name at the last checkpoint gets the library's numbers.
+/// a name at the last checkpoint gets the library's numbers. The README's picture of the page is taken here, of that name at
+/// the last checkpoint in a 1600×900 window: the test writes it to <c>screenshots/gpt-page.png</c> in its output folder, and
+/// docs/images/gpt-page.png is a copy.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class GptDefaultPageTests(BrowserFixture browser)
@@ -50,9 +52,33 @@ public sealed class GptDefaultPageTests(BrowserFixture browser)
             "() => [Numbers.full(window.gpt.result.loss), ...window.gpt.result.positions.flatMap((q) => [...Array.from(q.probabilities, Numbers.full), ...q.attention.flat().flatMap((h) => Array.from(h, Numbers.full))])]");
         string[] wanted = [Shown.Full(expected.Loss), .. expected.Probabilities.Zip(expected.Attention, (p, a) => p.Concat(a.SelectMany(l => l.SelectMany(h => h)))).SelectMany(x => x).Select(Shown.Full)];
         Assert.Equal(wanted, shown);
+
+        await tab.Page.Mouse.MoveAsync(1590, 890);
+        Directory.CreateDirectory(Path.GetDirectoryName(ScreenshotPath)!);
+        File.Delete(ScreenshotPath);
+        await tab.Page.ScreenshotAsync(new() { Path = ScreenshotPath });
+        Assert.Equal((1600, 900), Png.Size(ScreenshotPath));
         tab.AssertNoErrors();
         Assert.DoesNotContain(tab.Routed, u => u != tab.Url);
         Assert.True(new FileInfo(page).Length < 5_000_000, new FileInfo(page).Length.ToString("N0", CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The command the README names for the page.</summary>
+    public const string Command = "micrograd gpt --html run.html";
+
+    public static string ScreenshotPath => Path.Combine(AppContext.BaseDirectory, "screenshots", "gpt-page.png");
+
+    [Fact]
+    public void The_readme_shows_the_committed_screenshot_next_to_the_command_that_made_the_page()
+    {
+        var readme = File.ReadAllText(Repository.File("README.md"));
+        var picture = readme.IndexOf("](docs/images/gpt-page.png)", StringComparison.Ordinal);
+        Assert.True(picture >= 0, "the README does not show docs/images/gpt-page.png");
+        var command = readme.IndexOf(Command, StringComparison.Ordinal);
+        Assert.True(command >= 0, "the README does not name the command that made the page");
+        Assert.True(Math.Abs(picture - command) < 1500, "the command is not next to the picture");
+        Assert.Contains("dotnet test tests/Micrograd.Explorer.Tests --filter GptDefaultPage", readme, StringComparison.Ordinal);
+        Assert.Equal((1600, 900), Png.Size(Repository.File("docs/images/gpt-page.png")));
     }
 
     /// <summary>makemore's names.txt as the tool has it built in.</summary>
