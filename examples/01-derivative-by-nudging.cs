@@ -2,7 +2,7 @@
 // Look at: the slope (f(x + h) - f(x)) / h getting closer to 14 as h shrinks, until rounding spoils it (h = 1e-15),
 // then the exact 14 that Backward() gives with no h at all.
 // Run: dotnet run examples/01-derivative-by-nudging.cs
-#:project ../src/Micrograd/Micrograd.csproj
+#:package Micrograd@0.2.0-preview.1
 using System.Globalization;
 using Micrograd;
 

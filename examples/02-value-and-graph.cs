@@ -2,7 +2,7 @@
 // Look at: each node's data and the op that made it, then 02-graph.svg (or 02-graph.dot without Graphviz): the picture
 // the seed notebook draws with draw_dot, a record per value (label | data | grad) and an ellipse per op.
 // Run: dotnet run examples/02-value-and-graph.cs
-#:project ../src/Micrograd/Micrograd.csproj
+#:package Micrograd@0.2.0-preview.1
 using Micrograd;
 using Micrograd.Graphs;
 

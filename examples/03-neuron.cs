@@ -2,8 +2,8 @@
 // Look at: y = 0.9989793986334531, the seed's number; the gradients, which say how much y moves per unit of each input;
 // then 03-neuron.svg (the graph after backward) and 03-neuron.html (open it in a browser and step through the chain rule).
 // Run: dotnet run examples/03-neuron.cs
-#:project ../src/Micrograd/Micrograd.csproj
-#:project ../src/Micrograd.Explorer/Micrograd.Explorer.csproj
+#:package Micrograd@0.2.0-preview.1
+#:package Micrograd.Explorer@0.2.0-preview.1
 using System.Globalization;
 using Micrograd;
 using Micrograd.Explorer;

@@ -2,7 +2,7 @@
 // Look at: each line of the chain rule, done by hand from the output back to the inputs, and the last line, which
 // compares every hand-made gradient with Backward()'s: they are the same doubles, bit for bit.
 // Run: dotnet run examples/04-backprop-by-hand.cs
-#:project ../src/Micrograd/Micrograd.csproj
+#:package Micrograd@0.2.0-preview.1
 using System.Globalization;
 using Micrograd;
 

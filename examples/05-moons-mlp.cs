@@ -3,9 +3,9 @@
 // data, and the loss curve) and 05-moons.html: open it in a browser, drag the slider through the run, click a point to see
 // its backpropagation at that step, add a point and press "Train on" to watch the boundary move.
 // Run: dotnet run examples/05-moons-mlp.cs
-#:project ../src/Micrograd/Micrograd.csproj
-#:project ../src/Micrograd.Plots/Micrograd.Plots.csproj
-#:project ../src/Micrograd.Explorer/Micrograd.Explorer.csproj
+#:package Micrograd@0.2.0-preview.1
+#:package Micrograd.Plots@0.2.0-preview.1
+#:package Micrograd.Explorer@0.2.0-preview.1
 using System.Globalization;
 using Micrograd.Explorer;
 using Micrograd.Graphs;

@@ -3,7 +3,7 @@
 // (7 steps from (-1, 1) to within 1e-12), against gradient descent, which only shrinks it by a constant factor (hundreds of
 // steps); then 06-newton-path.svg, both paths over the function's landscape (darker is lower).
 // Run: dotnet run examples/06-newton-hessian.cs
-#:project ../src/Micrograd/Micrograd.csproj
+#:package Micrograd@0.2.0-preview.1
 using System.Globalization;
 using System.Text;
 using Micrograd;

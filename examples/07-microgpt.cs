@@ -3,8 +3,9 @@
 // the model then invents. Every step builds microgpt's graph of Values and calls Backward(), as microgpt.py does: these are
 // the first 300 of microgpt.py's 1,000 steps, and each loss is microgpt.py's own, to the last bit (`micrograd gpt` runs
 // all 1,000 steps, compiled, in a blink).
-// Run: dotnet run examples/07-microgpt.cs
-#:project ../src/Micrograd/Micrograd.csproj
+// Run: dotnet run examples/07-microgpt.cs (it reads makemore's names.txt: in the repository, the tool's copy; elsewhere, put
+// names.txt beside this file: https://raw.githubusercontent.com/karpathy/makemore/master/names.txt)
+#:package Micrograd@0.2.0-preview.1
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Micrograd.NN;
@@ -12,7 +13,7 @@ using Micrograd.NN.Gpt;
 
 // The data: makemore's 32,033 names, one document per line, shuffled with Python's generator seeded 42.
 var random = new PythonRandom(42);
-var names = GptDocuments.Parse(File.ReadAllText(Path.Combine(Folder(), "../src/Micrograd.Cli/Gpt/names.txt"))).ToList();
+var names = GptDocuments.Parse(File.ReadAllText(NamesFile())).ToList();
 random.Shuffle(names);
 
 // The tokenizer: one token per character, plus BOS, which starts and ends every name.
@@ -36,4 +37,10 @@ for (var step = 0; step < 300; step++)
 var sampler = new GptSampler(model, tokenizer, GptEngine.Eager);
 for (var i = 1; i <= 10; i++) Console.WriteLine($"name {i,2}: {sampler.Sample(random, temperature: 0.5)}");
 
-static string Folder([CallerFilePath] string file = "") => Path.GetDirectoryName(file)!;
+// names.txt beside this file, or else the repository's copy (src/Micrograd.Cli/Gpt/names.txt, which the tool carries).
+static string NamesFile([CallerFilePath] string file = "")
+{
+    var folder = Path.GetDirectoryName(file)!;
+    var beside = Path.Combine(folder, "names.txt");
+    return File.Exists(beside) ? beside : Path.Combine(folder, "../src/Micrograd.Cli/Gpt/names.txt");
+}

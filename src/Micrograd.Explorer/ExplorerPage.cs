@@ -46,7 +46,7 @@ public static class ExplorerPage
 
         var graph = ComputationGraph.Trace(root);
         string Dot(RankDirection direction) =>
-            DotWriter.Write(graph, new DotOptions { RankDirection = direction, MaxNodes = options.MaxDrawnNodes });
+            DotWriter.Write(graph.Root, new DotOptions { RankDirection = direction, MaxNodes = options.MaxDrawnNodes });
         var (leftToRight, topToBottom) = ("", "");
         var values = EngineValues.Compute(graph, () => (leftToRight, topToBottom) = (Dot(RankDirection.LeftToRight), Dot(RankDirection.TopToBottom)));
         var layouts = GraphViewParts.Layouts(leftToRight, topToBottom, options.Graphviz);

@@ -66,17 +66,18 @@ internal static class NodeNames
             return p < context || (parenthesizeEqual && p == context) ? $"({name})" : name;
         }
 
+        // a constant power is the one unary op whose name starts with "**" (it carries its exponent: "**2")
         switch (op)
         {
-            case BinaryOp when op.Name is "+" or "-":
+            case { Arity: OpArity.Binary, Name: "+" or "-" }:
                 return ($"{Operand(0, Sum, false)} {op.Name} {Operand(1, Sum, true)}", Sum);
-            case BinaryOp when op.Name is "*" or "/":
+            case { Arity: OpArity.Binary, Name: "*" or "/" }:
                 return ($"{Operand(0, Product, false)}{op.Name}{Operand(1, Product, true)}", Product);
-            case BinaryOp when op.Name == "**":
+            case { Arity: OpArity.Binary, Name: "**" }:
                 return ($"{Operand(0, Power, true)}**{Operand(1, Negation, false)}", Power);
-            case UnaryOp when op.Name == "neg":
+            case { Arity: OpArity.Unary, Name: "neg" }:
                 return ($"-{Operand(0, Negation, true)}", Negation);
-            case PowConstantOp:
+            case { Arity: OpArity.Unary } when op.Name.StartsWith("**", StringComparison.Ordinal):
                 return ($"{Operand(0, Power, true)}{op.Name}", Power);
             default:
                 return ($"{op.Name}({string.Join(", ", operands.Select(k => names[k]))})", Atom);

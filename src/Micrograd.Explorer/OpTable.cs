@@ -29,7 +29,7 @@ internal static class OpTable
         {
             if (byName.TryGetValue(op.Name, out var seen))
             {
-                if (!seen.SameAs(op)) throw new ArgumentException($"two different ops ({seen.GetType().Name} and {op.GetType().Name}) are both named '{op.Name}'", nameof(ops));
+                if (!SameFunction(seen, op)) throw new ArgumentException($"two different ops ({seen.GetType().Name} and {op.GetType().Name}) are both named '{op.Name}'", nameof(ops));
                 continue;
             }
             byName.Add(op.Name, op);
@@ -41,6 +41,14 @@ internal static class OpTable
         sb.Append("  };\n}\n");
         return sb.ToString();
     }
+
+    /// <summary>
+    /// True when two ops of one name compute the same function, as the engine decides it: a built-in op (one with a
+    /// formula) is known by its class and its name (a constant power carries its exponent in its name, "**2"); an op
+    /// without a formula (a <see cref="DifferentiableFunction"/>'s, or one of its derivatives) is the same only as itself.
+    /// </summary>
+    private static bool SameFunction(Op a, Op b) =>
+        ReferenceEquals(a, b) || (a.HasFormula && b.HasFormula && a.GetType() == b.GetType() && string.Equals(a.Name, b.Name, StringComparison.Ordinal));
 
     private static string Entry(string name, Op op)
     {

@@ -11,7 +11,12 @@ public sealed partial class Value
     /// <summary>Whether <see cref="s_hooks"/> holds hooks for this node: the one check a backward pass makes per node.</summary>
     private bool _hooked;
 
-    internal bool HasHooks => _hooked;
+    /// <summary>
+    /// True while this value has at least one gradient hook (<see cref="RegisterHook"/>) that has not been removed: its
+    /// gradient is then whatever its hooks make of it, and the compiled mode (<see cref="Compiled.CompiledGraph"/>) refuses
+    /// a graph that holds it.
+    /// </summary>
+    public bool HasHooks => _hooked;
 
     /// <summary>
     /// Registers a gradient hook, as PyTorch's <c>Tensor.register_hook</c>: a function called with this value's gradient

@@ -26,7 +26,7 @@ public class GradBadInputTests
     public void An_unknown_function_is_named_with_the_known_ones()
     {
         AssertBadInput(Tool.Run("grad", "foo(x)", "x=1"),
-            "unknown function 'foo' at position 1: expected one of abs, atan, cos, elu, exp, expm1, gelu, leaky_relu, log, log1p, max, min, relu, sigmoid, sin, softplus, sqrt, tanh");
+            "unknown function 'foo' at position 1: expected one of abs, atan, cos, elu, exp, expm1, gelu, hardtanh, leaky_relu, log, log1p, max, min, relu, sigmoid, sin, softplus, sqrt, tanh");
     }
 
     [Theory]

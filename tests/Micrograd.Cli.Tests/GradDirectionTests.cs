@@ -14,7 +14,7 @@ public class GradDirectionTests
     /// <summary>Every operator and every function of the expression language: + - * /, ** with a constant and with a
     /// variable exponent, unary minus and the functions (checked against the op catalog below).</summary>
     private const string EveryOp = "relu(x) * tanh(y) + exp(x) / log(z) - sigmoid(x * y) ** 2 + sqrt(z) * abs(y) + sin(x) ** z - cos(y) / -x"
-        + " + max(x, y) * min(y, z) + leaky_relu(y) - elu(y) * softplus(x) + gelu(y) + log1p(z) * expm1(x) - atan(x * z)";
+        + " + max(x, y) * min(y, z) + leaky_relu(y) - elu(y) * softplus(x) + gelu(y) + log1p(z) * expm1(x) - atan(x * z) + hardtanh(y * 0.5)";
 
     private static readonly Dictionary<string, double> EveryOpAt = new() { ["x"] = 0.7, ["y"] = -1.3, ["z"] = 2.5 };
 

@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using Micrograd.NN;
 
 namespace Micrograd.Examples.Tests;
@@ -6,27 +9,84 @@ namespace Micrograd.Examples.Tests;
 /// <summary>
 /// Every example under examples/ runs as a user runs it and shows the right numbers. One class, so the examples build one
 /// after another (they share the library's Release build). Expected numbers come from the seed notebook, from PyTorch
-/// (the README's neuron gradients) or from arithmetic done here, never from an example's own output.
+/// (the README's neuron gradients) or from arithmetic done here, never from an example's own output. Each run also prints
+/// and writes what its examples/expected/NAME.txt says, which .ci/package-check checks again when it runs the examples
+/// from the packages.
 /// </summary>
-public sealed class ExampleTests
+public sealed partial class ExampleTests
 {
     private static double Number(string text) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
 
+    private static IEnumerable<string> Examples() =>
+        Directory.GetFiles(Repository.File("examples"), "*.cs").Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal);
+
+    /// <summary>The version of every package of the repository (src/Directory.Build.props), as the library was built with it.</summary>
+    private static string RepositoryVersion { get; } =
+        typeof(Value).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion.Split('+')[0];
+
+    /// <summary>Whether <paramref name="id"/> is one of the repository's packages (a project src/ID/ID.csproj).</summary>
+    private static bool IsRepositoryPackage(string id) => File.Exists(Repository.File($"src/{id}/{id}.csproj"));
+
+    [GeneratedRegex(@"^#:package\s+(?<id>[^@\s]+)@(?<version>\S+)\s*$", RegexOptions.Multiline)]
+    private static partial Regex PackageDirective();
+
+    private static List<(string Id, string Version)> Packages(string example) =>
+        PackageDirective().Matches(File.ReadAllText(Repository.File("examples/" + example)).ReplaceLineEndings("\n"))
+            .Select(m => (m.Groups["id"].Value, m.Groups["version"].Value)).ToList();
+
     [Fact]
-    public void Every_example_file_is_tested_here()
+    public void Every_example_file_is_tested_here_and_has_its_expected_output()
     {
-        var files = Directory.GetFiles(Repository.File("examples"), "*.cs").Select(Path.GetFileName).Order(StringComparer.Ordinal);
         var tested = typeof(ExampleTests).GetMethods()
             .SelectMany(m => m.GetCustomAttributes(typeof(ExampleAttribute), false).Cast<ExampleAttribute>())
             .Select(a => a.File).Order(StringComparer.Ordinal);
-        Assert.Equal(files, tested);
+        Assert.Equal(Examples(), tested);
+        var expected = Directory.GetFiles(Repository.File("examples/expected"), "*.txt").Select(f => Path.GetFileNameWithoutExtension(f) + ".cs").Order(StringComparer.Ordinal);
+        Assert.Equal(Examples(), expected);
+        foreach (var example in Examples()) Assert.NotEmpty(ExpectedOutput.Of(example).Lines);
+    }
+
+    [Fact]
+    public void Every_example_takes_the_repositorys_packages_at_the_repositorys_version()
+    {
+        Assert.Matches(@"^\d+\.\d+\.\d+", RepositoryVersion);
+        foreach (var example in Examples())
+        {
+            var text = File.ReadAllText(Repository.File("examples/" + example));
+            Assert.False(Regex.IsMatch(text, "^#:project", RegexOptions.Multiline), $"examples/{example} references a project; an example takes the packages, as a user's file does (#:package ID@VERSION)");
+            var packages = Packages(example);
+            Assert.Contains(packages, p => p.Id == "Micrograd");
+            foreach (var (id, version) in packages.Where(p => p.Id.StartsWith("Micrograd", StringComparison.Ordinal)))
+            {
+                Assert.True(IsRepositoryPackage(id), $"examples/{example} takes {id}, which is none of the repository's packages (src/ID/ID.csproj)");
+                Assert.True(version == RepositoryVersion, $"examples/{example} takes {id}@{version}, but the repository's version is {RepositoryVersion} (src/Directory.Build.props): write #:package {id}@{RepositoryVersion}");
+            }
+        }
+    }
+
+    [Fact]
+    public void In_the_repository_every_example_builds_against_the_source()
+    {
+        // what `dotnet run examples/NAME.cs` references once examples/Directory.Build.targets has made each of the
+        // repository's packages a reference to its project under src/ (evaluation only: nothing is restored or built)
+        foreach (var example in Examples())
+        {
+            var (exitCode, output, error) = ExampleRun.Dotnet(Repository.Root, "build", "-c", "Release", Repository.File("examples/" + example), "--no-restore",
+                "-t:CollectPackageReferences", "-getItem:ProjectReference", "-getItem:PackageReference");
+            Assert.True(exitCode == 0, $"{example}: {output}\n{error}");
+            var items = JsonDocument.Parse(output).RootElement.GetProperty("Items");
+            string[] Identities(string item) => items.TryGetProperty(item, out var list) ? [.. list.EnumerateArray().Select(i => i.GetProperty("Identity").GetString()!)] : [];
+            var projects = Packages(example).Where(p => IsRepositoryPackage(p.Id)).Select(p => Path.GetFullPath(Repository.File($"src/{p.Id}/{p.Id}.csproj"))).Order(StringComparer.Ordinal);
+            Assert.Equal(projects, Identities("ProjectReference").Select(Path.GetFullPath).Order(StringComparer.Ordinal));
+            Assert.DoesNotContain(Identities("PackageReference"), id => id.StartsWith("Micrograd", StringComparison.OrdinalIgnoreCase));
+        }
     }
 
     [Fact, Example("01-derivative-by-nudging.cs")]
     public void Nudging_approaches_the_derivative_that_backward_gives_exactly()
     {
         using var run = ExampleRun.Start("01-derivative-by-nudging.cs");
-        Assert.True(run.ExitCode == 0, run.ToString());
+        run.AssertAsExpected();
         static double F(double x) => 3 * x * x - 4 * x + 5;
         Assert.Equal(6 * 3.0 - 4, Number(run.After("Backward(): x.Grad =")));
         Assert.Equal((F(4) - F(3)) / 1, Number(run.After("h = 1       (f(x + h) - f(x)) / h =")));
@@ -37,7 +97,7 @@ public sealed class ExampleTests
     public void A_small_graph_has_the_gradients_of_the_chain_rule_and_a_picture()
     {
         using var run = ExampleRun.Start("02-value-and-graph.cs");
-        Assert.True(run.ExitCode == 0, run.ToString());
+        run.AssertAsExpected();
         double a = 2, b = -3, c = 10, f = -2, d = a * b + c;
         Assert.Equal($"dL/da = {b * f}, dL/db = {a * f}, dL/dc = {f}, dL/df = {d}", run.After("after Backward():"));
         var svg = run.FileText("02-graph.svg");
@@ -49,7 +109,7 @@ public sealed class ExampleTests
     public void The_neuron_gives_the_seeds_value_and_pytorchs_gradients_and_draws_its_pages()
     {
         using var run = ExampleRun.Start("03-neuron.cs");
-        Assert.True(run.ExitCode == 0, run.ToString());
+        run.AssertAsExpected();
         Assert.Equal("0.9989793986334531", run.After("y = tanh(w0·x0 + w1·x1 + w2·x2 + b) ="));   // the seed notebook's y
         Assert.Equal("0.0032642577695110885", run.After("dy/dw0 ="));                          // PyTorch, float64
         Assert.Equal("0.0020401611059444303", run.After("dy/db  ="));
@@ -64,7 +124,7 @@ public sealed class ExampleTests
     public void The_mlp_learns_the_moons_and_draws_its_plot_and_training_page()
     {
         using var run = ExampleRun.Start("05-moons-mlp.cs");
-        Assert.True(run.ExitCode == 0, run.ToString());
+        run.AssertAsExpected();
 
         // The same run with the eager engine (the example uses the compiled one): the same numbers, bit for bit.
         var data = DataGenerators.Moons(100, 0.1, new Random(1337));
@@ -91,7 +151,7 @@ public sealed class ExampleTests
     public void Backpropagation_by_hand_equals_backward_bit_for_bit()
     {
         using var run = ExampleRun.Start("04-backprop-by-hand.cs");
-        Assert.True(run.ExitCode == 0, run.ToString());
+        run.AssertAsExpected();
         Assert.Equal("0.0032642577695110885", run.After("dw0  = x0 · dp0        ="));
         Assert.Equal("7 of 7 gradients equal Backward()'s bit for bit; y equals too: True",
             run.Output.Split('\n').Select(l => l.Trim()).Single(l => l.Contains("bit for bit", StringComparison.Ordinal)));
@@ -101,7 +161,7 @@ public sealed class ExampleTests
     public void Newton_steps_with_the_hessian_reach_the_minimum_squaring_the_error_and_draw_the_path()
     {
         using var run = ExampleRun.Start("06-newton-hessian.cs");
-        Assert.True(run.ExitCode == 0, run.ToString());
+        run.AssertAsExpected();
 
         // f = e^(x+3y-0.1) + e^(x-3y-0.1) + e^(-x-0.1); ∇f = 0 gives y = 0 and 2e^(x-0.1) = e^(-x-0.1): x = -ln(2)/2
         double xMin = -Math.Log(2) / 2, fMin = 2 * Math.Sqrt(2) * Math.Exp(-0.1);
@@ -144,7 +204,7 @@ public sealed class ExampleTests
     public void The_gpt_of_values_gives_microgpts_losses_and_the_names_its_sampler_draws()
     {
         using var run = ExampleRun.Start("07-microgpt.cs");
-        Assert.True(run.ExitCode == 0, run.ToString());
+        run.AssertAsExpected();
         Assert.Equal("32033 names, 27 tokens, 4192 parameters", run.Output.Split('\n')[0].Trim());
         // microgpt.py's own losses (CPython's run), at the steps the example prints, as it prints them
         foreach (var step in new[] { 1, 50, 100, 150, 200, 250, 300 })

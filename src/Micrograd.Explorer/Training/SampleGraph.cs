@@ -70,7 +70,7 @@ internal sealed class SampleGraph
     /// <exception cref="ArgumentException">The loss is not one of this library's (its graph cannot be known in advance).</exception>
     public static SampleGraph Build(Mlp model, Loss loss, int batchSize)
     {
-        var form = loss.CompiledForm ?? throw new ArgumentException(
+        var form = loss.SampleForm ?? throw new ArgumentException(
             $"The '{loss.Name}' loss is not one of this library's losses, so its graph cannot be known in advance.", nameof(loss));
         var inputs = new Value[model.InputCount];
         for (var f = 0; f < inputs.Length; f++) inputs[f] = new Value(0.0, "x" + (f + 1).ToString(CultureInfo.InvariantCulture));

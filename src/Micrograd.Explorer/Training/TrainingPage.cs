@@ -46,13 +46,14 @@ public static class TrainingPage
         var title = string.IsNullOrWhiteSpace(options.Title) ? "micrograd training" : options.Title;
         var sample = run.Sample;
         var graph = sample.Graph;
-        var dot = DotWriter.Write(graph, new DotOptions { RankDirection = RankDirection.TopToBottom, MaxNodes = MaxDrawnNodes });
+        var dot = DotWriter.Write(graph.Root, new DotOptions { RankDirection = RankDirection.TopToBottom, MaxNodes = MaxDrawnNodes });
         var layout = GraphViewParts.Layout("TB", dot, options.Graphviz);
         var sampleJson = GraphModel.Json(graph, NodeNames.Of(graph), EngineValues.Compute(graph), graph.NearestToRoot(MaxDrawnNodes), "one sample's term of the loss", [], RankDirection.TopToBottom);
         var json = TrainingRunJson.Write(run, options.Seed ?? 1337, sampleJson);
         var objective = run.Trainer.Engine.Objective;
+        // a step's graph also has the mean's sum of the samples' terms and the L2 term (Σ p·p times its strength, plus the loss)
         var ops = OpTable.Source(graph.Nodes.Where(n => !n.IsLeaf).Select(n => n.Operation!)
-            .Concat([Ops.AddOp.Instance, Ops.MultiplyOp.Instance, Ops.SumOp.Instance]));
+            .Concat(Ops.OpCatalog.All.Where(op => op.Name is "+" or "*" or "sum")));
         var twins = TrainingScripts.Source(run.OptimizerTwin, run.Trainer.Optimizer.Schedule, objective.Loss);
 
         PageTemplate.Write(writer, PageTemplate.Resource("training.html"),

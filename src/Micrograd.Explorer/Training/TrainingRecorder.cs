@@ -45,7 +45,7 @@ public sealed class TrainingRecorder
         ArgumentNullException.ThrowIfNull(trainer);
         var objective = trainer.Engine.Objective;
         if (trainer.Optimizer.StepCount != 0) throw new ArgumentException("Start recording before the first step: the optimizer has taken steps.", nameof(trainer));
-        if (objective.Loss.CompiledForm is null || TrainingTwins.Of(objective.Loss) is null)
+        if (objective.Loss.SampleForm is null || TrainingTwins.Of(objective.Loss) is null)
             throw new ArgumentException($"The page computes this library's losses only, not '{objective.Loss.Name}'.", nameof(trainer));
         OptimizerTwin = TrainingTwins.Of(trainer.Optimizer)
             ?? throw new ArgumentException($"The page computes this library's optimizers only (sgd, momentum, adam), not {trainer.Optimizer.GetType().Name}.", nameof(trainer));
@@ -144,7 +144,7 @@ public sealed class TrainingRecorder
         }
         if (!Trainer.Batches.IsFullBatch)
         {
-            foreach (var i in Trainer.Batches.LastBatch) _batches.Add(i);
+            foreach (var i in Trainer.Batches.LastBatchIndices) _batches.Add(i);
         }
         if (StepCount % CheckpointInterval == 0) _checkpoints.Add(Snapshot());
     }

@@ -55,6 +55,29 @@ public class GradientHookTests
     }
 
     [Fact]
+    public void HasHooks_says_whether_a_registration_remains()
+    {
+        var x = new Value(2.0, "x");
+        var y = x * 3;
+        Assert.False(x.HasHooks);
+        Assert.False(y.HasHooks);
+
+        var first = y.RegisterHook(g => g);
+        var second = y.RegisterHook(g => g * 2);
+        Assert.True(y.HasHooks);
+        Assert.False(x.HasHooks);                        // a hook belongs to its value only
+        Assert.Throws<NotSupportedException>(() => CompiledGraph.Compile(y * 1)); // what HasHooks warns of
+
+        first.Dispose();
+        Assert.True(y.HasHooks);                         // the second registration remains
+        first.Dispose();
+        Assert.True(y.HasHooks);                         // disposing twice removes nothing more
+        second.Dispose();
+        Assert.False(y.HasHooks);
+        Assert.Equal(6.0, CompiledGraph.Compile(y * 1).Value);
+    }
+
+    [Fact]
     public void Several_hooks_run_in_registration_order_each_on_the_previous_result()
     {
         // PyTorch, autograd notes: "If multiple hooks of the same type are registered on the same Tensor or Node they are

@@ -99,6 +99,28 @@ public class OptimizerTests
         Assert.Throws<ArgumentOutOfRangeException>(() => schedule.At(-1));
     }
 
+    [Fact]
+    public void A_schedule_tells_what_it_is_and_its_settings()
+    {
+        var linear = Assert.IsType<LinearDecaySchedule>(LearningRateSchedule.Linear(0.3, 0.01, 7));
+        Assert.Equal((0.3, 0.01, 7), (linear.Start, linear.End, linear.Steps));
+        Assert.Equal(linear.Start, linear.At(0));
+        Assert.Equal(linear.End, linear.At(linear.Steps));
+        Assert.Equal("linear 0.3 → 0.01 over 7 steps", linear.ToString());
+
+        var constant = Assert.IsType<ConstantSchedule>(LearningRateSchedule.Constant(0.25));
+        Assert.Equal(0.25, constant.Rate);
+        Assert.Equal(constant.Rate, constant.At(1234));
+        Assert.Equal("constant 0.25", constant.ToString());
+
+        // what an optimizer holds can be read back, as the training page reads it
+        var sgd = new Sgd([new Value(1.0)], LearningRateSchedule.Linear(1.0, 0.1, 100));
+        Assert.Equal(100, Assert.IsType<LinearDecaySchedule>(sgd.Schedule).Steps);
+
+        // the factories are the one way to make them
+        Assert.All(new[] { typeof(LinearDecaySchedule), typeof(ConstantSchedule) }, t => Assert.Empty(t.GetConstructors()));
+    }
+
     [Theory]
     [InlineData(1e308, 0.0)]
     [InlineData(1.7e308, 1e-300)]

@@ -155,6 +155,34 @@ public class TrainerTests
     }
 
     [Fact]
+    public void LastBatchIndices_are_the_positions_of_the_samples_of_the_last_batch_in_order()
+    {
+        var data = DataGenerators.Moons(30, 0.1, new Random(1));
+        var sampler = new BatchSampler(data, 8, new Random(2));
+        Assert.Equal(Enumerable.Range(0, 8), sampler.LastBatchIndices.ToArray()); // before the first batch
+        var previous = Array.Empty<int>();
+        for (var step = 0; step < 10; step++)
+        {
+            var batch = sampler.Next();
+            var indices = sampler.LastBatchIndices.ToArray();
+            Assert.Equal(8, indices.Length);
+            Assert.Equal(8, indices.Distinct().Count());
+            Assert.All(indices, i => Assert.InRange(i, 0, data.Count - 1));
+            for (var k = 0; k < indices.Length; k++)
+            {
+                Assert.Equal(data.Features[indices[k]], batch.Features[k]);
+                Assert.Equal(data.Labels![indices[k]], batch.Labels![k]);
+            }
+            Assert.NotEqual(previous, indices);
+            previous = indices;
+        }
+
+        var full = BatchSampler.Full(data);
+        full.Next();
+        Assert.Equal(Enumerable.Range(0, data.Count), full.LastBatchIndices.ToArray());
+    }
+
+    [Fact]
     public void Minibatch_training_uses_each_steps_batch()
     {
         var data = DataGenerators.Moons(40, 0.1, new Random(1));

@@ -11,9 +11,7 @@ namespace Micrograd.NN;
 /// </summary>
 internal sealed class BinaryCrossEntropyLoss : Loss
 {
-    internal BinaryCrossEntropyLoss()
-    {
-    }
+    internal BinaryCrossEntropyLoss() => SampleForm = new Form(this);
 
     /// <inheritdoc/>
     public override string Name => "bce";
@@ -25,9 +23,6 @@ internal sealed class BinaryCrossEntropyLoss : Loss
         return Graph(output[0], Probability(target));
     }
 
-    /// <summary>The compiled engine's view: t = (y + 1) / 2 is the sample's one number.</summary>
-    internal override SampleLossForm CompiledForm { get; } = new Form();
-
     /// <summary>The probability target t of a label y: (y + 1) / 2.</summary>
     private static double Probability(double target) => (target + 1.0) / 2.0;
 
@@ -38,14 +33,16 @@ internal sealed class BinaryCrossEntropyLoss : Loss
         return (z + abs) * 0.5 - z * t + (1.0 + (-abs).Exp()).Log();
     }
 
-    private sealed class Form : SampleLossForm
+    /// <summary>The per-sample form: t = (y + 1) / 2 is the sample's one number.</summary>
+    private sealed class Form(Loss loss) : SampleLossForm(loss)
     {
-        public override int NumberCount(int outputCount) => 1;
+        internal override bool TakesOutputs(int outputCount) => outputCount == 1;
 
-        public override void Numbers(ReadOnlySpan<double> outputs, double target, Span<double> numbers) => numbers[0] = Probability(target);
+        internal override int CountNumbers(int outputCount) => 1;
 
-        public override Value Build(IReadOnlyList<Value> outputs, IReadOnlyList<Value> numbers) => Graph(outputs[0], numbers[0]);
+        internal override void WriteNumbers(ReadOnlySpan<double> outputs, double target, Span<double> numbers) => numbers[0] = Probability(target);
 
+        internal override Value BuildGraph(IReadOnlyList<Value> outputs, IReadOnlyList<Value> numbers) => Graph(outputs[0], numbers[0]);
     }
 
     /// <inheritdoc/>

@@ -7,9 +7,7 @@ namespace Micrograd.NN;
 /// </summary>
 internal sealed class HingeLoss : Loss
 {
-    internal HingeLoss()
-    {
-    }
+    internal HingeLoss() => SampleForm = new Form(this);
 
     /// <inheritdoc/>
     public override string Name => "hinge";
@@ -21,20 +19,19 @@ internal sealed class HingeLoss : Loss
         return Graph(output[0], -target);
     }
 
-    /// <summary>The compiled engine's view: −y is the sample's one number.</summary>
-    internal override SampleLossForm CompiledForm { get; } = new Form();
-
     /// <summary>The loss with −y given as a node: <c>(1 + (−y)·score).Relu()</c>.</summary>
     private static Value Graph(Value score, Value negativeTarget) => (1.0 + negativeTarget * score).Relu();
 
-    private sealed class Form : SampleLossForm
+    /// <summary>The per-sample form: −y is the sample's one number.</summary>
+    private sealed class Form(Loss loss) : SampleLossForm(loss)
     {
-        public override int NumberCount(int outputCount) => 1;
+        internal override bool TakesOutputs(int outputCount) => outputCount == 1;
 
-        public override void Numbers(ReadOnlySpan<double> outputs, double target, Span<double> numbers) => numbers[0] = -target;
+        internal override int CountNumbers(int outputCount) => 1;
 
-        public override Value Build(IReadOnlyList<Value> outputs, IReadOnlyList<Value> numbers) => Graph(outputs[0], numbers[0]);
+        internal override void WriteNumbers(ReadOnlySpan<double> outputs, double target, Span<double> numbers) => numbers[0] = -target;
 
+        internal override Value BuildGraph(IReadOnlyList<Value> outputs, IReadOnlyList<Value> numbers) => Graph(outputs[0], numbers[0]);
     }
 
     /// <inheritdoc/>

@@ -75,10 +75,12 @@ public abstract class Loss
     internal static Value Mean(Value[] terms) => Value.SumOf(terms) * (1.0 / terms.Length);
 
     /// <summary>
-    /// The compiled engine's view of a built-in loss (its sample graph with the per-sample numbers as leaves); null for a
-    /// loss defined outside this library, which the compiled engine runs eagerly.
+    /// A built-in loss's per-sample graph with the numbers that vary from sample to sample as operands of their own, and
+    /// those numbers (<see cref="SampleLossForm"/>): what the compiled engine records once and replays for every sample,
+    /// and what the training page lays out once. Null for a loss defined outside this library, whose graph cannot be known
+    /// in advance (<see cref="CompiledEngine"/> does not take it).
     /// </summary>
-    internal virtual SampleLossForm? CompiledForm => null;
+    public SampleLossForm? SampleForm { get; private protected init; }
 
     /// <summary>
     /// The fraction of samples whose prediction is correct (see <see cref="IsCorrect"/>), from 0 to 1.

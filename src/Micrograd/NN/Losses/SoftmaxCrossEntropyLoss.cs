@@ -18,9 +18,7 @@ namespace Micrograd.NN;
 /// </remarks>
 internal sealed class SoftmaxCrossEntropyLoss : Loss
 {
-    internal SoftmaxCrossEntropyLoss()
-    {
-    }
+    internal SoftmaxCrossEntropyLoss() => SampleForm = new Form(this);
 
     /// <inheritdoc/>
     public override string Name => "softmax";
@@ -30,26 +28,20 @@ internal sealed class SoftmaxCrossEntropyLoss : Loss
     {
         ArgumentNullException.ThrowIfNull(output);
         if (TargetError(target, output.Count) is { } error) throw new ArgumentException(error, nameof(target));
-        var form = (Form)CompiledForm;
+        var form = (Form)SampleForm!;
         var outputs = new double[output.Count];
         for (var k = 0; k < outputs.Length; k++) outputs[k] = output[k].Data;
-        var numbers = new double[form.NumberCount(output.Count)];
-        form.Numbers(outputs, target, numbers);
+        var numbers = new double[form.CountNumbers(output.Count)];
+        form.WriteNumbers(outputs, target, numbers);
         // each number is a constant: each use is a new leaf holding it, as when a double meets a Value
         var leaves = new Value[numbers.Length];
         for (var q = 0; q < leaves.Length; q++) leaves[q] = numbers[q];
         return Graph(output, leaves);
     }
 
-    /// <summary>
-    /// The compiled engine's view: the numbers are m, once for each use (K + 1), then the one-hot tₖ (K), read from the
-    /// sample's outputs and target at every step; the graph is the same for every class.
-    /// </summary>
-    internal override SampleLossForm CompiledForm { get; } = new Form();
-
     /// <summary>The loss with its numbers given as nodes: <paramref name="numbers"/>[k] is m in the k-th exp, [K] is m in the
     /// class term and [K + 1 + k] is tₖ: <c>log Σₖ exp(zₖ − m) − (Σₖ tₖ·zₖ − m)</c>.</summary>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1859", Justification = "Form.Build, in the nested class, passes a list that is not an array")]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1859", Justification = "Form.BuildGraph, in the nested class, passes a list that is not an array")]
     private static Value Graph(IReadOnlyList<Value> output, IReadOnlyList<Value> numbers)
     {
         var count = output.Count;
@@ -60,13 +52,19 @@ internal sealed class SoftmaxCrossEntropyLoss : Loss
         return Value.SumOf(exps).Log() - (Value.SumOf(picked) - numbers[count]);
     }
 
-    private sealed class Form : SampleLossForm
+    /// <summary>
+    /// The per-sample form: the numbers are m, once for each use (K + 1), then the one-hot tₖ (K), read from the sample's
+    /// outputs and target; the graph is the same for every class.
+    /// </summary>
+    private sealed class Form(Loss loss) : SampleLossForm(loss)
     {
-        public override int NumberCount(int outputCount) => 2 * outputCount + 1;
+        internal override bool TakesOutputs(int outputCount) => outputCount >= 2;
 
-        public override bool NumbersReadOutputs => true;
+        internal override int CountNumbers(int outputCount) => 2 * outputCount + 1;
 
-        public override void Numbers(ReadOnlySpan<double> outputs, double target, Span<double> numbers)
+        internal override bool NumbersReadOutputs => true;
+
+        internal override void WriteNumbers(ReadOnlySpan<double> outputs, double target, Span<double> numbers)
         {
             var max = double.NegativeInfinity;
             foreach (var z in outputs) max = Math.Max(max, z);
@@ -76,7 +74,7 @@ internal sealed class SoftmaxCrossEntropyLoss : Loss
             oneHot[ClassOf(target, outputs.Length)] = 1.0;
         }
 
-        public override Value Build(IReadOnlyList<Value> outputs, IReadOnlyList<Value> numbers) => Graph(outputs, numbers);
+        internal override Value BuildGraph(IReadOnlyList<Value> outputs, IReadOnlyList<Value> numbers) => Graph(outputs, numbers);
     }
 
     /// <inheritdoc/>

@@ -53,8 +53,12 @@ public sealed class BatchSampler
         return Data.Subset(_indices[..BatchSize]);
     }
 
-    /// <summary>The positions in <see cref="Data"/> of the samples <see cref="Next"/> returned last, in order (0 to n − 1 for
-    /// a full batch): what a recording of the run keeps to replay it.</summary>
-    internal ReadOnlySpan<int> LastBatch => _indices.AsSpan(0, BatchSize);
-
+    /// <summary>
+    /// The positions in <see cref="Data"/> of the samples of the batch <see cref="Next"/> returned last, in the batch's
+    /// order, <see cref="BatchSize"/> of them: what a recording of a run keeps to replay it. For a full batch, and before
+    /// the first <see cref="Next"/>, they are 0, 1, …, <see cref="BatchSize"/> − 1.
+    /// </summary>
+    /// <remarks>A view of the sampler's own buffer, which the next call of <see cref="Next"/> overwrites: copy it
+    /// (<c>ToArray()</c>) to keep it.</remarks>
+    public ReadOnlySpan<int> LastBatchIndices => _indices.AsSpan(0, BatchSize);
 }

@@ -82,7 +82,7 @@ public sealed class CompiledEngine : ITrainingEngine
     internal CompiledEngine(Objective objective, long laneBudgetBytes)
     {
         ArgumentNullException.ThrowIfNull(objective);
-        var form = objective.Loss.CompiledForm ?? throw new ArgumentException(
+        var form = objective.Loss.SampleForm ?? throw new ArgumentException(
             $"The '{objective.Loss.Name}' loss is not one of this library's losses, so the compiled engine cannot know its graph in advance: train it with EagerEngine.",
             nameof(objective));
         Objective = objective;
@@ -99,8 +99,8 @@ public sealed class CompiledEngine : ITrainingEngine
         _modelTape = CompiledGraph.Compile(root, [.. _parameters, .. inputs], z);
 
         var outputs = Leaves(_outputs);
-        var numbers = Leaves(form.NumberCount(_outputs));
-        _lossTape = CompiledGraph.Compile(form.Build(outputs, numbers), [.. outputs, .. numbers]);
+        var numbers = Leaves(form.CountNumbers(_outputs));
+        _lossTape = CompiledGraph.Compile(form.BuildGraph(outputs, numbers), [.. outputs, .. numbers]);
 
         _plan = _modelTape.Plan(_parameters.Length);
         var bytesPerLane = 2L * sizeof(double) * _plan.RowCount;

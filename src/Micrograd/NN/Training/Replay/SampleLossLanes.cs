@@ -22,7 +22,7 @@ internal sealed class SampleLossLanes
     {
         _form = form;
         _outputs = outputs;
-        _numberCount = form.NumberCount(outputs);
+        _numberCount = form.CountNumbers(outputs);
         _graph = tape.Batch(capacity);
         _numbers = new double[_numberCount];
         _columns = new double[_numberCount * capacity];
@@ -40,7 +40,7 @@ internal sealed class SampleLossLanes
         for (var l = 0; l < count; l++)
         {
             var i = first + l;
-            _form.Numbers(outputValues.Slice(i * _outputs, _outputs), targets[i], _numbers);
+            _form.WriteNumbers(outputValues.Slice(i * _outputs, _outputs), targets[i], _numbers);
             for (var q = 0; q < _numberCount; q++) _columns[q * capacity + l] = _numbers[q];
         }
         for (var k = 0; k < _outputs; k++)

@@ -1,14 +1,14 @@
 using Micrograd.Tests.Support;
 
-namespace Micrograd.Tests;
+namespace Micrograd.Tests.Docs;
 
 /// <summary>
-/// The README's Newton's method example is Readme/NewtonSteps.cs: the README shows that file exactly and what it prints,
+/// The Newton's method example of docs/higher-order.md is Snippets/NewtonSteps.cs: the page shows that file exactly and what it prints,
 /// and its numbers are checked here against Rosenbrock's derivatives written out by hand.
 /// </summary>
-public class ReadmeNewtonTests
+public class NewtonDocTests
 {
-    private static string Readme => File.ReadAllText(Repository.File("README.md")).ReplaceLineEndings("\n");
+    private static string Page => File.ReadAllText(Repository.File("docs/higher-order.md")).ReplaceLineEndings("\n");
 
     private static string Printed(int steps)
     {
@@ -18,12 +18,12 @@ public class ReadmeNewtonTests
     }
 
     [Fact]
-    public void The_readme_shows_exactly_the_example_file_and_what_it_prints()
+    public void The_page_shows_exactly_the_example_file_and_what_it_prints()
     {
-        var example = File.ReadAllText(Repository.File("tests/Micrograd.Tests/Readme/NewtonSteps.cs")).ReplaceLineEndings("\n");
-        Assert.Contains("```csharp\n" + example + "```\n", Readme, StringComparison.Ordinal);
-        Assert.Contains("NewtonSteps.Minimize(-1.2, 1.0, 7, Console.Out)", Readme, StringComparison.Ordinal);
-        Assert.Contains("```text\n" + Printed(7) + "```\n", Readme, StringComparison.Ordinal);
+        var example = File.ReadAllText(Repository.File("tests/Micrograd.Tests/Docs/Snippets/NewtonSteps.cs")).ReplaceLineEndings("\n");
+        Assert.Contains("```csharp\n" + example + "```\n", Page, StringComparison.Ordinal);
+        Assert.Contains("NewtonSteps.Minimize(-1.2, 1.0, 7, Console.Out)", Page, StringComparison.Ordinal);
+        Assert.Contains("```text\n" + Printed(7) + "```\n", Page, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -3,19 +3,18 @@ using Micrograd.NN;
 using Micrograd.Onnx.Tests.Support;
 using Micrograd.Tests.Support;
 
-namespace Micrograd.Onnx.Tests;
+namespace Micrograd.Onnx.Tests.Docs;
 
-/// <summary>The README's C# example of running an exported model is Readme/OnnxPredict.cs, which these tests compile and run.</summary>
-public class ReadmeTests
+/// <summary>The C# example of running an exported model in docs/onnx.md is Snippets/OnnxPredict.cs, which these tests compile and run.</summary>
+public class OnnxDocTests
 {
-
     [Fact]
-    public void The_readme_shows_exactly_the_example_file()
+    public void The_page_shows_exactly_the_example_file()
     {
         var root = Repository.Root;
-        var example = File.ReadAllText(Path.Combine(root, "tests/Micrograd.Onnx.Tests/Readme/OnnxPredict.cs")).ReplaceLineEndings("\n");
-        var readme = File.ReadAllText(Path.Combine(root, "README.md")).ReplaceLineEndings("\n");
-        Assert.Contains("```csharp\n" + example + "```\n", readme, StringComparison.Ordinal);
+        var example = File.ReadAllText(Path.Combine(root, "tests/Micrograd.Onnx.Tests/Docs/Snippets/OnnxPredict.cs")).ReplaceLineEndings("\n");
+        var page = File.ReadAllText(Path.Combine(root, "docs", "onnx.md")).ReplaceLineEndings("\n");
+        Assert.Contains("```csharp\n" + example + "```\n", page, StringComparison.Ordinal);
     }
 
     [Fact]
