@@ -103,6 +103,14 @@ internal static class UserFiles
         {
             throw new UsageException(e.Message, e);
         }
+        catch (OutOfMemoryException e)
+        {
+            // the file is the cause, not the run's sizes: an endless one (/dev/zero) or one far too large
+            var size = File.Exists(path) && new FileInfo(path).Length is > 0 and var length
+                ? $"it is {Train.MemoryEstimate.Format(length)}, more than can be read into the memory available"
+                : "it is endless or larger than the memory available";
+            throw new UsageException($"out of memory: reading {what} '{path}': {size}", e);
+        }
     }
 
     /// <summary>The path with every symbolic link along it resolved, as realpath(3) gives it (a missing file: its folder resolved).</summary>

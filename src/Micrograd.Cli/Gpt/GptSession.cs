@@ -70,8 +70,8 @@ internal static class GptSession
             if (e is OutputClosedException) throw;
             var kept = log is null ? "" : $": the log {s.Log} has those steps";
             var lost = s.Save is null ? "no names were sampled" : "the model was not saved and no names were sampled";
-            output.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"error: stopped by {stop.Reason} after step {trainer.StepCount} of {s.Steps}{kept}; {lost}"));
+            output.Error.WriteLine(Messages.Escape(string.Create(CultureInfo.InvariantCulture,
+                $"error: stopped by {stop.Reason} after step {trainer.StepCount} of {s.Steps}{kept}; {lost}")));
             return stop.ExitCode;
         }
         finally

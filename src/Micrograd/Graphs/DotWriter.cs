@@ -19,6 +19,7 @@ namespace Micrograd.Graphs;
 /// Graphviz lays out very slowly (minutes for a hundred uses); past a small total of such crossings the value is drawn once
 /// more for each far use, as a copy of its record with the id <c>n7_e12</c> (value <c>n7</c>, drawn for edge <c>e12</c>)
 /// and that edge from it, so that every edge spans only a rank or two and the layout grows with the picture's size alone.
+/// A leaf used many times, even close by (<c>x</c> in a sum of <c>tanh(w_i * x + b)</c>), is drawn again for each use too.
 /// A graph with more than <see cref="DotOptions.MaxNodes"/>
 /// values is cut to the values nearest the root; ops whose operands were left out are dashed, and a note node says how many
 /// nodes and edges are not drawn.</para>
@@ -110,9 +111,17 @@ public static class DotWriter
     internal const int FarUseBudget = 8;
 
     /// <summary>
+    /// The most uses a value with no drawn operand (a leaf, as <c>x</c> in a sum of <c>tanh(w_i * x + b)</c>) may have
+    /// before every use but those of its first op gets a copy of it: dot's ordering pass is slow on a node with many edges
+    /// out, even when they are short.
+    /// </summary>
+    internal const int ManyUses = 8;
+
+    /// <summary>
     /// Which edges (by index in <see cref="ComputationGraph.Edges"/>) start from a copy of their operand: for each drawn
     /// value whose uses lie more than <see cref="FarUseBudget"/> depths beyond its nearest use in total, every use more than
-    /// one depth beyond the nearest. A value's depth is its longest path from a drawn value with no drawn operand.
+    /// one depth beyond the nearest; and for each drawn value with no drawn operand and more than <see cref="ManyUses"/>
+    /// uses, every use but those of its first op. A value's depth is its longest path from a drawn value with no drawn operand.
     /// </summary>
     internal static bool[] FarUses(ComputationGraph graph, IReadOnlyList<int> kept, bool[] drawn)
     {
@@ -120,7 +129,10 @@ public static class DotWriter
         var depth = new int[nodes.Count];
         var nearest = new int[nodes.Count];
         var far = new long[nodes.Count];
+        var uses = new int[nodes.Count];
+        var firstUser = new int[nodes.Count];
         Array.Fill(nearest, int.MaxValue);
+        Array.Fill(firstUser, int.MaxValue);
         foreach (var id in kept)
         {
             foreach (var edge in graph.EdgesInto(id))
@@ -134,13 +146,19 @@ public static class DotWriter
         }
         foreach (var edge in graph.Edges)
         {
-            if (drawn[edge.From] && drawn[edge.To]) far[edge.From] += depth[edge.To] - nearest[edge.From];
+            if (!drawn[edge.From] || !drawn[edge.To]) continue;
+            far[edge.From] += depth[edge.To] - nearest[edge.From];
+            uses[edge.From]++;
+            firstUser[edge.From] = Math.Min(firstUser[edge.From], edge.To);
         }
         var copied = new bool[graph.Edges.Count];
         for (var k = 0; k < copied.Length; k++)
         {
             var edge = graph.Edges[k];
-            copied[k] = drawn[edge.From] && drawn[edge.To] && far[edge.From] > FarUseBudget && depth[edge.To] > nearest[edge.From] + 1;
+            if (!drawn[edge.From] || !drawn[edge.To]) continue;
+            var farUse = far[edge.From] > FarUseBudget && depth[edge.To] > nearest[edge.From] + 1;
+            var manyUses = depth[edge.From] == 0 && uses[edge.From] > ManyUses && edge.To != firstUser[edge.From];
+            copied[k] = farUse || manyUses;
         }
         return copied;
     }

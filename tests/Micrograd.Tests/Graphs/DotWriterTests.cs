@@ -124,13 +124,31 @@ public class DotWriterTests
         // but no record has more than a few edges out, and the copies of x are x's record, named after their edge
         Assert.All(dot.Records, r => Assert.InRange(dot.Edges.Count(e => e.From == r.From), 0, 3));
         var copies = dot.Records.Where(r => r.From.StartsWith("n0_e", StringComparison.Ordinal)).ToList();
-        Assert.Equal(97, copies.Count);
+        Assert.Equal(98, copies.Count);
         Assert.All(copies, c => Assert.Equal(dot.Node("n0")["label"], c["label"]));
         Assert.All(copies, c => Assert.Equal(c.From, c["id"]));
         Assert.All(copies, c => Assert.Equal(c.From["n0_".Length..], Assert.Single(dot.Edges, e => e.From == c.From)["id"]));
         Assert.Equal("{ x | data 1.0000 | grad 100.0000 }", dot.Node("n0")["label"]);
         // so the layout's work grows with the picture, not with the square of the uses (x's edges crossed 9,702 ranks when it was drawn once)
         Assert.InRange(RanksCrossed(dot), 0, dot.Nodes.Count);
+    }
+
+    [Fact]
+    public void A_leaf_used_by_many_ops_close_by_is_drawn_again_for_each_op_but_its_first()
+    {
+        // the sum of tanh(w_i * x + b): x is used 40 times, each one rank from its use, yet dot lays out its 40 edges out
+        // of one node slowly (minutes for a few hundred terms)
+        var x = new Value(0.5, "x");
+        var b = new Value(0.1, "b");
+        Value sum = new Value(0);
+        for (var i = 0; i < 40; i++) sum += (new Value(i, $"w{i}") * x + b).Tanh();
+        var dot = DotFile.Parse(DotWriter.Write(sum));
+        Assert.All(dot.Records, r => Assert.InRange(dot.Edges.Count(e => e.From == r.From), 0, DotWriter.ManyUses));
+        foreach (var name in new[] { "x", "b" })
+        {
+            var leaf = dot.Records.Single(r => r["label"]!.StartsWith($"{{ {name} |", StringComparison.Ordinal) && !r.From.Contains("_e", StringComparison.Ordinal));
+            Assert.Equal(39, dot.Records.Count(r => r.From.StartsWith(leaf.From + "_e", StringComparison.Ordinal)));
+        }
     }
 
     [Fact]
