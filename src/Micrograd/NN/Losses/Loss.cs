@@ -155,8 +155,10 @@ public abstract class Loss
     /// </summary>
     internal string? OutputCountError(int outputCount)
     {
-        var zero = TargetError(0, outputCount);
-        return zero is not null && zero == TargetError(1, outputCount) ? zero : null;
+        // 1 first: it is valid for every built-in loss with a fitting model, so that a fitting model allocates no message
+        // (Objective.Check runs each step)
+        var one = TargetError(1, outputCount);
+        return one is not null && one == TargetError(0, outputCount) ? one : null;
     }
 
     private void Check(int outputCount, double target, int sample, string parameter)
