@@ -36,7 +36,7 @@ internal static class CliApp
             var parse = root.Parse(SuggestAtTheEnd(args), new ParserConfiguration { ResponseFileTokenReplacer = null });
             if (parse.Action is ParseErrorAction errors)
             {
-                stderr.WriteLine(ErrorLine(parse, errors));
+                stderr.WriteLine(Messages.Escape(ErrorLine(parse, errors)));
                 return ExitCodes.BadInput;
             }
             // help, --version and [suggest] too: each clears the errors of what else was typed, as System.CommandLine means.
@@ -53,7 +53,7 @@ internal static class CliApp
         }
         catch (Exception e) when (Unwrap(e) is UsageException or ExpressionException or GraphvizException)
         {
-            stderr.WriteLine($"error: {Unwrap(e).Message}");
+            stderr.WriteLine(Messages.Escape($"error: {Unwrap(e).Message}"));
             return ExitCodes.BadInput;
         }
         catch (Exception e) when (Unwrap(e) is OutOfMemoryException)
@@ -65,19 +65,19 @@ internal static class CliApp
         }
         catch (Exception e) when (Unwrap(e) is StandardOutputException)
         {
-            stderr.WriteLine($"error: cannot write the standard output: {Unwrap(e).Message}");
+            stderr.WriteLine(Messages.Escape($"error: cannot write the standard output: {Unwrap(e).Message}"));
             return ExitCodes.BadInput;
         }
         catch (Exception e) when (Unwrap(e) is IOException)
         {
             // files the tool reads or writes are reported by name where they are used; this failure named none (a terminal
             // that went away, say): the machine's, not the tool's
-            stderr.WriteLine($"error: an input or output failed: {Unwrap(e).Message}");
+            stderr.WriteLine(Messages.Escape($"error: an input or output failed: {Unwrap(e).Message}"));
             return ExitCodes.BadInput;
         }
         catch (Exception e)
         {
-            stderr.WriteLine($"internal error: {Unwrap(e).GetType().Name}: {Unwrap(e).Message}");
+            stderr.WriteLine(Messages.Escape($"internal error: {Unwrap(e).GetType().Name}: {Unwrap(e).Message}"));
             if (Environment.GetEnvironmentVariable("MICROGRAD_DEBUG") is { Length: > 0 }) stderr.WriteLine(e);
             return ExitCodes.InternalError;
         }

@@ -68,6 +68,7 @@ internal sealed partial class ExpressionArguments
         var file = parse.GetValue(_file);
         var first = parse.GetValue(_expression);
         var assignments = parse.GetValue(_assignments) ?? [];
+        RefuseMistypedOptions(parse, first is null ? assignments : [first, .. assignments]);
         if (file is null)
         {
             if (first is null) throw new UsageException($"no expression: give EXPR, or {FileOption} FILE (- for standard input)");
@@ -86,6 +87,46 @@ internal sealed partial class ExpressionArguments
             ? UserFiles.Read("-", "standard input", output.In.ReadToEnd)
             : UserFiles.Read(file, FileOption, () => File.ReadAllText(file));
         return (text, assignments);
+    }
+
+    /// <summary>
+    /// An argument that starts with <c>--</c> before any <c>--</c> is a mistyped option (<c>grad --jsno x x=1</c>), not an
+    /// expression nor a value: System.CommandLine hands it to EXPR, which would blame the next argument. It is named, with
+    /// the command's nearest options; an expression that starts with <c>--</c> goes after <c>--</c>.
+    /// </summary>
+    private static void RefuseMistypedOptions(ParseResult parse, string[] values)
+    {
+        var tokens = parse.Tokens.Select(t => t.Value).ToList();
+        var end = tokens.IndexOf("--");
+        foreach (var value in values)
+        {
+            if (!value.StartsWith("--", StringComparison.Ordinal) || value == "--") continue;
+            var at = tokens.IndexOf(value);
+            if (end >= 0 && at > end) continue;
+            var names = parse.CommandResult.Command.Options.SelectMany(o => o.Aliases.Prepend(o.Name)).Where(n => n.StartsWith("--", StringComparison.Ordinal)).Distinct();
+            var option = value.Split('=')[0];
+            var nearest = names.Select(n => (Name: n, Distance: Distance(option, n))).Where(n => n.Distance <= Math.Max(2, option.Length / 3))
+                .OrderBy(n => n.Distance).ThenBy(n => n.Name, StringComparer.Ordinal).Take(3).Select(n => $"'{n.Name}'").ToList();
+            var didYouMean = nearest.Count == 0 ? "" : $" Did you mean {Words.Alternatives(nearest)}?";
+            throw new UsageException($"unknown option '{option}'.{didYouMean} An expression that starts with -- goes after --: micrograd {parse.CommandResult.Command.Name} -- EXPR NAME=VALUE...");
+        }
+    }
+
+    /// <summary>The edit distance between two names: insertions, deletions, substitutions and swaps of neighbours.</summary>
+    private static int Distance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
+        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+            }
+        }
+        return d[a.Length, b.Length];
     }
 
     [GeneratedRegex(@"^\s*[A-Za-z_][A-Za-z0-9_]*\s*=")]

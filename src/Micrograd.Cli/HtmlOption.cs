@@ -36,6 +36,9 @@ internal sealed class HtmlOption
     /// <summary>The file asked for, or null.</summary>
     public string? Path(ParseResult parse) => parse.GetValue(_html);
 
+    /// <summary>The most values an explorer page may hold: its table has a row for each, and the browser tests open a page of this size.</summary>
+    internal const int MaxPageValues = 200_000;
+
     /// <summary>Fails early, before any work, when the file cannot be written.</summary>
     public void Check(ParseResult parse)
     {
@@ -58,6 +61,13 @@ internal sealed class HtmlOption
     {
         if (Path(parse) is not { } path) return null;
         var (direction, maxNodes) = pictures.Layout(parse);
+        var count = root.TopologicalOrder().Count;
+        if (count > MaxPageValues)
+        {
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture,
+                $"the explorer page of {count:N0} values would be too large for a browser to open (at most {MaxPageValues:N0}); explore a smaller expression"));
+        }
+        PictureOptions.CheckLayoutSize(Graphs.DotWriter.Write(root, new Graphs.DotOptions { RankDirection = direction, MaxNodes = maxNodes }), maxNodes);
         var html = ExplorerPage.Render(root, new ExplorerOptions
         {
             Title = title,

@@ -9,7 +9,7 @@ namespace Micrograd.Cli;
 /// half-written file and the old one stays as it was. File-system failures become one-line <see cref="UsageException"/>s
 /// naming the option and the path.
 /// </summary>
-internal static class UserFiles
+internal static partial class UserFiles
 {
     /// <summary>The name <c>--expr-file</c> takes for standard input; as an input of <see cref="CheckDistinct"/>, the file
     /// standard input reads (by <c>fstat</c> of descriptor 0), when it is one.</summary>
@@ -99,9 +99,35 @@ internal static class UserFiles
         }
         catch (IOException e) when (e is not OutputClosedException)
         {
-            throw new UsageException($"cannot write {option} '{path}': {e.Message}", e);
+            throw new UsageException($"cannot write {option} '{path}': {WithoutTemporaryName(e.Message, path)}", e);
         }
     }
+
+    /// <summary>
+    /// An error message with the hidden temporary file that a write goes through (a dot file next to the target, renamed
+    /// over it at the end) named as the user's file: the user never asked for the temporary one.
+    /// </summary>
+    internal static string WithoutTemporaryName(string message, string path)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        return QuotedPath().Replace(message, m =>
+        {
+            var quoted = m.Groups[1].Value;
+            if (quoted.Length == 0 || quoted == path) return m.Value;
+            try
+            {
+                var hidden = Path.GetFileName(quoted).StartsWith('.') && Path.GetDirectoryName(Path.GetFullPath(quoted)) == folder;
+                return hidden ? $"'{path}'" : m.Value;
+            }
+            catch (ArgumentException)
+            {
+                return m.Value;
+            }
+        });
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("'([^'\\n]*)'")]
+    private static partial System.Text.RegularExpressions.Regex QuotedPath();
 
     /// <summary>Runs a read, reporting a missing or unreadable file as a <see cref="UsageException"/>, and a malformed one with its message.</summary>
     public static T Read<T>(string path, string what, Func<T> read)
@@ -124,6 +150,14 @@ internal static class UserFiles
         catch (FormatException e)
         {
             throw new UsageException(e.Message, e);
+        }
+        catch (OutOfMemoryException e)
+        {
+            // the file is the cause, not the run's sizes: an endless one (/dev/zero) or one far too large
+            var size = File.Exists(path) && new FileInfo(path).Length is > 0 and var length
+                ? $"it is {Train.MemoryEstimate.Format(length)}, more than can be read into the memory available"
+                : "it is endless or larger than the memory available";
+            throw new UsageException($"out of memory: reading {what} '{path}': {size}", e);
         }
     }
 

@@ -7,7 +7,8 @@ public sealed class ExplorerOptions
 {
     private int _maxDrawnNodes = DotOptions.DefaultMaxNodes;
 
-    /// <summary>The page's title and heading, such as the expression; "micrograd explorer" when null or empty.</summary>
+    /// <summary>The page's title and heading, such as the expression; "micrograd explorer" when null or empty. Past 200
+    /// characters it is cut, and ends with "…".</summary>
     public string? Title { get; init; }
 
     /// <summary>

@@ -52,6 +52,8 @@ public static class ExplorerPage
         var layouts = GraphViewParts.Layouts(leftToRight, topToBottom, options.Graphviz);
 
         var title = string.IsNullOrWhiteSpace(options.Title) ? "micrograd explorer" : options.Title;
+        // a long expression is the title of a page that the table and the picture explain in full: a tab shows its start
+        if (title.Length > MaxTitleLength) title = title[..(char.IsHighSurrogate(title[MaxTitleLength - 1]) ? MaxTitleLength - 1 : MaxTitleLength)] + "…";
         var point = new List<int>();
         foreach (var variable in options.TitleVariables)
         {
@@ -76,6 +78,9 @@ public static class ExplorerPage
                 "explorer-steps.js", "explorer-leaves.js", "explorer-leaf-tools.js", "explorer-hash.js", "explorer-controls.js", "explorer.js")),
         ]);
     }
+
+    /// <summary>The most characters of <see cref="ExplorerOptions.Title"/> a page shows; a longer title is cut and ends with "…".</summary>
+    internal const int MaxTitleLength = 200;
 
     /// <summary>Returns the page for <paramref name="root"/> as a string.</summary>
     /// <param name="root">The value whose graph to explore.</param>

@@ -31,6 +31,7 @@ internal static class MlpExport
             var layer = model.Layers[l];
             var weights = layer.Neurons.SelectMany(n => n.Weights.Select(w => w.Data)).ToArray();
             var biases = layer.Neurons.Select(n => n.Bias.Data).ToArray();
+            if (precision == OnnxPrecision.Float32) CheckFloatRange(l, layer);
             var prefix = string.Create(CultureInfo.InvariantCulture, $"layer{l}.");
             graph.Reserve(prefix + "weight");
             graph.Reserve(prefix + "bias");
@@ -42,6 +43,23 @@ internal static class MlpExport
         }
         graph.Output(h, Output, null, model.OutputCount);
         return graph.Proto;
+    }
+
+    /// <summary>Refuses a finite weight or bias that float32 cannot hold (rounding would make it ±Infinity without a word).</summary>
+    private static void CheckFloatRange(int l, Layer layer)
+    {
+        for (var j = 0; j < layer.Neurons.Count; j++)
+        {
+            var neuron = layer.Neurons[j];
+            for (var k = 0; k <= neuron.Weights.Count; k++)
+            {
+                var x = k < neuron.Weights.Count ? neuron.Weights[k].Data : neuron.Bias.Data;
+                if (!double.IsFinite(x) || float.IsFinite((float)x)) continue;
+                var what = k < neuron.Weights.Count ? $"weight {k + 1}" : "bias";
+                throw new OnnxExportException(string.Create(CultureInfo.InvariantCulture,
+                    $"layer {l + 1}, neuron {j + 1}: {what} {x:R} is beyond float32's range (±{float.MaxValue:R}) and would become {(x > 0 ? "" : "-")}Infinity; export it in float64"));
+            }
+        }
     }
 
     /// <summary>The layer sizes, inputs first, such as <c>2,16,16,1</c>.</summary>

@@ -44,6 +44,8 @@ public static class OnnxExport
     /// <param name="opset">The opset the file states, from <see cref="MinimumOpset"/> to <see cref="MaximumOpset"/>; when null,
     /// the lowest that has every op it uses (<see cref="LowestOpset(Mlp, OnnxPrecision)"/>).</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="opset"/> is outside that range.</exception>
+    /// <exception cref="OnnxExportException">In float32, a finite weight or bias lies beyond float32's range (it would become
+    /// ±Infinity): the message names the first. Nothing is written.</exception>
     /// <exception cref="IOException">The file cannot be written.</exception>
     /// <exception cref="UnauthorizedAccessException">The file or its folder may not be written.</exception>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026", Justification = "The two Save overloads take a model or a graph first, so no call can be ambiguous between them")]
@@ -91,6 +93,7 @@ public static class OnnxExport
     /// uses, and not below <see cref="MinimumOpset"/>.</summary>
     /// <param name="model">The network.</param>
     /// <param name="precision">The precision the file would have.</param>
+    /// <exception cref="OnnxExportException">In float32, a finite weight or bias lies beyond float32's range.</exception>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026", Justification = "The overloads take a model or a graph first, so no call can be ambiguous between them")]
     public static int LowestOpset(Mlp model, OnnxPrecision precision = OnnxPrecision.Float64)
     {

@@ -56,6 +56,33 @@ public partial class ExploreCommandTests
     }
 
     [Fact]
+    public void A_page_of_more_values_than_a_browser_opens_is_refused_naming_the_limit()
+    {
+        using var temp = new TempDirectory();
+        // one leaf and a sum for each further term: one value more than a page may hold
+        var text = string.Join(" + ", Enumerable.Repeat("x", HtmlOption.MaxPageValues + 1));
+        Assert.True(Micrograd.Expressions.Expression.Parse(text).Build(new Dictionary<string, double> { ["x"] = 1 }).Root.TopologicalOrder().Count > HtmlOption.MaxPageValues);
+        var page = temp.File("p.html");
+        var r = Tool.Run("explore", "--expr-file", temp.Write("e.txt", text), "x=1", "--html", page, "--max-nodes", "10");
+        r.AssertRefused(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"would be too large for a browser to open (at most {HtmlOption.MaxPageValues:N0})"));
+        Assert.False(File.Exists(page));
+    }
+
+    [Fact]
+    public void A_long_expression_is_cut_in_the_pages_title()
+    {
+        using var temp = new TempDirectory();
+        var text = string.Join(" + ", Enumerable.Repeat("x", 20_000));
+        var page = temp.File("p.html");
+        var r = Tool.Run("explore", "--expr-file", temp.Write("e.txt", text), "x=1", "--html", page, "--max-nodes", "10");
+        Assert.True(r.ExitCode == 0, r.ToString());
+        var title = Regex.Match(File.ReadAllText(page), "<title>(.*?)</title>", RegexOptions.Singleline).Groups[1].Value;
+        Assert.StartsWith("x + x + x", title, StringComparison.Ordinal);
+        Assert.EndsWith("x + … at x=1 · micrograd explorer", title, StringComparison.Ordinal);
+        Assert.InRange(title.Length, 200, 240);
+    }
+
+    [Fact]
     public void The_wrote_line_counts_in_the_singular_for_one_value()
     {
         RequireGraphviz.Dot();

@@ -22,6 +22,24 @@ public class GradBadInputTests
         AssertBadInput(Tool.Run("grad", expr, "x=1", "y=2"), message);
     }
 
+    [Theory]
+    [InlineData("grad --jsno x x=1", "unknown option '--jsno'. Did you mean '--json'?")]
+    [InlineData("grad x --hesian x=1", "unknown option '--hesian'. Did you mean '--hessian'?")]
+    [InlineData("grad --dirction x=1 x x=1", "unknown option '--dirction'. Did you mean '--direction'?")]
+    public void A_mistyped_option_before_the_values_is_named_with_the_right_one(string arguments, string message)
+    {
+        var r = Tool.Run(arguments.Split(' '));
+        AssertBadInput(r, message + $" An expression that starts with -- goes after --: micrograd {arguments.Split(' ')[0]} -- EXPR NAME=VALUE...");
+    }
+
+    [Fact]
+    public void An_expression_that_starts_with_two_minus_signs_is_taken_after_the_double_dash()
+    {
+        var r = Tool.Run("grad", "--json", "--", "--x", "x=2");
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.Equal("{\"value\":2,\"gradients\":{\"x\":1}}\n", r.Out);
+    }
+
     [Fact]
     public void An_unknown_function_is_named_with_the_known_ones()
     {

@@ -105,6 +105,43 @@ public class GradHessianTests
     }
 
     [Fact]
+    public void A_hessian_too_large_to_draw_is_written_as_plain_lines_with_every_entry_of_the_json()
+    {
+        // 120 variables: 121 × 121 cells, past what is drawn with borders (Spectre took minutes for 1,200)
+        var names = Enumerable.Range(0, 120).Select(i => $"x{i}").ToList();
+        var expression = string.Join(" + ", names.Zip(names.Skip(1), (a, b) => $"{a} * {b} * {a}"));
+        string[] arguments = ["grad", expression, .. names.Select((n, i) => $"{n}={i % 7 - 3}"), "--hessian"];
+        Assert.True((names.Count + 1) * (names.Count + 1) > Commands.GradCommand.MaxTableCells);
+        var json = GradJson.Parse(Tool.Run([.. arguments, "--json"]).Out);
+        var r = Tool.Run(arguments);
+        Assert.True(r.ExitCode == 0, r.ToString());
+        var lines = r.Out.TrimEnd('\n').Split('\n');
+        var header = Array.FindIndex(lines, l => l.StartsWith("Hessian ", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines[header..], l => l.Contains('│', StringComparison.Ordinal));
+        Assert.Equal(["Hessian", .. names], lines[header].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        var rows = lines.Skip(header + 1).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        Assert.Equal(names, rows.Select(cells => cells[0]));
+        foreach (var ((name, expected), cells) in json.Hessian!.Zip(rows))
+            Assert.Equal(expected.Select(e => e.Value), cells[1..].Select(Number));
+    }
+
+    [Fact]
+    public void On_a_terminal_too_narrow_for_the_table_the_gradients_are_plain_lines_not_cut()
+    {
+        var stdout = new StringWriter();
+        var output = new CliOutput(stdout, new StringWriter()) { Terminal = true };
+        output.Console.Profile.Width = 24;
+        var code = CliApp.Run(["grad", "x * y * 123456.789", "x=0.123456789", "y=-98765.4321"], output);
+        Assert.Equal(0, code);
+        var text = stdout.ToString();
+        Assert.DoesNotContain("…", text, StringComparison.Ordinal);
+        var json = GradJson.Parse(Tool.Run("grad", "x * y * 123456.789", "x=0.123456789", "y=-98765.4321", "--json").Out);
+        var lines = text.TrimEnd('\n').Split('\n');
+        Assert.Equal(["variable", "value", "gradient"], lines[1].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(json.Gradients.Select(g => g.Value), lines[2..].Select(l => Number(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[2])));
+    }
+
+    [Fact]
     public void Without_variables_the_hessian_is_empty()
     {
         Assert.Equal("{\"value\":3,\"gradients\":{},\"hessian\":{}}\n", Tool.Run("grad", "1 + 2", "--hessian", "--json").Out);

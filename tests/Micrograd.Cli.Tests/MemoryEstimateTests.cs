@@ -20,6 +20,60 @@ public class MemoryEstimateTests
     };
 
     [Theory]
+    [InlineData("--samples 5000000 --steps 1")]
+    [InlineData("--steps 100000 --html PAGE")]
+    [InlineData("--data CSV --steps 1")]
+    public void A_run_too_large_for_a_small_heap_is_refused_with_its_estimate_before_its_data_are_made_or_its_steps_run(string arguments)
+    {
+        using var folder = new TempDirectory();
+        // a CSV of 3 million samples, about 20 MB
+        if (arguments.Contains("CSV", StringComparison.Ordinal))
+        {
+            using var writer = new StreamWriter(folder.File("big.csv"));
+            for (var i = 0; i < 3_000_000; i++) writer.Write("0.5,0.25,1\n");
+        }
+        var page = folder.File("page.html");
+        string[] args = ["train", .. arguments.Split(' ').Select(a => a switch { "PAGE" => page, "CSV" => folder.File("big.csv"), _ => a })];
+        // a heap of 256 MB: 5 million generated samples, 100,000 steps recorded for a page, or 3 million samples read
+        // from a file, each need more, and each is refused at once, before the data are made or read and before any step
+        var r = Tool.RunProcessWith(new Dictionary<string, string> { ["DOTNET_GCHeapHardLimit"] = "0x10000000" }, args);
+        r.AssertRefused("error: out of memory: this run needs about ");
+        Assert.Equal("", r.Out);
+        Assert.False(File.Exists(page));
+        // and the same run's estimate says so
+        var html = arguments.Contains("--html", StringComparison.Ordinal);
+        var samples = arguments.Contains("--samples", StringComparison.Ordinal) ? 5_000_000 : arguments.Contains("CSV", StringComparison.Ordinal) ? 3_000_000 : 100;
+        var steps = html ? 100_000 : 1;
+        Assert.True(MemoryEstimate.Of(2, [16, 16, 1], samples, null, steps, softmax: false, compiled: true, html).Bytes > 256L << 20);
+    }
+
+    [Theory]
+    [InlineData("predict --model /dev/zero --data MOONS", "reading --model file '/dev/zero'")]
+    [InlineData("train --data /dev/zero", "reading --data file '/dev/zero'")]
+    [InlineData("grad --expr-file /dev/zero x=1", "reading --expr-file '/dev/zero'")]
+    public void An_endless_file_out_of_memory_is_named_as_the_cause(string arguments, string named)
+    {
+        if (!File.Exists("/dev/zero")) throw new PlatformNotSupportedException("needs /dev/zero");
+        // a small heap, so that the endless file runs out of it at once
+        var environment = new Dictionary<string, string> { ["DOTNET_GCHeapHardLimit"] = "0x10000000" };
+        var r = Tool.RunProcessWith(environment, [.. arguments.Split(' ').Select(a => a == "MOONS" ? CliFixtures.MoonsCsv : a)]);
+        r.AssertRefused($"error: out of memory: {named}: it is endless or larger than the memory available");
+        Assert.DoesNotContain("--batch", r.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("layers", r.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(1_600_000_000L, 1_590_000_000L)]
+    [InlineData(1_610_612_736L, 1_610_612_735L)]
+    [InlineData(300_100_000L, 300_000_000L)]
+    public void Needed_and_available_memory_are_never_printed_alike_when_they_differ(long needed, long available)
+    {
+        var (a, b) = MemoryEstimate.Format(needed, available);
+        Assert.NotEqual(a, b);
+        Assert.Equal(a[^2..], b[^2..]);
+    }
+
+    [Theory]
     [MemberData(nameof(Runs))]
     public void The_estimate_is_within_a_factor_of_three_of_what_a_run_allocates(string[] args, int inputs, int[] layers, int samples, int? batch, bool softmax, bool compiled)
     {

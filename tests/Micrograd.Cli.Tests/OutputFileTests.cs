@@ -169,4 +169,19 @@ public class OutputFileTests
         Assert.StartsWith("digraph", dot.Out);
         Assert.Contains("value = 2", dot.Out);
     }
+
+    [Fact]
+    public void A_failed_write_names_the_users_file_not_the_hidden_temporary_one()
+    {
+        using var folder = new TempDirectory();
+        var target = folder.File("model.json");
+        var temporary = folder.File(".model.json.5f1c2a9e.tmp");
+        // as .NET says it when the disk fills while the temporary file is written
+        var e = Assert.Throws<UsageException>(() => UserFiles.Write(target, "--save", () => throw new IOException($"No space left on device : '{temporary}'")));
+        Assert.Equal($"cannot write --save '{target}': No space left on device : '{target}'", e.Message);
+        Assert.DoesNotContain(".tmp", e.Message, StringComparison.Ordinal);
+        // another file in the message is left as it is
+        var other = Assert.Throws<UsageException>(() => UserFiles.Write(target, "--save", () => throw new IOException("Could not find a part of the path '/elsewhere/.x'")));
+        Assert.EndsWith("'/elsewhere/.x'", other.Message, StringComparison.Ordinal);
+    }
 }

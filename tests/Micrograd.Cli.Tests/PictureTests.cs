@@ -226,4 +226,35 @@ public class PictureTests
         Assert.Equal($"error: Graphviz's 'dot' failed with exit code 3: Error: something broke / in line 3; the DOT text was written to '{temp.File("g.dot")}'\n", r.Error);
         Assert.True(File.Exists(temp.File("g.dot")));
     }
+
+    [Theory]
+    [InlineData("grad", "--svg")]
+    [InlineData("explore", "--html")]
+    public void A_picture_too_large_for_dot_is_refused_before_dot_is_run_with_the_max_nodes_that_fits(string command, string option)
+    {
+        if (OperatingSystem.IsWindows()) throw new PlatformNotSupportedException("the fake dot is a POSIX shell script");
+        using var temp = new TempDirectory();
+        var ran = temp.File("dot-ran");
+        var fake = temp.File("fake-dot");
+        File.WriteAllText(fake, $"#!/bin/sh\ntouch '{ran}'\nsleep 600\n");
+        File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        // a deep chain of 1,500 tanh(e * w + 1): 6,001 values, all drawn with --max-nodes 100000
+        var expression = "x";
+        for (var i = 0; i < 1500; i++) expression = $"tanh({expression} * w{i % 3} + 1)";
+        File.WriteAllText(temp.File("e.txt"), expression);
+
+        var output = temp.File(option == "--svg" ? "g.svg" : "g.html");
+        var r = Tool.RunWith(new GraphvizOptions { DotPath = fake }, command, "--expr-file", temp.File("e.txt"), "x=1", "w0=1", "w1=1", "w2=1", "--max-nodes", "100000", option, output);
+        r.AssertRefused("nodes and edges, more than Graphviz's dot lays out in reasonable time");
+        Assert.Equal("", r.Out);
+        Assert.False(File.Exists(ran), "dot was run");
+        Assert.False(File.Exists(output));
+        Assert.False(File.Exists(temp.File("g.dot")));
+
+        // the --max-nodes it suggests is accepted
+        var suggested = System.Text.RegularExpressions.Regex.Match(r.Error, "--max-nodes ([0-9]+)").Groups[1].Value;
+        var dot = DotWriter.Write(Micrograd.Expressions.Expression.Parse(expression).Build(new Dictionary<string, double> { ["x"] = 1, ["w0"] = 1, ["w1"] = 1, ["w2"] = 1 }).Root,
+            new DotOptions { MaxNodes = int.Parse(suggested, System.Globalization.CultureInfo.InvariantCulture) });
+        Assert.InRange(dot.Split('\n').Count(l => l.Contains("[id=\"", StringComparison.Ordinal) || l.Contains(" -> ", StringComparison.Ordinal)), 1, PictureOptions.MaxLayoutSize);
+    }
 }

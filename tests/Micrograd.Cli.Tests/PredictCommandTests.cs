@@ -33,6 +33,54 @@ public class PredictCommandTests
         }
     }
 
+    [Theory]
+    [InlineData("[[1e308, -1e308]]", "[0]")]
+    [InlineData("[[1e308, -1e308], [0, 0]]", "[0, 0]")]
+    public void A_NaN_score_has_no_class_and_is_not_correct(string weights, string biases)
+    {
+        // 10 * 1e308 - 10 * 1e308 is Infinity - Infinity: NaN
+        using var folder = new TempDirectory();
+        var model = folder.Write("nan.json", $$"""{"inputs": 2, "layers": [{"weights": {{weights}}, "biases": {{biases}}, "activation": "linear"}]}""");
+        var csv = folder.Write("x.csv", weights.Contains("], [", StringComparison.Ordinal) ? "10,10,0\n0,0,0\n" : "10,10,-1\n0,0,-1\n");
+        var r = Tool.Run("predict", "--model", model, "--data", csv);
+        Assert.True(r.ExitCode == 0, r.ToString());
+        var lines = r.Out.TrimEnd('\n').Split('\n');
+        Assert.Equal("none", lines[1].Split(' ', StringSplitOptions.RemoveEmptyEntries)[^2]);
+        Assert.Contains("NaN", lines[1]);
+        Assert.Equal("accuracy 0.5 (1 of 2)", lines[^1]);
+    }
+
+    /// <summary>A standard output that counts its lines, and whose reader has gone once it has <paramref name="enough"/>.</summary>
+    private sealed class HeadWriter(int enough) : StringWriter
+    {
+        public int Lines { get; private set; }
+
+        public bool Gone => Lines >= enough;
+
+        public override void WriteLine(string? value)
+        {
+            Lines++;
+            base.WriteLine(value);
+        }
+    }
+
+    [Fact]
+    public void Rows_are_printed_as_they_come_so_that_a_reader_that_has_gone_stops_the_run_early()
+    {
+        // 5,000 samples; "| head -3": the rows are not all kept and printed at the end, but printed from the first block
+        // on, and the run stops as soon as the reader has gone
+        using var folder = new TempDirectory();
+        var csv = folder.Write("many.csv", string.Concat(Enumerable.Range(0, 5000).Select(i => $"{i % 10},{i % 7},1\n")));
+        var stdout = new HeadWriter(3);
+        var output = new CliOutput(stdout, new StringWriter()) { OutputGone = () => stdout.Gone };
+        var code = CliApp.Run(["predict", "--model", CliFixtures.MoonsInit, "--data", csv], output);
+        Assert.Equal(141, code);
+        Assert.InRange(stdout.Lines, 3, Commands.PredictCommand.WidthRows + 1);
+        // without a reader gone, every row and the accuracy
+        var all = Tool.Run("predict", "--model", CliFixtures.MoonsInit, "--data", csv);
+        Assert.Equal(5002, all.Out.TrimEnd('\n').Split('\n').Length);
+    }
+
     [Fact]
     public void Without_labels_there_is_no_accuracy()
     {

@@ -58,7 +58,10 @@ public class TrainErrorTests
         AssertRefused(Tool.Run("train", "--data", three, "--plot", folder.File("p.png")), "--plot draws two features, but three.csv has 3");
         AssertRefused(Tool.Run("train", "--data", three, "--samples", "10"), "--samples applies to generated data, not to the CSV file");
         AssertRefused(Tool.Run("train", "--init", CliFixtures.MoonsInit, "--hidden", "8"), "--hidden cannot be used with --init");
-        AssertRefused(Tool.Run("train", "--init", CliFixtures.MoonsInit, "--loss", "softmax"), "the softmax loss needs a model with at least 2 outputs, not 1");
+        // the model is at fault, not the first sample
+        var softmax = Tool.Run("train", "--init", CliFixtures.MoonsInit, "--loss", "softmax");
+        AssertRefused(softmax, "error: The softmax loss needs a model with at least 2 outputs, not 1");
+        Assert.DoesNotContain("Sample", softmax.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -80,5 +83,32 @@ public class TrainErrorTests
     {
         var r = Tool.RunProcess("train", "--lr", "fast");
         AssertRefused(r, "--lr 'fast' is not a number");
+    }
+
+    [Theory]
+    [InlineData("""{"inputs": 2, "\ud800": 1, "layers": []}""", "the top level has a key that is not valid Unicode")]
+    [InlineData("""{"inputs": 2, "layers": [{"weights": [[1, 2]], "biases": [0], "activation": "\ud800"}]}""", "a string in 'activation' is not valid Unicode")]
+    [InlineData("""{"inputs": 2, "layers": [{"weights": [["\udc00", 2]], "biases": [0]}]}""", "a string in 'weights' is not valid Unicode")]
+    public void A_lone_surrogate_in_a_model_file_is_refused_naming_the_file_in_every_command(string json, string message)
+    {
+        using var folder = new TempDirectory();
+        var model = folder.Write("lone.json", json);
+        var csv = folder.Write("x.csv", "1,2,1\n2,1,-1\n");
+        AssertRefused(Tool.Run("predict", "--model", model, "--data", csv), $"lone.json: {message}");
+        AssertRefused(Tool.Run("train", "--init", model, "--data", csv, "--steps", "1"), $"lone.json: {message}");
+        AssertRefused(Tool.Run("export", "--model", model, "--onnx", folder.File("m.onnx")), $"lone.json: {message}");
+    }
+
+    [Fact]
+    public void Control_characters_from_model_keys_and_csv_fields_are_escaped_in_error_lines()
+    {
+        using var folder = new TempDirectory();
+        var model = folder.Write("esc.json", """{"inputs": 2, "\u001b[2J\u0007": 1, "layers": []}""");
+        var key = Tool.Run("predict", "--model", model, "--data", CliFixtures.MoonsCsv);
+        AssertRefused(key, "unknown property '\\u001B[2J\\u0007'");
+        var csv = folder.Write("esc.csv", "1,2,1\n1,\u001b[31m\0x,1\n");
+        var field = Tool.Run("train", "--data", csv);
+        AssertRefused(field, "field 2, '\\u001B[31m\\u0000x', is not a number");
+        foreach (var r in new[] { key, field }) Assert.DoesNotContain(r.Error.TrimEnd('\n'), char.IsControl);
     }
 }

@@ -26,6 +26,21 @@ public class ExportCommandTests
         Assert.Equal(typeof(float), model.Session.InputMetadata["x"].ElementType);
     }
 
+    [Theory]
+    [InlineData("[[1, 1e300]]", "[0]", "layer 1, neuron 1: weight 2 1E+300 is beyond float32's range")]
+    [InlineData("[[1, 2]]", "[-4e38]", "layer 1, neuron 1: bias -4E+38 is beyond float32's range")]
+    public void In_float32_a_weight_beyond_float_range_is_refused_and_named_rather_than_made_infinite(string weights, string biases, string named)
+    {
+        using var temp = new TempDirectory();
+        var model = temp.Write("big.json", $$"""{"inputs": 2, "layers": [{"weights": {{weights}}, "biases": {{biases}}, "activation": "linear"}]}""");
+        var onnx = temp.File("big.onnx");
+        var r = Tool.Run("export", "--model", model, "--onnx", onnx, "--float32");
+        r.AssertRefused(named);
+        Assert.False(File.Exists(onnx));
+        // in float64 it is exported as it is
+        Assert.Equal(0, Tool.Run("export", "--model", model, "--onnx", onnx).ExitCode);
+    }
+
     [Fact]
     public void An_expression_is_written_with_each_variable_an_input_and_its_value_at_the_point_printed()
     {

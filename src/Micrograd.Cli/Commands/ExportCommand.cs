@@ -69,8 +69,16 @@ internal static class ExportCommand
     {
         var model = UserFiles.Read(modelPath, "--model file", () => ModelFile.Load(modelPath));
         UserFiles.CheckWritable(path, "--onnx file");
-        var opset = asked ?? OnnxExport.LowestOpset(model, precision);
-        UserFiles.Write(path, "--onnx file", () => OnnxExport.Save(model, path, precision, opset));
+        int opset;
+        try
+        {
+            opset = asked ?? OnnxExport.LowestOpset(model, precision);
+            UserFiles.Write(path, "--onnx file", () => OnnxExport.Save(model, path, precision, opset));
+        }
+        catch (OnnxExportException e)
+        {
+            throw new UsageException($"cannot export {modelPath} with --float32: {e.Message} (without --float32)", e);
+        }
         output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"wrote {path}: {model}, {(precision == OnnxPrecision.Float64 ? "float64" : "float32")}, input x [N, {model.InputCount}], output score [N, {model.OutputCount}], opset {opset}"));
         return ExitCodes.Ok;

@@ -72,41 +72,68 @@ internal static class GradCommand
             output.Out.WriteLine("(no variables, so no gradients)");
             return;
         }
-        var table = new Table().AddColumn("variable").AddColumn(new TableColumn("value").RightAligned()).AddColumn(new TableColumn("gradient").RightAligned());
-        foreach (var (name, gradient) in gradients)
-        {
-            table.AddRow(Markup.Escape(name), Numbers.Format(graph.Variables[name].Data), Numbers.Format(gradient));
-        }
-        WriteWhole(table, output);
+        var rows = gradients.Select(g => new[] { g.Key, Numbers.Format(graph.Variables[g.Key].Data), Numbers.Format(g.Value) }).ToList();
+        WriteWhole(["variable", "value", "gradient"], rows, output);
     }
 
     /// <summary>The Hessian as a table: the corner says "Hessian", then a row and a column per variable.</summary>
     private static void PrintHessian(List<KeyValuePair<string, double>> gradients, double[,] hessian, CliOutput output)
     {
-        var table = new Table().AddColumn("Hessian");
-        foreach (var (name, _) in gradients) table.AddColumn(new TableColumn(Markup.Escape(name)).RightAligned());
+        var rows = new List<string[]>(gradients.Count);
         for (var i = 0; i < gradients.Count; i++)
         {
             var row = new string[gradients.Count + 1];
-            row[0] = Markup.Escape(gradients[i].Key);
+            row[0] = gradients[i].Key;
             for (var j = 0; j < gradients.Count; j++) row[j + 1] = Numbers.Format(hessian[i, j]);
-            table.AddRow(row);
+            rows.Add(row);
         }
-        WriteWhole(table, output);
+        WriteWhole([HessianCorner, .. gradients.Select(g => g.Key)], rows, output);
     }
 
+    private const string HessianCorner = "Hessian";
+
     /// <summary>
-    /// Writes a table. On a terminal, Spectre fits it to the window, wrapping cells; into a file or a pipe no window applies,
-    /// so the table is as wide as its numbers need and none is cut over two lines.
+    /// Writes a table: a header and rows of text, the first column left-aligned and the others right-aligned. On a terminal,
+    /// Spectre draws it with borders when it fits the window; when it does not, it would wrap or cut the numbers (a
+    /// gradient shown as <c>……</c>), so the table is written as plain lines instead (as is a table of more than
+    /// <see cref="MaxTableCells"/> cells), columns separated by two spaces, as
+    /// into a file or a pipe, where no window applies and the table is as wide as its numbers need.
     /// </summary>
-    private static void WriteWhole(Table table, CliOutput output)
+    private static void WriteWhole(string[] header, List<string[]> rows, CliOutput output)
     {
+        // Spectre measures and lays out a table in time far above its size (minutes for a Hessian of 1,200 variables)
+        if ((long)header.Length * (rows.Count + 1) > MaxTableCells)
+        {
+            WritePlain(header, rows, output);
+            return;
+        }
+        var table = new Table().AddColumn(Markup.Escape(header[0]));
+        foreach (var name in header[1..]) table.AddColumn(new TableColumn(Markup.Escape(name)).RightAligned());
+        foreach (var row in rows) table.AddRow(row.Select(Markup.Escape).ToArray());
         var console = output.Console;
+        var needed = ((IRenderable)table).Measure(RenderOptions.Create(console), int.MaxValue).Max;
         if (!output.Terminal)
         {
-            var needed = ((IRenderable)table).Measure(RenderOptions.Create(console), int.MaxValue).Max;
             console.Profile.Width = Math.Max(console.Profile.Width, needed);
         }
+        else if (needed > console.Profile.Width)
+        {
+            WritePlain(header, rows, output);
+            return;
+        }
         console.Write(table);
+    }
+
+    /// <summary>The most cells a table is drawn with borders; a larger one (a Hessian of more than about 100 variables) is
+    /// written as plain lines, in time that grows with its size.</summary>
+    internal const int MaxTableCells = 10_000;
+
+    /// <summary>The table as plain lines: each column padded to its widest cell (numbers to the right), two spaces apart.</summary>
+    private static void WritePlain(string[] header, List<string[]> rows, CliOutput output)
+    {
+        var widths = header.Select((h, c) => rows.Aggregate(h.Length, (w, r) => Math.Max(w, r[c].Length))).ToArray();
+        string Line(string[] cells) => string.Join("  ", cells.Select((cell, c) => c == 0 ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]))).TrimEnd();
+        output.Out.WriteLine(Line(header));
+        foreach (var row in rows) output.Out.WriteLine(Line(row));
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Micrograd.Cli.Io;
 using Micrograd.NN;
 
 namespace Micrograd.Cli.Commands;
@@ -40,33 +41,55 @@ internal static class PredictCommand
             }
         }
 
-        var rows = new List<string[]>();
-        var allScores = new double[data.Count][];
+        // rows are streamed: the first block sets the columns' widths and is printed, then each row as it comes (a longer
+        // cell widens its own line only), so memory does not grow with the file and '| head' sees the first rows early
+        string[] header = data.HasLabels ? ["sample", many ? "scores" : "score", "class", "label"] : ["sample", many ? "scores" : "score", "class"];
+        var loss = many ? Loss.SoftmaxCrossEntropy : Loss.Hinge;
+        var block = new List<string[]>(Math.Min(data.Count, WidthRows));
+        int[]? widths = null;
+        var correct = 0;
         for (var i = 0; i < data.Count; i++)
         {
-            var scores = allScores[i] = model.Evaluate(data.Features[i].ToArray());
-            var predicted = many ? ArgMax(scores) : scores[0] > 0 ? 1 : -1;
-            var row = new List<string> { (i + 1).ToString(CultureInfo.InvariantCulture), string.Join(' ', scores.Select(Numbers.Format)), predicted.ToString(CultureInfo.InvariantCulture) };
+            if (output.OutputGone()) throw new OutputClosedException();
+            var scores = model.Evaluate(data.Features[i].ToArray());
+            // a NaN score has no class (and is counted as wrong)
+            var predicted = scores.Any(double.IsNaN) ? NoClass : (many ? ArgMax(scores) : scores[0] > 0 ? 1 : -1).ToString(CultureInfo.InvariantCulture);
+            var row = new List<string> { (i + 1).ToString(CultureInfo.InvariantCulture), string.Join(' ', scores.Select(Numbers.Format)), predicted };
             if (data.Labels is { } labels)
             {
                 row.Add(Numbers.Format(labels[i]));
+                // counted as training counts it: the class with the largest score (softmax), or the score's sign
+                if (loss.IsCorrect(scores, labels[i])) correct++;
             }
-            rows.Add([.. row]);
+            if (widths is not null)
+            {
+                output.Out.WriteLine(Format(row, widths));
+                continue;
+            }
+            block.Add([.. row]);
+            if (block.Count == WidthRows || i == data.Count - 1)
+            {
+                widths = header.Select((h, c) => Math.Max(h.Length, block.Max(r => r[c].Length))).ToArray();
+                output.Out.WriteLine(Format(header, widths));
+                foreach (var r in block) output.Out.WriteLine(Format(r, widths));
+                block.Clear();
+            }
         }
-
-        string[] header = data.HasLabels ? ["sample", many ? "scores" : "score", "class", "label"] : ["sample", many ? "scores" : "score", "class"];
-        var widths = header.Select((h, c) => Math.Max(h.Length, rows.Max(r => r[c].Length))).ToArray();
-        string Format(string[] cells) => string.Join("  ", cells.Select((cell, c) => c == cells.Length - 1 ? cell : cell.PadRight(widths[c])));
-        output.Out.WriteLine(Format(header));
-        foreach (var row in rows) output.Out.WriteLine(Format(row));
-        if (data.Labels is { } targets)
+        if (data.Labels is not null)
         {
-            // counted as training counts it: the class with the largest score (softmax), or the score's sign
-            var correct = (many ? Loss.SoftmaxCrossEntropy : Loss.Hinge).CountCorrect(allScores, targets);
             output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"accuracy {Numbers.Format((double)correct / data.Count)} ({correct} of {data.Count})"));
         }
         return ExitCodes.Ok;
     }
+
+    /// <summary>The rows whose cells set the columns' widths, printed once they are all known.</summary>
+    internal const int WidthRows = 1000;
+
+    private static string Format(IReadOnlyList<string> cells, int[] widths) =>
+        string.Join("  ", cells.Select((cell, c) => c == cells.Count - 1 ? cell : cell.PadRight(widths[c])));
+
+    /// <summary>The class printed for a sample with a NaN score.</summary>
+    internal const string NoClass = "none";
 
     private static int ArgMax(double[] scores)
     {

@@ -75,8 +75,9 @@ internal readonly record struct GptMemoryEstimate(long Parameters, long Nodes, l
         if (available is null || Bytes <= available) return;
         var eager = Nodes > 0;
         var nodes = eager ? string.Create(CultureInfo.InvariantCulture, $", {Nodes:N0} graph nodes a step") : "";
+        var (needed, free) = MemoryEstimate.Format(Bytes, available.Value);
         throw new UsageException(string.Create(CultureInfo.InvariantCulture,
-            $"out of memory: this run needs about {MemoryEstimate.Format(Bytes)} ({Parameters:N0} parameters{nodes}) but {MemoryEstimate.Format(available.Value)} is available; " +
+            $"out of memory: this run needs about {needed} ({Parameters:N0} parameters{nodes}) but {free} is available; " +
             $"try a smaller --embd or --block, or fewer --layers{(eager ? ", or --engine compiled" : "")}"));
     }
 
@@ -87,8 +88,9 @@ internal readonly record struct GptMemoryEstimate(long Parameters, long Nodes, l
         var bytes = MemoryEstimate.BaseBytes + ((double)BytesPerCharacter + BytesPerDocument / 4.0) * fileBytes;
         var available = MemoryEstimate.Available();
         if (available is null || bytes <= available) return;
+        var (needed, free) = MemoryEstimate.Format(Saturate(bytes), available.Value);
         throw new UsageException(string.Create(CultureInfo.InvariantCulture,
-            $"out of memory: reading the --data file ({MemoryEstimate.Format(fileBytes)}) needs about {MemoryEstimate.Format(Saturate(bytes))} but {MemoryEstimate.Format(available.Value)} is available"));
+            $"out of memory: reading the --data file ({MemoryEstimate.Format(fileBytes)}) needs about {needed} but {free} is available"));
     }
 
     private static long Saturate(double x) => x >= long.MaxValue ? long.MaxValue : (long)x;

@@ -82,8 +82,8 @@ internal static class GptSession
             var kept = log is null ? "" : log.Failure is null ? $": the log {s.Log} has those steps" : $"; {TrainingSession.LogFailure(log)}";
             string[] missing = [.. new[] { s.Save is null ? null : "the model was not saved", s.Html is null ? null : "the page was not written" }.OfType<string>(), "no names were sampled"];
             var lost = missing.Length == 1 ? missing[0] : string.Join(", ", missing[..^1]) + " and " + missing[^1];
-            output.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"error: stopped by {stop.Reason} after step {trainer.StepCount} of {s.Steps}{kept}; {lost}"));
+            output.Error.WriteLine(Messages.Escape(string.Create(CultureInfo.InvariantCulture,
+                $"error: stopped by {stop.Reason} after step {trainer.StepCount} of {s.Steps}{kept}; {lost}")));
             return stop.ExitCode;
         }
         finally

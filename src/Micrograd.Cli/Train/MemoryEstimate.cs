@@ -27,6 +27,10 @@ internal readonly record struct MemoryEstimate(long Nodes, long Bytes)
     /// <summary>One step of the run's history (its record and two references to it).</summary>
     internal const long BytesPerStep = 64;
 
+    /// <summary>A step recorded for <c>--html</c>: the training page's recorder (about 3.9 KB a step, measured), and its
+    /// share of the page, held as text while it is written (about 210 bytes a step, in UTF-16 and UTF-8).</summary>
+    internal const long BytesPerHtmlStep = 3900 + 3 * 210;
+
     /// <summary>The compiled engine's budget for per-sample arrays (CompiledEngine.DefaultLaneBudgetBytes).</summary>
     private const long LaneBudget = 256L << 20;
 
@@ -39,7 +43,8 @@ internal readonly record struct MemoryEstimate(long Nodes, long Bytes)
     /// <param name="steps">The steps of the run (its history is kept).</param>
     /// <param name="softmax">Whether the loss is softmax (whose graph grows with the outputs).</param>
     /// <param name="compiled">Whether the compiled engine runs the steps (else the eager one).</param>
-    public static MemoryEstimate Of(int inputs, IReadOnlyList<int> layers, int samples, int? batch, int steps, bool softmax, bool compiled)
+    /// <param name="html">Whether the run records its steps for a training page (<c>--html</c>).</param>
+    public static MemoryEstimate Of(int inputs, IReadOnlyList<int> layers, long samples, int? batch, int steps, bool softmax, bool compiled, bool html = false)
     {
         // in doubles, so that absurd sizes (10^10 weights) do not overflow
         double parameters = 0, perSample = inputs, previous = inputs, neurons = 0;
@@ -76,6 +81,7 @@ internal readonly record struct MemoryEstimate(long Nodes, long Bytes)
             bytes = BytesPerEagerNode * nodes;
         }
         bytes += BaseBytes + BytesPerParameter * parameters + BytesPerStep * (double)steps + 16.0 * samples * (inputs + 2);
+        if (html) bytes += BytesPerHtmlStep * (double)steps;
         return new MemoryEstimate(Saturate(nodes), Saturate(bytes));
     }
 
@@ -92,9 +98,25 @@ internal readonly record struct MemoryEstimate(long Nodes, long Bytes)
     }
 
     /// <summary>A size for a person: <c>1.2 GB</c>, <c>340 MB</c>.</summary>
-    public static string Format(long bytes) => bytes >= 1L << 30
-        ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)(1L << 30):#,0.#} GB")
-        : string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)(1L << 20):0} MB");
+    public static string Format(long bytes) => Format(bytes, 1);
+
+    private static string Format(long bytes, int digits) => bytes >= 1L << 30
+        ? (bytes / (double)(1L << 30)).ToString("#,0." + new string('#', digits), CultureInfo.InvariantCulture) + " GB"
+        : (bytes / (double)(1L << 20)).ToString("#,0" + (digits > 1 ? "." + new string('#', digits - 1) : ""), CultureInfo.InvariantCulture) + " MB";
+
+    /// <summary>
+    /// What is needed and what is available, each for a person, with as many digits as it takes to tell them apart
+    /// (<c>1.52 GB</c> and <c>1.48 GB</c>, never <c>1.5 GB</c> and <c>1.5 GB</c>).
+    /// </summary>
+    public static (string Needed, string Available) Format(long needed, long available)
+    {
+        for (var digits = 1; digits < 9; digits++)
+        {
+            var (a, b) = (Format(needed, digits), Format(available, digits));
+            if (a != b || needed == available) return (a, b);
+        }
+        return (string.Create(CultureInfo.InvariantCulture, $"{needed:N0} bytes"), string.Create(CultureInfo.InvariantCulture, $"{available:N0} bytes"));
+    }
 
     private static long? MemAvailable()
     {

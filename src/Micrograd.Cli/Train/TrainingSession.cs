@@ -27,6 +27,11 @@ internal static class TrainingSession
         if (s.Html is not null && !Graphviz.IsAvailable(output.Graphviz))
             throw new GraphvizNotFoundException($"Graphviz's 'dot' was not found; --html lays out a sample's graph with it: {GraphvizNotFoundException.InstallHint}");
 
+        // estimated before the data are generated or read: from --samples, or from the file's size and its first lines
+        if (s.Init is null && (s.Generated ? (Features: 2, Samples: s.Samples) : CsvSize(s.Data)) is var (features, samples) && samples > 0)
+        {
+            CheckMemory(s, features, samples, [.. s.Hidden, s.Loss.OutputCountFor(s.Generated ? Math.Max(2, s.Classes) : 2)]);
+        }
         var all = LoadData(s);
         var classes = all.ClassCount;
         if (classes > 2 && s.Loss != Loss.SoftmaxCrossEntropy)
@@ -34,7 +39,7 @@ internal static class TrainingSession
         var (data, validation) = ValidationSplit.Split(all, s.Validation, s.Seed);
         var init = s.Init is { } initPath ? UserFiles.Read(initPath, "--init file", () => ModelFile.Load(initPath)) : null;
         int[] layers = init is null ? [.. s.Hidden, s.Loss.OutputCountFor(classes)] : [.. init.Layers.Select(l => l.OutputCount)];
-        CheckMemory(s, all, layers);
+        CheckMemory(s, all.FeatureCount, all.Count, layers);
         var model = init ?? new Mlp(data.FeatureCount, layers, new Random(s.Seed + 1), s.Activation);
 
         var objective = new Objective(model, s.Loss, s.L2);
@@ -98,8 +103,8 @@ internal static class TrainingSession
             if (e is OutputClosedException) throw;
             var kept = log is null ? "" : log.Failure is null ? $": the log {s.Log} has those steps" : $"; {LogFailure(log)}";
             var lost = string.Join(" and ", new[] { s.Save is null ? null : "the model was not saved", s.Plot is null ? null : "the plot was not drawn", s.Html is null ? null : "the page was not written" }.OfType<string>());
-            output.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"error: stopped by {stop.Reason} after step {history.Count} of {s.Steps}{kept}{(lost.Length > 0 ? "; " + lost : "")}"));
+            output.Error.WriteLine(Messages.Escape(string.Create(CultureInfo.InvariantCulture,
+                $"error: stopped by {stop.Reason} after step {history.Count} of {s.Steps}{kept}{(lost.Length > 0 ? "; " + lost : "")}")));
             return stop.ExitCode;
         }
         finally
@@ -164,13 +169,48 @@ internal static class TrainingSession
     internal static string LogFailure(StepLog log) => $"{log.Failure}; {Kept(log)}";
 
     /// <summary>Refuses a run whose estimated memory (<see cref="MemoryEstimate"/>) exceeds what is available, before building anything.</summary>
-    private static void CheckMemory(TrainSettings s, Dataset data, int[] layers)
+    private static void CheckMemory(TrainSettings s, int features, long samples, int[] layers)
     {
-        var estimate = MemoryEstimate.Of(data.FeatureCount, layers, data.Count, s.Batch, s.Steps, s.Loss == Loss.SoftmaxCrossEntropy, s.Engine != "eager");
+        var estimate = MemoryEstimate.Of(features, layers, samples, s.Batch, s.Steps, s.Loss == Loss.SoftmaxCrossEntropy, s.Engine != "eager", s.Html is not null);
         var available = MemoryEstimate.Available();
         if (available is null || estimate.Bytes <= available) return;
+        var (needed, free) = MemoryEstimate.Format(estimate.Bytes, available.Value);
+        // suggest only what would help: a smaller --batch when a batch of one would fit, fewer steps when the steps' record is large
+        var compiled = s.Engine != "eager";
+        var softmax = s.Loss == Loss.SoftmaxCrossEntropy;
+        var batchHelps = MemoryEstimate.Of(features, layers, samples, 1, s.Steps, softmax, compiled, s.Html is not null).Bytes <= available;
+        var stepsHelp = MemoryEstimate.Of(features, layers, samples, s.Batch, 1, softmax, compiled, s.Html is not null).Bytes <= available;
+        var tries = new List<string> { "smaller layers", stepsHelp ? "fewer samples or steps" : "fewer samples" };
+        if (s.Html is not null && MemoryEstimate.Of(features, layers, samples, s.Batch, s.Steps, softmax, compiled).Bytes <= available) tries.Add("no --html");
+        if (batchHelps) tries.Add("a smaller --batch");
         throw new UsageException(string.Create(CultureInfo.InvariantCulture,
-            $"out of memory: this run needs about {MemoryEstimate.Format(estimate.Bytes)} ({estimate.Nodes:N0} graph nodes) but {MemoryEstimate.Format(available.Value)} is available; try smaller layers, fewer samples or steps, or a smaller --batch"));
+            $"out of memory: this run needs about {needed} ({estimate.Nodes:N0} graph nodes{(s.Html is null ? "" : $", {s.Steps:N0} steps recorded for --html")}) but {free} is available; try {Words.Alternatives(tries)}"));
+    }
+
+    /// <summary>
+    /// A CSV file's features and samples, estimated from its size and its first lines (up to 64 KB), before it is read; or
+    /// (0, 0) when it cannot be told (an empty, special or unreadable file, which reading then reports).
+    /// </summary>
+    private static (int Features, long Samples) CsvSize(string path)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists || info.Length == 0) return (0, 0);
+            using var reader = new StreamReader(path);
+            var buffer = new char[64 * 1024];
+            var read = reader.ReadBlock(buffer);
+            var lines = new string(buffer, 0, read).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            if (lines.Length == 0) return (0, 0);
+            // the last field is the label
+            var features = Math.Max(1, lines[0].Count(c => c == ','));
+            var bytesPerLine = Math.Max(1.0, read / (double)lines.Length);
+            return (features, (long)(info.Length / bytesPerLine));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (0, 0);
+        }
     }
 
     private static Dataset LoadData(TrainSettings s)

@@ -75,7 +75,11 @@ const ExplorerTable = Object.freeze({
       const count = number("count");
       return { row, name, data, input, grad, count, shown: {} };
     });
-    $("rows").append(...cells.map((c) => c.row));
+    // one row at a time into a fragment, then the fragment at once: append(...rows) passes every row as an argument, and
+    // past about 125,000 of them that overflows the call stack
+    const fragment = document.createDocumentFragment();
+    for (const c of cells) fragment.appendChild(c.row);
+    $("rows").appendChild(fragment);
 
     /** Reads a typed value: applies it, or refuses it, saying why, and puts the leaf's value back in the field. */
     function commit(id, input) {

@@ -93,8 +93,8 @@ internal static class TrainingTwins
         _ => null,
     };
 
-    /// <summary>The twin of <c>Loss.IsCorrect</c> for one output: the output's sign is the target's.</summary>
-    private const string SameSign = "(output, target) => output[0] > 0 === target > 0";
+    /// <summary>The twin of <c>Loss.IsCorrect</c> for one output: the output's sign is the target's (a NaN output has none).</summary>
+    private const string SameSign = "(output, target) => !Number.isNaN(output[0]) && output[0] > 0 === target > 0";
 
     /// <summary>The twin of the softmax loss's class of a target (−1 when it is not valid for that many classes).</summary>
     private const string ClassOf = "(target, classes) => classes === 2 && target === -1 ? 0 : target >= 0 && target < classes && target === Math.floor(target) ? target : -1";
@@ -111,8 +111,10 @@ internal static class TrainingTwins
 
     private static string SoftmaxIsCorrect => $$"""
             ((classOf) => (output, target) => {
+              // a NaN output has no class, so it is not correct
               let best = 0;
-              for (let k = 1; k < output.length; k++) {
+              for (let k = 0; k < output.length; k++) {
+                if (Number.isNaN(output[k])) return false;
                 if (output[k] > output[best]) best = k;
               }
               return best === classOf(target, output.length);

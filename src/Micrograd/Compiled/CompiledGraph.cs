@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Micrograd.Compiled;
 
 /// <summary>
@@ -237,12 +239,28 @@ public sealed class CompiledGraph
     /// the same graph evaluated for <paramref name="samples"/> different leaf values. Every lane starts with this tape's
     /// current leaf values.
     /// </summary>
-    /// <param name="samples">The number of samples (lanes), at least 1.</param>
+    /// <param name="samples">The number of samples (lanes), at least 1, and few enough that a row of this graph's values
+    /// for every sample fits in one array.</param>
     /// <returns>A new batched replayer; this tape is not changed by it.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 1 or too large for an array.</exception>
     public BatchedGraph Batch(int samples)
     {
+        var plan = LanePlan.Create(_tape, 0);
+        CheckSamples(samples, plan);
+        return new BatchedGraph(_tape, plan, LeafValues, samples);
+    }
+
+    /// <summary>Refuses fewer than 1 sample, or more than the values' arrays (a row per slot, a lane per sample, padded) can hold.</summary>
+    private static void CheckSamples(int samples, LanePlan plan)
+    {
         ArgumentOutOfRangeException.ThrowIfLessThan(samples, 1);
-        return new BatchedGraph(_tape, LanePlan.Create(_tape, 0), LeafValues, samples);
+        // the padding of a row to whole vectors adds less than 64 lanes
+        var most = Array.MaxLength / Math.Max(1, plan.RowCount) - 64;
+        if (samples > most)
+        {
+            throw new ArgumentOutOfRangeException(nameof(samples), samples,
+                string.Create(CultureInfo.InvariantCulture, $"At most {Math.Max(0, most)} samples fit in the arrays of a graph of {plan.RowCount} rows."));
+        }
     }
 
     /// <summary>How a replay over lanes runs this tape when its leaves <c>0 … shared − 1</c> hold the same value in every
@@ -254,7 +272,7 @@ public sealed class CompiledGraph
     /// <exception cref="ArgumentException"><paramref name="plan"/> was made by another compiled graph's <see cref="Plan"/>.</exception>
     internal BatchedGraph Batch(int samples, LanePlan plan)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(samples, 1);
+        CheckSamples(samples, plan);
         if (!plan.IsFor(_tape))
             throw new ArgumentException("The plan was made for another compiled graph: make it with this graph's Plan.", nameof(plan));
         return new BatchedGraph(_tape, plan, LeafValues, samples);

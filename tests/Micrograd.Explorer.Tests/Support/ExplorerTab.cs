@@ -35,10 +35,12 @@ public sealed class ExplorerTab : IAsyncDisposable
     public List<string> Errors { get; } = [];
 
     public static async Task<ExplorerTab> OpenAsync(IBrowser browser, string file, int width, int height, string hash = "",
-        string ready = "() => window.explorer !== undefined")
+        string ready = "() => window.explorer !== undefined", TimeSpan? timeout = null)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, AcceptDownloads = true });
         var page = await context.NewPageAsync();
+        // a very large page takes longer than Playwright's 30 s to load and to answer
+        if (timeout is { } t) page.SetDefaultTimeout((float)t.TotalMilliseconds);
         var tab = new ExplorerTab(context, page, new Uri(Path.GetFullPath(file)).AbsoluteUri);
         var address = tab.Url + hash;
         await context.RouteAsync("**/*", async route =>

@@ -133,6 +133,8 @@ public class CompiledGraphTests
         Assert.Contains("There are 2 leaf slots (0 to 1); 2 is not one of them", Assert.Throws<ArgumentOutOfRangeException>(() => tape.SetLeaf(2, 1.0)).Message);
         Assert.Throws<ArgumentOutOfRangeException>(() => tape.OutputValue(0));
         Assert.Throws<ArgumentOutOfRangeException>(() => tape.Batch(0));
+        // too many samples for an array: refused as out of range, not an overflow in the sizes
+        Assert.Contains("samples fit in the arrays", Assert.Throws<ArgumentOutOfRangeException>(() => tape.Batch(int.MaxValue)).Message);
 
         var batch = tape.Batch(3);
         Assert.Contains("3 values, not 2", Assert.Throws<ArgumentException>(() => batch.SetLeaf(0, [1.0, 2.0])).Message);

@@ -85,6 +85,95 @@ public class DotWriterTests
         Assert.Equal(["e0", "e1"], dot.Edges.Where(e => e.From == "n0").Select(e => e["id"]!));
     }
 
+    /// <summary>
+    /// The ranks Graphviz's dot has to cross with the picture's edges: a node with edges in is ranked by its longest path
+    /// from a node with none, and a node with none just before its nearest use (as dot places it); an edge from rank r to
+    /// rank s crosses s - r - 1 ranks, with a virtual node on each (dot takes minutes for a few thousand of them). A measure
+    /// of the layout's work, not of time.
+    /// </summary>
+    private static long RanksCrossed(DotFile dot)
+    {
+        var into = dot.Edges.ToLookup(e => e.To!);
+        var longest = new Dictionary<string, int>();
+        int Longest(string id)
+        {
+            if (longest.TryGetValue(id, out var r)) return r;
+            r = into[id].Select(e => Longest(e.From) + 1).DefaultIfEmpty(0).Max();
+            longest[id] = r;
+            return r;
+        }
+        var outOf = dot.Edges.ToLookup(e => e.From);
+        int Rank(string id) => into[id].Any() || !outOf[id].Any() ? Longest(id) : outOf[id].Min(e => Longest(e.To!)) - 1;
+        return dot.Edges.Sum(e => (long)Math.Max(0, Rank(e.To!) - Rank(e.From) - 1));
+    }
+
+    [Fact]
+    public void A_leaf_used_all_along_a_long_sum_is_drawn_again_beside_each_far_use_so_that_no_edge_crosses_many_ranks()
+    {
+        // x + x + … + x, 100 terms: 200 values, one leaf used 100 times, from the first sum to the last
+        var x = new Value(1, "x");
+        var sum = x + x;
+        for (var i = 2; i < 100; i++) sum += x;
+        sum.Backward();
+        var graph = ComputationGraph.Trace(sum);
+        var dot = DotFile.Parse(DotWriter.Write(graph, null));
+
+        // every use is still an edge with its id, into its op
+        var operandEdges = dot.Edges.Where(e => e["id"] is not null).ToList();
+        Assert.Equal(graph.Edges.Select((e, k) => ($"n{e.To}_op", $"e{k}")), operandEdges.Select(e => (e.To!, e["id"]!)));
+        // but no record has more than a few edges out, and the copies of x are x's record, named after their edge
+        Assert.All(dot.Records, r => Assert.InRange(dot.Edges.Count(e => e.From == r.From), 0, 3));
+        var copies = dot.Records.Where(r => r.From.StartsWith("n0_e", StringComparison.Ordinal)).ToList();
+        Assert.Equal(98, copies.Count);
+        Assert.All(copies, c => Assert.Equal(dot.Node("n0")["label"], c["label"]));
+        Assert.All(copies, c => Assert.Equal(c.From, c["id"]));
+        Assert.All(copies, c => Assert.Equal(c.From["n0_".Length..], Assert.Single(dot.Edges, e => e.From == c.From)["id"]));
+        Assert.Equal("{ x | data 1.0000 | grad 100.0000 }", dot.Node("n0")["label"]);
+        // so the layout's work grows with the picture, not with the square of the uses (x's edges crossed 9,702 ranks when it was drawn once)
+        Assert.InRange(RanksCrossed(dot), 0, dot.Nodes.Count);
+    }
+
+    [Fact]
+    public void A_leaf_used_by_many_ops_close_by_is_drawn_again_for_each_op_but_its_first()
+    {
+        // the sum of tanh(w_i * x + b): x is used 40 times, each one rank from its use, yet dot lays out its 40 edges out
+        // of one node slowly (minutes for a few hundred terms)
+        var x = new Value(0.5, "x");
+        var b = new Value(0.1, "b");
+        Value sum = new Value(0);
+        for (var i = 0; i < 40; i++) sum += (new Value(i, $"w{i}") * x + b).Tanh();
+        var dot = DotFile.Parse(DotWriter.Write(sum));
+        Assert.All(dot.Records, r => Assert.InRange(dot.Edges.Count(e => e.From == r.From), 0, DotWriter.ManyUses));
+        foreach (var name in new[] { "x", "b" })
+        {
+            var leaf = dot.Records.Single(r => r["label"]!.StartsWith($"{{ {name} |", StringComparison.Ordinal) && !r.From.Contains("_e", StringComparison.Ordinal));
+            Assert.Equal(39, dot.Records.Count(r => r.From.StartsWith(leaf.From + "_e", StringComparison.Ordinal)));
+        }
+    }
+
+    [Fact]
+    public void A_value_used_a_few_ranks_apart_stays_one_node()
+    {
+        var x = new Value(3, "x");
+        var y = x * x + x;
+        var dot = DotFile.Parse(DotWriter.Write(y * x + x));
+        Assert.DoesNotContain(dot.Nodes, n => n.From.Contains("_e", StringComparison.Ordinal));
+        Assert.Equal(5, dot.Edges.Count(e => e.From == "n0"));
+    }
+
+    [Fact]
+    public void A_shared_intermediate_value_used_far_apart_is_drawn_again_too()
+    {
+        var a = new Value(2, "x") * new Value(3, "y");
+        var sum = a + a;
+        for (var i = 2; i < 50; i++) sum += a;
+        var dot = DotFile.Parse(DotWriter.Write(sum));
+        Assert.All(dot.Records, r => Assert.InRange(dot.Edges.Count(e => e.From == r.From), 0, 3));
+        Assert.InRange(RanksCrossed(dot), 0, dot.Nodes.Count);
+        // a copy is the value's record, without the op that made it
+        Assert.All(dot.Records.Where(r => r.From.StartsWith("n2_e", StringComparison.Ordinal)), c => Assert.DoesNotContain(dot.Edges, e => e.To == c.From));
+    }
+
     [Theory]
     [InlineData(RankDirection.LeftToRight, "LR")]
     [InlineData(RankDirection.TopToBottom, "TB")]

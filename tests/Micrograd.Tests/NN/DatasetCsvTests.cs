@@ -34,6 +34,21 @@ public class DatasetCsvTests
     }
 
     [Fact]
+    public void Quoted_fields_are_read_as_standard_csv_quotes_them()
+    {
+        var quoted = Read("\"1\",\"2\",\"1\"\n \"-3.5\" ,4,\"-1\"\n");
+        Assert.Equal(2, quoted.Count);
+        Assert.Equal([1.0, 2.0, -3.5, 4.0], quoted.Features.SelectMany(r => r));
+        Assert.Equal([1.0, -1.0], quoted.Labels);
+        var header = Read("\"x, first\",\"the \"\"y\"\"\",label\n1,2,1\n");
+        Assert.Equal(1, header.Count);
+        Assert.Equal(2, header.FeatureCount);
+        Assert.Equal("test.csv, line 2: field 2 opens a quote that is not closed on its line.", Refused("1,2,1\n1,\"2,1\n").Message);
+        Assert.Equal("test.csv, line 1: field 1 has text after its closing quote.", Refused("\"1\"x,2,1\n").Message);
+        Assert.Equal("test.csv, line 1: field 2, 'two', is not a number.", Refused("1,\"two\",1\n").Message);
+    }
+
+    [Fact]
     public void With_a_feature_count_the_label_column_is_optional()
     {
         var unlabelled = Read("x1,x2\n0.5,1.5\n", features: 2);
@@ -90,7 +105,7 @@ public class DatasetCsvTests
     [InlineData("1,2,1\n\n\n1,,1\n", 4, "field 2 is empty")]
     [InlineData("1,2,1\n1,NaN,1\n", 2, "field 2, 'NaN', is not a finite number")]
     [InlineData("1,2,1\n1e400,2,1\n", 2, "field 1, '1e400', is not a finite number")]
-    [InlineData("1,2,1\n\"1\",2,1\n", 2, "field 1, '\"1\"', is not a number")]
+    [InlineData("1,2,1\n\"1\"2,2,1\n", 2, "field 1 has text after its closing quote")]
     [InlineData("1;2;1\n", 1, "expected at least 2 fields (features, then the label), found 1")]
     [InlineData("label\n1\n", 1, "expected at least 2 fields")]
     [InlineData("1,2,1\n1.5.2,2,1\n", 2, "field 1, '1.5.2', is not a number")]

@@ -100,29 +100,22 @@ class GraphView extends PictureView {
 
     this.shapes = this.nodes.map(() => null);
     const ops = new Map();
+    const copies = [];
     for (const group of svg.querySelectorAll("g.node")) {
-      const match = /^n(\d+)(_op)?$/.exec(group.id);
+      // a value's record n7, the op that made it n7_op, and a copy n7_e12 drawn next to a far use (DotWriter)
+      const match = /^n(\d+)(_op|_e\d+)?$/.exec(group.id);
       if (!match) continue;
       const id = Number(match[1]);
-      if (match[2]) {
-        ops.set(id, group);
-        continue;
-      }
-      const texts = group.querySelectorAll("text");
-      const data = texts[texts.length - 2];
-      const grad = texts[texts.length - 1];
-      data.classList.add("data");
-      grad.classList.add("grad");
       group.dataset.id = String(id);
+      if (match[2] === "_op") ops.set(id, group);
+      else if (match[2]) copies.push([id, GraphView.record(group)]);
+      else this.shapes[id] = { ...GraphView.record(group), op: null, edges: [], out: null, box: this.boxOf(group), copies: [] };
+      if (match[2]) continue;
       group.setAttribute("tabindex", "-1");
       group.setAttribute("aria-label", this.names[id]);
-      this.shapes[id] = { group, op: null, data, grad, edges: [], out: null, box: this.boxOf(group), shown: {} };
     }
-    for (const [id, group] of ops) {
-      if (!this.shapes[id]) continue;
-      this.shapes[id].op = group;
-      group.dataset.id = String(id);
-    }
+    for (const [id, group] of ops) if (this.shapes[id]) this.shapes[id].op = group;
+    for (const [id, copy] of copies) this.shapes[id]?.copies.push(copy);
     for (const edge of svg.querySelectorAll("g.edge")) {
       const title = edge.querySelector("title");
       const match = title ? /^n(\d+)_op->n(\d+)$/.exec(title.textContent.trim()) : null;
@@ -147,6 +140,14 @@ class GraphView extends PictureView {
     this.setTabStop(stop >= 0 ? stop : this.shapes.findIndex(Boolean));
     this.measure(true);
     this.apply();
+  }
+
+  /** A value record's group and its data and grad texts (the last two). */
+  static record(group) {
+    const texts = group.querySelectorAll("text");
+    texts[texts.length - 2].classList.add("data");
+    texts[texts.length - 1].classList.add("grad");
+    return { group, data: texts[texts.length - 2], grad: texts[texts.length - 1], shown: {} };
   }
 
   /** A value record's box in its group's coordinates, from Graphviz's polygon (no layout is read). */
@@ -185,8 +186,9 @@ class GraphView extends PictureView {
    * infinite), unknown (not computed yet). Does nothing when the value is not drawn or nothing changed.
    */
   setText(id, kind, text, marks) {
-    const shape = this.shapes[id];
-    if (shape) GraphView.showText(shape.shown, kind, shape[kind], text, { changed: marks.changed, bad: marks.bad, unknown: marks.unknown });
+    for (const record of this.records(id)) {
+      GraphView.showText(record.shown, kind, record[kind], text, { changed: marks.changed, bad: marks.bad, unknown: marks.unknown });
+    }
   }
 
   /**
@@ -215,8 +217,14 @@ class GraphView extends PictureView {
     this.mark(current, operands, true, flowing);
   }
 
+  /** A value's record and its copies; none when it is not drawn. */
+  records(id) {
+    const shape = this.shapes[id];
+    return shape ? [shape, ...shape.copies] : [];
+  }
+
   mark(current, operands, on, flowing) {
-    for (const id of operands) this.shapes[id]?.group.classList.toggle("operand", on);
+    for (const id of operands) for (const record of this.records(id)) record.group.classList.toggle("operand", on);
     const shape = this.shapes[current];
     if (!shape) return;
     shape.group.classList.toggle("current", on);
@@ -230,9 +238,9 @@ class GraphView extends PictureView {
   /** Marks the selected value (-1 for none). */
   select(id) {
     if (id === this.selected) return;
-    this.shapes[this.selected]?.group.classList.remove("selected");
+    for (const record of this.records(this.selected)) record.group.classList.remove("selected");
     this.selected = id;
-    this.shapes[id]?.group.classList.add("selected");
+    for (const record of this.records(id)) record.group.classList.add("selected");
   }
 
   /** The value that Tab reaches in the picture (one tab stop; ↑ ↓ move between values from there). */

@@ -8,8 +8,8 @@ namespace Micrograd.NN;
 /// </summary>
 /// <remarks>
 /// <para>The first line is a header when none of its fields is a number (such as <c>x1,x2,label</c>); otherwise it is
-/// data. Blank lines are skipped. Every data line has the same number of fields, each a finite number (no quotes,
-/// NaN or infinities). Any other line is refused with a <see cref="DataFormatException"/> naming its line number and
+/// data. Blank lines are skipped. Every data line has the same number of fields, each a finite number (no NaN or
+/// infinities). A field may be quoted as in RFC 4180 (<c>"1","2","-1"</c>, a quote inside written <c>""</c>), on one line. Any other line is refused with a <see cref="DataFormatException"/> naming its line number and
 /// the reason.</para>
 /// <para>Without a feature count, the last field is the label and there must be at least two fields. With a feature
 /// count F (as <c>predict</c> knows from the model), a file of F fields is unlabelled and one of F + 1 fields is labelled.</para>
@@ -47,7 +47,7 @@ public static class DatasetCsv
         {
             lineNumber++;
             if (line.Trim().Length == 0) continue;
-            var fields = line.Split(',');
+            var fields = SplitFields(line, source, lineNumber);
             if (width is null && !sawHeader && rows.Count == 0 && fields.All(f => !IsNumber(f)))
             {
                 sawHeader = true;
@@ -120,6 +120,54 @@ public static class DatasetCsv
         else if (width < 2)
         {
             throw new DataFormatException(source, line, $"expected at least 2 fields (features, then the label), found {width}.");
+        }
+    }
+
+    /// <summary>A line's fields, split at commas outside quotes, each quoted field without its quotes ("" read as ").</summary>
+    private static string[] SplitFields(string line, string source, int lineNumber)
+    {
+        if (!line.Contains('"', StringComparison.Ordinal)) return line.Split(',');
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        var i = 0;
+        while (true)
+        {
+            // spaces around a quoted field are allowed, as around a number
+            var start = i;
+            while (i < line.Length && line[i] is ' ' or '\t') i++;
+            if (i < line.Length && line[i] == '"')
+            {
+                i++;
+                while (true)
+                {
+                    if (i >= line.Length)
+                        throw new DataFormatException(source, lineNumber, $"field {fields.Count + 1} opens a quote that is not closed on its line.");
+                    if (line[i] == '"')
+                    {
+                        if (i + 1 < line.Length && line[i + 1] == '"')
+                        {
+                            field.Append('"');
+                            i += 2;
+                            continue;
+                        }
+                        i++;
+                        break;
+                    }
+                    field.Append(line[i++]);
+                }
+                while (i < line.Length && line[i] is ' ' or '\t') i++;
+                if (i < line.Length && line[i] != ',')
+                    throw new DataFormatException(source, lineNumber, $"field {fields.Count + 1} has text after its closing quote.");
+            }
+            else
+            {
+                i = start;
+                while (i < line.Length && line[i] != ',') field.Append(line[i++]);
+            }
+            fields.Add(field.ToString());
+            field.Clear();
+            if (i >= line.Length) return [.. fields];
+            i++; // the comma
         }
     }
 

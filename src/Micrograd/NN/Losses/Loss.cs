@@ -149,6 +149,18 @@ public abstract class Loss
     /// <summary>The <see cref="Name"/>.</summary>
     public override string ToString() => Name;
 
+    /// <summary>
+    /// Why a model of <paramref name="outputCount"/> outputs cannot be trained with this loss whatever its labels, or null:
+    /// an error that the targets 0 and 1 both get alike is the model's, not a sample's.
+    /// </summary>
+    internal string? OutputCountError(int outputCount)
+    {
+        // 1 first: it is valid for every built-in loss with a fitting model, so that a fitting model allocates no message
+        // (Objective.Check runs each step)
+        var one = TargetError(1, outputCount);
+        return one is not null && one == TargetError(0, outputCount) ? one : null;
+    }
+
     private void Check(int outputCount, double target, int sample, string parameter)
     {
         var error = TargetError(target, outputCount);
@@ -163,6 +175,6 @@ public abstract class Loss
         : $"label {Value.Format(target)} is not -1 or 1 (the {loss} loss takes labels -1 and 1).";
 
     /// <summary>A score predicts class 1 when positive and -1 otherwise; the prediction is correct when that matches the label's sign.</summary>
-    private protected static bool SameSign(IReadOnlyList<double> output, double target) => output[0] > 0 == target > 0;
+    private protected static bool SameSign(IReadOnlyList<double> output, double target) => !double.IsNaN(output[0]) && output[0] > 0 == target > 0;
 
 }

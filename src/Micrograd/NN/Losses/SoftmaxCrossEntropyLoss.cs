@@ -81,9 +81,11 @@ internal sealed class SoftmaxCrossEntropyLoss : Loss
     public override bool IsCorrect(IReadOnlyList<double> output, double target)
     {
         ArgumentNullException.ThrowIfNull(output);
+        // a NaN score has no class, so the output is not correct
         var best = 0;
-        for (var k = 1; k < output.Count; k++)
+        for (var k = 0; k < output.Count; k++)
         {
+            if (double.IsNaN(output[k])) return false;
             if (output[k] > output[best]) best = k;
         }
         return best == ClassOf(target, output.Count);

@@ -13,13 +13,62 @@ internal class ModelJsonReader(string source)
     /// <summary>Parses <paramref name="json"/>, or throws a <see cref="ModelFormatException"/> naming <paramref name="source"/>.</summary>
     public static JsonDocument Parse(string json, string source)
     {
+        JsonDocument document;
         try
         {
-            return JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
         }
         catch (JsonException e)
         {
             throw new ModelFormatException(source, $"not valid JSON: {e.Message}", e);
+        }
+        try
+        {
+            CheckStrings(document.RootElement, source, "the top level");
+        }
+        catch
+        {
+            document.Dispose();
+            throw;
+        }
+        return document;
+    }
+
+    /// <summary>
+    /// Refuses a key or string that is not valid Unicode, such as a lone surrogate escape (<c>"\ud800"</c>): JSON's grammar
+    /// allows it, but it has no text, and reading it throws deep in the reader.
+    /// </summary>
+    private static void CheckStrings(JsonElement element, string source, string where)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    try
+                    {
+                        _ = property.Name;
+                    }
+                    catch (InvalidOperationException e)
+                    {
+                        throw new ModelFormatException(source, $"{where} has a key that is not valid Unicode (a lone surrogate escape such as \\ud800): {e.Message}", e);
+                    }
+                    CheckStrings(property.Value, source, $"'{property.Name}'");
+                }
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray()) CheckStrings(item, source, where);
+                break;
+            case JsonValueKind.String:
+                try
+                {
+                    _ = element.GetString();
+                }
+                catch (InvalidOperationException e)
+                {
+                    throw new ModelFormatException(source, $"a string in {where} is not valid Unicode (a lone surrogate escape such as \\ud800): {e.Message}", e);
+                }
+                break;
         }
     }
 

@@ -76,6 +76,9 @@ public sealed class Objective
         if (data.Labels is not { } labels) throw new ArgumentException($"Training needs labels, but {name} has none.", nameof(data));
         if (data.FeatureCount != Model.InputCount)
             throw new ArgumentException($"The model takes {Model.InputCount} inputs but {name} has {data.FeatureCount} features.", nameof(data));
+        // a model the loss cannot take is the model's fault, not the first sample's
+        if (Loss.OutputCountError(Model.OutputCount) is { } wrong)
+            throw new ArgumentException(char.ToUpperInvariant(wrong[0]) + wrong[1..], nameof(data));
         for (var i = 0; i < labels.Count; i++)
         {
             if (Loss.TargetError(labels[i], Model.OutputCount) is { } error)
