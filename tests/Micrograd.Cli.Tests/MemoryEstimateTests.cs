@@ -1,3 +1,5 @@
+using System.Globalization;
+using Micrograd.NN;
 using Micrograd.Cli.Tests.Support;
 using Micrograd.Cli.Train;
 
@@ -45,6 +47,24 @@ public class MemoryEstimateTests
         var samples = arguments.Contains("--samples", StringComparison.Ordinal) ? 5_000_000 : arguments.Contains("CSV", StringComparison.Ordinal) ? 3_000_000 : 100;
         var steps = html ? 100_000 : 1;
         Assert.True(MemoryEstimate.Of(2, [16, 16, 1], samples, null, steps, softmax: false, compiled: true, html).Bytes > 256L << 20);
+    }
+
+    [Fact]
+    public void A_model_file_too_large_to_train_is_named_as_the_cause()
+    {
+        // a 2-400-400-1 model (162,001 parameters, a few MB of JSON) loads in a heap of 128 MB, but a step over the moons'
+        // 100 samples would need far more: the message names the model file, not the samples or the layers' options
+        using var folder = new TempDirectory();
+        var model = folder.File("big.json");
+        var mlp = new Mlp(2, [400, 400, 1], new Random(1));
+        ModelFile.Save(mlp, model);
+        var r = Tool.RunProcessWith(new Dictionary<string, string> { ["DOTNET_GCHeapHardLimit"] = "0x8000000" },
+            ["train", "--init", model, "--data", CliFixtures.MoonsCsv, "--steps", "1"]);
+        r.AssertRefused("error: out of memory: this run needs about ");
+        Assert.True(r.Error.Contains(string.Create(CultureInfo.InvariantCulture, $"for the model in '{model}' of {mlp.Parameters.Count:N0} parameters"), StringComparison.Ordinal), r.Error);
+        Assert.Contains($"try a smaller model than '{model}'", r.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("smaller layers", r.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("--batch", r.Error, StringComparison.Ordinal);
     }
 
     [Theory]

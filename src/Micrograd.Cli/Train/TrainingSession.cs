@@ -180,11 +180,16 @@ internal static class TrainingSession
         var softmax = s.Loss == Loss.SoftmaxCrossEntropy;
         var batchHelps = MemoryEstimate.Of(features, layers, samples, 1, s.Steps, softmax, compiled, s.Html is not null).Bytes <= available;
         var stepsHelp = MemoryEstimate.Of(features, layers, samples, s.Batch, 1, softmax, compiled, s.Html is not null).Bytes <= available;
-        var tries = new List<string> { "smaller layers", stepsHelp ? "fewer samples or steps" : "fewer samples" };
+        // with --init the layers are the model file's: name it, and what in it is too big
+        var parameters = 0L;
+        var fanIn = features;
+        foreach (var width in layers) (parameters, fanIn) = (parameters + ((long)fanIn + 1) * width, width);
+        var model = s.Init is { } init ? string.Create(CultureInfo.InvariantCulture, $", for the model in '{init}' of {parameters:N0} parameters") : "";
+        var tries = new List<string> { s.Init is null ? "smaller layers" : $"a smaller model than '{s.Init}'", stepsHelp ? "fewer samples or steps" : "fewer samples" };
         if (s.Html is not null && MemoryEstimate.Of(features, layers, samples, s.Batch, s.Steps, softmax, compiled).Bytes <= available) tries.Add("no --html");
         if (batchHelps) tries.Add("a smaller --batch");
         throw new UsageException(string.Create(CultureInfo.InvariantCulture,
-            $"out of memory: this run needs about {needed} ({estimate.Nodes:N0} graph nodes{(s.Html is null ? "" : $", {s.Steps:N0} steps recorded for --html")}) but {free} is available; try {Words.Alternatives(tries)}"));
+            $"out of memory: this run needs about {needed} ({estimate.Nodes:N0} graph nodes{model}{(s.Html is null ? "" : $", {s.Steps:N0} steps recorded for --html")}) but {free} is available; try {Words.Alternatives(tries)}"));
     }
 
     /// <summary>
