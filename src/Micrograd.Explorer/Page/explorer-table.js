@@ -76,6 +76,9 @@ const ExplorerTable = Object.freeze({
       return { row, name, data, input, grad, count, shown: {} };
     });
     $("rows").append(...cells.map((c) => c.row));
+    // The recv column as wide as its longest "received/uses" (a value used 384 times shows "384/384" whole).
+    const mostUses = engine.uses.reduce((most, uses) => Math.max(most, uses), 0);
+    $("table").style.setProperty("--count-chars", String(Math.max(4, 2 * String(mostUses).length + 1)));
 
     /** Reads a typed value: applies it, or refuses it, saying why, and puts the leaf's value back in the field. */
     function commit(id, input) {
