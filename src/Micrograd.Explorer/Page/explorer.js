@@ -36,7 +36,10 @@
   page.chain = chain;
   page.edgeLabels = new ChainPicture.EdgeLabels(view);
 
-  /** Lays the picture out in a direction, readable around the current node (or the first step's), and draws every value. */
+  /**
+   * Lays the picture out in a direction and draws every value: whole whenever its text stays readable (at least 11 px),
+   * else readable around the current node (or the first step's).
+   */
   function setDirection(direction) {
     view.setDirection(direction);
     for (const button of document.querySelectorAll("#direction button")) {
@@ -44,7 +47,9 @@
     }
     const current = engine.current;
     const first = current ? current.id : engine.at(1) ? engine.at(1).id : root;
-    view.readableAround(view.drawn(first) ? first : view.shapes.findIndex(Boolean), page.OPEN_PIXELS);
+    view.measure(true);
+    view.fit();
+    if (view.textPixels < page.READABLE_PIXELS) view.readableAround(view.drawn(first) ? first : view.shapes.findIndex(Boolean), page.OPEN_PIXELS);
     page.lastStep = null;
     page.render(GraphPasses.ALL);
   }

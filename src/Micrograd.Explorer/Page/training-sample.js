@@ -46,6 +46,12 @@ const TrainingSample = Object.freeze({
       page.sampleView = sampleView;
       edgeLabels = new ChainPicture.EdgeLabels(sampleView);
       sampleView.setDirection(sampleView.directions[0]);
+      // Said once: how many values the picture leaves out (the chain rule and the shares still cover every one).
+      const drawn = sampleNodes.filter((node) => sampleView.drawn(node.id)).length;
+      const total = sampleNodes.length;
+      $("sample-cut").hidden = drawn === total;
+      $("sample-cut").textContent = drawn === total ? "" : `${(total - drawn).toLocaleString("en-US")} of ${total.toLocaleString("en-US")} values are not drawn: ` +
+        `the picture shows the ${drawn.toLocaleString("en-US")} nearest the loss; the steps and the shares cover every value.`;
     }
 
     function selectSample(point) {

@@ -127,4 +127,23 @@ public sealed class TrainingDefectTests(BrowserFixture browser, MoonsRun moons) 
         Assert.False(await tab.Page.Locator("#sample-quiet").IsVisibleAsync());
         tab.AssertNoErrors();
     }
+
+    [Fact]
+    public async Task A_samples_graph_too_big_to_draw_says_how_many_values_are_not_drawn()
+    {
+        var run = TrainingRun.Make(_files, "wide", "--data", "moons", "--steps", "2", "--hidden", "32,32");
+        await using var tab = await browser.OpenTrainingAsync(run.Page);
+        await TrainingView.ClickPointAsync(tab, "train", 0);
+
+        // The engine's graph of one sample's term of the mean loss, for a network of the same shape.
+        var model = new Mlp(2, [32, 32, 1], new Random(1));
+        var term = Loss.Hinge.SampleLoss(model.Forward([new Value(0.5), new Value(-0.5)]), 1) * (1.0 / 100);
+        var total = Micrograd.Graphs.ComputationGraph.Trace(term).Nodes.Count;
+        var drawn = await tab.Page.EvaluateAsync<int>("() => [...document.querySelectorAll('#graph g.node')].filter((g) => /^n\\d+$/.test(g.id)).length");
+        Assert.True(drawn < total, $"{drawn} of {total} values drawn");
+        Assert.StartsWith($"{total - drawn:N0} of {total:N0} values are not drawn: the picture shows the {drawn:N0} nearest the loss",
+            await tab.Page.Locator("#sample-cut").TextContentAsync(), StringComparison.Ordinal);
+        Assert.True(await tab.Page.Locator("#sample-cut").IsVisibleAsync());
+        tab.AssertNoErrors();
+    }
 }
