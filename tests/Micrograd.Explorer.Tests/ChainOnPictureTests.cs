@@ -19,12 +19,15 @@ public sealed class ChainOnPictureTests(BrowserFixture browser) : IDisposable
     /// <summary>An edge's label as the engine's numbers say it must read: "×local → +product".</summary>
     private static string Label(Contribution e) => $"×{Shown.Short(e.Local)} → {(e.Value > 0 || e.Value == 0 ? "+" : "")}{Shown.Short(e.Value)}";
 
-    private sealed record EdgeLabel(int To, int K, string Text);
+    /// <summary>Every digit, as the label's tooltip says it: local × upstream = what the operand receives.</summary>
+    private static string Tooltip(Contribution e) => $"{Shown.Full(e.Local)} × {Shown.Full(e.G)} = {Shown.Full(e.Value)}";
+
+    private sealed record EdgeLabel(int To, int K, string Text, string Tooltip);
 
     private static async Task<List<EdgeLabel>> LabelsAsync(ExplorerTab tab) =>
         (await tab.Page.EvaluateAsync<string[][]>(
-            "() => [...document.querySelectorAll('#graph text.flow-label')].map((t) => [t.dataset.to, t.dataset.k, t.textContent])"))
-        .Select(l => new EdgeLabel(int.Parse(l[0], CultureInfo.InvariantCulture), int.Parse(l[1], CultureInfo.InvariantCulture), l[2])).ToList();
+            "() => [...document.querySelectorAll('#graph text.flow-label')].map((t) => [t.dataset.to, t.dataset.k, t.firstChild.textContent, t.querySelector('title').textContent])"))
+        .Select(l => new EdgeLabel(int.Parse(l[0], CultureInfo.InvariantCulture), int.Parse(l[1], CultureInfo.InvariantCulture), l[2], l[3])).ToList();
 
     private static Task GoToAsync(ExplorerTab tab, int step) => tab.Page.Locator("#position").FillAsync(step.ToString(CultureInfo.InvariantCulture));
 
@@ -56,7 +59,7 @@ public sealed class ChainOnPictureTests(BrowserFixture browser) : IDisposable
                 continue;
             }
             var events = trace.EventsOf(trace.NodeAt(s));
-            Assert.Equal(events.Select(e => new EdgeLabel(e.To, e.Operand, Label(e))), labels);
+            Assert.Equal(events.Select(e => new EdgeLabel(e.To, e.Operand, Label(e), Tooltip(e))), labels);
             checkedEdges += labels.Count;
             // Each operand that received a gradient is marked, and the sentence says the first product in words.
             var marked = await tab.Page.EvaluateAsync<int[]>("() => [...document.querySelectorAll('#graph text.grad.flow-target')].map((t) => Number(t.closest('g.node').dataset.id))");

@@ -7,7 +7,7 @@
 
 /* exported ChainPicture */
 const ChainPicture = (() => {
-  const { short } = Numbers;
+  const { short, full } = Numbers;
   const SVG = "http://www.w3.org/2000/svg";
   const LONGEST = 18; // a name longer than this reads as its alias in the picture and the sentence
   const MOST_LABELS = 64; // a sum of thousands of values labels its first edges only, so that a step stays one frame
@@ -139,6 +139,9 @@ const ChainPicture = (() => {
         label.dataset.to = String(event.to);
         label.dataset.k = String(event.k);
         label.textContent = edgeText(event);
+        // Every digit on hover: local derivative × upstream gradient = what the operand receives.
+        label.appendChild(document.createElementNS(SVG, "title")).textContent =
+          `${full(event.local)} × ${full(event.g)} = ${full(event.contribution)}`;
         top.appendChild(label);
         this.shown.push(label);
         const grad = view.shapes[event.to]?.grad;
