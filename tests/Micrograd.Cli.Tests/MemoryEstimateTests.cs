@@ -1,7 +1,7 @@
 using System.Globalization;
-using Micrograd.NN;
 using Micrograd.Cli.Tests.Support;
 using Micrograd.Cli.Train;
+using Micrograd.NN;
 
 namespace Micrograd.Cli.Tests;
 

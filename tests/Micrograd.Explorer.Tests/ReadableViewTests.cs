@@ -64,6 +64,26 @@ public sealed class ReadableViewTests(BrowserFixture browser) : IDisposable
     }
 
     [Fact]
+    public async Task The_seeds_neuron_opens_whole_where_its_text_stays_at_least_11_px_high()
+    {
+        var root = TestGraphs.Neuron();
+        var trace = EngineTrace.Of(root);
+        await using var tab = await browser.OpenAsync(PageFile.Write(_files, "neuron", root), 1600, 900);
+        var fitted = await tab.Page.EvaluateAsync<double>("() => window.explorer.textPixels");
+        for (var id = 0; id < trace.Count; id++)
+        {
+            var (height, onScreen) = await LookAsync(tab, id);
+            Assert.True(onScreen, $"{trace.Name(id)} is off screen (the whole graph fits with text {fitted:F1} px high)");
+            Assert.True(height >= 11, $"{trace.Name(id)}'s text is {height:F1} px high");
+        }
+        var view = await tab.ViewBoxAsync();
+        await tab.PressAsync("0");
+        var fit = await tab.ViewBoxAsync();
+        Assert.True(Math.Abs(view[2] / fit[2] - 1) < 0.01, $"it opened showing {view[2]:F0} units across, fitted {fit[2]:F0}"); // it opened fitted
+        tab.AssertNoErrors();
+    }
+
+    [Fact]
     public async Task A_small_graph_opens_whole_in_the_direction_asked_for()
     {
         var root = TestGraphs.Expression("x*y", "x=2", "y=3").Root;

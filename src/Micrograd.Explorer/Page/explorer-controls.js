@@ -15,6 +15,8 @@ const ExplorerControls = Object.freeze({
     on("back", () => { pause(); setStep(engine.position - 1); });
     on("step", () => { pause(); setStep(engine.position + 1); });
     on("end", () => { pause(); setStep(engine.length); });
+    on("mini-back", () => { pause(); setStep(engine.position - 1); });
+    on("mini-step", () => { pause(); setStep(engine.position + 1); });
     on("play", togglePlay);
     on("zoom-in", () => view.zoomBy(1 / 1.25));
     on("zoom-out", () => view.zoomBy(1.25));

@@ -90,7 +90,7 @@ const ExplorerLeafTools = Object.freeze({
         const t = Number(slider.value) / 400;
         const digits = Math.max(0, Math.ceil(-Math.log10((range.max - range.min) / 400)) + 1);
         const value = Number((range.min + t * (range.max - range.min)).toFixed(Math.min(digits, 20))) + 0;
-        page.setLeaves([[selected, value]]);
+        page.setLeaves([[selected, value]], true);
       });
     });
 

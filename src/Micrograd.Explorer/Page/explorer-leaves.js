@@ -12,13 +12,17 @@ const ExplorerLeaves = Object.freeze({
     const { $ } = PageKit;
     const { graph, OPS, nodes, n, root, engine, original, leafValue, refName } = page;
 
-    /** Gives leaves new values ([id, value] pairs) and shows both passes, recomputed, at their end. */
-    function setLeaves(changes) {
+    /**
+     * Gives leaves new values ([id, value] pairs) and shows both passes, recomputed, at their end; or, with keepStep (the
+     * what-if slider), at the step shown, so that trying values keeps the learner's place (from the start, at the end).
+     */
+    function setLeaves(changes, keepStep = false) {
+      const position = engine.position;
       for (const [id, value] of changes) leafValue[id] = value;
       page.run = GraphPasses.compute(graph, OPS, leafValue);
       page.pause();
       engine.setRun(page.run);
-      engine.goTo(engine.length);
+      engine.goTo(keepStep && position > 0 ? position : engine.length);
       clearMessage();
       $("nudge-result").replaceChildren();
       page.render(GraphPasses.ALL);
@@ -69,6 +73,7 @@ const ExplorerLeaves = Object.freeze({
       if (text !== "") {
         check.className = "edited";
         check.textContent = "edited: both passes recomputed in the page";
+        check.title = check.textContent;
         return;
       }
       const run = page.run;
@@ -81,6 +86,7 @@ const ExplorerLeaves = Object.freeze({
       check.textContent = differ === 0
         ? `✓ all ${2 * n} numbers equal the engine's, bit for bit`
         : `⚠ ${differ} of ${2 * n} numbers differ from the engine's in the last digits (this browser's Math library)`;
+      check.title = check.textContent; // whole, where the header cuts it
     }
 
     Object.assign(page, { setLeaves, showTitle, showCheck, showMessage, clearMessage });

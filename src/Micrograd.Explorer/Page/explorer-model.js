@@ -13,7 +13,7 @@
 const ExplorerModel = Object.freeze({
   /** The page's state, read from the page's graph data (the #graph-data element). */
   create() {
-    const { full } = Numbers;
+    const { full, short } = Numbers;
     const graph = GraphPasses.readModel(JSON.parse(PageKit.$("graph-data").textContent));
     const OPS = microgradOps(Numbers.fma, Numbers.pow);
     const nodes = graph.nodes;
@@ -38,7 +38,10 @@ const ExplorerModel = Object.freeze({
 
     /** The title, with the point's values as they are now. */
     function titleText() {
-      const point = (graph.point || []).map((id) => `${nodes[id].name}=${full(leafValue[id])}`);
+      // The point as it was given (every digit, as the engine wrote it); a value changed in the page for people (a learning
+      // step's 0.6759999999999999 reads 0.676; the table keeps every digit).
+      const shown = (id) => (Object.is(leafValue[id], original[id]) ? full(leafValue[id]) : short(leafValue[id]));
+      const point = (graph.point || []).map((id) => `${nodes[id].name}=${shown(id)}`);
       return point.length > 0 ? `${graph.title} at ${point.join(", ")}` : graph.title;
     }
 

@@ -2,14 +2,14 @@
 // controls), going to a step, and play, pause and speed. Play keeps to the clock: when drawing falls behind, the next draw
 // catches up by several steps.
 "use strict";
-/* global PageKit, GraphPasses, Explanation, Player */
+/* global PageKit, GraphPasses, Explanation, ChainPicture, Player */
 /* exported ExplorerSteps */
 
 const ExplorerSteps = Object.freeze({
   /** Adds to the page: render(dirty), setStep(s), player, pause(), togglePlay() and showSpeed(). */
   attach(page) {
     const { $ } = PageKit;
-    const { nodes, n, root, engine, view, explanation } = page;
+    const { graph, nodes, n, root, engine, view, explanation } = page;
     const speeds = [0.5, 1, 2, 4, 8, 16, 60];
 
     /** The nodes a step marks as just changed: its node going forward; its receivers (and the root at its own step) going back. */
@@ -25,6 +25,13 @@ const ExplorerSteps = Object.freeze({
       const { heading, lines } = explanation.at(engine, page.run, (id) => view.drawn(id) || !view.svg);
       $("phase").textContent = heading;
       $("lines").replaceChildren(...lines.map(Explanation.item));
+      // The chain rule on the picture: the edges labelled, and the step in one sentence under it.
+      const step = engine.current;
+      const backward = Boolean(step && step.phase === "backward");
+      page.edgeLabels.show(backward ? step.id : -1, backward ? engine.changesOf(step).filter((e) => !e.hook) : null);
+      const said = ChainPicture.sentence(graph, page.run, engine, page.chain);
+      $("sentence").textContent = said.text;
+      $("sentence").title = said.aliases.join("\n");
     }
 
     /** Draws the step the engine is at: every value (dirty is GraphPasses.ALL), or those in dirty and those the move marked. */
@@ -70,6 +77,9 @@ const ExplorerSteps = Object.freeze({
       document.body.dataset.step = String(s);
       document.body.dataset.playing = String(player.playing);
       $("progress").textContent = `step ${s} / ${end} · ${phase}`;
+      $("mini-progress").textContent = `${s} / ${end}`;
+      $("mini-back").disabled = s === 0;
+      $("mini-step").disabled = s === end;
       $("position").max = String(end);
       $("position").value = String(s);
     }

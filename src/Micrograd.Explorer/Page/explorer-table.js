@@ -80,6 +80,9 @@ const ExplorerTable = Object.freeze({
     const fragment = document.createDocumentFragment();
     for (const c of cells) fragment.appendChild(c.row);
     $("rows").appendChild(fragment);
+    // The recv column as wide as its longest "received/uses" (a value used 384 times shows "384/384" whole).
+    const mostUses = engine.uses.reduce((most, uses) => Math.max(most, uses), 0);
+    $("table").style.setProperty("--count-chars", String(Math.max(4, 2 * String(mostUses).length + 1)));
 
     /** Reads a typed value: applies it, or refuses it, saying why, and puts the leaf's value back in the field. */
     function commit(id, input) {

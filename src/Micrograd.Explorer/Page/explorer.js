@@ -13,7 +13,7 @@
 // slider, the nudge check, learning steps), explorer-hash.js (the #hash), explorer-controls.js (buttons and keys), and this
 // file, which makes the picture, attaches the others and starts the page.
 "use strict";
-/* global Numbers, PageKit, GraphPasses, GraphView, ExplorerModel, ExplorerTable, ExplorerSteps, ExplorerLeaves, ExplorerLeafTools, ExplorerHash, ExplorerControls */
+/* global Numbers, PageKit, GraphPasses, GraphView, ChainPicture, ExplorerModel, ExplorerTable, ExplorerSteps, ExplorerLeaves, ExplorerLeafTools, ExplorerHash, ExplorerControls */
 
 (() => {
   const { full, short, fixed4 } = Numbers;
@@ -22,17 +22,24 @@
   const page = ExplorerModel.create();
   const { graph, nodes, n, root, engine, isLeaf, feedsStored, hookedNames } = page;
 
-  // The picture, first: the table draws each value's numbers in it too.
+  // The picture, first: the table draws each value's numbers in it too. Long unlabelled values go by an alias (v1, …).
+  const chain = ChainPicture.names(graph);
   const view = new GraphView($("graph"), {
     nodes,
-    names: nodes.map((node) => node.name),
+    names: nodes.map((node) => chain.full(node.id)),
     tags: nodes.filter((node) => node.label === "" && !node.constant).map((node) => node.id),
     describe: (direction) => `The graph of ${graph.title}: ${n} value${n === 1 ? "" : "s"}, laid out ${direction === "TB" ? "top to bottom" : "left to right"}`,
     onSelect: (id) => page.select(id),
+    aliasOf: (id) => chain.aliasOf(id),
   });
   page.view = view;
+  page.chain = chain;
+  page.edgeLabels = new ChainPicture.EdgeLabels(view);
 
-  /** Lays the picture out in a direction, readable around the current node (or the first step's), and draws every value. */
+  /**
+   * Lays the picture out in a direction and draws every value: whole whenever its text stays readable (at least 11 px),
+   * else readable around the current node (or the first step's).
+   */
   function setDirection(direction) {
     view.setDirection(direction);
     for (const button of document.querySelectorAll("#direction button")) {
@@ -40,7 +47,9 @@
     }
     const current = engine.current;
     const first = current ? current.id : engine.at(1) ? engine.at(1).id : root;
-    view.readableAround(view.drawn(first) ? first : view.shapes.findIndex(Boolean), page.OPEN_PIXELS);
+    view.measure(true);
+    view.fit();
+    if (view.textPixels < page.READABLE_PIXELS) view.readableAround(view.drawn(first) ? first : view.shapes.findIndex(Boolean), page.OPEN_PIXELS);
     page.lastStep = null;
     page.render(GraphPasses.ALL);
   }

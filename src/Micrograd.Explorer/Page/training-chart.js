@@ -3,7 +3,9 @@
 // step it started from, on a shaded ground.
 //
 // The ground (frame, ticks, caption and the curves) changes only with the numbers or the size: it is drawn once onto an
-// offscreen canvas, and a move to another step copies it back and adds the marker of the step and the legend over it.
+// offscreen canvas, and a move to another step copies it back and adds the marker of the step and the legend above the frame.
+// The left margin is as wide as the loss's tick labels, so that none is cut; `drawn` keeps where the labels, the legend and
+// the frame are (the tests read it).
 "use strict";
 /* global Numbers, PageKit */
 
@@ -20,7 +22,8 @@ class TrainingChart {
     this.series = null;
     this.position = 1;
     this.size = { w: 0, h: 0, ratio: 1 };
-    this.margin = { left: 46, right: 34, top: 8, bottom: 18 };
+    this.margin = { left: 46, right: 34, top: 18, bottom: 18 };
+    this.drawn = { frame: null, ticks: [], legend: [] };
     this.ground = document.createElement("canvas");
     this.groundDrawn = false;
     const color = PageKit.color;
@@ -126,13 +129,14 @@ class TrainingChart {
     ctx.stroke();
     ctx.font = "10px system-ui, sans-serif";
     ctx.textAlign = "left";
-    let x = left + 4;
+    // Above the frame, where no curve goes.
+    let x = left;
+    this.drawn.legend = [];
     for (const [text, color] of [["loss", this.colors.loss], ["accuracy", this.colors.accuracy], ...(this.series.validationLoss ? [["- - validation", this.colors.muted]] : [])]) {
-      ctx.fillStyle = "rgba(255, 255, 255, 0.8)";
       const width = ctx.measureText(text).width;
-      ctx.fillRect(x - 2, top + 2, width + 4, 12);
       ctx.fillStyle = color;
-      ctx.fillText(text, x, top + 11);
+      ctx.fillText(text, x, top - 5);
+      this.drawn.legend.push({ text, left: x, right: x + width, top: top - 14, bottom: top - 3 });
       x += width + 10;
     }
   }
@@ -144,7 +148,15 @@ class TrainingChart {
     this.ground.height = this.canvas.height;
     const ctx = this.ground.getContext("2d");
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.font = "10px system-ui, sans-serif";
+    const scale = this.scale;
+    const ticks = (scale.log
+      ? [scale.lo, (scale.lo + scale.hi) / 2, scale.hi].map((e) => 10 ** e)
+      : [scale.lo, (scale.lo + scale.hi) / 2, scale.hi]).map((v) => ({ v, text: Numbers.short(v) }));
+    this.margin.left = Math.ceil(Math.max(30, ...ticks.map((t) => ctx.measureText(t.text).width + 8)));
     const { left, right, top, bottom } = this.margin;
+    this.drawn.frame = { left, top, right: w - right, bottom: h - bottom };
+    this.drawn.ticks = ticks.map((t) => ({ text: t.text, left: left - 4 - ctx.measureText(t.text).width, right: left - 4 }));
     const s = this.series;
     if (s.branch > 0) {
       ctx.fillStyle = this.colors.whatIf;
@@ -153,14 +165,9 @@ class TrainingChart {
     ctx.strokeStyle = this.colors.line;
     ctx.lineWidth = 1;
     ctx.strokeRect(left, top, w - left - right, h - top - bottom);
-    ctx.font = "10px system-ui, sans-serif";
     ctx.fillStyle = this.colors.muted;
-    const scale = this.scale;
-    const ticks = scale.log
-      ? [scale.lo, (scale.lo + scale.hi) / 2, scale.hi].map((e) => 10 ** e)
-      : [scale.lo, (scale.lo + scale.hi) / 2, scale.hi];
     ctx.textAlign = "right";
-    for (const v of ticks) ctx.fillText(Numbers.short(v), left - 4, this.yLoss(v) + 3);
+    for (const { v, text } of ticks) ctx.fillText(text, left - 4, this.yLoss(v) + 3);
     ctx.textAlign = "left";
     for (const v of [0, 0.5, 1]) ctx.fillText(String(v), w - right + 4, this.yAccuracy(v) + 3);
     ctx.textAlign = "center";

@@ -37,6 +37,7 @@ const TrainingProof = Object.freeze({
         check.className = "differ";
         check.textContent = `⚠ ${proof.differ.toLocaleString("en-US")} of ${proof.numbers.toLocaleString("en-US")} numbers differ from the engine's (this browser's Math library?); first: ${proof.first}${what}`;
       }
+      check.title = check.textContent; // whole, where the header cuts it
     }
 
     Object.assign(page, { runProof, showCheck, proof: null });

@@ -2,7 +2,7 @@
 // engine's trace of one sample's term of the loss) with the model's parameters and the point's features put in, the
 // backward pass node by node with the explorer's explanation, and the point's share of each parameter's gradient.
 "use strict";
-/* global Numbers, PageKit, GraphPasses, GraphView, Explanation, TrainingEngine */
+/* global Numbers, PageKit, GraphPasses, GraphView, Explanation, ChainPicture, TrainingEngine */
 /* exported TrainingSample */
 
 const TrainingSample = Object.freeze({
@@ -11,7 +11,7 @@ const TrainingSample = Object.freeze({
    * { set, index }, or null) and sampleView (its GraphView, made when a point is first shown; null before).
    */
   attach(page) {
-    const { full, fixed4, isBad } = Numbers;
+    const { full, short, fixed4, isBad } = Numbers;
     const { $ } = PageKit;
     const { run, OPS, TWINS, recorded, names, validation, plane } = page;
 
@@ -23,14 +23,17 @@ const TrainingSample = Object.freeze({
     const sampleEngine = new GraphPasses.StepEngine(sampleGraph);
     sampleEngine.setSkipLeaves(true);
     const explanation = Explanation.create(sampleGraph, OPS);
+    const chain = ChainPicture.names(sampleGraph);
     let sampleRun = null;
+    let edgeLabels = null;
 
     function ensureSampleView() {
       if (page.sampleView) return;
       const sampleView = new GraphView($("graph"), {
         nodes: sampleNodes,
-        names: sampleNodes.map((node) => node.name),
+        names: sampleNodes.map((node) => chain.full(node.id)),
         tags: sampleNodes.filter((node) => node.label === "" && !node.constant && node.op !== "").map((node) => node.id),
+        aliasOf: (id) => chain.aliasOf(id),
         describe: () => `The graph of one sample's term of the loss: ${sampleNodes.length} values, laid out top to bottom`,
         onSelect: (id) => {
           const s = sampleEngine.stepOf.backward[id];
@@ -41,7 +44,14 @@ const TrainingSample = Object.freeze({
         },
       });
       page.sampleView = sampleView;
+      edgeLabels = new ChainPicture.EdgeLabels(sampleView);
       sampleView.setDirection(sampleView.directions[0]);
+      // Said once: how many values the picture leaves out (the chain rule and the shares still cover every one).
+      const drawn = sampleNodes.filter((node) => sampleView.drawn(node.id)).length;
+      const total = sampleNodes.length;
+      $("sample-cut").hidden = drawn === total;
+      $("sample-cut").textContent = drawn === total ? "" : `${(total - drawn).toLocaleString("en-US")} of ${total.toLocaleString("en-US")} values are not drawn: ` +
+        `the picture shows the ${drawn.toLocaleString("en-US")} nearest the loss; the steps and the shares cover every value.`;
     }
 
     function selectSample(point) {
@@ -53,6 +63,9 @@ const TrainingSample = Object.freeze({
       ensureSampleView();
       renderSample(true);
       page.saveHashSoon();
+      // On a narrow screen the panel is far below the plane: bring its heading into view (a tap must show what it opened).
+      const heading = $("sample-heading").getBoundingClientRect();
+      if (heading.top < 0 || heading.bottom > window.innerHeight) $("sample-heading").scrollIntoView({ block: "start" });
     }
 
     function closeSample() {
@@ -117,9 +130,20 @@ const TrainingSample = Object.freeze({
       const scores = run.sample.outputs.map((id) => full(sampleRun.data[id]));
       $("sample-heading").textContent = `${kind[0].toUpperCase()}${kind.slice(1)} ${view.end ? "after the last step" : `at step ${page.position}`}`;
       const about = $("sample-about");
-      about.textContent = `x1 = ${full(features[0])}, x2 = ${full(features[1])}, label ${full(target)}; ` +
-        `${scores.length === 1 ? "score" : "scores"} ${scores.join(", ")}; loss ${full(sampleRun.data[run.sample.loss])}. ${where}`;
+      const loss = sampleRun.data[run.sample.loss];
+      // For people (0.676, not 0.6759999999999999); every digit on hover.
+      about.textContent = `x1 = ${short(features[0])}, x2 = ${short(features[1])}, label ${short(target)}; ` +
+        `${scores.length === 1 ? "score" : "scores"} ${run.sample.outputs.map((id) => short(sampleRun.data[id])).join(", ")}; loss ${short(loss)}. ${where}`;
+      about.title = `x1 = ${full(features[0])}, x2 = ${full(features[1])}, label ${full(target)}; ` +
+        `${scores.length === 1 ? "score" : "scores"} ${scores.join(", ")}; loss ${full(loss)}`;
       about.dataset.scores = scores.join(",");
+      // A sample with no loss passes back nothing: every gradient of its graph is 0, which would look like a broken page.
+      const quiet = loss === 0 && sampleNodes.every((node) => roles[node.id] !== ROLE.parameter || sampleRun.grad[node.id] === 0);
+      $("sample-quiet").hidden = !quiet;
+      $("sample-quiet").textContent = quiet
+        ? "This sample's loss is 0: the model already gets it right with room to spare, so no gradient reaches the " +
+          "weights: every parameter's share below is 0. Pick a misclassified point (⊗) or one near the boundary to see the chain rule at work."
+        : "";
       for (const node of sampleNodes) {
         sampleView.setText(node.id, "data", `data ${fixed4(sampleRun.data[node.id])}`, { bad: isBad(sampleRun.data[node.id]) });
         sampleView.setText(node.id, "grad", `grad ${fixed4(sampleRun.grad[node.id])}`, { bad: isBad(sampleRun.grad[node.id]) });
@@ -144,6 +168,12 @@ const TrainingSample = Object.freeze({
       const { heading, lines } = explanation.at(sampleEngine, sampleRun, (id) => sampleView.drawn(id));
       $("phase").textContent = heading;
       $("lines").replaceChildren(...lines.map(Explanation.item));
+      // The chain rule on the picture: the edges labelled, and the step in one sentence under it.
+      const backward = Boolean(step && step.phase === "backward");
+      edgeLabels.show(backward ? step.id : -1, backward ? sampleEngine.changesOf(step).filter((e) => !e.hook) : null);
+      const said = ChainPicture.sentence(sampleGraph, sampleRun, sampleEngine, chain);
+      $("sentence").textContent = said.text;
+      $("sentence").title = said.aliases.join("\n");
     }
 
     function moveSampleStep(by) {

@@ -109,7 +109,8 @@ const TrainingWhatIf = Object.freeze({
       const grads = new Float64Array(trainer.parameterCount);
       let k = 0;
       const t0 = performance.now();
-      const before = page.view.loss;
+      // The loss the training starts from, on the data it trains on (the step shown measured the run's data, not the edits).
+      const before = trainer.evaluate(params, data).loss;
       // About 30 ms of steps a frame, so that the page draws each slice's last step and stays responsive.
       const slice = () => {
         const branch = page.branch;

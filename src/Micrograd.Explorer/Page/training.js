@@ -83,6 +83,8 @@
     get trainOnRate() { return page.lastTrainOnRate; },
     get hash() { return page.hashState.written; },
     get branchLosses() { return page.branch ? page.branch.steps.map((v) => v.loss) : []; },
+    /** Where the chart drew its frame, its loss ticks' labels and its legend, in CSS pixels on its canvas. */
+    get chartDrawn() { return chart.drawn; },
     goTo: page.goTo,
     /** Where a point is on the plane canvas, in CSS pixels from its top left corner. */
     pointOnPlane: (set, index) => plane.screenOf({ set, index }),

@@ -72,7 +72,8 @@ public sealed partial class EngineTrace
         var n = nodes.Count;
         var data = nodes.Select(v => v.Data).ToArray();
         var engine = EngineGradients(graph);
-        var grad = new double[n];
+        // Every sum starts from -0, as the engine's does (so that a single contribution of -0 stays -0).
+        var grad = Enumerable.Repeat(-0.0, n).ToArray();
         grad[n - 1] = 1.0;
         var events = new Contribution[n][];
         var hooks = new HookedGradient?[n];

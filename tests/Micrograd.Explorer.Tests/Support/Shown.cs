@@ -17,9 +17,20 @@ public static class Shown
     /// </summary>
     public static string Full(double x) => PageNumbers.Full(x);
 
-    /// <summary><paramref name="x"/> rounded to 4 significant digits, then written as <see cref="Full"/>.</summary>
-    public static string Short(double x) =>
-        double.IsFinite(x) && x != 0 ? Full(double.Parse(x.ToString("E3", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)) : Full(x);
+    /// <summary>
+    /// A number for people: <paramref name="x"/> rounded to 4 significant digits, then written as <see cref="Full"/>, except
+    /// that zero of either sign is "0" and a power of ten is written out ("1.388×10⁻¹⁷", never "1.388e-17").
+    /// </summary>
+    public static string Short(double x)
+    {
+        if (!double.IsFinite(x)) return Full(x);
+        if (x == 0) return "0";
+        var text = Full(double.Parse(x.ToString("E3", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture));
+        var e = text.IndexOf('e', StringComparison.Ordinal);
+        if (e < 0) return text;
+        var exponent = text[(e + 1)..].TrimStart('+');
+        return text[..e] + "×10" + string.Concat(exponent.Select(c => "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"[c == '-' ? 0 : c - '0' + 1]));
+    }
 
     /// <summary>A number inside a formula: <see cref="Short"/>, in parentheses when negative.</summary>
     public static string Operand(double x)

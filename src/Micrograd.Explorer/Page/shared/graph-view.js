@@ -16,7 +16,8 @@ class GraphView extends PictureView {
    *   nodes: the graph model's nodes (ids, operands), in topological order;
    *   names: each node's name; tags: ids whose name is written next to their record (values without a label);
    *   describe: (direction) => the picture's accessible label;
-   *   onSelect: (id) => called when a value (or the op that made it) is clicked, or chosen with Enter.
+   *   onSelect: (id) => called when a value (or the op that made it) is clicked, or chosen with Enter;
+   *   aliasOf: (id) => a tagged value's short alias (v2), written before its name in its tag, or null.
    */
   constructor(container, options) {
     super(container);
@@ -25,6 +26,7 @@ class GraphView extends PictureView {
     this.tags = new Set(options.tags || []);
     this.describe = options.describe || (() => "The graph");
     this.onSelect = options.onSelect || (() => {});
+    this.aliasOf = options.aliasOf || (() => null);
     this.layouts = {};
     for (const template of container.querySelectorAll("template[data-direction]")) this.layouts[template.dataset.direction] = template;
     this.firstEdge = [];
@@ -169,9 +171,11 @@ class GraphView extends PictureView {
     const tag = document.createElementNS("http://www.w3.org/2000/svg", "text");
     tag.setAttribute("class", "tag");
     tag.setAttribute("x", String(shape.box.raw.x + 2));
-    tag.setAttribute("y", String(shape.box.raw.y - 3));
+    // Its descenders (an underscore) clear the record's top line, which would hide them.
+    tag.setAttribute("y", String(shape.box.raw.y - 6));
     // As long as the record is wide (11 px monospace: about 6.6 units a character), so that tags never run into each other.
-    const name = this.names[id];
+    const alias = this.aliasOf(id);
+    const name = alias ? `${alias} = ${this.names[id]}` : this.names[id];
     const room = Math.max(4, Math.floor(shape.box.raw.w / 6.6));
     tag.textContent = name.length > room ? `${name.slice(0, room - 1)}…` : name;
     if (tag.textContent !== name) tag.appendChild(document.createElementNS("http://www.w3.org/2000/svg", "title")).textContent = name;

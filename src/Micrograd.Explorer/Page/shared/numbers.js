@@ -79,17 +79,30 @@ const Numbers = (() => {
   }
 
   // ---------------------------------------------------------------------------------------------------------------
-  // How numbers are shown. Tables show every digit (the shortest text that reads back as the same double, as .NET's "R");
-  // pictures show 4 decimals as the seed does (scientific below 1e-4 and from 1e9); formulas show 4 significant digits.
+  // How numbers are shown. Tables and tooltips show every digit (the shortest text that reads back as the same double, as
+  // .NET's "R"); pictures show 4 decimals as the seed does (scientific below 1e-4 and from 1e9); formulas and sentences show
+  // numbers for people (short).
 
   /** Every digit: the shortest round-trip text; "-0" for negative zero; NaN, Infinity, -Infinity. */
   function full(x) {
     return Object.is(x, -0) ? "-0" : String(x);
   }
 
-  /** 4 significant digits, without trailing zeros. */
+  const SUPERSCRIPTS = { "-": "⁻", "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹" };
+
+  /**
+   * A number for people: 4 significant digits without trailing zeros or float noise (0.676, not 0.6759999999999999); zero
+   * of either sign as 0 (never "-0"); below 1e-6 and from 1e21 a power of ten written out (1.388×10⁻¹⁷, never a bare
+   * e-17). NaN, Infinity and -Infinity as they are. Every digit stays in the tables and on hover (full).
+   */
   function short(x) {
-    return Number.isFinite(x) && x !== 0 ? full(Number(x.toPrecision(4))) : full(x);
+    if (!Number.isFinite(x)) return full(x);
+    if (x === 0) return "0";
+    const text = String(Number(x.toPrecision(4)));
+    const e = text.indexOf("e");
+    if (e < 0) return text;
+    const exponent = text.slice(e + 1).replace("+", "");
+    return `${text.slice(0, e)}×10${[...exponent].map((c) => SUPERSCRIPTS[c]).join("")}`;
   }
 
   /** The picture's format: 4 decimals, or 4 decimals of scientific notation for magnitudes below 1e-4 or from 1e9. */
