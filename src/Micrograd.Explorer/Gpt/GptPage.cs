@@ -6,7 +6,8 @@ namespace Micrograd.Explorer;
 /// <summary>
 /// Writes the GPT page: one self-contained HTML page of a recorded <c>micrograd gpt</c> run (<see cref="GptRunRecorder"/>).
 /// It shows the loss at every step (with a moving average) and the learning rate, a slider over the checkpoints, the names
-/// sampled at about ten of them, and one name through the model at the checkpoint shown: each position's next-character
+/// sampled at about ten of them, names sampled in the page from the checkpoint shown with a seed and a temperature (those
+/// <c>micrograd gpt sample</c> draws from those weights), and one name through the model at the checkpoint shown: each position's next-character
 /// probabilities and each head's attention, computed in the page with the engine's arithmetic, bit for bit. It says
 /// whether its recomputed losses and learning rates equal the engine's.
 /// </summary>
