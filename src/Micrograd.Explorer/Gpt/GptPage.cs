@@ -6,7 +6,8 @@ namespace Micrograd.Explorer;
 /// <summary>
 /// Writes the GPT page: one self-contained HTML page of a recorded <c>micrograd gpt</c> run (<see cref="GptRunRecorder"/>).
 /// It shows the loss at every step (with a moving average) and the learning rate, a slider over the checkpoints, the names
-/// sampled at about ten of them, and one name through the model at the checkpoint shown: each position's next-character
+/// sampled at about ten of them, names sampled in the page from the checkpoint shown with a seed and a temperature (those
+/// <c>micrograd gpt sample</c> draws from those weights), and one name through the model at the checkpoint shown: each position's next-character
 /// probabilities and each head's attention, computed in the page with the engine's arithmetic, bit for bit. It says
 /// whether its recomputed losses and learning rates equal the engine's.
 /// </summary>
@@ -36,7 +37,7 @@ public static class GptPage
             ("{{COMMAND}}", WebUtility.HtmlEncode(options.Command ?? "")),
             ("{{RUN}}", GptRunJson.Write(run)),
             ("/*{{SCRIPT}}*/", PageTemplate.Resources("shared/numbers.js", "shared/page-kit.js", "shared/player.js",
-                "gpt-model.js", "gpt-run.js", "gpt-chart.js", "gpt-name.js", "gpt-proof.js", "gpt-controls.js", "gpt.js")),
+                "gpt-random.js", "gpt-model.js", "gpt-run.js", "gpt-chart.js", "gpt-name.js", "gpt-proof.js", "gpt-controls.js", "gpt.js")),
         ]);
     }
 

@@ -67,68 +67,115 @@ class GptModel {
     return e;
   }
 
+  /** The keys and values that each layer's attention has seen so far: empty before position 0. */
+  start() {
+    const state = { keys: [], values: [] };
+    for (let l = 0; l < this.layers; l++) {
+      state.keys.push([]);
+      state.values.push([]);
+    }
+    return state;
+  }
+
+  /**
+   * One position p (the next after those in state) reading token with weights w: returns { logits, attention:
+   * [layer][head] weights over positions 0 … p } and adds the position's keys and values to state.
+   */
+  position(w, state, token, p) {
+    const { width, heads, headWidth, hidden, offsets } = this;
+    const { keys, values } = state;
+    const emb = new Float64Array(width);
+    const tok = offsets.get("wte") + token * width;
+    const pos = offsets.get("wpe") + p * width;
+    for (let i = 0; i < width; i++) emb[i] = w[tok + i] + w[pos + i];
+    let x = this.rmsNorm(emb);
+    const attention = [];
+    for (let l = 0; l < this.layers; l++) {
+      const name = (matrix) => offsets.get(`layer${l}.${matrix}`);
+      const xa = this.rmsNorm(x);
+      const q = GptModel.linear(w, name("attn_wq"), width, xa);
+      keys[l].push(GptModel.linear(w, name("attn_wk"), width, xa));
+      values[l].push(GptModel.linear(w, name("attn_wv"), width, xa));
+      const attended = new Float64Array(width);
+      const layerWeights = [];
+      for (let h = 0; h < heads; h++) {
+        const hs = h * headWidth;
+        const weight = new Float64Array(p + 1);
+        for (let t = 0; t <= p; t++) {
+          let s = 0;
+          const k = keys[l][t];
+          for (let j = 0; j < headWidth; j++) s += q[hs + j] * k[hs + j];
+          weight[t] = s * this.attentionScale;
+        }
+        GptModel.softmax(weight, p + 1);
+        for (let j = 0; j < headWidth; j++) {
+          let s = 0;
+          for (let t = 0; t <= p; t++) s += weight[t] * values[l][t][hs + j];
+          attended[hs + j] = s;
+        }
+        layerWeights.push(weight);
+      }
+      attention.push(layerWeights);
+      const xm = GptModel.linear(w, name("attn_wo"), width, attended);
+      for (let i = 0; i < width; i++) xm[i] += x[i];
+      const f = GptModel.linear(w, name("mlp_fc1"), hidden, this.rmsNorm(xm));
+      for (let i = 0; i < hidden; i++) if (f[i] < 0) f[i] = 0; // relu (−0 and NaN stay)
+      const xf = GptModel.linear(w, name("mlp_fc2"), width, f);
+      for (let i = 0; i < width; i++) xf[i] += xm[i];
+      x = xf;
+    }
+    return { logits: GptModel.linear(w, offsets.get("lm_head"), this.vocabulary, x), attention };
+  }
+
   /**
    * A document through the model with weights w: tokens are BOS, the characters, BOS; the first min(context, tokens − 1)
    * positions are computed. Returns { positions: [{ probabilities, attention: [layer][head] weights over positions 0 … p,
    * loss }], loss }, loss being the document's, as the engine trains on it.
    */
   run(w, tokens) {
-    const { width, heads, headWidth, hidden, offsets } = this;
     const n = Math.min(this.context, tokens.length - 1);
-    const keys = [];
-    const values = [];
-    for (let l = 0; l < this.layers; l++) {
-      keys.push([]);
-      values.push([]);
-    }
+    const state = this.start();
     const positions = [];
     let sum = 0;
     for (let p = 0; p < n; p++) {
-      const emb = new Float64Array(width);
-      const tok = offsets.get("wte") + tokens[p] * width;
-      const pos = offsets.get("wpe") + p * width;
-      for (let i = 0; i < width; i++) emb[i] = w[tok + i] + w[pos + i];
-      let x = this.rmsNorm(emb);
-      const attention = [];
-      for (let l = 0; l < this.layers; l++) {
-        const name = (matrix) => offsets.get(`layer${l}.${matrix}`);
-        const xa = this.rmsNorm(x);
-        const q = GptModel.linear(w, name("attn_wq"), width, xa);
-        keys[l].push(GptModel.linear(w, name("attn_wk"), width, xa));
-        values[l].push(GptModel.linear(w, name("attn_wv"), width, xa));
-        const attended = new Float64Array(width);
-        const layerWeights = [];
-        for (let h = 0; h < heads; h++) {
-          const hs = h * headWidth;
-          const weight = new Float64Array(p + 1);
-          for (let t = 0; t <= p; t++) {
-            let s = 0;
-            const k = keys[l][t];
-            for (let j = 0; j < headWidth; j++) s += q[hs + j] * k[hs + j];
-            weight[t] = s * this.attentionScale;
-          }
-          GptModel.softmax(weight, p + 1);
-          for (let j = 0; j < headWidth; j++) {
-            let s = 0;
-            for (let t = 0; t <= p; t++) s += weight[t] * values[l][t][hs + j];
-            attended[hs + j] = s;
-          }
-          layerWeights.push(weight);
-        }
-        attention.push(layerWeights);
-        const xm = GptModel.linear(w, name("attn_wo"), width, attended);
-        for (let i = 0; i < width; i++) xm[i] += x[i];
-        const f = GptModel.linear(w, name("mlp_fc1"), hidden, this.rmsNorm(xm));
-        for (let i = 0; i < hidden; i++) if (f[i] < 0) f[i] = 0; // relu (−0 and NaN stay)
-        const xf = GptModel.linear(w, name("mlp_fc2"), width, f);
-        for (let i = 0; i < width; i++) xf[i] += xm[i];
-        x = xf;
-      }
-      const probabilities = GptModel.softmax(GptModel.linear(w, offsets.get("lm_head"), this.vocabulary, x), this.vocabulary);
+      const { logits, attention } = this.position(w, state, tokens[p], p);
+      const probabilities = GptModel.softmax(logits, this.vocabulary);
       const loss = -Math.log(probabilities[tokens[p + 1]]);
       sum += loss;
       positions.push({ probabilities, attention, loss });
     }
     return { positions, loss: sum * (1 / n) };
+  }
+
+  /**
+   * One name drawn as the engine's GptSampler draws it: from BOS, at each position the next token is random.choice of
+   * softmax(logits · temperature ** -1) (the largest scaled logit the first one or a larger one), until BOS comes out or
+   * the context is full. Returns the drawn token ids (BOS not included); random advances by one draw per token drawn.
+   */
+  sample(w, random, temperature, bos) {
+    const inverse = Numbers.pow(temperature, -1);
+    const state = this.start();
+    const drawn = [];
+    const n = this.vocabulary;
+    let token = bos;
+    for (let p = 0; p < this.context; p++) {
+      const e = this.position(w, state, token, p).logits;
+      let max = -Infinity;
+      for (let k = 0; k < n; k++) {
+        e[k] = e[k] * inverse;
+        if (k === 0 || e[k] > max) max = e[k];
+      }
+      let total = 0;
+      for (let k = 0; k < n; k++) {
+        e[k] = Math.exp(e[k] + -max);
+        total += e[k];
+      }
+      const totalInverse = Numbers.pow(total, -1);
+      for (let k = 0; k < n; k++) e[k] = e[k] * totalInverse;
+      token = random.choice(e);
+      if (token === bos) break;
+      drawn.push(token);
+    }
+    return drawn;
   }
 }

@@ -2,7 +2,7 @@
 // draws the timeline's marker, the step's numbers, the sampled names up to it, and the typed name through the model with
 // the checkpoint's weights. The page's state is window.gpt; its view (checkpoint and name) is kept in the URL's #hash.
 "use strict";
-/* global Numbers, PageKit, Player, GptRun, GptModel, GptChart, GptNameView, GptProof, GptControls */
+/* global Numbers, PageKit, Player, GptRun, GptModel, GptRandom, GptChart, GptNameView, GptProof, GptControls */
 
 (() => {
   const { $ } = PageKit;
@@ -70,6 +70,49 @@
     view.show(page.result, page.tokens, page.chosen);
   }
 
+  /**
+   * Names drawn in the page from the checkpoint's weights, as `micrograd gpt sample` draws them from a model file holding
+   * those weights: Python's random seeded with the seed field, at the slider's temperature. A seed that is not an integer
+   * from 0 to 2,147,483,647 (the command's range) or a count outside 1 … 20 is refused with a message.
+   */
+  function showDrawn() {
+    const seedText = $("draw-seed").value.trim();
+    const countText = $("draw-count").value.trim();
+    const temperature = Number($("draw-temperature").value);
+    $("draw-temperature-value").textContent = Numbers.full(temperature);
+    const seedOk = /^\d{1,10}$/.test(seedText) && Number(seedText) <= 2147483647;
+    const countOk = /^\d{1,2}$/.test(countText) && Number(countText) >= 1 && Number(countText) <= 20;
+    $("draw-seed").classList.toggle("bad", !seedOk);
+    $("draw-count").classList.toggle("bad", !countOk);
+    let problem = "";
+    let names = [];
+    if (!seedOk) problem = "The seed must be a whole number from 0 to 2,147,483,647.";
+    else if (!countOk) problem = "The number of names must be from 1 to 20.";
+    else {
+      const seed = Number(seedText);
+      const random = new GptRandom(seed);
+      const w = run.weightsAt(page.position);
+      try {
+        for (let k = 0; k < Number(countText); k++) names.push(model.sample(w, random, temperature, run.bos).map((t) => run.characters[t]).join(""));
+      } catch (error) {
+        if (!(error instanceof RangeError)) throw error;
+        names = [];
+        problem = `cannot sample: at temperature ${Numbers.full(temperature)} the next character's probabilities are not finite numbers`;
+      }
+      const step = run.checkpointSteps[page.position];
+      $("draw-about").textContent = `Drawn in the page from the model after ${n(step)} steps: the names \`micrograd gpt sample --seed ${seed} --temperature ${Numbers.full(temperature)} --samples ${countText}\` draws from a model file of these weights.`;
+    }
+    $("draw-problem").textContent = problem;
+    page.drawn = names;
+    const list = $("draw-names");
+    list.replaceChildren();
+    for (const name of names) {
+      const item = document.createElement("li");
+      item.textContent = name === "" ? "(empty)" : name;
+      list.append(item);
+    }
+  }
+
   function draw() {
     const i = page.position;
     const step = run.checkpointSteps[i];
@@ -82,6 +125,7 @@
     showNumbers();
     showSamples();
     showName();
+    showDrawn();
     if (!player.playing) hash.saveSoon();
   }
 
@@ -193,7 +237,11 @@
     pick.append(option);
   }
 
-  Object.assign(page, { goTo, pause, togglePlay, showSpeed, setName, choose, toggleSmooth, player });
+  $("draw-seed").value = String(run.seed);
+  $("draw-temperature").value = String(run.temperature);
+  for (const id of ["draw-seed", "draw-temperature", "draw-count"]) $(id).addEventListener("input", showDrawn);
+
+  Object.assign(page, { goTo, pause, togglePlay, showSpeed, setName, choose, toggleSmooth, player, showDrawn });
   GptProof.attach(page);
   GptControls.attach(page);
   window.gpt = page;
