@@ -138,4 +138,16 @@ public sealed class ChainOnPictureTests(BrowserFixture browser) : IDisposable
         Assert.Equal((width, height), Png.Size(path));
         tab.AssertNoErrors();
     }
+
+    [Fact]
+    public void The_readme_shows_both_committed_screenshots_and_the_command_that_takes_them()
+    {
+        var readme = File.ReadAllText(Repository.File("README.md"));
+        Assert.Contains("dotnet test tests/Micrograd.Explorer.Tests --filter ChainOnPicture", readme, StringComparison.Ordinal);
+        foreach (var (name, size) in new[] { ("explorer-chain-rule.png", (1600, 900)), ("explorer-chain-rule-phone.png", (400, 800)) })
+        {
+            Assert.Contains($"](docs/images/{name})", readme, StringComparison.Ordinal);
+            Assert.Equal(size, Png.Size(Repository.File("docs/images/" + name)));
+        }
+    }
 }
