@@ -190,12 +190,17 @@ public sealed partial class OpTwinTests(BrowserFixture browser) : IDisposable
         Assert.True(failures.Count == 0, $"{failures.Count} differ:\n" + string.Join("\n", failures.Take(20)));
     }
 
+    /// <summary>Odd numerators of 1/32: each q/32 is an exact tie at the 4th decimal.</summary>
+    private static readonly int[] OddThirtySeconds = [1, 3, 5, 7, 45, 33, 1001, 32001, 12345679];
+
     [Fact]
     public async Task The_pages_number_formats_are_the_ones_the_tests_expect_and_every_digit_reads_back_exactly()
     {
         await using var tab = await browser.OpenAsync(PageFile.Write(_files, "formats", TestGraphs.Neuron()));
         var numbers = Points.Edges.Concat(Points.Random(400, 9))
             .Concat([0.00005, 0.99995, 0.000099995, 999_999_999.99995, 1e9, 1e21, 1e-7, 123456.78905, 0.125, -0.125, 2.5e-5, 1 / 3.0, -2 / 3.0, 0.30000000000000004])
+            // exact ties at the 4th decimal (odd multiples of 1/32), which the picture's format rounds half to even, as .NET's F4 does
+            .Concat(OddThirtySeconds.SelectMany(q => new[] { q / 32.0, -q / 32.0 }))
             .ToArray();
         var output = await tab.Page.EvaluateAsync<string[][]>(
             "(numbers) => { " + Points.Codec + " const f = window.explorer.format; return numbers.map((s) => { const x = num(s); return [f.full(x), f.short(x), f.fixed4(x)]; }); }",

@@ -91,6 +91,18 @@ const Numbers = (() => {
   const SUPERSCRIPTS = { "-": "⁻", "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹" };
 
   /**
+   * x rounded to 4 significant digits, an exact tie to even as .NET rounds it (toPrecision rounds it away from zero). 99
+   * decimals of the exponential form are x's exact digits wherever a tie is possible: a tie has 5 significant digits.
+   */
+  function fourDigits(x) {
+    const [mantissa, exponent] = x.toExponential(99).split("e");
+    const digits = mantissa.replace("-", "").replace(".", "");
+    const tie = digits[4] === "5" && /^0*$/.test(digits.slice(5));
+    if (tie && Number(digits[3]) % 2 === 0) return Number(`${mantissa.slice(0, mantissa.indexOf(".") + 4)}e${exponent}`);
+    return Number(x.toPrecision(4));
+  }
+
+  /**
    * A number for people: 4 significant digits without trailing zeros or float noise (0.676, not 0.6759999999999999); zero
    * of either sign as 0 (never "-0"); below 1e-6 and from 1e21 a power of ten written out (1.388×10⁻¹⁷, never a bare
    * e-17). NaN, Infinity and -Infinity as they are. Every digit stays in the tables and on hover (full).
@@ -98,7 +110,7 @@ const Numbers = (() => {
   function short(x) {
     if (!Number.isFinite(x)) return full(x);
     if (x === 0) return "0";
-    const text = String(Number(x.toPrecision(4)));
+    const text = String(fourDigits(x));
     const e = text.indexOf("e");
     if (e < 0) return text;
     const exponent = text.slice(e + 1).replace("+", "");
@@ -112,7 +124,14 @@ const Numbers = (() => {
     if (x === -Infinity) return "-Infinity";
     if (Object.is(x, -0)) return "-0.0000";
     const a = Math.abs(x);
-    return a === 0 || (a >= 1e-4 && a < 1e9) ? x.toFixed(4) : x.toExponential(4);
+    if (!(a === 0 || (a >= 1e-4 && a < 1e9))) return x.toExponential(4);
+    // toFixed rounds an exact tie away from zero, .NET's F4 (DotText.Number) to even. A double is a tie at the 4th decimal
+    // exactly when it is an odd multiple of 1/32 (x·32 is exact here); then the digits up to the 5th are exact, and the
+    // nearer-to-zero candidate is those digits without their final 5.
+    const fixed = x.toFixed(4);
+    const t = x * 32;
+    if (Number.isInteger(t) && Math.abs(t) % 2 === 1 && Number(fixed[fixed.length - 1]) % 2 === 1) return x.toFixed(5).slice(0, -1);
+    return fixed;
   }
 
   /** A number inside a formula: short, in parentheses when negative so that "(-3) ** 2" reads right. */
