@@ -75,7 +75,7 @@ public static class ExplorerPage
             ("{{GRAPH}}", json),
             ("/*{{OPS}}*/", ops),
             ("/*{{SCRIPT}}*/", GraphViewParts.Scripts + PageTemplate.Resources("explanation.js", "chain-picture.js", "explorer-model.js", "explorer-table.js",
-                "explorer-steps.js", "explorer-leaves.js", "explorer-leaf-tools.js", "explorer-hash.js", "explorer-controls.js", "explorer.js")),
+                "explorer-steps.js", "explorer-leaves.js", "explorer-leaf-tools.js", "explorer-what-if.js", "explorer-hash.js", "explorer-controls.js", "explorer.js")),
         ]);
     }
 

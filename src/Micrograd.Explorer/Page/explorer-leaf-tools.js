@@ -5,7 +5,10 @@
 /* exported ExplorerLeafTools */
 
 const ExplorerLeafTools = Object.freeze({
-  /** Adds to the page: select(id), showLeafPanel(), nudge(), learn() and restore(). */
+  /**
+   * Adds to the page: select(id), showLeafPanel(), nudge(), learn(), restore(), and for the what-if plot sliderRange(id),
+   * sliderValue(range, t), outputAt(id, value) and nudgePoints(id).
+   */
   attach(page) {
     const { full, short, parse } = Numbers;
     const { $ } = PageKit;
@@ -47,6 +50,15 @@ const ExplorerLeafTools = Object.freeze({
       return { min: center - half, max: center + half };
     }
 
+    /**
+     * The value at a fraction t of the slider's range (0 to 1), rounded to the notch's digits, so that the middle notch gives
+     * the first value back and 0 is 0.
+     */
+    function sliderValue(range, t) {
+      const digits = Math.max(0, Math.ceil(-Math.log10((range.max - range.min) / 400)) + 1);
+      return Number((range.min + t * (range.max - range.min)).toFixed(Math.min(digits, 20))) + 0;
+    }
+
     function showLeafPanel() {
       const selected = page.selected;
       const leaf = selected >= 0 && editable(selected);
@@ -62,7 +74,10 @@ const ExplorerLeafTools = Object.freeze({
             ? `${node.name} feeds ${storedOpsFedBy(selected).join(", ")}, which the page cannot recompute (defined in C# without a JavaScript twin): ${node.name} cannot be changed here.`
             : `${node.name} is computed from its operands: select a leaf to change it.`;
       }
-      if (!leaf) return;
+      if (!leaf) {
+        page.drawWhatIf();
+        return;
+      }
       $("leaf-name").textContent = nodes[selected].name;
       $("leaf-value").textContent = full(leafValue[selected]);
       const range = sliderRange(selected);
@@ -75,6 +90,7 @@ const ExplorerLeafTools = Object.freeze({
         slider.setAttribute("aria-valuetext", full(leafValue[selected]));
       }
       $("leaf-grad").textContent = `${refName(selected)}.grad = ${full(page.run.grad[selected])}`;
+      page.drawWhatIf();
     }
 
     // The slider recomputes at most once a frame, however fast it is dragged.
@@ -86,28 +102,31 @@ const ExplorerLeafTools = Object.freeze({
         const selected = page.selected;
         const range = sliderRange(selected);
         if (!range || !editable(selected)) return;
-        // Rounded to the notch's digits, so that the middle notch gives the first value back and 0 is 0.
-        const t = Number(slider.value) / 400;
-        const digits = Math.max(0, Math.ceil(-Math.log10((range.max - range.min) / 400)) + 1);
-        const value = Number((range.min + t * (range.max - range.min)).toFixed(Math.min(digits, 20))) + 0;
-        page.setLeaves([[selected, value]], true);
+        page.setLeaves([[selected, sliderValue(range, Number(slider.value) / 400)]], true);
       });
     });
 
     /** The seed's first check: nudge the leaf by h both ways and compare (f(x+h) − f(x−h)) / 2h with the backward pass's gradient. */
+    /** The output with one leaf at another value and the others as they are now. */
+    function outputAt(id, value) {
+      const values = leafValue.slice();
+      values[id] = value;
+      return GraphPasses.forward(graph, OPS, values)[root];
+    }
+
+    /** The nudge check's secant through (x − h, f(x − h)) and (x + h, f(x + h)), h = 1e-4 · max(1, |x|), and its slope. */
+    function nudgePoints(id) {
+      const x = leafValue[id];
+      const h = 1e-4 * Math.max(1, Math.abs(x));
+      const up = outputAt(id, x + h);
+      const down = outputAt(id, x - h);
+      return { x, h, up, down, estimate: (up - down) / (2 * h) };
+    }
+
     function nudge() {
       if (!(page.selected >= 0 && editable(page.selected))) return;
       const id = page.selected;
-      const x = leafValue[id];
-      const h = 1e-4 * Math.max(1, Math.abs(x));
-      const at = (value) => {
-        const values = leafValue.slice();
-        values[id] = value;
-        return GraphPasses.forward(graph, OPS, values)[root];
-      };
-      const up = at(x + h);
-      const down = at(x - h);
-      const estimate = (up - down) / (2 * h);
+      const { h, up, down, estimate } = nudgePoints(id);
       const grad = page.run.grad[id];
       const name = refName(id);
       const out = nodes[root].name;
@@ -165,6 +184,6 @@ const ExplorerLeafTools = Object.freeze({
       page.setLeaves(nodes.filter((node) => isLeaf(node)).map((node) => [node.id, original[node.id]]));
     }
 
-    Object.assign(page, { select, showLeafPanel, nudge, learn, restore });
+    Object.assign(page, { select, showLeafPanel, nudge, learn, restore, sliderRange, sliderValue, outputAt, nudgePoints });
   },
 });

@@ -10,10 +10,10 @@
 // The explorer's own files, in the order the page runs them (each adds its part to the page object that
 // explorer-model.js makes): explorer-model.js (the state), explorer-table.js (the table of values), explorer-steps.js
 // (drawing a step, play and pause), explorer-leaves.js (changing leaves), explorer-leaf-tools.js (selection, the what-if
-// slider, the nudge check, learning steps), explorer-hash.js (the #hash), explorer-controls.js (buttons and keys), and this
+// slider, the nudge check, learning steps), explorer-what-if.js (the what-if plot of the output over a leaf), explorer-hash.js (the #hash), explorer-controls.js (buttons and keys), and this
 // file, which makes the picture, attaches the others and starts the page.
 "use strict";
-/* global Numbers, PageKit, GraphPasses, GraphView, ChainPicture, ExplorerModel, ExplorerTable, ExplorerSteps, ExplorerLeaves, ExplorerLeafTools, ExplorerHash, ExplorerControls */
+/* global Numbers, PageKit, GraphPasses, GraphView, ChainPicture, ExplorerModel, ExplorerTable, ExplorerSteps, ExplorerLeaves, ExplorerLeafTools, ExplorerWhatIf, ExplorerHash, ExplorerControls */
 
 (() => {
   const { full, short, fixed4 } = Numbers;
@@ -59,6 +59,7 @@
   ExplorerSteps.attach(page);
   ExplorerLeaves.attach(page);
   ExplorerLeafTools.attach(page);
+  ExplorerWhatIf.attach(page);
   ExplorerHash.attach(page);
   ExplorerControls.attach(page);
 
@@ -109,5 +110,7 @@
     get scale() { return view.scale; },
     get view() { const v = view.visible(); return [v.x, v.y, v.w, v.h]; },
     get hash() { return page.hashState.written; },
+    /** The what-if plot: the selected leaf (id), its plotted values (xs) and outputs (ys), the point now (x, y), the tangent's slope and the nudge check's secant (x, h, down, up, estimate); null with no leaf selected. */
+    get whatIf() { return page.whatIf; },
   };
 })();
