@@ -221,6 +221,39 @@ public sealed class WhatIfPlotTests(BrowserFixture browser) : IDisposable
     }
 
     [Fact]
+    public async Task For_every_leaf_of_the_seeds_neuron_the_plot_is_the_engines()
+    {
+        await using var tab = await browser.OpenAsync(PageFile.Write(_files, "neuron", TestGraphs.Neuron()));
+        var state = await tab.ReadAsync();
+        foreach (var (name, value) in TestGraphs.NeuronPoint)
+        {
+            var id = Row(state, name);
+            await tab.SelectAsync(id);
+            var plot = (await ReadPlotAsync(tab))!;
+            Assert.Equal(id, plot.Leaf);
+            Value At(double v) => TestGraphs.NeuronAt(new Dictionary<string, double>(TestGraphs.NeuronPoint) { [name] = v });
+            var half = Math.Max(1, Math.Abs(value));
+            AssertCurve(plot, At, value - half, value + half);
+            AssertLines(plot, At, id);
+        }
+        tab.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task With_the_plot_drawn_and_the_leaf_dragged_the_idle_page_does_no_work()
+    {
+        await using var tab = await browser.OpenAsync(PageFile.Write(_files, "neuron", TestGraphs.Neuron()));
+        await tab.SelectAsync(Row(await tab.ReadAsync(), "w0"));
+        await tab.Page.Locator("#leaf-slider").FillAsync("250");
+        await tab.Page.WaitForFunctionAsync("() => window.explorer.whatIf.x !== 1.3");
+        await tab.Page.WaitForTimeoutAsync(3000);
+        Assert.Equal(0, await MainThread.RunningAnimationsAsync(tab.Page));
+        var busy = await MainThread.BusyShareAsync(tab.Page);
+        Assert.True(busy < 0.05, $"the idle page kept the main thread {busy:P1} busy");
+        tab.AssertNoErrors();
+    }
+
+    [Fact]
     public async Task The_plot_is_readable_on_a_phone()
     {
         await using var tab = await browser.OpenAsync(TanhPage(), 400, 800);
