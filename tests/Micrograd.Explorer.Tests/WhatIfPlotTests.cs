@@ -240,6 +240,29 @@ public sealed class WhatIfPlotTests(BrowserFixture browser) : IDisposable
     }
 
     [Fact]
+    public async Task On_a_big_graph_the_curve_is_computed_a_slice_a_frame_and_is_still_the_engines()
+    {
+        // x + x + … + x, 20,000 values: a forward pass per point, so about 20 points a frame.
+        const int Count = 20_000;
+        static Value SumAt(double v)
+        {
+            var x = new Value(v, "x");
+            var sum = x;
+            for (var i = 1; i < Count; i++) sum += x;
+            return sum;
+        }
+        await using var tab = await browser.OpenAsync(PageFile.Write(_files, "sum", SumAt(0.3), new ExplorerOptions { MaxDrawnNodes = 50 }));
+        await tab.SelectAsync(Row(await tab.ReadAsync(), "x"));
+        Assert.False(await tab.Page.EvaluateAsync<bool>("() => window.explorer.whatIf.complete"), "a big graph's curve takes more than one frame");
+        await tab.Page.WaitForFunctionAsync("() => window.explorer.whatIf.complete");
+        var plot = (await ReadPlotAsync(tab))!;
+        AssertCurve(plot, SumAt, -0.7, 1.3);
+        AssertLines(plot, SumAt, 0);
+        Assert.Equal("101", await tab.Page.Locator("#what-if-plot path.curve").GetAttributeAsync("data-points"));
+        tab.AssertNoErrors();
+    }
+
+    [Fact]
     public async Task With_the_plot_drawn_and_the_leaf_dragged_the_idle_page_does_no_work()
     {
         await using var tab = await browser.OpenAsync(PageFile.Write(_files, "neuron", TestGraphs.Neuron()));

@@ -36,19 +36,32 @@ const ExplorerWhatIf = Object.freeze({
       return e;
     }
 
-    /** The 101 points over the slider's range, with this leaf's value left out of the key: the curve does not depend on it. */
+    // A forward pass per point: on a big graph (up to 200,000 values) the points are computed a slice a frame, about this many
+    // op evaluations each, the curve drawn as it grows; then nothing runs until the next change.
+    const BUDGET = 400000;
+    let fillFrame = 0;
+
+    /**
+     * The 101 points over the slider's range (as many as are computed yet), with this leaf's value left out of the key: the
+     * curve does not depend on it, so dragging the leaf keeps it.
+     */
     function curveFor(id, range) {
       const key = `${id}|${range.min}|${range.max}|${leafValue.map((v, k) => (k === id ? "" : String(v))).join(",")}`;
       if (curve && curve.key === key) return curve;
-      const xs = [];
-      const ys = [];
-      for (let i = 0; i < POINTS; i++) {
-        const x = page.sliderValue(range, i / (POINTS - 1));
-        xs.push(x);
-        ys.push(page.outputAt(id, x));
-      }
-      curve = { key, id, xs, ys };
+      curve = { key, id, range, xs: [], ys: [] };
       return curve;
+    }
+
+    /** Computes up to a frame's share of the curve's points; true when it has all of them. */
+    function fill(c) {
+      const share = Math.max(1, Math.floor(BUDGET / Math.max(1, nodes.length)));
+      const end = Math.min(POINTS, c.xs.length + share);
+      for (let i = c.xs.length; i < end; i++) {
+        const x = page.sliderValue(c.range, i / (POINTS - 1));
+        c.xs.push(x);
+        c.ys.push(page.outputAt(c.id, x));
+      }
+      return c.xs.length === POINTS;
     }
 
     function drawWhatIf() {
@@ -60,12 +73,20 @@ const ExplorerWhatIf = Object.freeze({
         plot.replaceChildren();
         return;
       }
-      const { xs, ys } = curveFor(id, range);
+      const c = curveFor(id, range);
+      const complete = fill(c);
+      if (!complete && !fillFrame) {
+        fillFrame = requestAnimationFrame(() => {
+          fillFrame = 0;
+          if (curve === c) drawWhatIf();
+        });
+      }
+      const { xs, ys } = c;
       const x0 = leafValue[id];
       const y0 = page.run.data[root];
       const slope = page.run.grad[id];
       const secant = page.nudgePoints(id);
-      page.whatIf = { leaf: id, xs, ys, x: x0, y: y0, slope, secant };
+      page.whatIf = { leaf: id, xs, ys, complete, x: x0, y: y0, slope, secant };
 
       // The y range: the finite points and the point now, with a little room; a flat curve gets ±1.
       const finite = ys.filter(Number.isFinite);
@@ -88,7 +109,7 @@ const ExplorerWhatIf = Object.freeze({
       // The curve, broken where the output is NaN or infinite.
       let path = "";
       let open = false;
-      for (let i = 0; i < POINTS; i++) {
+      for (let i = 0; i < xs.length; i++) {
         if (!Number.isFinite(ys[i])) {
           open = false;
           continue;
@@ -125,7 +146,7 @@ const ExplorerWhatIf = Object.freeze({
       if (Number.isFinite(secant.estimate) && Number.isFinite(secant.down)) {
         parts.push(line(secant.x - secant.h, secant.down, secant.estimate, "secant"));
       }
-      parts.push(element("path", { class: "curve", d: path, "data-points": POINTS, "clip-path": "url(#what-if-clip)" }));
+      parts.push(element("path", { class: "curve", d: path, "data-points": xs.length, "clip-path": "url(#what-if-clip)" }));
       if (Number.isFinite(y0) && x0 >= range.min && x0 <= range.max) {
         parts.push(element("circle", { class: "now", cx: sx(x0).toFixed(2), cy: sy(y0).toFixed(2), r: 4 }));
       }
@@ -137,7 +158,7 @@ const ExplorerWhatIf = Object.freeze({
         `now ${leaf} = ${short(x0)}, ${output} = ${short(y0)}; the tangent's slope is ${name}.grad = ${short(slope)}, ` +
         `the nudge check's secant's ${short(secant.estimate)}. ← → move ${leaf} to the plotted points.`);
       $("what-if-legend").replaceChildren(
-        legend("curve", `${output} over ${leaf}'s range (${POINTS} points, each the engine's value)`),
+        legend("curve", `${output} over ${leaf}'s range (${complete ? POINTS : `${xs.length} of ${POINTS}`} points, each the engine's value)`),
         legend("now", `now: ${leaf} = ${short(x0)}, ${output} = ${short(y0)}`),
         legend("tangent", `tangent: slope ${name}.grad = ${short(slope)}`),
         legend("secant", `secant of the nudge check (h = ${short(secant.h)}): slope ${short(secant.estimate)}`),
@@ -154,7 +175,7 @@ const ExplorerWhatIf = Object.freeze({
     /** Moves the leaf to the plotted point i (kept in range). */
     function moveTo(i) {
       const what = page.whatIf;
-      if (!what) return;
+      if (!what || !what.complete) return;
       const index = Math.max(0, Math.min(POINTS - 1, i));
       page.setLeaves([[what.leaf, what.xs[index]]], true);
     }
@@ -168,7 +189,7 @@ const ExplorerWhatIf = Object.freeze({
 
     plot.addEventListener("keydown", (event) => {
       const what = page.whatIf;
-      if (!what || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (!what || !what.complete || event.ctrlKey || event.metaKey || event.altKey) return;
       const here = nearest(what.x, what.xs);
       const exact = what.xs[here] === what.x;
       const moves = {
@@ -188,7 +209,7 @@ const ExplorerWhatIf = Object.freeze({
     });
     plot.addEventListener("click", (event) => {
       const what = page.whatIf;
-      if (!what) return;
+      if (!what || !what.complete) return;
       const rect = plot.getBoundingClientRect();
       const x = ((event.clientX - rect.left) / rect.width) * W;
       const t = (x - box.left) / (box.right - box.left);
