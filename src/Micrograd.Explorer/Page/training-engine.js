@@ -58,6 +58,14 @@ const TrainingEngine = (() => {
       return { loss, accuracy: correct / indices.length };
     }
 
+    /** Each sample's loss on the whole of a data set at `params` (as Loss.SampleLoss computes it), in the set's order. */
+    sampleLosses(params, set) {
+      if (set.count === 0) return new Float64Array(0);
+      const tape = this.tape(set.count);
+      tape.forward(params, set, range(set.count), this.twins);
+      return tape.sampleLosses();
+    }
+
     /** The whole of a data set: { loss, accuracy }. */
     evaluate(params, set) {
       return this.measure(params, set, range(set.count), null);
