@@ -146,4 +146,24 @@ public sealed class GuideTests(BrowserFixture browser, MoonsRun moons) : IClassF
         await ExpectAtParameterAsync(bias);
         tab.AssertNoErrors();
     }
+
+    [Fact]
+    public async Task After_worst_first_and_a_picked_weight_the_idle_page_costs_under_5_percent_of_a_core()
+    {
+        await using var tab = await browser.OpenTrainingAsync(moons.Run.Page, 400, 800);
+        await TrainingView.ProofAsync(tab); // the page's own check runs in the background at first
+        await GoToAsync(tab, K);
+        await tab.Page.Locator("#worst").FocusAsync();
+        await tab.PressAsync("w");
+        await tab.Page.Locator("#network").FocusAsync();
+        await tab.PressAsync("ArrowDown");
+        await tab.PressAsync("Enter");
+        var linked = await tab.Page.EvaluateAsync<int[]>("() => window.training.linked");
+        Assert.Equal(0, Assert.Single(linked)); // the first weight: the one ↓ reached
+        await tab.Page.WaitForTimeoutAsync(3000);
+        Assert.Equal(0, await MainThread.RunningAnimationsAsync(tab.Page));
+        var busy = await MainThread.BusyShareAsync(tab.Page);
+        Assert.True(busy < 0.05, $"the idle page kept the main thread {busy:P1} busy");
+        tab.AssertNoErrors();
+    }
 }
