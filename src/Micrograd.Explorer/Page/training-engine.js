@@ -32,6 +32,7 @@ const TrainingEngine = (() => {
       this.l2 = run.loss.l2;
       this.update = twins.optimizer(run.optimizer.settings);
       this.tapes = new Map();
+      this.lossTape = null;
       this.layers = run.model.layers;
       this.inputCount = run.model.inputs;
       this.outputCount = run.model.layers[run.model.layers.length - 1].outputs;
@@ -56,6 +57,19 @@ const TrainingEngine = (() => {
       const { loss, correct } = tape.forward(params, set, indices, this.twins);
       if (grads) tape.backward(grads);
       return { loss, accuracy: correct / indices.length };
+    }
+
+    /** Each sample's loss on the whole of a data set at `params` (as Loss.SampleLoss computes it), in the set's order. */
+    sampleLosses(params, set) {
+      if (set.count === 0) return new Float64Array(0);
+      // A size no step has used (the data with points added) gets one tape, replaced at the next size: not one kept per point added.
+      let tape = this.tapes.get(set.count);
+      if (!tape) {
+        if (!this.lossTape || this.lossTape.size !== set.count) this.lossTape = new StepTape(this.template, set.count, this.parameterCount, this.l2, this.ops);
+        tape = this.lossTape;
+      }
+      tape.forward(params, set, range(set.count), this.twins);
+      return tape.sampleLosses();
     }
 
     /** The whole of a data set: { loss, accuracy }. */

@@ -10,7 +10,8 @@ class NetworkView {
    * @param {SVGSVGElement} svg
    * @param {object} options
    *   inputs: how many inputs; layers: [{ outputs, activation }]; names: each parameter's name;
-   *   onPoint(parameter or -1, what): called when the pointer is on a weight or a bias (what: "weight" or "bias").
+   *   onPoint(parameter or -1, what): called when the pointer is on a weight or a bias (what: "weight" or "bias");
+   *   onPick(parameter): called when one is clicked (or Enter is pressed on the one reached with ↑ ↓).
    */
   constructor(svg, options) {
     this.svg = svg;
@@ -21,6 +22,7 @@ class NetworkView {
     this.edges = [];   // { line, parameter, from: [l, i], to: [l + 1, n] }
     this.neurons = []; // per column: { circle, parameter (the bias, or -1 for an input) }
     this.hot = null;
+    this.linked = [];
     this.build();
     new ResizeObserver(() => this.layout()).observe(svg);
   }
@@ -74,12 +76,23 @@ class NetworkView {
       this.options.onPoint(-1, "");
     };
     this.svg.addEventListener("pointerleave", clear);
+    this.svg.addEventListener("click", (event) => {
+      const target = event.target instanceof Element ? event.target.closest("[data-parameter]") : null;
+      if (target) this.options.onPick(Number(target.dataset.parameter));
+    });
 
     // With the keyboard focus on the network: ↑ ↓ move through the weights and biases in parameter order (each neuron's
     // weights, then its bias), as pointing at them does. Other keys go to the page.
     const parameters = [...this.svg.querySelectorAll("[data-parameter]")].sort((a, b) => a.dataset.parameter - b.dataset.parameter);
     this.svg.addEventListener("keydown", (event) => {
-      if (event.ctrlKey || event.metaKey || event.altKey || (event.key !== "ArrowDown" && event.key !== "ArrowUp")) return;
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.key === "Enter" && this.hot) {
+        this.options.onPick(Number(this.hot.dataset.parameter));
+        event.preventDefault();
+        event.stopPropagation();
+        return;
+      }
+      if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
       const by = event.key === "ArrowDown" ? 1 : -1;
       const at = this.hot ? Number(this.hot.dataset.parameter) : -1;
       const element = parameters[at < 0 ? (by > 0 ? 0 : parameters.length - 1) : (at + by + parameters.length) % parameters.length];
@@ -96,6 +109,14 @@ class NetworkView {
     if (this.hot) this.hot.classList.remove("hot");
     this.hot = element;
     if (element) element.classList.add("hot");
+  }
+
+  /** Lights the given parameters (weights and biases, by index), and no other: the ones the sample's step reaches. */
+  link(parameters) {
+    if (parameters.length === this.linked.length && parameters.every((j, k) => this.linked[k] === j)) return;
+    for (const j of this.linked) this.svg.querySelector(`#p${j}`)?.classList.remove("linked");
+    this.linked = parameters.slice();
+    for (const j of this.linked) this.svg.querySelector(`#p${j}`)?.classList.add("linked");
   }
 
   /** Places the neurons in columns, one per layer, from the size the picture has now. */

@@ -1,5 +1,6 @@
 // The training page's plane: the decision regions of the model at a step (computed in the page over a grid of cells), the
-// data drawn over them (training points filled, validation points hollow, misclassified points marked), and the pointer:
+// data drawn over them (training points filled, validation points hollow, misclassified points marked, each ringed by its
+// loss at the step: the wider the ring, the larger the loss; none for a loss of 0), and the pointer:
 // click a point to select it, drag it to move it, click the plane to add one.
 "use strict";
 /* global PageKit */
@@ -25,11 +26,14 @@ class TrainingPlane {
     this.regionsContext = this.regions.getContext("2d");
     this.sets = [];
     this.wrong = new Map();
+    this.losses = null;
+    /** The rings last drawn: each set's ring radii (CSS pixels; 0: no ring), by kind ("train", "validation"). For tests. */
+    this.rings = {};
     this.selected = null;
     this.size = { w: 0, h: 0, ratio: 1 };
     this.bounds = { x: -1, y: -1, span: 2 };
     this.focused = null; // the point ↑ ↓ have reached, when the plane has the keyboard focus
-    this.marks = { wrong: PageKit.color("bad"), focus: PageKit.color("ink"), selected: PageKit.color("selected") };
+    this.marks = { wrong: PageKit.color("bad"), focus: PageKit.color("ink"), selected: PageKit.color("selected"), ring: PageKit.color("ring") };
     this.listen();
   }
 
@@ -92,10 +96,37 @@ class TrainingPlane {
     return performance.now() - t0;
   }
 
-  /** The points: sets of { kind: "train" | "validation", features, labels, count }; wrong: a Set of "kind:index" misclassified. */
-  setPoints(sets, wrong) {
+  /**
+   * The points: sets of { kind: "train" | "validation", features, labels, count }; wrong: a Set of "kind:index"
+   * misclassified; losses: each set's per-sample losses by kind (or null: no rings).
+   */
+  setPoints(sets, wrong, losses) {
     this.sets = sets;
     this.wrong = wrong;
+    this.losses = losses || null;
+  }
+
+  /**
+   * Each point's ring radius: from the point's edge out by 2 to 2 + span pixels, by the square root of its loss over the
+   * largest loss shown (the ring's area grows with the loss); 0 for a loss of 0 (or not finite).
+   */
+  ringRadii(radius, span) {
+    const rings = {};
+    let most = 0;
+    for (const set of this.sets) {
+      const losses = this.losses && this.losses[set.kind];
+      for (let i = 0; losses && i < set.count; i++) if (Number.isFinite(losses[i])) most = Math.max(most, losses[i]);
+    }
+    for (const set of this.sets) {
+      const losses = this.losses && this.losses[set.kind];
+      const radii = new Float64Array(set.count);
+      for (let i = 0; losses && i < set.count; i++) {
+        const loss = losses[i];
+        if (most > 0 && Number.isFinite(loss) && loss > 0) radii[i] = radius + 2 + span * Math.sqrt(loss / most);
+      }
+      rings[set.kind] = radii;
+    }
+    return rings;
   }
 
   select(point) {
@@ -112,6 +143,20 @@ class TrainingPlane {
     ctx.clearRect(0, 0, w, h);
     if (this.image) ctx.drawImage(this.regions, 0, 0, w, h);
     const radius = Math.max(3, Math.min(6, w / 90));
+    // The rings first, under every point: a ring never hides a point.
+    this.rings = this.ringRadii(radius, Math.max(6, Math.min(12, w / 45)));
+    ctx.lineWidth = 1.5;
+    ctx.strokeStyle = this.marks.ring;
+    for (const set of this.sets) {
+      const radii = this.rings[set.kind];
+      for (let i = 0; i < set.count; i++) {
+        if (radii[i] === 0) continue;
+        const [px, py] = this.toScreen(set.features[2 * i], set.features[2 * i + 1]);
+        ctx.beginPath();
+        ctx.arc(px, py, radii[i], 0, 2 * Math.PI);
+        ctx.stroke();
+      }
+    }
     for (const set of this.sets) {
       for (let i = 0; i < set.count; i++) {
         const [px, py] = this.toScreen(set.features[2 * i], set.features[2 * i + 1]);

@@ -40,9 +40,11 @@ const TrainingPosition = Object.freeze({
       else wrong.add(`${kind}:${i}`);
     }
 
-    /** Draws the points over the regions as they are (the model did not change: the regions stay). */
+    /** Draws the points over the regions as they are (the model did not change: the regions stay), ringed by their losses. */
     function drawPoints() {
-      plane.setPoints([{ kind: "train", ...page.train }, ...(validation ? [{ kind: "validation", ...validation }] : [])], wrong);
+      const params = page.view.params;
+      page.pointLosses = { train: trainer.sampleLosses(params, page.train), validation: validation ? trainer.sampleLosses(params, validation) : null };
+      plane.setPoints([{ kind: "train", ...page.train }, ...(validation ? [{ kind: "validation", ...validation }] : [])], wrong, page.pointLosses);
       plane.draw();
     }
 
@@ -168,6 +170,6 @@ const TrainingPosition = Object.freeze({
       player.restartClock();
     }
 
-    Object.assign(page, { goTo, render, checkPoint, drawPoints, drawPlane, lastRegionsMs: 0, showDetail, player, pause, togglePlay, showSpeed });
+    Object.assign(page, { goTo, render, checkPoint, drawPoints, drawPlane, lastRegionsMs: 0, pointLosses: null, showDetail, player, pause, togglePlay, showSpeed });
   },
 });

@@ -7,7 +7,8 @@
 
 const TrainingSample = Object.freeze({
   /**
-   * Adds to the page: selectSample(point), closeSample(), renderSample(refit), moveSampleStep(by), selected (the point shown,
+   * Adds to the page: selectSample(point), closeSample(), renderSample(refit), moveSampleStep(by), showParameter(j) (goes to
+   * the backward step that passes a parameter its gradient), linkedParameters (those the step shown passes to), selected (the point shown,
    * { set, index }, or null) and sampleView (its GraphView, made when a point is first shown; null before).
    */
   attach(page) {
@@ -36,7 +37,8 @@ const TrainingSample = Object.freeze({
         aliasOf: (id) => chain.aliasOf(id),
         describe: () => `The graph of one sample's term of the loss: ${sampleNodes.length} values, laid out top to bottom`,
         onSelect: (id) => {
-          const s = sampleEngine.stepOf.backward[id];
+          // A leaf has no step of its own (leaves are skipped): its step is the one that passes it its gradient.
+          const s = roles[id] === ROLE.parameter ? stepGiving(id) : sampleEngine.stepOf.backward[id];
           if (s > 0) {
             sampleEngine.goTo(s);
             renderSampleStep();
@@ -52,6 +54,28 @@ const TrainingSample = Object.freeze({
       $("sample-cut").hidden = drawn === total;
       $("sample-cut").textContent = drawn === total ? "" : `${(total - drawn).toLocaleString("en-US")} of ${total.toLocaleString("en-US")} values are not drawn: ` +
         `the picture shows the ${drawn.toLocaleString("en-US")} nearest the loss; the steps and the shares cover every value.`;
+    }
+
+    // A parameter's leaf and the backward step that passes it its gradient: that of its user (in an MLP, its only one: the
+    // product w·x of a weight, the sum of a bias; with more, the first to pass back, the user of the largest id).
+    const leafOf = new Map();
+    const userOf = new Map();
+    for (const node of sampleNodes) {
+      if (roles[node.id] === ROLE.parameter) leafOf.set(indices[node.id], node.id);
+      for (const k of node.operands) if (roles[k] === ROLE.parameter) userOf.set(k, Math.max(userOf.get(k) ?? -1, node.id));
+    }
+    const stepGiving = (leaf) => (userOf.has(leaf) ? sampleEngine.stepOf.backward[userOf.get(leaf)] : -1);
+
+    /** Goes to the backward step that passes parameter j its gradient, and shows its leaf. False when no sample is open. */
+    function showParameter(j) {
+      if (!page.selected || !leafOf.has(j)) return false;
+      const leaf = leafOf.get(j);
+      const s = stepGiving(leaf);
+      if (s <= 0) return false;
+      sampleEngine.goTo(s);
+      renderSampleStep();
+      if (page.sampleView.drawn(leaf)) page.sampleView.reveal(leaf);
+      return true;
     }
 
     function selectSample(point) {
@@ -75,6 +99,20 @@ const TrainingSample = Object.freeze({
       plane.draw();
       $("sample-hint").hidden = false;
       $("sample-body").hidden = true;
+      linkNetwork([]);
+    }
+
+    /** Lights the parameters the sample's step passes its gradient to in the network view, and says which. */
+    function linkNetwork(parameters) {
+      page.linkedParameters = parameters;
+      page.network.link(parameters);
+      $("network").classList.toggle("pickable", page.selected !== null);
+      const said = $("network-linked");
+      said.hidden = page.selected === null;
+      said.textContent = page.selected === null ? ""
+        : parameters.length > 0
+          ? `Lit: ${parameters.map((j) => names[j]).join(", ")}, which the sample's backward step passes its gradient to. Click a weight or a neuron (or press Enter on one) to go to its node in the sample's graph.`
+          : "Click a weight or a neuron (or press Enter on one) to go to its node in the sample's graph; a step that reaches a weight lights it here.";
     }
 
     /** The batch of the step shown, as positions in the training data, and its size (the mean's B). */
@@ -174,6 +212,7 @@ const TrainingSample = Object.freeze({
       const said = ChainPicture.sentence(sampleGraph, sampleRun, sampleEngine, chain);
       $("sentence").textContent = said.text;
       $("sentence").title = said.aliases.join("\n");
+      linkNetwork(backward ? operands.filter((k) => roles[k] === ROLE.parameter).map((k) => indices[k]) : []);
     }
 
     function moveSampleStep(by) {
@@ -205,6 +244,6 @@ const TrainingSample = Object.freeze({
       }));
     }
 
-    Object.assign(page, { selectSample, closeSample, renderSample, moveSampleStep, selected: null, sampleView: null });
+    Object.assign(page, { selectSample, closeSample, renderSample, moveSampleStep, showParameter, linkedParameters: [], selected: null, sampleView: null });
   },
 });

@@ -175,6 +175,7 @@ const TrainingTape = (() => {
         }
       }
       this.first[n] = at;
+      this.lossPositions = Int32Array.from(losses, (id) => position[id]); // each sample's loss (before the mean's 1/B)
       this.firstPhase = Int32Array.from(firstPhase);
       this.secondPhase = Int32Array.from(secondPhase);
       this.inputCount = inputs;
@@ -239,6 +240,11 @@ const TrainingTape = (() => {
       }
       this.computeAll(this.secondPhase);
       return { loss: d[this.root], correct };
+    }
+
+    /** Each sample's loss after a forward pass: the node the engine's Loss.SampleLoss builds, before the mean. */
+    sampleLosses() {
+      return Float64Array.from(this.lossPositions, (i) => this.data[i]);
     }
 
     /**

@@ -13,7 +13,7 @@
 // training-controls.js (buttons and keys), training-hash.js (the #hash), and this file, which makes the panels, attaches the
 // others and starts the page.
 "use strict";
-/* global PageKit, TrainingPlane, NetworkView, TrainingChart, TrainingState, TrainingPosition, TrainingProof, TrainingSample, TrainingWhatIf, TrainingExport, TrainingControls, TrainingHash */
+/* global PageKit, TrainingPlane, NetworkView, TrainingChart, TrainingState, TrainingPosition, TrainingProof, TrainingSample, TrainingGuide, TrainingWhatIf, TrainingExport, TrainingControls, TrainingHash */
 
 (() => {
   const { $ } = PageKit;
@@ -37,6 +37,7 @@
     layers: run.model.layers,
     names,
     onPoint: (parameter, what) => page.showDetail(parameter, what),
+    onPick: (parameter) => page.showParameter(parameter),
   });
 
   const chart = new TrainingChart($("chart"), { onPick: (p) => { page.pause(); page.goTo(p); } });
@@ -57,6 +58,7 @@
   TrainingPosition.attach(page);
   TrainingProof.attach(page);
   TrainingSample.attach(page);
+  TrainingGuide.attach(page);
   TrainingWhatIf.attach(page);
   TrainingExport.attach(page);
   TrainingControls.attach(page);
@@ -86,6 +88,11 @@
     /** Where the chart drew its frame, its loss ticks' labels and its legend, in CSS pixels on its canvas. */
     get chartDrawn() { return chart.drawn; },
     goTo: page.goTo,
+    /** Each point's loss at the step shown ({ train, validation }: arrays in the sets' order), and the rings drawn for them. */
+    get pointLosses() { const l = page.pointLosses; return { train: Array.from(l.train), validation: l.validation ? Array.from(l.validation) : null }; },
+    get rings() { return Object.fromEntries(Object.entries(plane.rings).map(([kind, radii]) => [kind, Array.from(radii)])); },
+    /** The parameters the sample's step lights in the network. */
+    get linked() { return page.linkedParameters.slice(); },
     /** Where a point is on the plane canvas, in CSS pixels from its top left corner. */
     pointOnPlane: (set, index) => plane.screenOf({ set, index }),
     /** Redraws the regions only (for the benchmark). */
