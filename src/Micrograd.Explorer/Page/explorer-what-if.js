@@ -117,22 +117,32 @@ const ExplorerWhatIf = Object.freeze({
         path += `${open ? "L" : "M"}${point(xs[i], ys[i])}`;
         open = true;
       }
-      /** A line through (x, y) with a slope, across the plot's width (clipped to its box). */
-      const line = (x, y, k, className) => element("line", {
-        class: className,
-        x1: sx(range.min).toFixed(2), y1: sy(y + k * (range.min - x)).toFixed(2),
-        x2: sx(range.max).toFixed(2), y2: sy(y + k * (range.max - x)).toFixed(2),
-        "clip-path": "url(#what-if-clip)",
-        "data-slope": String(k),
-      });
+      /**
+       * A line through (x, y) with a slope, across the plot's width, cut where it leaves the plot's box (computed, not an SVG
+       * clip path, which the page would have to refer to by a URL); null when it misses the box.
+       */
+      const line = (x, y, k, className) => {
+        let from = range.min;
+        let to = range.max;
+        if (k !== 0) {
+          const [a, b] = [x + (low - y) / k, x + (high - y) / k];
+          from = Math.max(from, Math.min(a, b));
+          to = Math.min(to, Math.max(a, b));
+        } else if (y < low || y > high) return null;
+        if (!(from <= to)) return null;
+        return element("line", {
+          class: className,
+          x1: sx(from).toFixed(2), y1: sy(y + k * (from - x)).toFixed(2),
+          x2: sx(to).toFixed(2), y2: sy(y + k * (to - x)).toFixed(2),
+          "data-slope": String(k),
+        });
+      };
 
       const leaf = nodes[id].name;
       const output = nodes[root].name;
       const parts = [
-        element("clipPath", { id: "what-if-clip" }),
         element("rect", { class: "frame", x: box.left, y: box.top, width: box.right - box.left, height: box.bottom - box.top }),
       ];
-      parts[0].append(element("rect", { x: box.left, y: box.top, width: box.right - box.left, height: box.bottom - box.top }));
       // The axes' numbers: the range's ends, and the output's low and high.
       parts.push(
         element("text", { class: "tick", x: box.left, y: box.bottom + 14, "text-anchor": "start" }, short(range.min)),
@@ -142,11 +152,13 @@ const ExplorerWhatIf = Object.freeze({
         element("text", { class: "axis", x: (box.left + box.right) / 2, y: box.bottom + 30, "text-anchor": "middle" }, leaf),
         element("text", { class: "axis", x: 2, y: box.top - 8, "text-anchor": "start" }, `↑ ${output.length > 30 ? `${output.slice(0, 29)}…` : output}`),
       );
-      if (Number.isFinite(y0) && Number.isFinite(slope)) parts.push(line(x0, y0, slope, "tangent"));
-      if (Number.isFinite(secant.estimate) && Number.isFinite(secant.down)) {
-        parts.push(line(secant.x - secant.h, secant.down, secant.estimate, "secant"));
-      }
-      parts.push(element("path", { class: "curve", d: path, "data-points": xs.length, "clip-path": "url(#what-if-clip)" }));
+      const lines = [
+        Number.isFinite(y0) && Number.isFinite(slope) ? line(x0, y0, slope, "tangent") : null,
+        Number.isFinite(secant.estimate) && Number.isFinite(secant.down) ? line(secant.x - secant.h, secant.down, secant.estimate, "secant") : null,
+      ];
+      parts.push(...lines.filter((l) => l !== null));
+      // the curve stays inside the box: its low and high are the finite outputs' least and greatest, padded
+      parts.push(element("path", { class: "curve", d: path, "data-points": xs.length }));
       if (Number.isFinite(y0) && x0 >= range.min && x0 <= range.max) {
         parts.push(element("circle", { class: "now", cx: sx(x0).toFixed(2), cy: sy(y0).toFixed(2), r: 4 }));
       }

@@ -1,7 +1,6 @@
-// The training page's plane: the decision regions of the model at a step (computed in the page over a grid of cells), the
-// data drawn over them (training points filled, validation points hollow, misclassified points marked, each ringed by its
-// loss at the step: the wider the ring, the larger the loss; none for a loss of 0), and the pointer:
-// click a point to select it, drag it to move it, click the plane to add one.
+// The training page's plane: the model's decision regions at a step (over a grid of cells), the data drawn over them
+// (training points filled, validation hollow, misclassified marked, each ringed by its loss at the step, wider for larger,
+// none for 0), and the pointer: click a point to select it, drag it to move it, click the plane to add one.
 "use strict";
 /* global PageKit */
 
