@@ -60,8 +60,10 @@ const TrainingControls = Object.freeze({
       if (target instanceof HTMLInputElement) {
         if (target.type === "range" && sliderKeys.has(event.key)) return;
         if (target.type !== "range" && target.type !== "checkbox") return;
+        if (target.type === "checkbox" && event.key === " ") return;
       }
-      if (target instanceof HTMLButtonElement && (event.key === " " || event.key === "Enter")) return;
+      // (A <details>'s summary is a button.)
+      if ((target instanceof HTMLButtonElement || (target instanceof HTMLElement && target.tagName === "SUMMARY")) && (event.key === " " || event.key === "Enter")) return;
       if (event.ctrlKey || event.metaKey || event.altKey) return;
       const actions = {
         ArrowRight: () => { pause(); goTo(page.position + 1); },

@@ -97,8 +97,11 @@ const TrainingEngine = (() => {
     // The model on plain numbers, for the decision regions: Mlp.Evaluate's arithmetic (each neuron's sum from 0, bias
     // first, then w·x input by input, as the sum op folds; then the activation's twin).
 
-    /** Writes the model's outputs at the point (x1, x2) into `out`; `buffers` are two scratch arrays as wide as the widest layer. */
-    evaluatePoint(params, x1, x2, out, buffers) {
+    /**
+     * Writes the model's outputs at the point (x1, x2) into `out`; `buffers` are two scratch arrays as wide as the widest layer;
+     * `all`, when given, gets every neuron's output, layer by layer (for the maps of what each neuron computes).
+     */
+    evaluatePoint(params, x1, x2, out, buffers, all) {
       let input = buffers[0];
       let output = buffers[1];
       input[0] = x1;
@@ -106,6 +109,7 @@ const TrainingEngine = (() => {
       let width = this.inputCount;
       let offset = 0;
       const one = this.oneArray || (this.oneArray = [0]);
+      let k = 0;
       for (let l = 0; l < this.layers.length; l++) {
         const layer = this.layers[l];
         const act = layer.activation === "linear" ? null : this.ops[layer.activation];
@@ -119,6 +123,7 @@ const TrainingEngine = (() => {
             sum = act.forward(one);
           }
           output[n] = sum;
+          if (all) all[k++] = sum;
         }
         [input, output] = [output, input];
         width = layer.outputs;

@@ -35,7 +35,7 @@ const TrainingHash = Object.freeze({
     }
 
     /** Whether the page shows the run as recorded: nothing trained on, no point added or moved. */
-    const onRecordedRun = () => page.branch === null && page.edits.added === 0 && page.edits.moved.size === 0;
+    const onRecordedRun = () => page.branch === null && page.edits.added === 0 && page.edits.deleted === 0 && page.edits.moved.size === 0;
 
     /** Opens the view a hash names, on the run as recorded (leaving what was trained on in the page). */
     function applyHash(state) {

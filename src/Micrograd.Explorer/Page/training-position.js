@@ -107,6 +107,9 @@ const TrainingPosition = Object.freeze({
       showNumbers();
       drawPlane();
       network.show(page.view.params, page.view.grads);
+      page.drawZeroLines();
+      page.drawNeurons();
+      page.showUpdates();
       showDetail(detailParameter, detailWhat);
       chart.setPosition(position);
       chart.draw();

@@ -52,7 +52,7 @@ const TrainingState = Object.freeze({
       train: copySet(recorded.data),
       /** The validation data as edited (moved in place), or null. */
       validation,
-      edits: { added: 0, moved: new Set() },
+      edits: { added: 0, deleted: 0, moved: new Set() },
       /** The steps trained on in the page (null: none): { from, steps, end, start, data, settings, first, taken }. */
       branch: null,
       /** The position shown (1 … length()), and its step's numbers. */

@@ -21,6 +21,7 @@ const TrainingWhatIf = Object.freeze({
       const moved = edits.moved.size;
       const parts = [];
       if (edits.added > 0) parts.push(`${edits.added} point${edits.added === 1 ? "" : "s"} added`);
+      if (edits.deleted > 0) parts.push(`${edits.deleted} deleted`);
       if (moved > 0) parts.push(`${moved} moved`);
       $("edits").textContent = parts.length === 0 ? "" : page.branch ? parts.join(", ") : `${parts.join(", ")}: train on to see the model learn them`;
     }
@@ -36,6 +37,7 @@ const TrainingWhatIf = Object.freeze({
       const train = page.train;
       page.train = { ...train, count: train.count + 1, features: grow(train.features, [x, y]), labels: grow(train.labels, [label]) };
       page.edits.added++;
+      page.noteAdded(page.train.count - 1);
       showEdits();
       page.checkPoint("train", page.train.count - 1);
       page.drawPoints();
@@ -164,7 +166,8 @@ const TrainingWhatIf = Object.freeze({
       if (page.trainingOn) return;
       page.branch = null;
       page.train = copySet(recorded.data);
-      page.edits = { added: 0, moved: new Set() };
+      page.edits = { added: 0, deleted: 0, moved: new Set() };
+      page.forgetEdits();
       if (validation) validation.features.set(recorded.validation.features);
       $("reproduce").hidden = true;
       $("export-start").hidden = true;

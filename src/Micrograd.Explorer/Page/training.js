@@ -9,11 +9,13 @@
 // The page's own files, in the order the page runs them (each adds its part to the page object that training-state.js
 // makes): training-state.js (the run, the data and the timeline), training-position.js (going to a step and drawing it; play
 // and pause), training-proof.js (the replay against the engine), training-sample.js (one sample's backpropagation),
-// training-what-if.js (points added and moved, train-on), training-export.js (data and models as files),
+// training-what-if.js (points added and moved, train-on), training-edits.js (points deleted, undo), training-neurons.js
+// (what each hidden neuron computes), training-zero-lines.js (the first layer's lines), training-updates.js (every
+// parameter's update), training-export.js (data and models as files),
 // training-controls.js (buttons and keys), training-hash.js (the #hash), and this file, which makes the panels, attaches the
 // others and starts the page.
 "use strict";
-/* global PageKit, TrainingPlane, NetworkView, TrainingChart, TrainingState, TrainingPosition, TrainingProof, TrainingSample, TrainingGuide, TrainingWhatIf, TrainingExport, TrainingControls, TrainingHash */
+/* global PageKit, TrainingPlane, NetworkView, TrainingChart, TrainingState, TrainingPosition, TrainingProof, TrainingSample, TrainingGuide, TrainingWhatIf, TrainingEdits, TrainingNeurons, TrainingZeroLines, TrainingUpdates, TrainingExport, TrainingControls, TrainingHash */
 
 (() => {
   const { $ } = PageKit;
@@ -60,6 +62,10 @@
   TrainingSample.attach(page);
   TrainingGuide.attach(page);
   TrainingWhatIf.attach(page);
+  TrainingEdits.attach(page);
+  TrainingNeurons.attach(page);
+  TrainingZeroLines.attach(page);
+  TrainingUpdates.attach(page);
   TrainingExport.attach(page);
   TrainingControls.attach(page);
   TrainingHash.attach(page);
@@ -97,5 +103,12 @@
     pointOnPlane: (set, index) => plane.screenOf({ set, index }),
     /** Redraws the regions only (for the benchmark). */
     drawRegions: () => { page.drawPlane(); return page.lastRegionsMs; },
+    /** The training data as it is now (edited): { count, features, labels }. */
+    get train() { const t = page.train; return { count: t.count, features: Array.from(t.features), labels: Array.from(t.labels) }; },
+    /** The neuron maps last drawn ({ names, small, large }: grids of { n, xs, ys, values }), and the zero lines drawn. */
+    get neuronMaps() { return page.neuronMaps; },
+    get zeroLines() { return page.zeroLines; },
+    /** The square of the plane shown: { x, y, span } (its lower left corner and its side). */
+    get planeBounds() { return plane.bounds; },
   };
 })();
