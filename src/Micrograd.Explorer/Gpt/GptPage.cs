@@ -8,7 +8,8 @@ namespace Micrograd.Explorer;
 /// It shows the loss at every step (with a moving average) and the learning rate, a slider over the checkpoints, the names
 /// sampled at about ten of them, names sampled in the page from the checkpoint shown with a seed and a temperature (those
 /// <c>micrograd gpt sample</c> draws from those weights), and one name through the model at the checkpoint shown: each position's next-character
-/// probabilities and each head's attention, computed in the page with the engine's arithmetic, bit for bit. It says
+/// probabilities, each head's attention and the residual stream's RMS before and after each block, computed in the page
+/// with the engine's arithmetic, bit for bit; and the token embeddings on their first two principal components. It says
 /// whether its recomputed losses and learning rates equal the engine's.
 /// </summary>
 /// <remarks>Like the training page it holds everything inline, makes no network request (its content security policy
@@ -37,7 +38,8 @@ public static class GptPage
             ("{{COMMAND}}", WebUtility.HtmlEncode(options.Command ?? "")),
             ("{{RUN}}", GptRunJson.Write(run)),
             ("/*{{SCRIPT}}*/", PageTemplate.Resources("shared/numbers.js", "shared/page-kit.js", "shared/player.js",
-                "gpt-random.js", "gpt-model.js", "gpt-run.js", "gpt-chart.js", "gpt-name.js", "gpt-proof.js", "gpt-controls.js", "gpt.js")),
+                "gpt-random.js", "gpt-model.js", "gpt-run.js", "gpt-chart.js", "gpt-name.js", "gpt-stream.js",
+                "gpt-embeddings.js", "gpt-proof.js", "gpt-controls.js", "gpt.js")),
         ]);
     }
 

@@ -2,7 +2,8 @@
 // PositionLoss), so that every number equals the engine's bit for bit: a linear layer is a sum of products from 0, left
 // to right (a multiply, then an add); softmax subtracts the largest logit, exponentiates, adds from 0 and multiplies by
 // total ** -1; RMSNorm is (Σ x·x · width ** -1 + 1e-5) ** -0.5, every ** .NET's Math.Pow (Numbers.pow); a head's scores
-// are scaled by (headWidth ** 0.5) ** -1; the loss is (Σ -log p) · (1 / n).
+// are scaled by (headWidth ** 0.5) ** -1; the loss is (Σ -log p) · (1 / n). The residual stream's size at each stage is its
+// RMS, Math.sqrt((Σ x·x, from 0, left to right) / width).
 "use strict";
 /* global Numbers */
 
@@ -53,6 +54,13 @@ class GptModel {
     return y;
   }
 
+  /** The RMS of a residual vector: Math.sqrt((0 + x[0]·x[0] + x[1]·x[1] + …) / width). */
+  static rms(x) {
+    let sum = 0;
+    for (let i = 0; i < x.length; i++) sum += x[i] * x[i];
+    return Math.sqrt(sum / x.length);
+  }
+
   /** microgpt's softmax of the first n entries of e, in place: exp(e − max) · (Σ exp) ** -1. */
   static softmax(e, n) {
     let max = e[0];
@@ -79,7 +87,8 @@ class GptModel {
 
   /**
    * One position p (the next after those in state) reading token with weights w: returns { logits, attention:
-   * [layer][head] weights over positions 0 … p } and adds the position's keys and values to state.
+   * [layer][head] weights over positions 0 … p, stream: the residual's RMS after the embeddings' rmsnorm, then after each
+   * layer's attention and after its MLP (1 + 2 · layers numbers) } and adds the position's keys and values to state.
    */
   position(w, state, token, p) {
     const { width, heads, headWidth, hidden, offsets } = this;
@@ -90,6 +99,7 @@ class GptModel {
     for (let i = 0; i < width; i++) emb[i] = w[tok + i] + w[pos + i];
     let x = this.rmsNorm(emb);
     const attention = [];
+    const stream = [GptModel.rms(x)];
     for (let l = 0; l < this.layers; l++) {
       const name = (matrix) => offsets.get(`layer${l}.${matrix}`);
       const xa = this.rmsNorm(x);
@@ -118,19 +128,21 @@ class GptModel {
       attention.push(layerWeights);
       const xm = GptModel.linear(w, name("attn_wo"), width, attended);
       for (let i = 0; i < width; i++) xm[i] += x[i];
+      stream.push(GptModel.rms(xm));
       const f = GptModel.linear(w, name("mlp_fc1"), hidden, this.rmsNorm(xm));
       for (let i = 0; i < hidden; i++) if (f[i] < 0) f[i] = 0; // relu (−0 and NaN stay)
       const xf = GptModel.linear(w, name("mlp_fc2"), width, f);
       for (let i = 0; i < width; i++) xf[i] += xm[i];
+      stream.push(GptModel.rms(xf));
       x = xf;
     }
-    return { logits: GptModel.linear(w, offsets.get("lm_head"), this.vocabulary, x), attention };
+    return { logits: GptModel.linear(w, offsets.get("lm_head"), this.vocabulary, x), attention, stream };
   }
 
   /**
    * A document through the model with weights w: tokens are BOS, the characters, BOS; the first min(context, tokens − 1)
    * positions are computed. Returns { positions: [{ probabilities, attention: [layer][head] weights over positions 0 … p,
-   * loss }], loss }, loss being the document's, as the engine trains on it.
+   * stream (the residual's RMS at each stage), loss }], loss }, loss being the document's, as the engine trains on it.
    */
   run(w, tokens) {
     const n = Math.min(this.context, tokens.length - 1);
@@ -138,11 +150,11 @@ class GptModel {
     const positions = [];
     let sum = 0;
     for (let p = 0; p < n; p++) {
-      const { logits, attention } = this.position(w, state, tokens[p], p);
+      const { logits, attention, stream } = this.position(w, state, tokens[p], p);
       const probabilities = GptModel.softmax(logits, this.vocabulary);
       const loss = -Math.log(probabilities[tokens[p + 1]]);
       sum += loss;
-      positions.push({ probabilities, attention, loss });
+      positions.push({ probabilities, attention, stream, loss });
     }
     return { positions, loss: sum * (1 / n) };
   }

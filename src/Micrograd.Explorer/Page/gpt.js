@@ -1,18 +1,21 @@
 // The GPT page's controller: reads the recorded run, moves between its checkpoints (slider, keys, play), and at each one
 // draws the timeline's marker, the step's numbers, the sampled names up to it, and the typed name through the model with
-// the checkpoint's weights. The page's state is window.gpt; its view (checkpoint and name) is kept in the URL's #hash.
+// the checkpoint's weights (with its residual stream's size), and the token embeddings' principal components. The page's
+// state is window.gpt; its view (checkpoint, name, sampling seed and temperature) is kept in the URL's #hash.
 "use strict";
-/* global Numbers, PageKit, Player, GptRun, GptModel, GptRandom, GptChart, GptNameView, GptProof, GptControls */
+/* global Numbers, PageKit, Player, GptRun, GptModel, GptRandom, GptChart, GptNameView, GptStreamView, GptEmbeddings, GptProof, GptControls */
 
 (() => {
   const { $ } = PageKit;
   const run = new GptRun(JSON.parse($("run-data").textContent));
   const model = new GptModel(run.model);
   const speeds = [1, 2, 5, 10, 20, 50, 100];
-  const page = { run, model, position: 0, name: "", tokens: null, chosen: 0, result: null, hash: "" };
+  const page = { run, model, position: 0, name: "", tokens: null, chosen: 0, result: null, hash: "", seed: String(run.seed) };
 
   const chart = new GptChart($("chart"), run, { onPick: (steps) => { pause(); goTo(nearest(steps)); } });
   const view = new GptNameView(run, { onChoose: (p) => choose(p) });
+  const stream = new GptStreamView(run);
+  const embeddings = new GptEmbeddings($("embeddings"), run, model.offsets.get("wte"));
 
   /** The checkpoint nearest a number of steps taken. */
   function nearest(steps) {
@@ -67,7 +70,12 @@
     if (page.tokens === null) return;
     page.result = model.run(run.weightsAt(page.position), page.tokens);
     page.chosen = Math.min(page.chosen, page.result.positions.length - 1);
+    showResult();
+  }
+
+  function showResult() {
     view.show(page.result, page.tokens, page.chosen);
+    stream.show(page.result, page.tokens, page.chosen);
   }
 
   /**
@@ -86,6 +94,7 @@
     $("draw-count").classList.toggle("bad", !countOk);
     let problem = "";
     let names = [];
+    if (seedOk) page.seed = seedText;
     if (!seedOk) problem = "The seed must be a whole number from 0 to 2,147,483,647.";
     else if (!countOk) problem = "The number of names must be from 1 to 20.";
     else {
@@ -111,6 +120,7 @@
       item.textContent = name === "" ? "(empty)" : name;
       list.append(item);
     }
+    hash.saveSoon();
   }
 
   function draw() {
@@ -118,7 +128,8 @@
     const step = run.checkpointSteps[i];
     $("position").value = String(i);
     $("progress").textContent = `checkpoint ${n(i + 1)} of ${n(run.count)}: ${n(step)} steps`;
-    $("play").textContent = player.playing ? "⏸ Pause" : "▶ Play";
+    $("play-icon").textContent = player.playing ? "⏸" : "▶";
+    $("play-word").textContent = player.playing ? " Pause" : " Play";
     $("play").setAttribute("aria-pressed", String(player.playing));
     chart.setStep(step);
     chart.draw();
@@ -126,6 +137,7 @@
     showSamples();
     showName();
     showDrawn();
+    page.embedding = embeddings.show(i);
     if (!player.playing) hash.saveSoon();
   }
 
@@ -138,7 +150,7 @@
   function choose(p) {
     if (page.result === null) return;
     page.chosen = Math.max(0, Math.min(page.result.positions.length - 1, p));
-    view.show(page.result, page.tokens, page.chosen);
+    showResult();
   }
 
   /** A typed name: drawn through the model if the vocabulary has its characters, else refused with a message. */
@@ -178,11 +190,14 @@
   const pause = () => { if (player.playing) { player.pause(); draw(); } };
   const togglePlay = () => player.toggle();
   function showSpeed() {
-    $("speed-value").textContent = `${speeds[Number($("speed").value)]} checkpoints/s`;
+    $("speed-number").textContent = String(speeds[Number($("speed").value)]);
     player.restartClock();
   }
 
-  /** #step=S&name=TEXT: the checkpoint of S steps (or the nearest) and the name; anything else is ignored. */
+  /**
+   * #step=S&name=TEXT&seed=N&temperature=T: the checkpoint of S steps (or the nearest), the name, and the sampling's seed
+   * (0 … 2,147,483,647) and temperature (0.05 … 2, the slider's range); anything else, or out of range, is ignored.
+   */
   function readHash(text) {
     const items = PageKit.hashItems(text);
     if (items === null) return null;
@@ -190,6 +205,8 @@
     for (const [key, value] of items) {
       if (key === "step" && /^\d{1,9}$/.test(value)) state.position = nearest(Number(value));
       if (key === "name" && value.length <= 64) state.name = value;
+      if (key === "seed" && /^\d{1,10}$/.test(value) && Number(value) <= 2147483647) state.seed = String(Number(value));
+      if (key === "temperature" && /^\d(\.\d{1,4})?$/.test(value) && Number(value) >= 0.05 && Number(value) <= 2) state.temperature = value;
     }
     return state;
   }
@@ -198,10 +215,13 @@
       $("name").value = state.name;
       setName(state.name);
     }
+    if (state.seed !== undefined) $("draw-seed").value = state.seed;
+    if (state.temperature !== undefined) $("draw-temperature").value = state.temperature;
     if (state.position !== undefined) goTo(state.position);
+    else if (state.seed !== undefined || state.temperature !== undefined) showDrawn();
   }
   const hash = new PageKit.HashState({
-    text: () => `step=${run.checkpointSteps[page.position]}&name=${encodeURIComponent(page.name)}`,
+    text: () => `step=${run.checkpointSteps[page.position]}&name=${encodeURIComponent(page.name)}&seed=${page.seed}&temperature=${$("draw-temperature").value}`,
     mayWrite: () => !player.playing,
     read: readHash,
     apply: applyHash,

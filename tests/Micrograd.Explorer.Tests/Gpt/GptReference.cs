@@ -3,18 +3,27 @@ using Micrograd.NN.Gpt;
 namespace Micrograd.Explorer.Tests.Gpt;
 
 /// <summary>A name through the library's model: each position's next-token probabilities, each layer's heads' attention
-/// weights, and the document's loss.</summary>
-public sealed record GptThrough(double[][] Probabilities, double[][][][] Attention, double Loss);
+/// weights, the residual stream's RMS at each stage (after the embeddings' rmsnorm, then after each layer's attention and
+/// MLP blocks), and the document's loss.</summary>
+public sealed record GptThrough(double[][] Probabilities, double[][][][] Attention, double[][] Stream, double Loss);
 
 /// <summary>
 /// The numbers the page should show, computed with the library: a <see cref="Micrograd.NN.Gpt.Gpt"/> of
 /// <see cref="Value"/>s holding the given weights; its <see cref="Micrograd.NN.Gpt.Gpt.Forward"/> and
 /// <see cref="GptFunctions.Softmax"/> give the probabilities, <see cref="Micrograd.NN.Gpt.Gpt.Loss"/> the loss. The attention
 /// weights are inside Forward, so they come from the same forward pass written again here with the library's
-/// <see cref="GptFunctions"/>, checked to give Forward's logits bit for bit.
+/// <see cref="GptFunctions"/>, checked to give Forward's logits bit for bit; so do the residual stream's sizes.
 /// </summary>
 public static class GptReference
 {
+    /// <summary>The RMS of a residual vector as the page computes it: Math.Sqrt((0 + x0·x0 + x1·x1 + …) / width).</summary>
+    public static double Rms(Value[] x)
+    {
+        var sum = 0.0;
+        foreach (var v in x) sum += v.Data * v.Data;
+        return Math.Sqrt(sum / x.Length);
+    }
+
     public static GptThrough Of(GptConfig config, int vocabulary, double[] weights, int[] tokens)
     {
         var next = 0;
@@ -26,6 +35,7 @@ public static class GptReference
         var scale = Math.Pow(Math.Pow(config.HeadWidth, 0.5), -1);
         var probabilities = new double[n][];
         var attention = new double[n][][][];
+        var stream = new double[n][];
         for (var p = 0; p < n; p++)
         {
             var logits = model.Forward(tokens[p], p, cache);
@@ -34,6 +44,7 @@ public static class GptReference
             // the same position again, keeping each head's weights
             var x = GptFunctions.RmsNorm([.. model.TokenEmbedding.Row(tokens[p]).Zip(model.PositionEmbedding.Row(p), (a, b) => a + b)]);
             attention[p] = new double[config.Layers][][];
+            var sizes = new List<double> { Rms(x) };
             for (var l = 0; l < config.Layers; l++)
             {
                 var layer = model.Layers[l];
@@ -54,14 +65,17 @@ public static class GptReference
                 }
                 x = GptFunctions.Linear(attended, layer.Wo);
                 for (var i = 0; i < x.Length; i++) x[i] = x[i] + residual[i];
+                sizes.Add(Rms(x));
                 residual = x;
                 var f = GptFunctions.Linear(GptFunctions.RmsNorm(x), layer.Fc1).Select(v => v.Relu()).ToArray();
                 x = GptFunctions.Linear(f, layer.Fc2);
                 for (var i = 0; i < x.Length; i++) x[i] = x[i] + residual[i];
+                sizes.Add(Rms(x));
             }
+            stream[p] = [.. sizes];
             var again = GptFunctions.Linear(x, model.Head);
             Assert.Equal(logits.Select(v => BitConverter.DoubleToInt64Bits(v.Data)), again.Select(v => BitConverter.DoubleToInt64Bits(v.Data)));
         }
-        return new GptThrough(probabilities, attention, model.Loss(tokens).Data);
+        return new GptThrough(probabilities, attention, stream, model.Loss(tokens).Data);
     }
 }
