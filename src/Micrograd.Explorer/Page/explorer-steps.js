@@ -57,7 +57,7 @@ const ExplorerSteps = Object.freeze({
       renderExplanation();
       renderControls();
       if (current >= 0) {
-        view.reveal(current);
+        view.frame(current, operands);
         page.revealRow(current);
       }
       page.saveHashSoon();

@@ -197,7 +197,7 @@ const TrainingSample = Object.freeze({
       const current = step ? step.id : -1;
       const operands = step ? sampleNodes[step.id].operands : [];
       sampleView.highlight(current, operands, Boolean(step && step.phase === "backward"));
-      if (current >= 0) sampleView.reveal(current);
+      if (current >= 0) sampleView.frame(current, operands);
       const backwardCount = sampleEngine.length - sampleEngine.forwardCount;
       const index = sampleEngine.position - sampleEngine.forwardCount;
       $("sample-progress").textContent = `backward ${Math.max(0, index)} of ${backwardCount}`;

@@ -6,7 +6,7 @@
 // once from Graphviz's own coordinates, and each call touches only the elements whose text or classes change; pan and
 // zoom are PictureView's (picture-view.js), which moves the picture with a CSS transform.
 "use strict";
-/* global PictureView */
+/* global GraphKeys, Minimap, PictureView */
 
 /* exported GraphView */
 class GraphView extends PictureView {
@@ -39,7 +39,12 @@ class GraphView extends PictureView {
     this.lit = { current: -1, operands: [], flowing: false };
     this.selected = -1;
     this.tabStop = -1;
-    this.listenToKeys();
+    this.minimap = new Minimap(this);
+    GraphKeys.listen(this);
+  }
+
+  moved() {
+    this.minimap?.update();
   }
 
   /** The directions this picture was laid out in ("LR", "TB"). */
@@ -141,6 +146,7 @@ class GraphView extends PictureView {
     this.tabStop = -1;
     this.setTabStop(stop >= 0 ? stop : this.shapes.findIndex(Boolean));
     this.measure(true);
+    this.minimap.layout();
     this.apply();
   }
 
@@ -219,6 +225,7 @@ class GraphView extends PictureView {
     this.mark(old.current, old.operands, false, false);
     this.lit = { current, operands: operands.slice(), flowing };
     this.mark(current, operands, true, flowing);
+    this.minimap.update();
   }
 
   /** A value's record and its copies; none when it is not drawn. */
@@ -282,38 +289,14 @@ class GraphView extends PictureView {
     if (shape) this.revealBox(shape.box);
   }
 
-  // ---------------------------------------------------------------------------------------------------------------
-  // Pointer and keys: a click on a value (or the op that made it) selects it; on a focused record, ↑ ↓ move to the
-  // previous or next value drawn and Enter selects it.
+  /** Pans so that a step's value and its operands are on screen together where they fit at this zoom (else the value). */
+  frame(id, operands) {
+    if (this.shapes[id]) this.revealBoxes([id, ...operands].filter((k) => this.shapes[k]).map((k) => this.shapes[k].box));
+  }
 
+  /** A click on a value (or the op that made it) selects it. */
   clicked(target) {
     const group = target instanceof Element ? target.closest("g.node[data-id]") : null;
     if (group) this.onSelect(Number(group.dataset.id));
-  }
-
-  listenToKeys() {
-    const container = this.container;
-    // On a focused record: ↑ ↓ move to the previous or next value drawn, Enter selects it. Other keys go to the page.
-    container.addEventListener("keydown", (event) => {
-      const group = event.target instanceof Element ? event.target.closest("g.node[data-id]") : null;
-      if (!group || event.ctrlKey || event.metaKey || event.altKey) return;
-      const id = Number(group.dataset.id);
-      if (event.key === "Enter") {
-        this.onSelect(id);
-      } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
-        const step = event.key === "ArrowDown" ? 1 : -1;
-        let next = id + step;
-        while (next >= 0 && next < this.shapes.length && !this.shapes[next]) next += step;
-        if (next >= 0 && next < this.shapes.length) this.focus(next);
-      } else {
-        return;
-      }
-      event.preventDefault();
-      event.stopPropagation();
-    });
-    container.addEventListener("focusin", (event) => {
-      const group = event.target instanceof Element ? event.target.closest("g.node[data-id]") : null;
-      if (group) this.setTabStop(Number(group.dataset.id));
-    });
   }
 }
