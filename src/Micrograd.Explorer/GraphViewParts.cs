@@ -49,6 +49,9 @@ internal static class GraphViewParts
         return Template("LR", lr) + Template("TB", tb);
     }
 
+    /// <summary>The layout name of the neuron-level picture (<see cref="NeuronDot"/>), beside LR and TB.</summary>
+    public const string Neurons = "N";
+
     /// <summary>Lays the picture out with Graphviz in one direction only (for a page where one is enough), as a template element.</summary>
     /// <param name="direction">The direction of <paramref name="dot"/>: LR or TB.</param>
     /// <param name="dot">The DOT text.</param>

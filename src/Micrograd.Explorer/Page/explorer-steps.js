@@ -22,7 +22,7 @@ const ExplorerSteps = Object.freeze({
     }
 
     function renderExplanation() {
-      const { heading, lines } = explanation.at(engine, page.run, (id) => view.drawn(id) || !view.svg);
+      const { heading, lines } = explanation.at(engine, page.run, (id) => view.shownAs(id) >= 0 || !view.svg);
       $("phase").textContent = heading;
       $("lines").replaceChildren(...lines.map(Explanation.item));
       // The chain rule on the picture: the edges labelled, and the step in one sentence under it.
