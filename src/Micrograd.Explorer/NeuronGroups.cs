@@ -22,8 +22,8 @@ internal sealed record NeuronGroup(int Output, string Activation, int[] Members,
 /// <summary>
 /// Finds the neurons of a graph (issue #20: the neuron-level view): every maximal sum (a <c>sum</c> node, or a tree of
 /// <c>+</c> nodes, each used once inside it) whose terms are products <c>w × x</c> of a leaf weight (the first operand when it is a
-/// leaf, else the second) and another value, plus at most one leaf bias used nowhere else, with at least two products (or
-/// one and a bias); and the activation it feeds when that is its only use. A weight is inside a box when every use of it
+/// leaf, else the second) and another value, plus at most one leaf bias used nowhere else, with at least two products (one
+/// product and a bias is as much a hinge loss's 1 − y·score as a neuron of one input, so it stays drawn); and the activation it feeds when that is its only use. A weight is inside a box when every use of it
 /// is as a box's weight (the first box to use it holds it); otherwise it stays drawn. Each product, sum and bias is used
 /// only inside its box, so the box's output is the only value of it that anything else uses.
 /// </summary>
@@ -94,7 +94,7 @@ internal static class NeuronGroups
                     break;
                 }
             }
-            if (!ok || products == 0 || (products == 1 && bias < 0)) continue;
+            if (!ok || products < 2) continue;
 
             var output = top;
             var activation = "";

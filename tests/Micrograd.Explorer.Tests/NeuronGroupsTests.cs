@@ -65,9 +65,10 @@ public sealed class NeuronGroupsTests
         Assert.Empty(NeuronGroups.Find(ComputationGraph.Trace((a * b + c.Exp()).Tanh())));
         Assert.Empty(NeuronGroups.Find(ComputationGraph.Trace(a * b + c * a + b))); // b is used twice: not a bias
         Assert.Empty(NeuronGroups.Find(ComputationGraph.Trace((a * b).Tanh())));
-        var one = NeuronGroups.Find(ComputationGraph.Trace((a * b + c).Relu()));
-        Assert.Single(one);
-        Assert.Equal("Σ1 w·x + b → relu", one[0].Text);
+        // One product and a bias: a hinge loss's relu(1 + (−y)·score) as much as a neuron of one input; it stays drawn.
+        Assert.Empty(NeuronGroups.Find(ComputationGraph.Trace((a * b + c).Relu())));
+        var two = NeuronGroups.Find(ComputationGraph.Trace((a * b + c * new Value(4, "d") + new Value(0.5, "e")).Relu()));
+        Assert.Equal("Σ2 w·x + b → relu", Assert.Single(two).Text);
     }
 
     [Fact]
