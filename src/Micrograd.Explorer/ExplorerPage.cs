@@ -49,8 +49,7 @@ public static class ExplorerPage
             DotWriter.Write(graph.Root, new DotOptions { RankDirection = direction, MaxNodes = options.MaxDrawnNodes });
         var (leftToRight, topToBottom, neurons) = ("", "", "");
         // The neuron-level picture, where the graph has neurons to collapse (two or more; a lone neuron is its own picture).
-        var groups = NeuronGroups.Find(graph);
-        if (groups.Count < 2) groups = [];
+        var groups = NeuronGroups.ForPicture(graph, options.MaxDrawnNodes);
         var values = EngineValues.Compute(graph, () =>
         {
             (leftToRight, topToBottom) = (Dot(RankDirection.LeftToRight), Dot(RankDirection.TopToBottom));

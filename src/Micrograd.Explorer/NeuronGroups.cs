@@ -31,6 +31,17 @@ internal static class NeuronGroups
 {
     private static readonly HashSet<string> Activations = new(StringComparer.Ordinal) { "tanh", "relu", "sigmoid", "leaky_relu", "elu", "softplus", "gelu", "hardtanh" };
 
+    /// <summary>
+    /// The neurons a page draws at neuron level: the graph's, when there are at least two and the picture of them has at
+    /// most <paramref name="maxDrawn"/> records (as a full picture is cut past that many); none otherwise.
+    /// </summary>
+    public static IReadOnlyList<NeuronGroup> ForPicture(ComputationGraph graph, int maxDrawn)
+    {
+        var groups = Find(graph);
+        var drawn = graph.Nodes.Count - groups.Sum(g => g.Members.Length);
+        return groups.Count >= 2 && drawn <= maxDrawn ? groups : [];
+    }
+
     /// <summary>The graph's neurons, by output id ascending.</summary>
     public static IReadOnlyList<NeuronGroup> Find(ComputationGraph graph)
     {
@@ -52,20 +63,33 @@ internal static class NeuronGroups
         for (var top = 0; top < nodes.Count; top++)
         {
             if (!IsSum(top) || InsideSum(top)) continue;
-            var members = new List<int>();
+            // The sum's nodes and its terms, left to right, walked with a stack of our own: a + chain can be 100,000 long. The
+            // stack holds operands still to see, the leftmost on top: a sum inside is opened where it stands.
+            var members = new List<int> { top };
             var terms = new List<int>();
-            Collect(top);
-            void Collect(int id)
+            var stack = new Stack<int>();
+            PushOperands(top);
+            while (stack.Count > 0)
             {
-                members.Add(id);
-                foreach (var edge in graph.EdgesInto(id))
+                var id = stack.Pop();
+                if (InsideSum(id))
                 {
-                    if (InsideSum(edge.From) && user[edge.From] == id) Collect(edge.From);
-                    else terms.Add(edge.From);
+                    members.Add(id);
+                    PushOperands(id);
                 }
+                else
+                {
+                    terms.Add(id);
+                }
+            }
+            void PushOperands(int id)
+            {
+                var operands = graph.EdgesInto(id);
+                for (var k = operands.Length - 1; k >= 0; k--) stack.Push(operands[k].From);
             }
 
             var inputs = new List<int>();
+            var seen = new HashSet<int>();
             var weights = new List<int>();
             var products = 0;
             var bias = -1;
@@ -73,14 +97,14 @@ internal static class NeuronGroups
             foreach (var term in terms)
             {
                 var operands = graph.EdgesInto(term);
-                if (nodes[term].Op == "*" && uses[term] == 1 && operands.Length == 2 && !members.Contains(term) &&
+                if (nodes[term].Op == "*" && uses[term] == 1 && operands.Length == 2 &&
                     (nodes[operands[0].From].IsLeaf || nodes[operands[1].From].IsLeaf))
                 {
                     var w = nodes[operands[0].From].IsLeaf ? operands[0].From : operands[1].From;
                     var x = w == operands[0].From ? operands[1].From : operands[0].From;
                     members.Add(term);
                     weights.Add(w);
-                    if (!inputs.Contains(x)) inputs.Add(x);
+                    if (seen.Add(x)) inputs.Add(x);
                     products++;
                 }
                 else if (bias < 0 && nodes[term].IsLeaf && uses[term] == 1)
@@ -115,14 +139,14 @@ internal static class NeuronGroups
         var groups = new List<NeuronGroup>(found.Count);
         foreach (var (output, activation, members, inputs, weights, products, bias) in found.OrderBy(g => g.Output))
         {
+            var inputSet = inputs.ToHashSet();
             foreach (var w in weights)
             {
                 // A weight used only as boxes' weights is inside the first box that uses it.
-                if (held[w] || weightUses[w] != uses[w] || inputs.Contains(w)) continue;
+                if (held[w] || weightUses[w] != uses[w] || inputSet.Contains(w)) continue;
                 held[w] = true;
                 members.Add(w);
             }
-            if (activation.Length == 0 && members.Contains(output)) members.Remove(output);
             groups.Add(new NeuronGroup(output, activation, [.. members.Distinct().Where(id => id != output).Order()], [.. inputs], products, bias));
         }
         return groups;

@@ -103,4 +103,26 @@ public sealed class NeuronGroupsTests
         Assert.Equal(3, groups.Count);
         Assert.All(groups, g => Assert.Equal("Σ4 w·x", g.Text));
     }
+
+    [Fact]
+    public void A_sum_of_a_hundred_thousand_products_is_walked_without_recursion_and_its_picture_is_left_out_past_the_cap()
+    {
+        var x = new Value(0.5, "x");
+        Value sum = new Value(0.25, "b");
+        for (var i = 0; i < 100_000; i++) sum = sum + new Value(i * 1e-6, "w") * x;
+        var big = (sum.Tanh() * (new Value(1, "w2") * x + new Value(2, "w3") * x + new Value(0.5, "c")).Relu());
+        var graph = ComputationGraph.Trace(big);
+        var groups = NeuronGroups.Find(graph);
+        Assert.Equal(2, groups.Count);
+        Assert.Equal(100_000, groups[0].Products);
+        Assert.Equal([graph.IdOf(x)], groups[0].Inputs);
+        // 300,004 values collapse to a handful: the neuron-level picture is drawn whatever the full one's cap.
+        Assert.Equal(2, NeuronGroups.ForPicture(graph, 1000).Count);
+
+        // A graph whose collapsed picture is still past the cap has none.
+        var many = Enumerable.Range(0, 600).Select(i => new Value(i, "u" + i)).Aggregate((Value)new Value(0, "s"), (a, u) => a * u);
+        var both = ComputationGraph.Trace(big + many);
+        Assert.Empty(NeuronGroups.ForPicture(both, 500));
+        Assert.Equal(2, NeuronGroups.ForPicture(both, 2000).Count);
+    }
 }

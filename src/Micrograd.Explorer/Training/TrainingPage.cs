@@ -48,8 +48,7 @@ public static class TrainingPage
         var graph = sample.Graph;
         var dot = DotWriter.Write(graph.Root, new DotOptions { RankDirection = RankDirection.TopToBottom, MaxNodes = MaxDrawnNodes });
         // the neuron-level picture too (each neuron one box: a 2-16-16-1 network's 715 values become its 33 neurons), when there are neurons to collapse
-        var groups = NeuronGroups.Find(graph);
-        if (groups.Count < 2) groups = [];
+        var groups = NeuronGroups.ForPicture(graph, MaxDrawnNodes);
         var layout = GraphViewParts.Layout("TB", dot, options.Graphviz) +
             (groups.Count > 0 ? GraphViewParts.Layout(GraphViewParts.Neurons, NeuronDot.Write(graph, groups, "TB"), options.Graphviz) : "");
         var sampleJson = GraphModel.Json(graph, NodeNames.Of(graph), EngineValues.Compute(graph), graph.NearestToRoot(MaxDrawnNodes), "one sample's term of the loss", [], RankDirection.TopToBottom, groups);
