@@ -47,9 +47,16 @@ public static class ExplorerPage
         var graph = ComputationGraph.Trace(root);
         string Dot(RankDirection direction) =>
             DotWriter.Write(graph.Root, new DotOptions { RankDirection = direction, MaxNodes = options.MaxDrawnNodes });
-        var (leftToRight, topToBottom) = ("", "");
-        var values = EngineValues.Compute(graph, () => (leftToRight, topToBottom) = (Dot(RankDirection.LeftToRight), Dot(RankDirection.TopToBottom)));
-        var layouts = GraphViewParts.Layouts(leftToRight, topToBottom, options.Graphviz);
+        var (leftToRight, topToBottom, neurons) = ("", "", "");
+        // The neuron-level picture, where the graph has neurons to collapse (two or more; a lone neuron is its own picture).
+        var groups = NeuronGroups.ForPicture(graph, options.MaxDrawnNodes);
+        var values = EngineValues.Compute(graph, () =>
+        {
+            (leftToRight, topToBottom) = (Dot(RankDirection.LeftToRight), Dot(RankDirection.TopToBottom));
+            if (groups.Count > 0) neurons = NeuronDot.Write(graph, groups, "LR");
+        });
+        var layouts = GraphViewParts.Layouts(leftToRight, topToBottom, options.Graphviz) +
+            (groups.Count > 0 ? GraphViewParts.Layout(GraphViewParts.Neurons, neurons, options.Graphviz) : "");
 
         var title = string.IsNullOrWhiteSpace(options.Title) ? "micrograd explorer" : options.Title;
         // a long expression is the title of a page that the table and the picture explain in full: a tab shows its start
@@ -62,7 +69,7 @@ public static class ExplorerPage
         var names = NodeNames.Of(graph);
         var heading = point.Count == 0 ? title
             : $"{title} at {string.Join(", ", point.Select(id => names[id] + "=" + PageNumbers.Full(graph.Nodes[id].Data)))}";
-        var json = GraphModel.Json(graph, names, values, graph.NearestToRoot(options.MaxDrawnNodes), title, point, options.RankDirection);
+        var json = GraphModel.Json(graph, names, values, graph.NearestToRoot(options.MaxDrawnNodes), title, point, options.RankDirection, groups);
         var ops = OpTable.Source(graph.Nodes.Where(n => !n.IsLeaf).Select(n => n.Operation!));
 
         PageTemplate.Write(writer, PageTemplate.Resource("explorer.html"),

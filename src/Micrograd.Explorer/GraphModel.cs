@@ -12,6 +12,8 @@ namespace Micrograd.Explorer;
 /// A node whose op has no JavaScript twin (a <see cref="DifferentiableFunction"/>) also carries <c>locals</c>, its local
 /// derivative towards each operand as the engine computed them: the page cannot recompute such a node, and uses its stored
 /// data and these (its contribution to operand k is <c>g × locals[k]</c>, the engine's own product).
+/// The graph's neurons (<see cref="NeuronGroups"/>), when the page has the neuron-level picture, are listed in <c>groups</c>:
+/// each with its output's id, the ids inside its box, its inputs' ids and what it computes (<c>Σ16 w·x + b → tanh</c>).
 /// A node with gradient hooks (<see cref="Value.RegisterHook"/>) carries <c>"hooked": true</c>: its <c>grad</c> is the hooks'
 /// result, which the page cannot recompute, and which it takes in place of the node's sum of contributions.
 /// </summary>
@@ -30,7 +32,9 @@ internal static class GraphModel
     /// <param name="title">What the graph is; the page lists the point after it.</param>
     /// <param name="point">The ids of the leaves whose values the title lists.</param>
     /// <param name="direction">The direction the picture opens in.</param>
-    public static string Json(ComputationGraph graph, IReadOnlyList<string> names, EngineValues values, IReadOnlyList<int> drawn, string title, IEnumerable<int> point, RankDirection direction)
+    /// <param name="groups">The neurons the neuron-level picture draws as boxes; none when the page has no such picture.</param>
+    public static string Json(ComputationGraph graph, IReadOnlyList<string> names, EngineValues values, IReadOnlyList<int> drawn, string title, IEnumerable<int> point, RankDirection direction,
+        IReadOnlyList<NeuronGroup>? groups = null)
     {
         var isDrawn = new bool[graph.Nodes.Count];
         foreach (var id in drawn) isDrawn[id] = true;
@@ -73,9 +77,30 @@ internal static class GraphModel
                 json.WriteEndObject();
             }
             json.WriteEndArray();
+            WriteGroups(json, groups ?? []);
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>The neurons: <c>"groups": [{ "output", "members", "inputs", "text" }]</c>.</summary>
+    internal static void WriteGroups(Utf8JsonWriter json, IReadOnlyList<NeuronGroup> groups)
+    {
+        json.WriteStartArray("groups");
+        foreach (var group in groups)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("output", group.Output);
+            json.WriteStartArray("members");
+            foreach (var id in group.Members) json.WriteNumberValue(id);
+            json.WriteEndArray();
+            json.WriteStartArray("inputs");
+            foreach (var id in group.Inputs) json.WriteNumberValue(id);
+            json.WriteEndArray();
+            json.WriteString("text", group.Text);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
     }
 
     /// <summary>A number as a property (or, with no name, an array element); NaN and infinities as strings.</summary>

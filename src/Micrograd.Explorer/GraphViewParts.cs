@@ -11,9 +11,9 @@ namespace Micrograd.Explorer;
 internal static class GraphViewParts
 {
     /// <summary>The shared scripts, in the order they must run: <c>Numbers</c>, <c>PageKit</c> (the pages' plumbing), <c>GraphPasses</c>,
-    /// <c>PictureView</c> (pan and zoom), <c>GraphView</c> (a <c>PictureView</c> of a graph), and <c>Player</c> (play and pause at a speed).</summary>
+    /// <c>PictureView</c> (pan and zoom), <c>Minimap</c> (its overview), <c>GraphKeys</c> (its keys), <c>GraphView</c> (a <c>PictureView</c> of a graph), and <c>Player</c> (play and pause at a speed).</summary>
     public static string Scripts => PageTemplate.Resources("shared/numbers.js", "shared/page-kit.js", "shared/graph-passes.js", "shared/picture-view.js",
-        "shared/graph-view.js", "shared/player.js");
+        "shared/minimap.js", "shared/graph-keys.js", "shared/graph-view.js", "shared/player.js");
 
     /// <summary>What every page's head holds first: its character set, its viewport, and the content security policy that forbids
     /// loading anything (so the page never touches the network). It goes in place of the template's <c>&lt;!--{{HEAD}}--&gt;</c>.</summary>
@@ -48,6 +48,9 @@ internal static class GraphViewParts
         var tb = other.GetAwaiter().GetResult();
         return Template("LR", lr) + Template("TB", tb);
     }
+
+    /// <summary>The layout name of the neuron-level picture (<see cref="NeuronDot"/>), beside LR and TB.</summary>
+    public const string Neurons = "N";
 
     /// <summary>Lays the picture out with Graphviz in one direction only (for a page where one is enough), as a template element.</summary>
     /// <param name="direction">The direction of <paramref name="dot"/>: LR or TB.</param>

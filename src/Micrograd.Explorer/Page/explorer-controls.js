@@ -71,6 +71,10 @@ const ExplorerControls = Object.freeze({
         "=": () => view.zoomBy(1 / 1.25),
         "-": () => view.zoomBy(1.25),
         "0": () => view.fit(),
+        n: page.toggleNeurons,
+        N: page.toggleNeurons,
+        e: () => page.expand(page.selected >= 0 ? page.selected : engine.current ? engine.current.id : -1),
+        E: () => page.expand(page.selected >= 0 ? page.selected : engine.current ? engine.current.id : -1),
         Escape: () => { if (document.activeElement instanceof HTMLElement) document.activeElement.blur(); page.select(-1); },
       };
       const action = actions[event.key];

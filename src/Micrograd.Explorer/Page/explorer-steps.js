@@ -22,7 +22,7 @@ const ExplorerSteps = Object.freeze({
     }
 
     function renderExplanation() {
-      const { heading, lines } = explanation.at(engine, page.run, (id) => view.drawn(id) || !view.svg);
+      const { heading, lines } = explanation.at(engine, page.run, (id) => view.shownAs(id) >= 0 || !view.svg);
       $("phase").textContent = heading;
       $("lines").replaceChildren(...lines.map(Explanation.item));
       // The chain rule on the picture: the edges labelled, and the step in one sentence under it.
@@ -57,7 +57,7 @@ const ExplorerSteps = Object.freeze({
       renderExplanation();
       renderControls();
       if (current >= 0) {
-        view.reveal(current);
+        view.frame(current, operands);
         page.revealRow(current);
       }
       page.saveHashSoon();

@@ -28,9 +28,12 @@
     nodes,
     names: nodes.map((node) => chain.full(node.id)),
     tags: nodes.filter((node) => node.label === "" && !node.constant).map((node) => node.id),
-    describe: (direction) => `The graph of ${graph.title}: ${n} value${n === 1 ? "" : "s"}, laid out ${direction === "TB" ? "top to bottom" : "left to right"}`,
+    describe: (direction) => `The graph of ${graph.title}: ${n} value${n === 1 ? "" : "s"}, ` + (direction === "N"
+      ? `each of its ${graph.groups.length} neurons drawn as one box (E or a double click expands one)`
+      : `laid out ${direction === "TB" ? "top to bottom" : "left to right"}`),
     onSelect: (id) => page.select(id),
     aliasOf: (id) => chain.aliasOf(id),
+    groups: graph.groups,
   });
   page.view = view;
   page.chain = chain;
@@ -42,6 +45,7 @@
    */
   function setDirection(direction) {
     view.setDirection(direction);
+    if (direction !== "N") page.fullDirection = direction;
     for (const button of document.querySelectorAll("#direction button")) {
       button.setAttribute("aria-pressed", String(button.dataset.direction === direction));
     }
@@ -54,6 +58,28 @@
     page.render(GraphPasses.ALL);
   }
   page.setDirection = setDirection;
+
+  /**
+   * The neuron-level picture's boxes open into the full picture: expand(id) shows the full picture around the neuron that
+   * holds value id (its values framed where they fit, its output selected); N switches between the two pictures.
+   */
+  page.expand = (id) => {
+    const group = graph.groups.find((g) => g.output === id || g.members.includes(id));
+    if (!group || view.direction !== "N") return false;
+    setDirection(page.fullDirection);
+    view.readableAround(group.output, page.OPEN_PIXELS);
+    view.frame(group.output, group.members);
+    page.select(group.output);
+    return true;
+  };
+  page.toggleNeurons = () => {
+    if (view.layouts.N) setDirection(view.direction === "N" ? page.fullDirection : "N");
+  };
+  $("dir-n").hidden = !view.layouts.N;
+  $("graph").addEventListener("dblclick", (event) => {
+    const box = event.target instanceof Element ? event.target.closest("g.node[data-id]") : null;
+    if (box) page.expand(Number(box.dataset.id));
+  });
 
   ExplorerTable.attach(page);
   ExplorerSteps.attach(page);
@@ -92,7 +118,8 @@
   page.showCheck();
   page.showLeafPanel();
   const initial = location.hash.length > 1 ? page.readHash(location.hash) : null;
-  setDirection(initial && initial.direction ? initial.direction : view.chooseDirection(graph.rankdir, page.READABLE_PIXELS));
+  page.fullDirection = view.chooseDirection(graph.rankdir, page.READABLE_PIXELS);
+  setDirection(initial && initial.direction ? initial.direction : page.fullDirection);
   if (initial) page.applyHash(initial);
 
   // For scripts and tests: the op table and helpers the page computes with, and its state.

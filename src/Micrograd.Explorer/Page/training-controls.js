@@ -27,6 +27,7 @@ const TrainingControls = Object.freeze({
     on("zoom-in", () => page.sampleView && page.sampleView.zoomBy(1 / 1.25));
     on("zoom-out", () => page.sampleView && page.sampleView.zoomBy(1.25));
     on("zoom-fit", () => page.sampleView && page.sampleView.fit());
+    on("sample-neurons", () => page.toggleNeurons());
     for (const [id, mode] of [["show-weights", "weights"], ["show-gradients", "gradients"]]) {
       on(id, () => {
         network.mode = mode;
@@ -79,6 +80,8 @@ const TrainingControls = Object.freeze({
         "=": zoomSample((view) => view.zoomBy(1 / 1.25)),
         "-": zoomSample((view) => view.zoomBy(1.25)),
         "0": zoomSample((view) => view.fit()),
+        n: () => page.toggleNeurons(),
+        N: () => page.toggleNeurons(),
         Escape: () => { if (document.activeElement instanceof HTMLElement || document.activeElement instanceof SVGElement) document.activeElement.blur(); page.closeSample(); },
       };
       const action = actions[event.key];

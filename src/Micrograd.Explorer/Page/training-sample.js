@@ -35,7 +35,9 @@ const TrainingSample = Object.freeze({
         names: sampleNodes.map((node) => chain.full(node.id)),
         tags: sampleNodes.filter((node) => node.label === "" && !node.constant && node.op !== "").map((node) => node.id),
         aliasOf: (id) => chain.aliasOf(id),
-        describe: () => `The graph of one sample's term of the loss: ${sampleNodes.length} values, laid out top to bottom`,
+        describe: (direction) => `The graph of one sample's term of the loss: ${sampleNodes.length} values, ` +
+          (direction === "N" ? `each of its ${sampleGraph.groups.length} neurons drawn as one box` : "laid out top to bottom"),
+        groups: sampleGraph.groups,
         onSelect: (id) => {
           // A leaf has no step of its own (leaves are skipped): its step is the one that passes it its gradient.
           const s = roles[id] === ROLE.parameter ? stepGiving(id) : sampleEngine.stepOf.backward[id];
@@ -48,6 +50,11 @@ const TrainingSample = Object.freeze({
       page.sampleView = sampleView;
       edgeLabels = new ChainPicture.EdgeLabels(sampleView);
       sampleView.setDirection(sampleView.directions[0]);
+      $("sample-neurons").hidden = !sampleView.layouts.N;
+      $("graph").addEventListener("dblclick", (event) => {
+        const box = event.target instanceof Element ? event.target.closest("g.node.neuron[data-id]") : null;
+        if (box) toggleNeurons(Number(box.dataset.id));
+      });
       // Said once: how many values the picture leaves out (the chain rule and the shares still cover every one).
       const drawn = sampleNodes.filter((node) => sampleView.drawn(node.id)).length;
       const total = sampleNodes.length;
@@ -191,13 +198,32 @@ const TrainingSample = Object.freeze({
       renderShares(inBatch);
     }
 
+    /**
+     * Switches the sample's picture between the full graph and the neuron-level one (each neuron one box, Σ w·x + b →
+     * activation), when it has one; from a box (`expand`, its output's id), the full picture opens around that neuron.
+     */
+    function toggleNeurons(expand) {
+      const view = page.sampleView;
+      if (!view || !view.layouts.N || !page.selected) return;
+      const next = view.direction === "N" ? view.directions.find((d) => d !== "N") : "N";
+      view.setDirection(next);
+      $("sample-neurons").setAttribute("aria-pressed", String(next === "N"));
+      const group = next === "N" ? null : sampleGraph.groups.find((g) => g.output === expand);
+      view.readableAround(run.sample.loss, 13);
+      renderSample(false);
+      if (group) {
+        view.readableAround(group.output, 13);
+        view.frame(group.output, group.members);
+      }
+    }
+
     function renderSampleStep() {
       const sampleView = page.sampleView;
       const step = sampleEngine.current;
       const current = step ? step.id : -1;
       const operands = step ? sampleNodes[step.id].operands : [];
       sampleView.highlight(current, operands, Boolean(step && step.phase === "backward"));
-      if (current >= 0) sampleView.reveal(current);
+      if (current >= 0) sampleView.frame(current, operands);
       const backwardCount = sampleEngine.length - sampleEngine.forwardCount;
       const index = sampleEngine.position - sampleEngine.forwardCount;
       $("sample-progress").textContent = `backward ${Math.max(0, index)} of ${backwardCount}`;
@@ -244,6 +270,6 @@ const TrainingSample = Object.freeze({
       }));
     }
 
-    Object.assign(page, { selectSample, closeSample, renderSample, moveSampleStep, showParameter, linkedParameters: [], selected: null, sampleView: null });
+    Object.assign(page, { selectSample, closeSample, renderSample, moveSampleStep, showParameter, toggleNeurons, linkedParameters: [], selected: null, sampleView: null });
   },
 });

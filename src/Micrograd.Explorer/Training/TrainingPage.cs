@@ -47,8 +47,11 @@ public static class TrainingPage
         var sample = run.Sample;
         var graph = sample.Graph;
         var dot = DotWriter.Write(graph.Root, new DotOptions { RankDirection = RankDirection.TopToBottom, MaxNodes = MaxDrawnNodes });
-        var layout = GraphViewParts.Layout("TB", dot, options.Graphviz);
-        var sampleJson = GraphModel.Json(graph, NodeNames.Of(graph), EngineValues.Compute(graph), graph.NearestToRoot(MaxDrawnNodes), "one sample's term of the loss", [], RankDirection.TopToBottom);
+        // the neuron-level picture too (each neuron one box: a 2-16-16-1 network's 715 values become its 33 neurons), when there are neurons to collapse
+        var groups = NeuronGroups.ForPicture(graph, MaxDrawnNodes);
+        var layout = GraphViewParts.Layout("TB", dot, options.Graphviz) +
+            (groups.Count > 0 ? GraphViewParts.Layout(GraphViewParts.Neurons, NeuronDot.Write(graph, groups, "TB"), options.Graphviz) : "");
+        var sampleJson = GraphModel.Json(graph, NodeNames.Of(graph), EngineValues.Compute(graph), graph.NearestToRoot(MaxDrawnNodes), "one sample's term of the loss", [], RankDirection.TopToBottom, groups);
         var json = TrainingRunJson.Write(run, options.Seed ?? 1337, sampleJson);
         var objective = run.Trainer.Engine.Objective;
         // a step's graph also has the mean's sum of the samples' terms and the L2 term (Σ p·p times its strength, plus the loss)

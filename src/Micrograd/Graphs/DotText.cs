@@ -1,7 +1,15 @@
+// This file is compiled into the core (Micrograd) and linked, as Shared/DotText.cs, into Micrograd.Explorer (its
+// neuron-level picture writes DOT of its own), compiled with MICROGRAD_SHARED_COPY into Micrograd.Shared: no package opens
+// its internals to another.
+
 using System.Globalization;
 using System.Text;
 
+#if MICROGRAD_SHARED_COPY
+namespace Micrograd.Shared;
+#else
 namespace Micrograd.Graphs;
+#endif
 
 /// <summary>Escaping and number formatting for DOT text, in the invariant culture.</summary>
 internal static class DotText

@@ -6,7 +6,7 @@
 // once from Graphviz's own coordinates, and each call touches only the elements whose text or classes change; pan and
 // zoom are PictureView's (picture-view.js), which moves the picture with a CSS transform.
 "use strict";
-/* global PictureView */
+/* global GraphKeys, Minimap, PictureView */
 
 /* exported GraphView */
 class GraphView extends PictureView {
@@ -17,7 +17,8 @@ class GraphView extends PictureView {
    *   names: each node's name; tags: ids whose name is written next to their record (values without a label);
    *   describe: (direction) => the picture's accessible label;
    *   onSelect: (id) => called when a value (or the op that made it) is clicked, or chosen with Enter;
-   *   aliasOf: (id) => a tagged value's short alias (v2), written before its name in its tag, or null.
+   *   aliasOf: (id) => a tagged value's short alias (v2), written before its name in its tag, or null;
+   *   groups: the neurons the neuron-level picture (layout "N") draws as one box each ({ output, members, inputs }).
    */
   constructor(container, options) {
     super(container);
@@ -27,6 +28,8 @@ class GraphView extends PictureView {
     this.describe = options.describe || (() => "The graph");
     this.onSelect = options.onSelect || (() => {});
     this.aliasOf = options.aliasOf || (() => null);
+    this.groups = options.groups || [];
+    this.groupOf = new Map(this.groups.flatMap((group) => group.members.map((id) => [id, group.output])));
     this.layouts = {};
     for (const template of container.querySelectorAll("template[data-direction]")) this.layouts[template.dataset.direction] = template;
     this.firstEdge = [];
@@ -39,7 +42,12 @@ class GraphView extends PictureView {
     this.lit = { current: -1, operands: [], flowing: false };
     this.selected = -1;
     this.tabStop = -1;
-    this.listenToKeys();
+    this.minimap = new Minimap(this);
+    GraphKeys.listen(this);
+  }
+
+  moved() {
+    this.minimap?.update();
   }
 
   /** The directions this picture was laid out in ("LR", "TB"). */
@@ -131,6 +139,10 @@ class GraphView extends PictureView {
         if (edge) shape.edges.push(edge);
       });
     });
+    for (const group of this.groups) {
+      const edges = this.shapes[group.output] ? group.inputs.map((_, k) => svg.getElementById(`n${group.output}_in${k}`)) : [];
+      for (const edge of edges) if (edge) this.shapes[group.output].edges.push(edge);
+    }
     for (const id of this.tags) this.addTag(id);
 
     this.lit = { current: -1, operands: [], flowing: false };
@@ -141,6 +153,7 @@ class GraphView extends PictureView {
     this.tabStop = -1;
     this.setTabStop(stop >= 0 ? stop : this.shapes.findIndex(Boolean));
     this.measure(true);
+    this.minimap.layout();
     this.apply();
   }
 
@@ -210,15 +223,26 @@ class GraphView extends PictureView {
 
   /**
    * Highlights a step: the current node (its record, op and the edges into it), its operands, and, going backward, the
-   * gradient flowing from the node back along those edges. -1 highlights nothing. Only elements that change are touched.
+   * gradient flowing from the node back along those edges; a value in a neuron's box lights the box (shownAs). -1
+   * highlights nothing. Only elements that change are touched.
    */
-  highlight(current, operands, flowing) {
+  highlight(value, inputs, flowing) {
+    const current = this.shownAs(value);
+    const operands = [...new Set(inputs.map((id) => this.shownAs(id)))].filter((id) => id >= 0 && id !== current);
     const old = this.lit;
     if (old.current === current && old.flowing === flowing && old.operands.length === operands.length &&
         old.operands.every((id, i) => id === operands[i])) return;
     this.mark(old.current, old.operands, false, false);
     this.lit = { current, operands: operands.slice(), flowing };
     this.mark(current, operands, true, flowing);
+    this.minimap.update();
+  }
+
+  /** The id of the record that shows a value: its own, or its neuron's box (layout "N"); -1 when neither is drawn. */
+  shownAs(id) {
+    if (this.shapes[id]) return id;
+    const box = this.groupOf.get(id);
+    return box !== undefined && this.shapes[box] ? box : -1;
   }
 
   /** A value's record and its copies; none when it is not drawn. */
@@ -282,38 +306,15 @@ class GraphView extends PictureView {
     if (shape) this.revealBox(shape.box);
   }
 
-  // ---------------------------------------------------------------------------------------------------------------
-  // Pointer and keys: a click on a value (or the op that made it) selects it; on a focused record, ↑ ↓ move to the
-  // previous or next value drawn and Enter selects it.
+  /** Pans so that a step's value and its operands are on screen together where they fit at this zoom (else the value). */
+  frame(id, operands) {
+    const shown = [id, ...operands].map((k) => this.shownAs(k));
+    if (shown[0] >= 0) this.revealBoxes(shown.filter((k) => k >= 0).map((k) => this.shapes[k].box));
+  }
 
+  /** A click on a value (or the op that made it) selects it. */
   clicked(target) {
     const group = target instanceof Element ? target.closest("g.node[data-id]") : null;
     if (group) this.onSelect(Number(group.dataset.id));
-  }
-
-  listenToKeys() {
-    const container = this.container;
-    // On a focused record: ↑ ↓ move to the previous or next value drawn, Enter selects it. Other keys go to the page.
-    container.addEventListener("keydown", (event) => {
-      const group = event.target instanceof Element ? event.target.closest("g.node[data-id]") : null;
-      if (!group || event.ctrlKey || event.metaKey || event.altKey) return;
-      const id = Number(group.dataset.id);
-      if (event.key === "Enter") {
-        this.onSelect(id);
-      } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
-        const step = event.key === "ArrowDown" ? 1 : -1;
-        let next = id + step;
-        while (next >= 0 && next < this.shapes.length && !this.shapes[next]) next += step;
-        if (next >= 0 && next < this.shapes.length) this.focus(next);
-      } else {
-        return;
-      }
-      event.preventDefault();
-      event.stopPropagation();
-    });
-    container.addEventListener("focusin", (event) => {
-      const group = event.target instanceof Element ? event.target.closest("g.node[data-id]") : null;
-      if (group) this.setTabStop(Number(group.dataset.id));
-    });
   }
 }

@@ -56,7 +56,11 @@ class PictureView {
     const x = -(v.x - this.whole.x) * this.zoom;
     const y = -(v.y - this.whole.y) * this.zoom;
     this.svg.style.transform = `translate(${x}px, ${y}px) scale(${this.zoom})`;
+    this.moved();
   }
+
+  /** Called each time the picture moves or is scaled (a subclass's overview follows it). */
+  moved() {}
 
   /** The scale at which the whole picture fits the screen area. */
   get fitZoom() {
@@ -135,6 +139,19 @@ class PictureView {
       y: PictureView.clamp(box.y + box.h / 2, v.h, this.whole.y, this.whole.h) + v.h / 2,
     };
     this.apply();
+  }
+
+  /**
+   * Pans (keeping the zoom) so that boxes are on screen together where they fit at this zoom, with revealBox's margin;
+   * otherwise the first box alone.
+   */
+  revealBoxes(boxes) {
+    const x = Math.min(...boxes.map((b) => b.x));
+    const y = Math.min(...boxes.map((b) => b.y));
+    const all = { x, y, w: Math.max(...boxes.map((b) => b.x + b.w)) - x, h: Math.max(...boxes.map((b) => b.y + b.h)) - y };
+    const v = this.visible();
+    const margin = Math.min(v.w, v.h) * 0.04 * 2;
+    this.revealBox(all.w + margin <= v.w && all.h + margin <= v.h ? all : boxes[0]);
   }
 
   /** Called on a click on the picture (a press and release without a drag), with the element clicked. */
