@@ -143,6 +143,35 @@ public sealed class NeuronViewTests(BrowserFixture browser) : IDisposable
         tab.AssertNoErrors();
     }
 
+    [Fact]
+    public async Task Screenshot_of_the_neuron_level_picture()
+    {
+        var root = Network();
+        var trace = EngineTrace.Of(root);
+        await using var tab = await browser.OpenAsync(PageFile.Write(_files, "mlp", root), 1600, 900);
+        await tab.PressAsync("n");
+        await GoToAsync(tab, trace.ForwardSteps + 40);
+        await tab.PressAsync("+");
+        var path = Path.Combine(AppContext.BaseDirectory, "screenshots", "explorer-neurons.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.Delete(path);
+        await tab.Page.Mouse.MoveAsync(1595, 5);
+        await tab.Page.EvaluateAsync<bool>("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))");
+        Assert.False(await tab.Page.EvaluateAsync<bool>("() => document.querySelector('#graph canvas.minimap').hidden"), "zoomed in, the screenshot has no overview");
+        await tab.Page.ScreenshotAsync(new() { Path = path });
+        Assert.Equal((1600, 900), Png.Size(path));
+        tab.AssertNoErrors();
+    }
+
+    [Fact]
+    public void The_readme_shows_the_neuron_level_picture_and_the_command_that_takes_it()
+    {
+        var readme = File.ReadAllText(Repository.File("README.md"));
+        Assert.Contains("dotnet test tests/Micrograd.Explorer.Tests --filter NeuronView", readme, StringComparison.Ordinal);
+        Assert.Contains("](docs/images/explorer-neurons.png)", readme, StringComparison.Ordinal);
+        Assert.Equal((1600, 900), Png.Size(Repository.File("docs/images/explorer-neurons.png")));
+    }
+
     private static Task<bool> OnScreenAsync(ExplorerTab tab, int id) => tab.Page.EvaluateAsync<bool>($$"""
         () => {
           const g = document.getElementById('n{{id}}');

@@ -48,7 +48,7 @@ const ExplorerWhatIf = Object.freeze({
     function curveFor(id, range) {
       const key = `${id}|${range.min}|${range.max}|${leafValue.map((v, k) => (k === id ? "" : String(v))).join(",")}`;
       if (curve && curve.key === key) return curve;
-      curve = { key, id, range, xs: [], ys: [] };
+      curve = { key, id, range, xs: [], ys: [], slices: 0 };
       return curve;
     }
 
@@ -56,6 +56,7 @@ const ExplorerWhatIf = Object.freeze({
     function fill(c) {
       const share = Math.max(1, Math.floor(BUDGET / Math.max(1, nodes.length)));
       const end = Math.min(POINTS, c.xs.length + share);
+      if (end > c.xs.length) c.slices++;
       for (let i = c.xs.length; i < end; i++) {
         const x = page.sliderValue(c.range, i / (POINTS - 1));
         c.xs.push(x);
@@ -86,7 +87,7 @@ const ExplorerWhatIf = Object.freeze({
       const y0 = page.run.data[root];
       const slope = page.run.grad[id];
       const secant = page.nudgePoints(id);
-      page.whatIf = { leaf: id, xs, ys, complete, x: x0, y: y0, slope, secant };
+      page.whatIf = { leaf: id, xs, ys, complete, slices: c.slices, x: x0, y: y0, slope, secant };
 
       // The y range: the finite points and the point now, with a little room; a flat curve gets ±1.
       const finite = ys.filter(Number.isFinite);

@@ -137,7 +137,7 @@
     get scale() { return view.scale; },
     get view() { const v = view.visible(); return [v.x, v.y, v.w, v.h]; },
     get hash() { return page.hashState.written; },
-    /** The what-if plot: the selected leaf (id), its plotted values (xs) and outputs (ys; complete once all 101 are computed), the point now (x, y), the tangent's slope and the nudge check's secant (x, h, down, up, estimate); null with no leaf selected. */
+    /** The what-if plot: the selected leaf (id), its plotted values (xs) and outputs (ys; complete once all 101 are computed, in as many frames as slices), the point now (x, y), the tangent's slope and the nudge check's secant (x, h, down, up, estimate); null with no leaf selected. */
     get whatIf() { return page.whatIf; },
   };
 })();

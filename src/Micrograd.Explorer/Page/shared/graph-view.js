@@ -240,7 +240,7 @@ class GraphView extends PictureView {
 
   /** The id of the record that shows a value: its own, or its neuron's box (layout "N"); -1 when neither is drawn. */
   shownAs(id) {
-    if (this.shapes[id]) return id;
+    if (this.shapes[id] || this.direction !== "N") return this.shapes[id] ? id : -1;
     const box = this.groupOf.get(id);
     return box !== undefined && this.shapes[box] ? box : -1;
   }
