@@ -110,8 +110,10 @@ internal static class GptRunJson
     {
         json.WriteStartObject(name);
         json.WriteString("starts", Base64(exceptions.Starts));
-        json.WriteString("indices", Base64(exceptions.Indices));
-        json.WriteString("values", Base64(exceptions.Values));
+        json.WriteString("codes", Base64(exceptions.Codes));
+        json.WriteString("otherStarts", Base64(exceptions.OtherStarts));
+        json.WriteString("otherIndices", Base64(exceptions.OtherIndices));
+        json.WriteString("otherValues", Base64(exceptions.OtherValues));
         json.WriteEndObject();
     }
 

@@ -6,7 +6,8 @@
 // with the step's recorded learning rate and bias corrections c₁ = 1 − β₁ ** (k + 1), c₂ = 1 − β₂ ** (k + 1). The engine's
 // ** is C's pow; a browser's Math.pow(x, 2) and Math.pow(x, 0.5) are x·x and the square root, which differ from pow in
 // the last bit about once in a thousand: the page computes g·g and Math.sqrt, and the run data lists, for each step, the
-// parameters where pow differs, with pow's number (replay.squares, replay.roots), which replace the page's.
+// parameters where pow differs (replay.squares, replay.roots; GptPowExceptions.cs): a code, index · 2 + 1 where pow's
+// number is the next double up from the page's, index · 2 where it is the next one down; any other, with pow's number.
 "use strict";
 /* global GptKernel, GptRun */
 
@@ -40,6 +41,10 @@ class GptReplay {
     this.step = -1;
   }
 
+  /** A double and its bits, for patch. */
+  static number = new Float64Array(1);
+  static bits = new Uint32Array(GptReplay.number.buffer);
+
   /** Little-endian int32s from base64url text. */
   static ints(text) {
     const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
@@ -50,20 +55,39 @@ class GptReplay {
     return numbers;
   }
 
-  /** One power's exceptions: step k's are entries starts[k] … starts[k + 1] of indices and values. */
+  /** One power's exceptions: step k's are entries starts[k] … starts[k + 1] of codes, and the others' likewise. */
   static exceptions(part) {
-    return { starts: GptReplay.ints(part.starts), indices: GptReplay.ints(part.indices), values: GptRun.doubles(part.values) };
+    const { ints } = GptReplay;
+    return {
+      starts: ints(part.starts), codes: ints(part.codes),
+      otherStarts: ints(part.otherStarts), otherIndices: ints(part.otherIndices), otherValues: GptRun.doubles(part.otherValues),
+    };
   }
 
-  /** Replaces the page's numbers in into with the engine's where step k's exceptions say so. */
+  /** Replaces the page's numbers in into (each ≥ +0 where coded) with the engine's where step k's exceptions say so. */
   static patch(exceptions, k, into) {
-    const { starts, indices, values } = exceptions;
-    for (let e = starts[k]; e < starts[k + 1]; e++) into[indices[e]] = values[e];
+    const { starts, codes, otherStarts, otherIndices, otherValues } = exceptions;
+    const { number, bits } = GptReplay;
+    for (let e = starts[k]; e < starts[k + 1]; e++) {
+      const i = codes[e] >> 1;
+      number[0] = into[i];
+      const low = bits[0]; // the 64 bits as two little-endian halves: one more, or one less, across the halves
+      if (codes[e] & 1) {
+        bits[0] = low + 1;
+        if (low === 0xffffffff) bits[1] += 1;
+      } else {
+        bits[0] = low - 1;
+        if (low === 0) bits[1] -= 1;
+      }
+      into[i] = number[0];
+    }
+    for (let e = otherStarts[k]; e < otherStarts[k + 1]; e++) into[otherIndices[e]] = otherValues[e];
   }
 
   /** How many exceptions in all: [squares, square roots]. */
   get exceptionCounts() {
-    return [this.squares.indices.length, this.roots.indices.length];
+    const count = (x) => x.codes.length + x.otherIndices.length;
+    return [count(this.squares), count(this.roots)];
   }
 
   /** Sets the working state to checkpoint i's weights, m and v. */
