@@ -4,9 +4,10 @@ using Micrograd.NN.Gpt;
 namespace Micrograd.Explorer;
 
 /// <summary>
-/// Records a <c>micrograd gpt</c> run for its page (<see cref="GptPage"/>): the loss and the learning rate of every step, the
-/// weights at checkpoints (every <see cref="CheckpointInterval"/> steps, and after the last step) with the document the
-/// next step trains on, and a few names sampled at about ten of the checkpoints.
+/// Records a <c>micrograd gpt</c> run for its page (<see cref="GptPage"/>): the loss, the learning rate, the document and
+/// Adam's bias corrections of every step, the weights and Adam's moments at checkpoints (every
+/// <see cref="CheckpointInterval"/> steps, and after the last step) with the document the next step trains on, what the
+/// page needs to take the steps between checkpoints again, and a few names sampled at about ten of the checkpoints.
 /// </summary>
 /// <remarks>
 /// <para>Made before the first step (it records the initial weights), then given each step's loss:</para>
@@ -19,7 +20,8 @@ namespace Micrograd.Explorer;
 /// steps. Between checkpoints the page can take the steps again itself (gpt-replay.js), bit for bit, from what is kept of
 /// every step: its document, Adam's bias corrections, and the exceptions to the page's arithmetic: the parameters whose
 /// <c>g ** 2</c> or <c>v̂ ** 0.5</c> (.NET's <see cref="Math.Pow"/>, C's <c>pow</c>) is not <c>g · g</c> or the square root
-/// (which is what a browser's <c>Math.pow</c> computes for those two powers), with .NET's numbers.</para>
+/// (which is what a browser's <c>Math.pow</c> computes for those two powers), each with the way to .NET's number
+/// (<see cref="GptPowExceptions"/>).</para>
 /// </remarks>
 public sealed class GptRunRecorder
 {
@@ -122,16 +124,18 @@ public sealed class GptRunRecorder
     /// <summary>Each step's bias corrections: <c>1 − β₁ ** (t + 1)</c>, then <c>1 − β₂ ** (t + 1)</c>.</summary>
     internal IReadOnlyList<double> Corrections => _corrections;
 
-    /// <summary>Each step's parameters whose <c>Math.Pow(g, 2)</c> is not <c>g · g</c>, with .NET's number.</summary>
+    /// <summary>Each step's parameters whose <c>Math.Pow(g, 2)</c> is not <c>g · g</c>.</summary>
     internal GptPowExceptions Squares => _squares;
 
-    /// <summary>Each step's parameters whose <c>Math.Pow(v̂, 0.5)</c> is not <c>Math.Sqrt(v̂)</c>, with .NET's number.</summary>
+    /// <summary>Each step's parameters whose <c>Math.Pow(v̂, 0.5)</c> is not <c>Math.Sqrt(v̂)</c>.</summary>
     internal GptPowExceptions Roots => _roots;
 
     internal IReadOnlyList<(int Step, string[] Names)> Samples => _samples;
 
-    /// <summary>Records the step just taken: its loss (what <see cref="GptTrainer.Step"/> returned) and its learning rate,
-    /// and the weights after it when it ends a checkpoint's interval or the run.</summary>
+    /// <summary>Records the step just taken: its loss (what <see cref="GptTrainer.Step"/> returned), its learning rate and
+    /// bias corrections, where its <c>pow</c>s differ from the browser's arithmetic (from the trainer's
+    /// <see cref="GptTrainer.Gradients"/> and the optimizer's <see cref="GptAdam.SecondMoments"/>), the next step's document,
+    /// and the weights and moments after it when it ends a checkpoint's interval or the run.</summary>
     /// <param name="loss">The step's loss.</param>
     /// <exception cref="InvalidOperationException">The trainer has not taken exactly one step more than recorded, or the run
     /// is over.</exception>
