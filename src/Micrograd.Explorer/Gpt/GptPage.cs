@@ -38,7 +38,7 @@ public static class GptPage
             ("{{COMMAND}}", WebUtility.HtmlEncode(options.Command ?? "")),
             ("{{RUN}}", GptRunJson.Write(run)),
             ("/*{{SCRIPT}}*/", PageTemplate.Resources("shared/numbers.js", "shared/page-kit.js", "shared/player.js",
-                "gpt-random.js", "gpt-model.js", "gpt-run.js", "gpt-chart.js", "gpt-name.js", "gpt-stream.js",
+                "gpt-random.js", "gpt-model.js", "gpt-run.js", "gpt-backward.js", "gpt-replay.js", "gpt-chart.js", "gpt-name.js", "gpt-stream.js",
                 "gpt-embeddings.js", "gpt-proof.js", "gpt-controls.js", "gpt.js")),
         ]);
     }

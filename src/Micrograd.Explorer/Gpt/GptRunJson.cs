@@ -6,10 +6,10 @@ namespace Micrograd.Explorer;
 
 /// <summary>
 /// A recorded GPT run as its page reads it: one JSON object with the model's shape and vocabulary, the run's settings,
-/// each step's loss and learning rate, the checkpoints' weights with the document each next step trains on, and the
-/// sampled names.
+/// each step's loss and learning rate, the checkpoints' weights with the document each next step trains on, the sampled
+/// names, and what the page needs to take the steps between checkpoints again (<c>replay</c>).
 /// </summary>
-/// <remarks>Arrays of doubles are base64url strings of their little-endian bytes (every bit kept, NaN and infinities
+/// <remarks>Arrays of doubles (and of int32s) are base64url strings of their little-endian bytes (every bit kept, NaN and infinities
 /// included), as the training page stores them (<see cref="TrainingRunJson"/>). Every <c>&lt;</c>, <c>&gt;</c> and
 /// <c>&amp;</c> is escaped (the writer's default), so the text can sit inside a script element, whatever the documents
 /// hold.</remarks>
@@ -68,6 +68,8 @@ internal static class GptRunJson
             json.WriteString("weights", Base64(run.Checkpoints.SelectMany(c => c).ToArray()));
             json.WriteEndObject();
 
+            WriteReplay(json, run);
+
             json.WriteStartArray("samples");
             foreach (var (step, names) in run.Samples)
             {
@@ -82,6 +84,44 @@ internal static class GptRunJson
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>What the page needs to take any step again from the checkpoint before it (gpt-replay.js): Adam's settings,
+    /// each step's document and bias corrections, the moments at each checkpoint, and the exceptions to the browser's
+    /// <c>g ** 2</c> and <c>v̂ ** 0.5</c>.</summary>
+    private static void WriteReplay(Utf8JsonWriter json, GptRunRecorder run)
+    {
+        var optimizer = run.Trainer.Optimizer;
+        json.WriteStartObject("replay");
+        json.WriteNumber("beta1", optimizer.Beta1);
+        json.WriteNumber("beta2", optimizer.Beta2);
+        json.WriteNumber("epsilon", optimizer.Epsilon);
+        json.WriteStartArray("documents");
+        foreach (var document in run.StepDocuments) json.WriteStringValue(document);
+        json.WriteEndArray();
+        json.WriteString("corrections", Base64(run.Corrections));
+        json.WriteString("moments", Base64(run.Moments.SelectMany(m => m).ToArray()));
+        WriteExceptions(json, "squares", run.Squares);
+        WriteExceptions(json, "roots", run.Roots);
+        json.WriteEndObject();
+    }
+
+    private static void WriteExceptions(Utf8JsonWriter json, string name, GptPowExceptions exceptions)
+    {
+        json.WriteStartObject(name);
+        json.WriteString("starts", Base64(exceptions.Starts));
+        json.WriteString("codes", Base64(exceptions.Codes));
+        json.WriteString("otherStarts", Base64(exceptions.OtherStarts));
+        json.WriteString("otherIndices", Base64(exceptions.OtherIndices));
+        json.WriteString("otherValues", Base64(exceptions.OtherValues));
+        json.WriteEndObject();
+    }
+
+    private static string Base64(IReadOnlyList<int> numbers)
+    {
+        var bytes = new byte[numbers.Count * sizeof(int)];
+        for (var i = 0; i < numbers.Count; i++) BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(i * sizeof(int)), numbers[i]);
+        return Convert.ToBase64String(bytes).Replace('+', '-').Replace('/', '_');
     }
 
     private static string Base64(IReadOnlyList<double> numbers)

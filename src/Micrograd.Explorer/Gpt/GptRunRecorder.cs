@@ -4,9 +4,10 @@ using Micrograd.NN.Gpt;
 namespace Micrograd.Explorer;
 
 /// <summary>
-/// Records a <c>micrograd gpt</c> run for its page (<see cref="GptPage"/>): the loss and the learning rate of every step, the
-/// weights at checkpoints (every <see cref="CheckpointInterval"/> steps, and after the last step) with the document the
-/// next step trains on, and a few names sampled at about ten of the checkpoints.
+/// Records a <c>micrograd gpt</c> run for its page (<see cref="GptPage"/>): the loss, the learning rate, the document and
+/// Adam's bias corrections of every step, the weights and Adam's moments at checkpoints (every
+/// <see cref="CheckpointInterval"/> steps, and after the last step) with the document the next step trains on, what the
+/// page needs to take the steps between checkpoints again, and a few names sampled at about ten of the checkpoints.
 /// </summary>
 /// <remarks>
 /// <para>Made before the first step (it records the initial weights), then given each step's loss:</para>
@@ -14,13 +15,18 @@ namespace Micrograd.Explorer;
 /// var recorder = new GptRunRecorder(trainer, tokenizer, seed);
 /// for (var k = 0; k &lt; steps; k++) recorder.Record(trainer.Step());
 /// </code>
-/// <para>The weights are kept whole (every bit) only at checkpoints, chosen so that they take at most
-/// <see cref="MaxCheckpointBytes"/>: every step for a small run, every 10th for microgpt's default 1,000 steps. The page
-/// shows the model at those steps.</para>
+/// <para>The weights are kept whole (every bit) only at checkpoints, with Adam's moments (m and v), chosen so that they
+/// take at most <see cref="MaxCheckpointBytes"/>: every step for a small run, every 50th for microgpt's default 1,000
+/// steps. Between checkpoints the page can take the steps again itself (gpt-replay.js), bit for bit, from what is kept of
+/// every step: its document, Adam's bias corrections, and the exceptions to the page's arithmetic: the parameters whose
+/// <c>g ** 2</c> or <c>v̂ ** 0.5</c> (.NET's <see cref="Math.Pow"/>, C's <c>pow</c>) is not <c>g · g</c> or the square root
+/// (which is what a browser's <c>Math.pow</c> computes for those two powers), each with the way to .NET's number
+/// (<see cref="GptPowExceptions"/>).</para>
 /// </remarks>
 public sealed class GptRunRecorder
 {
-    /// <summary>The most bytes of weights kept (as doubles; the page stores them in base64, 4/3 of this).</summary>
+    /// <summary>The most bytes of checkpoints (weights, m and v) kept (as doubles; the page stores them in base64, 4/3 of
+    /// this).</summary>
     internal const long MaxCheckpointBytes = 3_500_000;
 
     /// <summary>About how many checkpoints get sampled names.</summary>
@@ -37,6 +43,11 @@ public sealed class GptRunRecorder
     private readonly List<double[]> _checkpoints = [];
     private readonly List<string?> _documents = [];
     private readonly List<(int Step, string[] Names)> _samples = [];
+    private readonly List<double[]> _moments = [];
+    private readonly List<string> _stepDocuments = [];
+    private readonly List<double> _corrections = [];
+    private readonly GptPowExceptions _squares = new();
+    private readonly GptPowExceptions _roots = new();
 
     /// <summary>A recorder of <paramref name="trainer"/>'s run, made before its first step.</summary>
     /// <param name="trainer">The trainer, at step 0; the run is as long as its optimizer's <see cref="GptAdam.Steps"/>.</param>
@@ -62,6 +73,7 @@ public sealed class GptRunRecorder
         CheckpointInterval = IntervalFor(Steps, trainer.Model.Parameters.Count);
         var sampleEvery = Math.Max(1, (int)Math.Round(Steps / (double)SampledCheckpoints / CheckpointInterval));
         SampleInterval = sampleEvery * CheckpointInterval;
+        _stepDocuments.Add(Decoded(trainer.NextDocument));
         Checkpoint();
     }
 
@@ -103,10 +115,27 @@ public sealed class GptRunRecorder
     /// <summary>The document the step after each checkpoint trains on (null after the run's last step).</summary>
     internal IReadOnlyList<string?> Documents => _documents;
 
+    /// <summary>Adam's moments at each checkpoint: m then v, each in the parameters' order.</summary>
+    internal IReadOnlyList<double[]> Moments => _moments;
+
+    /// <summary>The document each step trained on (its characters, without BOS).</summary>
+    internal IReadOnlyList<string> StepDocuments => _stepDocuments;
+
+    /// <summary>Each step's bias corrections: <c>1 − β₁ ** (t + 1)</c>, then <c>1 − β₂ ** (t + 1)</c>.</summary>
+    internal IReadOnlyList<double> Corrections => _corrections;
+
+    /// <summary>Each step's parameters whose <c>Math.Pow(g, 2)</c> is not <c>g · g</c>.</summary>
+    internal GptPowExceptions Squares => _squares;
+
+    /// <summary>Each step's parameters whose <c>Math.Pow(v̂, 0.5)</c> is not <c>Math.Sqrt(v̂)</c>.</summary>
+    internal GptPowExceptions Roots => _roots;
+
     internal IReadOnlyList<(int Step, string[] Names)> Samples => _samples;
 
-    /// <summary>Records the step just taken: its loss (what <see cref="GptTrainer.Step"/> returned) and its learning rate,
-    /// and the weights after it when it ends a checkpoint's interval or the run.</summary>
+    /// <summary>Records the step just taken: its loss (what <see cref="GptTrainer.Step"/> returned), its learning rate and
+    /// bias corrections, where its <c>pow</c>s differ from the browser's arithmetic (from the trainer's
+    /// <see cref="GptTrainer.Gradients"/> and the optimizer's <see cref="GptAdam.SecondMoments"/>), the next step's document,
+    /// and the weights and moments after it when it ends a checkpoint's interval or the run.</summary>
     /// <param name="loss">The step's loss.</param>
     /// <exception cref="InvalidOperationException">The trainer has not taken exactly one step more than recorded, or the run
     /// is over.</exception>
@@ -115,8 +144,25 @@ public sealed class GptRunRecorder
         if (Trainer.StepCount != StepCount + 1)
             throw new InvalidOperationException($"The trainer has taken {Trainer.StepCount} steps; record each step once, right after it.");
         if (StepCount >= Steps) throw new InvalidOperationException($"The run has {Steps} steps, all recorded.");
-        _rates.Add(Trainer.Optimizer.LearningRateAt(StepCount));
+        var optimizer = Trainer.Optimizer;
+        var step = StepCount;
+        _rates.Add(optimizer.LearningRateAt(step));
         _losses.Add(loss);
+        var c2 = 1 - Math.Pow(optimizer.Beta2, step + 1);
+        _corrections.Add(1 - Math.Pow(optimizer.Beta1, step + 1));
+        _corrections.Add(c2);
+        var gradients = Trainer.Gradients;
+        var v = optimizer.SecondMoments;
+        for (var i = 0; i < gradients.Count; i++)
+        {
+            var g = gradients[i];
+            _squares.Check(i, Math.Pow(g, 2), g * g);
+            var vHat = v[i] / c2;
+            _roots.Check(i, Math.Pow(vHat, 0.5), Math.Sqrt(vHat));
+        }
+        _squares.EndStep();
+        _roots.EndStep();
+        if (StepCount < Steps) _stepDocuments.Add(Decoded(Trainer.NextDocument));
         if (StepCount % CheckpointInterval == 0 || StepCount == Steps) Checkpoint();
     }
 
@@ -128,7 +174,8 @@ public sealed class GptRunRecorder
         for (var i = 0; i < weights.Length; i++) weights[i] = parameters[i].Data;
         _checkpointSteps.Add(step);
         _checkpoints.Add(weights);
-        _documents.Add(step < Steps ? Tokenizer.Decode(Trainer.NextDocument.Where(t => t != Tokenizer.Bos)) : null);
+        _moments.Add([.. Trainer.Optimizer.FirstMoments, .. Trainer.Optimizer.SecondMoments]);
+        _documents.Add(step < Steps ? Decoded(Trainer.NextDocument) : null);
         if (step % SampleInterval == 0 || step == Steps)
         {
             var random = new PythonRandom(Seed);
@@ -139,11 +186,13 @@ public sealed class GptRunRecorder
         }
     }
 
-    /// <summary>The checkpoint interval: the smallest of 1, 2, 5, 10, 20, 50, … whose checkpoints fit in
-    /// <see cref="MaxCheckpointBytes"/>.</summary>
+    private string Decoded(IEnumerable<int> document) => Tokenizer.Decode(document.Where(t => t != Tokenizer.Bos));
+
+    /// <summary>The checkpoint interval: the smallest of 1, 2, 5, 10, 20, 50, … whose checkpoints (the weights, m and v)
+    /// fit in <see cref="MaxCheckpointBytes"/>.</summary>
     internal static int IntervalFor(int steps, int parameters)
     {
-        long bytes = (long)parameters * sizeof(double);
+        long bytes = 3L * parameters * sizeof(double);
         for (var scale = 1; ; scale *= 10)
         {
             foreach (var m in s_intervals)

@@ -19,7 +19,7 @@ public class GptHtmlTests
         var r = Tool.Run("gpt", "--samples", "1", "--html", folder.File("run.html"));
         Assert.True(r.ExitCode == 0, r.ToString());
         var bytes = new FileInfo(folder.File("run.html")).Length;
-        Assert.Matches(@"wrote .*run\.html: 1,000 steps, the weights every 10 steps, [0-9,]+ KB; open it in a browser\n", r.Out);
+        Assert.Matches(@"wrote .*run\.html: 1,000 steps, the weights every 50 steps, [0-9,]+ KB; open it in a browser\n", r.Out);
         Assert.True(bytes < 5_000_000, $"the page has {bytes.ToString("N0", CultureInfo.InvariantCulture)} bytes");
         var html = File.ReadAllText(folder.File("run.html"), Encoding.UTF8);
         Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);

@@ -21,6 +21,8 @@ public sealed class GptAdam
     private readonly double[] _m;
     private readonly double[] _v;
     private readonly double[] _scratch;
+    private readonly IReadOnlyList<double> _firstMoments;
+    private readonly IReadOnlyList<double> _secondMoments;
 
     /// <summary>Adam for <paramref name="parameterCount"/> parameters over a run of <paramref name="steps"/> steps.</summary>
     /// <param name="parameterCount">How many parameters; at least 1.</param>
@@ -41,6 +43,8 @@ public sealed class GptAdam
         _m = new double[parameterCount];
         _v = new double[parameterCount];
         _scratch = new double[parameterCount];
+        _firstMoments = Array.AsReadOnly(_m);
+        _secondMoments = Array.AsReadOnly(_v);
         LearningRate = learningRate;
         Steps = steps;
         Beta1 = beta1;
@@ -50,6 +54,14 @@ public sealed class GptAdam
 
     /// <summary>How many parameters the optimizer updates.</summary>
     public int ParameterCount => _m.Length;
+
+    /// <summary>The first moments m, one per parameter in the parameters' order, as the last update left them (all 0 before
+    /// the first): a read-only view that follows the updates.</summary>
+    public IReadOnlyList<double> FirstMoments => _firstMoments;
+
+    /// <summary>The second moments v, one per parameter in the parameters' order, as the last update left them (all 0 before
+    /// the first): a read-only view that follows the updates. The last update's v̂ is <c>v / (1 − β₂ ** (t + 1))</c>.</summary>
+    public IReadOnlyList<double> SecondMoments => _secondMoments;
 
     /// <summary>The learning rate at step 0.</summary>
     public double LearningRate { get; }

@@ -13,6 +13,8 @@ public sealed class GptTrainer
     private readonly int[][] _documents;
     private readonly GptKernel? _kernel;
     private readonly IReadOnlyList<Value> _parameters;
+    private readonly double[] _gradients;
+    private readonly IReadOnlyList<double> _gradientsView;
 
     /// <summary>A trainer of <paramref name="model"/> on <paramref name="documents"/>.</summary>
     /// <param name="model">The model; its parameters change at each step.</param>
@@ -44,6 +46,8 @@ public sealed class GptTrainer
         _documents = [.. documents];
         _parameters = model.Parameters;
         if (engine == GptEngine.Compiled) _kernel = new GptKernel(new GptLayout(model.Config, model.VocabularySize));
+        _gradients = _kernel?.Gradients ?? new double[_parameters.Count];
+        _gradientsView = Array.AsReadOnly(_gradients);
         if (optimizer.ParameterCount != _parameters.Count)
             throw new ArgumentException($"The optimizer was made for {optimizer.ParameterCount} parameters; the model has {_parameters.Count}.", nameof(optimizer));
     }
@@ -56,6 +60,11 @@ public sealed class GptTrainer
 
     /// <summary>The engine.</summary>
     public GptEngine Engine { get; }
+
+    /// <summary>The gradients of the last step's loss, one per parameter in <see cref="Gpt.Parameters"/> order, as the
+    /// optimizer received them (all 0 before the first step): a read-only view that the next step replaces. Both engines
+    /// give the same numbers (the eager engine's are copied before the update sets the parameters' own to 0).</summary>
+    public IReadOnlyList<double> Gradients => _gradientsView;
 
     /// <summary>How many steps have been taken: the next step's number, from 0.</summary>
     public int StepCount { get; private set; }
@@ -74,6 +83,7 @@ public sealed class GptTrainer
             var node = Model.Loss(tokens);
             node.Backward();
             loss = node.Data;
+            for (var i = 0; i < _gradients.Length; i++) _gradients[i] = _parameters[i].Grad;
             Optimizer.Update(_parameters, StepCount);
         }
         else
