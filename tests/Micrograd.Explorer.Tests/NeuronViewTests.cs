@@ -150,14 +150,12 @@ public sealed class NeuronViewTests(BrowserFixture browser) : IDisposable
         var trace = EngineTrace.Of(root);
         await using var tab = await browser.OpenAsync(PageFile.Write(_files, "mlp", root), 1600, 900);
         await tab.PressAsync("n");
-        await GoToAsync(tab, trace.ForwardSteps + 40);
-        await tab.PressAsync("+");
+        await GoToAsync(tab, trace.ForwardSteps + 30);
         var path = Path.Combine(AppContext.BaseDirectory, "screenshots", "explorer-neurons.png");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.Delete(path);
         await tab.Page.Mouse.MoveAsync(1595, 5);
         await tab.Page.EvaluateAsync<bool>("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))");
-        Assert.False(await tab.Page.EvaluateAsync<bool>("() => document.querySelector('#graph canvas.minimap').hidden"), "zoomed in, the screenshot has no overview");
         await tab.Page.ScreenshotAsync(new() { Path = path });
         Assert.Equal((1600, 900), Png.Size(path));
         tab.AssertNoErrors();
