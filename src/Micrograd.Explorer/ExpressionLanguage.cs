@@ -13,8 +13,11 @@ internal static class ExpressionLanguage
     /// <summary>The ops an expression can make: the arithmetic, the functions, and the constant powers whose twin is not the
     /// general one.</summary>
     public static IEnumerable<Op> Ops =>
-        OpCatalog.All.Where(op => op.Arity != OpArity.Nary)
+        OpCatalog.All.Where(op => Arithmetic.Contains(op.Name)).Concat(OpCatalog.Functions)
             .Concat(PowerTwin.ShortcutExponents.Select(e => new Value(1).Pow(e).Operation!));
+
+    /// <summary>The ops of the operators: + - * / ** and unary minus.</summary>
+    private static readonly string[] Arithmetic = ["+", "-", "*", "/", "**", "neg"];
 
     /// <summary><c>{"functions": [["abs", 1], …, ["max", 2], …]}</c>, in the engine's order.</summary>
     public static string Json

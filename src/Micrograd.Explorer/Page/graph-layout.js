@@ -5,7 +5,7 @@
 // an op (ids e0, e1, …: the graph's edges numbered in node order, operands in order).
 //
 // The layout is layered: each value and op gets the longest path from a leaf as its layer (an op one layer after its
-// operands, a value one after its op), then each layer is ordered by the barycentre of its neighbours' places, a few sweeps
+// operands, a value one after its op; a leaf one layer before its first use), then each layer is ordered by the barycentre of its neighbours' places, a few sweeps
 // down and up; layers are placed along the direction (left to right or top to bottom) and centred across it. Sizes come
 // from the number of characters: nothing is measured.
 "use strict";
@@ -58,6 +58,8 @@ const GraphLayout = (() => {
       }
       list.push(record[node.id]);
     }
+    // a leaf one layer before its first use, rather than with every leaf in the first layer, far from a late use
+    for (const item of list) if (item.kind === "record" && item.in.length === 0 && item.out.length > 0) item.layer = Math.min(...item.out.map((op) => op.layer)) - 1;
     return { list, record };
   }
 
