@@ -49,7 +49,7 @@ public sealed class TypedExpressionTests(BrowserFixture browser) : IDisposable
 
     private sealed record JsNode(string Op, int[] Operands, string Name, string Data, string Grad);
 
-    private sealed record JsResult(int[]? Problem, JsNode[]? Nodes)
+    private sealed record JsResult(int[]? Problem, int Position, JsNode[]? Nodes)
     {
         public string? Message => Problem is null ? null : new string(Problem.Select(c => (char)c).ToArray());
     }
@@ -64,7 +64,7 @@ public sealed class TypedExpressionTests(BrowserFixture browser) : IDisposable
               const full = window.explorer.format.full;
               return JSON.stringify(r.graph
                 ? { nodes: r.graph.nodes.map((n) => ({ op: n.op, operands: n.operands, name: n.name, data: full(n.data), grad: full(n.grad) })) }
-                : { problem: [...r.problem].map((c) => c.charCodeAt(0)) }); // UTF-16 code units: a lone surrogate survives
+                : { problem: [...r.problem].map((c) => c.charCodeAt(0)), position: r.position }); // UTF-16 code units: a lone surrogate survives
             }
             """, new object[] { text, values });
         return JsonSerializer.Deserialize<JsResult>(json, Json)!;
@@ -113,7 +113,8 @@ public sealed class TypedExpressionTests(BrowserFixture browser) : IDisposable
         {
             var error = Assert.Throws<ExpressionException>(() => Expression.Parse(text));
             var js = await BuildInPage(tab, text, []);
-            if (js.Message != error.Message) failures.Add($"'{text}': the page says {js.Message ?? "(a graph)"}, the engine {error.Message}");
+            if (js.Message != error.Message || js.Position != error.Position)
+                failures.Add($"'{text}': the page says {js.Message ?? "(a graph)"} (at {js.Position}), the engine {error.Message} (at {error.Position})");
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
         tab.AssertNoErrors();

@@ -61,6 +61,11 @@ const ExplorerExpression = Object.freeze({
       event.preventDefault();
       build(box.value);
     });
+    // Another expression in the #hash, or none after one (Back to a hash the page's state reader ignores): its graph.
+    window.addEventListener("hashchange", () => {
+      const typed = ExplorerTyped.fromHash(location.hash);
+      if ((typed ? typed.text : null) !== page.typed.text) location.reload();
+    });
     box.addEventListener("keydown", (event) => {
       if (event.key === "Escape") {
         box.value = firstText();

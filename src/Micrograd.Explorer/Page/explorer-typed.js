@@ -23,7 +23,8 @@ const ExplorerTyped = Object.freeze({
 
   /**
    * The graph model of an expression at values (texts; a missing or unreadable one is 1), with the op twins it needs added
-   * to ops: { graph } or, when the text is not an expression, { problem } (the parser's message).
+   * to ops: { graph } or, when the text is not an expression, { problem, position } (the parser's message, and the 0-based
+   * position it is about).
    */
   build(text, valueTexts, ops) {
     let parsed;
@@ -31,7 +32,7 @@ const ExplorerTyped = Object.freeze({
       parsed = ExpressionParser.parse(text, ExplorerTyped.functions());
     } catch (error) {
       if (error.name !== "ExpressionError") throw error;
-      return { problem: error.message };
+      return { problem: error.message, position: error.position };
     }
     const values = parsed.variables.map((_, k) => {
       const read = k < valueTexts.length ? Numbers.parse(valueTexts[k]) : null;
