@@ -143,26 +143,7 @@ public sealed class TypedExpressionTests(BrowserFixture browser) : IDisposable
         // The picture has every edge GraphView looks for, and no two records overlap.
         var edges = await tab.Page.EvaluateAsync<int>("() => document.querySelectorAll('#graph svg g.edge[id^=\"e\"]:not([id^=\"edge\"])').length");
         Assert.Equal(trace.Graph.Edges.Count, edges);
-        foreach (var direction in new[] { "dir-tb", "dir-lr" })
-        {
-            await tab.ClickAsync(direction);
-            var boxes = await tab.Page.EvaluateAsync<double[][]>("""
-                () => [...document.querySelectorAll('#graph svg g.node > polygon, #graph svg g.node > ellipse')].map((s) => {
-                  if (s.tagName === 'ellipse') { const [x, y, rx, ry] = ['cx', 'cy', 'rx', 'ry'].map((a) => Number(s.getAttribute(a))); return [x - rx, y - ry, x + rx, y + ry]; }
-                  const p = s.getAttribute('points').trim().split(/[\s,]+/).map(Number);
-                  const xs = p.filter((_, i) => i % 2 === 0), ys = p.filter((_, i) => i % 2 === 1);
-                  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
-                })
-                """);
-            for (var i = 0; i < boxes.Length; i++)
-            {
-                for (var j = i + 1; j < boxes.Length; j++)
-                {
-                    var (a, b) = (boxes[i], boxes[j]);
-                    Assert.False(a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3], $"{direction}: shapes {i} and {j} overlap");
-                }
-            }
-        }
+        await AssertNoOverlapAsync(tab);
 
         // A reload shows it again; Back shows the graph before.
         await tab.Page.WaitForFunctionAsync("() => location.hash === '#' + window.explorer.hash && window.explorer.hash.includes('&step=' + window.explorer.step + '&')");
@@ -221,5 +202,46 @@ public sealed class TypedExpressionTests(BrowserFixture browser) : IDisposable
             Assert.Equal(0, await tab.Page.EvaluateAsync<int>("() => document.querySelectorAll('img').length"));
             tab.AssertNoErrors();
         }
+    }
+
+    /// <summary>In both directions, no two shapes of the picture (records, ops) overlap.</summary>
+    private static async Task AssertNoOverlapAsync(ExplorerTab tab)
+    {
+        foreach (var direction in new[] { "dir-tb", "dir-lr" })
+        {
+            await tab.ClickAsync(direction);
+            var boxes = await tab.Page.EvaluateAsync<double[][]>("""
+                () => [...document.querySelectorAll('#graph svg g.node > polygon, #graph svg g.node > ellipse')].map((s) => {
+                  if (s.tagName === 'ellipse') { const [x, y, rx, ry] = ['cx', 'cy', 'rx', 'ry'].map((a) => Number(s.getAttribute(a))); return [x - rx, y - ry, x + rx, y + ry]; }
+                  const p = s.getAttribute('points').trim().split(/[\s,]+/).map(Number);
+                  const xs = p.filter((_, i) => i % 2 === 0), ys = p.filter((_, i) => i % 2 === 1);
+                  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+                })
+                """);
+            for (var i = 0; i < boxes.Length; i++)
+            {
+                for (var j = i + 1; j < boxes.Length; j++)
+                {
+                    var (a, b) = (boxes[i], boxes[j]);
+                    Assert.False(a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3], $"{direction}: shapes {i} and {j} overlap");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_long_typed_expression_is_laid_out_whole_without_overlaps_and_computes_as_the_engine()
+    {
+        var text = string.Join(" + ", Enumerable.Range(0, 60).Select(i => $"sin(x{i % 7} * {i}) * y ** {i % 5}"));
+        var expression = Expression.Parse(text);
+        var trace = EngineTrace.Of(expression.Build(expression.Variables.ToDictionary(v => v, _ => 1.0)).Root);
+        await using var tab = await browser.OpenAsync(SmallPage(), hash: "#expr=" + Uri.EscapeDataString(text));
+        Assert.Equal(text, await tab.Page.EvaluateAsync<string>("() => window.explorer.expression"));
+        await tab.PressAsync("End");
+        var state = await tab.ReadAsync();
+        Expect.StateAt(trace, trace.Steps, state, "the long expression");
+        Assert.Equal(trace.Count, state.Records.Count);
+        await AssertNoOverlapAsync(tab);
+        tab.AssertNoErrors();
     }
 }
