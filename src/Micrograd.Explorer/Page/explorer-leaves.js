@@ -80,8 +80,8 @@ const ExplorerLeaves = Object.freeze({
         // a graph typed in the page: no engine's numbers to compare with (the expression box's tests compare the page's
         // parser, builder and passes with the engine's)
         check.className = "";
-        check.textContent = "computed in the page with the engine's op twins (a typed expression)";
-        check.title = check.textContent;
+        check.textContent = "computed in the page";
+        check.title = "A typed expression's numbers are computed in the page with the engine's op twins; the engine made none to compare with";
         return;
       }
       const run = page.run;
