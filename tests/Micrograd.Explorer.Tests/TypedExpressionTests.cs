@@ -194,6 +194,15 @@ public sealed class TypedExpressionTests(BrowserFixture browser) : IDisposable
             tab.AssertNoErrors();
         }
 
+        // Two expressions: the first counts, and the page opens once (no reload after reload).
+        await using (var tab = await browser.OpenAsync(file, hash: "#expr=x&expr=y&step=1"))
+        {
+            Assert.Equal("x", await tab.Page.EvaluateAsync<string>("() => window.explorer.expression"));
+            await tab.Page.WaitForTimeoutAsync(500);
+            Assert.Single(tab.Requests, url => url.StartsWith(tab.Url, StringComparison.Ordinal));
+            tab.AssertNoErrors();
+        }
+
         // A valid expression with hostile values: each unreadable value is 1.
         await using (var tab = await browser.OpenAsync(file, hash: "#expr=x%20*%20y&at=" + Uri.EscapeDataString(hostile + ",2")))
         {

@@ -42,8 +42,8 @@ const ExplorerHash = Object.freeze({
           state.skip = value === "1";
         } else if (key === "select" && /^\d+$/.test(value) && Number(value) < n) {
           state.select = Number(value);
-        } else if (key === "expr") {
-          state.expr = value;
+        } else if (key === "expr" && state.expr === undefined) {
+          state.expr = value; // the first, as explorer-typed.js reads it (else the page would reload forever)
         }
       }
       return known ? state : null;
