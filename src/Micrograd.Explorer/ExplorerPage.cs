@@ -70,7 +70,8 @@ public static class ExplorerPage
         var heading = point.Count == 0 ? title
             : $"{title} at {string.Join(", ", point.Select(id => names[id] + "=" + PageNumbers.Full(graph.Nodes[id].Data)))}";
         var json = GraphModel.Json(graph, names, values, graph.NearestToRoot(options.MaxDrawnNodes), title, point, options.RankDirection, groups);
-        var ops = OpTable.Source(graph.Nodes.Where(n => !n.IsLeaf).Select(n => n.Operation!));
+        // every op an expression typed in the page can make, besides the graph's own (ExpressionLanguage)
+        var ops = OpTable.Source(graph.Nodes.Where(n => !n.IsLeaf).Select(n => n.Operation!).Concat(ExpressionLanguage.Ops)) + PowerTwin.Source();
 
         PageTemplate.Write(writer, PageTemplate.Resource("explorer.html"),
         [
@@ -80,9 +81,11 @@ public static class ExplorerPage
             ("{{TITLE}}", WebUtility.HtmlEncode(heading)),
             ("<!--{{LAYOUTS}}-->", layouts),
             ("{{GRAPH}}", json),
+            ("{{LANGUAGE}}", ExpressionLanguage.Json),
             ("/*{{OPS}}*/", ops),
-            ("/*{{SCRIPT}}*/", GraphViewParts.Scripts + PageTemplate.Resources("explanation.js", "chain-picture.js", "explorer-model.js", "explorer-table.js",
-                "explorer-steps.js", "explorer-leaves.js", "explorer-leaf-tools.js", "explorer-what-if.js", "explorer-hash.js", "explorer-controls.js", "explorer.js")),
+            ("/*{{SCRIPT}}*/", GraphViewParts.Scripts + PageTemplate.Resources("expression-lexer.js", "expression-parser.js", "expression-graph.js",
+                "graph-layout.js", "explorer-typed.js", "explanation.js", "chain-picture.js", "explorer-model.js", "explorer-table.js",
+                "explorer-steps.js", "explorer-leaves.js", "explorer-leaf-tools.js", "explorer-what-if.js", "explorer-hash.js", "explorer-expression.js", "explorer-controls.js", "explorer.js")),
         ]);
     }
 

@@ -109,12 +109,17 @@ public sealed partial class ExplorerPageTests
     }
 
     [Fact]
-    public void The_op_table_holds_exactly_the_ops_of_the_graph_from_their_twins()
+    public void The_op_table_holds_exactly_the_ops_of_the_graph_and_of_the_expression_box_from_their_twins()
     {
-        var root = TestGraphs.Expression("tanh(x) * x ** 2 + x ** y", "x=1", "y=2").Root;
+        var root = TestGraphs.Expression("tanh(x) * x ** 2 + x ** 2.5", "x=1").Root;
         var html = ExplorerPage.Render(root);
         var names = OpEntry().Matches(html).Select(m => JsonSerializer.Deserialize<string>(m.Groups[1].Value)).ToHashSet();
-        Assert.Equal(new HashSet<string?> { "tanh", "*", "**2", "+", "**" }, names);
+        // the graph's ops (**2.5 among them), and every op an expression typed in the page makes: the arithmetic, the
+        // functions, and the constant powers whose twin is not the general one (microgradPower's)
+        HashSet<string?> expected = ["**2.5", "+", "-", "*", "/", "**", "neg", .. Micrograd.Ops.OpCatalog.Functions.Select(op => op.Name),
+            .. ShortcutPowers];
+        Assert.True(expected.SetEquals(names), $"missing: {string.Join(" ", expected.Except(names))}; not expected: {string.Join(" ", names.Except(expected))}");
+        Assert.Contains("function microgradPower(fma, pow, number)", html);
         Assert.Contains("backward: (k, [x], y, g) => (g * fma(-y, y, 1))", html);
         Assert.Contains("forward: ([x]) => (x * x)", html);
     }
@@ -138,7 +143,7 @@ public sealed partial class ExplorerPageTests
         var html = ExplorerPage.Render(x * y, new ExplorerOptions { Title = "<b>tanh & co</b>" });
         Assert.Contains("<title>&lt;b&gt;tanh &amp; co&lt;/b&gt; · micrograd explorer</title>", html);
         Assert.DoesNotContain("<b>tanh", html);
-        Assert.Equal(3, Regex.Count(html, "</script>", RegexOptions.IgnoreCase)); // the graph's, the op table's and the script's own
+        Assert.Equal(4, Regex.Count(html, "</script>", RegexOptions.IgnoreCase)); // the graph's, the expression language's, the op table's and the script's own
         Assert.DoesNotContain("alert('x')</script>", html);
     }
 
@@ -172,6 +177,8 @@ public sealed partial class ExplorerPageTests
     private static partial Regex ViewBoxWidth();
 
     private static double Width(string svg) => double.Parse(ViewBoxWidth().Match(svg).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+    private static readonly string[] ShortcutPowers = ["**2", "**3", "**-1", "**0.5", "**-2", "**-0.5", "**1", "**0", "**4", "**1.5"];
 
     [GeneratedRegex("^    (\"[^\"]*\"): \\{$", RegexOptions.Multiline)]
     private static partial Regex OpEntry();

@@ -1,5 +1,7 @@
 // The explorer's state in the URL's #hash: step=12&dir=TB&skip=1&n3=2 (n3: the leaf with id 3, as in the picture), so that a
-// link opens the same view. Written shortly after a change, and not while playing.
+// link opens the same view. Written shortly after a change, and not while playing. A graph typed in the page comes first:
+// expr=x**2&at=1.5 (explorer-typed.js); a hash with another expression (or none, after one) reloads the page, which opens
+// with that expression's graph (or the one it holds).
 "use strict";
 /* global Numbers, PageKit, GraphPasses */
 /* exported ExplorerHash */
@@ -12,7 +14,8 @@ const ExplorerHash = Object.freeze({
     const { nodes, n, engine, view, isLeaf, editable, original, leafValue } = page;
 
     function hashText() {
-      const parts = [`step=${engine.position}`, `dir=${view.direction}`];
+      const typed = page.graph.typed ? [`expr=${encodeURIComponent(page.graph.title)}`, `at=${page.graph.point.map((id) => encodeURIComponent(full(original[id]))).join(",")}`] : [];
+      const parts = [...typed, `step=${engine.position}`, `dir=${view.direction}`];
       if (engine.skipLeaves) parts.push("skip=1");
       if (page.selected >= 0) parts.push(`select=${page.selected}`);
       for (const id of page.editedLeaves()) parts.push(`n${id}=${encodeURIComponent(full(leafValue[id]))}`);
@@ -26,7 +29,7 @@ const ExplorerHash = Object.freeze({
       const state = { values: [] };
       let known = false;
       for (const [key, value] of items) {
-        known ||= /^(n\d+|step|dir|skip|select)$/.test(key);
+        known ||= /^(n\d+|step|dir|skip|select|expr)$/.test(key);
         const leaf = /^n(\d+)$/.exec(key);
         if (leaf && Number(leaf[1]) < n && editable(Number(leaf[1]))) {
           const parsed = parse(value);
@@ -39,12 +42,19 @@ const ExplorerHash = Object.freeze({
           state.skip = value === "1";
         } else if (key === "select" && /^\d+$/.test(value) && Number(value) < n) {
           state.select = Number(value);
+        } else if (key === "expr" && state.expr === undefined) {
+          state.expr = value; // the first, as explorer-typed.js reads it (else the page would reload forever)
         }
       }
       return known ? state : null;
     }
 
     function applyHash(state) {
+      // another expression than the one the page opened with (or none after one), such as a link pasted or Back: its graph
+      if ((state.expr ?? null) !== page.typed.text) {
+        location.reload();
+        return;
+      }
       page.pause();
       if (state.values.length > 0 || page.editedLeaves().length > 0) {
         const values = new Map(nodes.filter((node) => isLeaf(node)).map((node) => [node.id, original[node.id]]));

@@ -7,15 +7,16 @@
 // any direction, and their order matters only for what each does when attached. Whatever changes is read from the page
 // afresh at each use (page.run, page.selected, page.lastStep); everything else is set once and may be kept in a local.
 "use strict";
-/* global Numbers, PageKit, GraphPasses, Explanation, microgradOps */
+/* global Numbers, PageKit, GraphPasses, Explanation, ExplorerTyped, microgradOps */
 /* exported ExplorerModel */
 
 const ExplorerModel = Object.freeze({
-  /** The page's state, read from the page's graph data (the #graph-data element). */
+  /** The page's state, read from the page's graph data (the #graph-data element), or from an expression typed in the page. */
   create() {
     const { full, short } = Numbers;
-    const graph = GraphPasses.readModel(JSON.parse(PageKit.$("graph-data").textContent));
     const OPS = microgradOps(Numbers.fma, Numbers.pow);
+    const typed = ExplorerTyped.start(OPS);
+    const graph = typed.graph || GraphPasses.readModel(JSON.parse(PageKit.$("graph-data").textContent));
     const nodes = graph.nodes;
     const n = nodes.length;
     const root = graph.root;
@@ -50,6 +51,8 @@ const ExplorerModel = Object.freeze({
     return {
       graph,
       OPS,
+      /** The expression of the #hash the page opened with ({ text, graph, problem }: text null when none). */
+      typed,
       nodes,
       n,
       root,

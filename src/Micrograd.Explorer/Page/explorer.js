@@ -10,10 +10,11 @@
 // The explorer's own files, in the order the page runs them (each adds its part to the page object that
 // explorer-model.js makes): explorer-model.js (the state), explorer-table.js (the table of values), explorer-steps.js
 // (drawing a step, play and pause), explorer-leaves.js (changing leaves), explorer-leaf-tools.js (selection, the what-if
-// slider, the nudge check, learning steps), explorer-what-if.js (the what-if plot of the output over a leaf), explorer-hash.js (the #hash), explorer-controls.js (buttons and keys), and this
+// slider, the nudge check, learning steps), explorer-what-if.js (the what-if plot of the output over a leaf), explorer-hash.js (the #hash), explorer-expression.js (the
+// expression box; explorer-typed.js builds a typed expression's graph, with expression-*.js), explorer-controls.js (buttons and keys), and this
 // file, which makes the picture, attaches the others and starts the page.
 "use strict";
-/* global Numbers, PageKit, GraphPasses, GraphView, ChainPicture, ExplorerModel, ExplorerTable, ExplorerSteps, ExplorerLeaves, ExplorerLeafTools, ExplorerWhatIf, ExplorerHash, ExplorerControls */
+/* global Numbers, PageKit, GraphPasses, GraphView, ChainPicture, ExplorerModel, ExplorerTable, ExplorerSteps, ExplorerLeaves, ExplorerLeafTools, ExplorerWhatIf, ExplorerHash, ExplorerExpression, ExplorerControls, ExplorerTyped, microgradOps */
 
 (() => {
   const { full, short, fixed4 } = Numbers;
@@ -87,6 +88,7 @@
   ExplorerLeafTools.attach(page);
   ExplorerWhatIf.attach(page);
   ExplorerHash.attach(page);
+  ExplorerExpression.attach(page);
   ExplorerControls.attach(page);
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -139,5 +141,9 @@
     get hash() { return page.hashState.written; },
     /** The what-if plot: the selected leaf (id), its plotted values (xs) and outputs (ys; complete once all 101 are computed, in as many frames as slices), the point now (x, y), the tangent's slope and the nudge check's secant (x, h, down, up, estimate); null with no leaf selected. */
     get whatIf() { return page.whatIf; },
+    /** The expression the page opened with from its #hash (null: the graph the engine wrote), and the page's parser and
+     * builder: the graph model of a text at values (numbers, in variable order), or { problem }, the parser's message. */
+    get expression() { return page.typed.text; },
+    build(text, values) { return ExplorerTyped.build(text, values.map(full), microgradOps(Numbers.fma, Numbers.pow)); },
   };
 })();

@@ -76,7 +76,7 @@ internal sealed class Parser
                         break;
                     case TokenKind.Plus:
                         break; // unary plus changes nothing
-                    case TokenKind.Close when tokens[i - 1].Kind == TokenKind.Open && _stack.Peek().Kind == Pending.FunctionOpen:
+                    case TokenKind.Close when i > 0 && tokens[i - 1].Kind == TokenKind.Open && _stack.Peek().Kind == Pending.FunctionOpen:
                         throw ArgumentCountError(_stack.Peek(), 0);
                     default:
                         throw Error(token, OperandExpected);
