@@ -12,7 +12,7 @@ const TrainingPosition = Object.freeze({
   attach(page) {
     const { full } = Numbers;
     const { $ } = PageKit;
-    const { run, TWINS, trainer, names, outputCount, validation, plane, network, chart } = page;
+    const { run, TWINS, trainer, names, outputCount, plane, network, chart } = page;
     const speeds = [1, 2, 5, 10, 20, 50, 100];
 
     const outputs = new Float64Array(outputCount);
@@ -34,7 +34,7 @@ const TrainingPosition = Object.freeze({
 
     /** Checks point i of a set (kind "train" or "validation") with the model at the step shown, and records in `wrong` whether it is wrong. */
     function checkPoint(kind, i) {
-      const set = kind === "train" ? page.train : validation;
+      const set = kind === "train" ? page.train : page.validation;
       trainer.evaluatePoint(page.view.params, set.features[2 * i], set.features[2 * i + 1], outputs, buffers);
       if (TWINS.isCorrect(outputs, set.labels[i])) wrong.delete(`${kind}:${i}`);
       else wrong.add(`${kind}:${i}`);
@@ -43,6 +43,7 @@ const TrainingPosition = Object.freeze({
     /** Draws the points over the regions as they are (the model did not change: the regions stay), ringed by their losses. */
     function drawPoints() {
       const params = page.view.params;
+      const validation = page.validation;
       page.pointLosses = { train: trainer.sampleLosses(params, page.train), validation: validation ? trainer.sampleLosses(params, validation) : null };
       plane.setPoints([{ kind: "train", ...page.train }, ...(validation ? [{ kind: "validation", ...validation }] : [])], wrong, page.pointLosses);
       plane.draw();
@@ -52,6 +53,7 @@ const TrainingPosition = Object.freeze({
     function drawPlane() {
       page.lastRegionsMs = plane.computeRegions((x, y) => predict(page.view.params, x, y));
       wrong = new Set();
+      const validation = page.validation;
       for (let i = 0; i < page.train.count; i++) checkPoint("train", i);
       for (let i = 0; validation && i < validation.count; i++) checkPoint("validation", i);
       drawPoints();
@@ -71,6 +73,7 @@ const TrainingPosition = Object.freeze({
 
     function showNumbers() {
       const v = page.view;
+      const validation = page.validation;
       const engine = page.recordedAt(page.position);
       const items = [];
       const agree = (value, i) => (engine ? (Object.is(value, engine[i]) ? " ✓" : " ≠ engine") : "");
@@ -148,7 +151,8 @@ const TrainingPosition = Object.freeze({
       const j = parameter;
       const parts = [`${names[j]} (${what}) = ${full(view.params[j])}`, `grad ${full(view.grads[j])}`];
       if (!view.end) parts.push(`after the update ${full(view.after[j])}`);
-      const stateNames = run.optimizer.name === "momentum" ? ["velocity"] : run.optimizer.name === "adam" ? ["m", "v"] : [];
+      // (the optimizer of the step shown: a train-again may use another than the run's; sgd keeps no state, momentum one array, Adam two)
+      const stateNames = [[], ["velocity"], ["m", "v"]][view.state.length] || [];
       stateNames.forEach((name, s) => parts.push(`${name} ${full(view.state[s][j])}`));
       out.textContent = parts.join(" · ");
       out.dataset.parameter = String(j);

@@ -14,7 +14,7 @@ const TrainingSample = Object.freeze({
   attach(page) {
     const { full, short, fixed4, isBad } = Numbers;
     const { $ } = PageKit;
-    const { run, OPS, TWINS, recorded, names, validation, plane } = page;
+    const { run, OPS, TWINS, recorded, names, plane } = page;
 
     const sampleGraph = GraphPasses.readModel(run.sample.graph);
     const sampleNodes = sampleGraph.nodes;
@@ -138,7 +138,7 @@ const TrainingSample = Object.freeze({
       if (!selected) return;
       const view = page.view;
       const sampleView = page.sampleView;
-      const set = selected.set === "train" ? page.train : validation;
+      const set = selected.set === "train" ? page.train : page.validation;
       if (!set || selected.index >= set.count) {
         closeSample();
         return;

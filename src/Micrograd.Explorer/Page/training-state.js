@@ -50,7 +50,7 @@ const TrainingState = Object.freeze({
       copySet,
       /** The training data as edited; replaced when a point is added. */
       train: copySet(recorded.data),
-      /** The validation data as edited (moved in place), or null. */
+      /** The validation data as edited (moved in place), or null; a train-again's own. */
       validation,
       edits: { added: 0, deleted: 0, moved: new Set() },
       /** The steps trained on in the page (null: none): { from, steps, end, start, data, settings, first, taken }. */
@@ -91,6 +91,7 @@ const TrainingState = Object.freeze({
     /** Every position's loss and accuracy (and validation's), for the chart. */
     function series() {
       const branch = page.branch;
+      const validation = page.validation;
       const n = length();
       const make = () => new Float64Array(n).fill(NaN);
       const s = { length: n, branch: branch ? branch.from : 0, loss: make(), accuracy: make(), validationLoss: validation ? make() : null, validationAccuracy: validation ? make() : null };

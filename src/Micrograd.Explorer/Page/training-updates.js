@@ -10,42 +10,53 @@ const TrainingUpdates = Object.freeze({
   attach(page) {
     const { full } = Numbers;
     const { $ } = PageKit;
-    const { run, names } = page;
-    const kind = run.optimizer.name;
+    const { names } = page;
     const details = $("updates");
 
-    // Each optimizer's columns after the value and the gradient: [heading, the number from (grad, state, j)].
-    const columns = kind === "adam"
-      ? [["m", (g, s, j) => s[0][j]], ["√v", (g, s, j) => Math.sqrt(s[1][j])], ["−m/√v", (g, s, j) => -s[0][j] / Math.sqrt(s[1][j])]]
-      : kind === "momentum"
-        ? [["velocity", (g, s, j) => s[0][j]], ["−velocity", (g, s, j) => -s[0][j]]]
-        : [["−grad", (g, s, j) => -g[j]]];
-    const about = {
-      adam: "Adam: m and v are the running means of each gradient and of its square, after this step's update. Each parameter moves along −m/√v (by lr·m̂/(√v̂ + ε), m̂ and v̂ being m and v with their bias corrections): a steady gradient moves it a full step, a noisy one less.",
-      momentum: "Momentum: the velocity is the running sum of the gradients (each step keeps a fraction of it), after this step's update; each parameter moves by −lr·velocity.",
-    }[kind] || "Plain SGD keeps no state: each parameter moves by −lr·grad, so the direction shown is −grad.";
+    // Each optimizer's columns after the value and the gradient: [heading, the number from (grad, state, j)], by the count
+    // of its state arrays (the step shown's optimizer: a train-again may use another than the run's).
+    const COLUMNS = [
+      [["−grad", (g, s, j) => -g[j]]],
+      [["velocity", (g, s, j) => s[0][j]], ["−velocity", (g, s, j) => -s[0][j]]],
+      [["m", (g, s, j) => s[0][j]], ["√v", (g, s, j) => Math.sqrt(s[1][j])], ["−m/√v", (g, s, j) => -s[0][j] / Math.sqrt(s[1][j])]],
+    ];
+    const ABOUT = [
+      "Plain SGD keeps no state: each parameter moves by −lr·grad, so the direction shown is −grad.",
+      "Momentum: the velocity is the running sum of the gradients (each step keeps a fraction of it), after this step's update; each parameter moves by −lr·velocity.",
+      "Adam: m and v are the running means of each gradient and of its square, after this step's update. Each parameter moves along −m/√v (by lr·m̂/(√v̂ + ε), m̂ and v̂ being m and v with their bias corrections): a steady gradient moves it a full step, a noisy one less.",
+    ];
+    let kind = -1;
+    let columns = [];
+    let rows = [];
 
-    for (const heading of ["parameter", "value", "grad", ...columns.map((c) => c[0])]) {
-      const th = document.createElement("th");
-      th.scope = "col";
-      th.textContent = heading;
-      $("updates-head").appendChild(th);
+    /** The table's head and rows for an optimizer of `count` state arrays. */
+    function build(count) {
+      kind = count;
+      columns = COLUMNS[count];
+      $("updates-head").replaceChildren(...["parameter", "value", "grad", ...columns.map((c) => c[0])].map((heading) => {
+        const th = document.createElement("th");
+        th.scope = "col";
+        th.textContent = heading;
+        return th;
+      }));
+      rows = names.map((name, j) => {
+        const tr = document.createElement("tr");
+        tr.dataset.parameter = String(j);
+        const th = document.createElement("th");
+        th.scope = "row";
+        th.textContent = name;
+        const cells = Array.from({ length: 2 + columns.length }, () => document.createElement("td"));
+        tr.append(th, ...cells);
+        return cells;
+      });
+      $("update-rows").replaceChildren(...rows.map((cells) => cells[0].parentElement));
     }
-    const rows = names.map((name, j) => {
-      const tr = document.createElement("tr");
-      tr.dataset.parameter = String(j);
-      const th = document.createElement("th");
-      th.scope = "row";
-      th.textContent = name;
-      const cells = Array.from({ length: 2 + columns.length }, () => document.createElement("td"));
-      tr.append(th, ...cells);
-      return cells;
-    });
-    $("update-rows").append(...rows.map((cells) => cells[0].parentElement));
 
     function showUpdates() {
       if (!details.open || !page.view) return;
       const view = page.view;
+      if (view.state.length !== kind) build(view.state.length);
+      const about = ABOUT[kind];
       $("updates-about").textContent = view.end
         ? `After the last step no update follows: the gradients of the whole data, and the optimizer's state as the last step left it. ${about}`
         : `At step ${page.position}: the values the step is measured with and their gradients. ${about}`;
@@ -56,6 +67,7 @@ const TrainingUpdates = Object.freeze({
       });
     }
 
+    build(page.trainer.stateCount);
     details.addEventListener("toggle", showUpdates);
     Object.assign(page, { showUpdates });
   },

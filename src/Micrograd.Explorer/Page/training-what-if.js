@@ -14,7 +14,7 @@ const TrainingWhatIf = Object.freeze({
   attach(page) {
     const { full, short, parse } = Numbers;
     const { $ } = PageKit;
-    const { run, TWINS, trainer, recorded, validation, copySet, chart } = page;
+    const { run, TWINS, trainer, recorded, copySet, chart } = page;
 
     function showEdits() {
       const edits = page.edits;
@@ -44,7 +44,7 @@ const TrainingWhatIf = Object.freeze({
     }
 
     function movePoint(point, x, y) {
-      const set = point.set === "train" ? page.train : validation;
+      const set = point.set === "train" ? page.train : page.validation;
       set.features[2 * point.index] = x;
       set.features[2 * point.index + 1] = y;
       page.edits.moved.add(`${point.set}:${point.index}`);
@@ -80,7 +80,9 @@ const TrainingWhatIf = Object.freeze({
       const batched = Boolean(run.batches);
       const seed = batched ? field("train-seed", (v) => Number.isInteger(v) && v >= 0 && v <= 2147483647, "the seed must be a whole number of at least 0") : run.seed;
       const batch = batched ? Math.min(run.batchSize, train.count) : train.count;
-      return problems.length > 0 ? { problem: problems.join("; ") } : { steps, lr, lrEnd, seed, batch, batched, batches: batch < train.count };
+      // In a train-again's steps, its optimizer trains on (as the command line's --optimizer); elsewhere the run's.
+      const again = page.branch && page.branch.settings.trainer ? { trainer: page.branch.settings.trainer, optimizer: page.branch.settings.optimizer } : { optimizer: run.optimizer.name };
+      return problems.length > 0 ? { problem: problems.join("; ") } : { steps, lr, lrEnd, seed, batch, batched, batches: batch < train.count, ...again };
     }
 
     /** Starts training on from the step shown, with the engine's semantics: a fresh optimizer and a linear schedule, as `train --init` runs. */
@@ -95,56 +97,71 @@ const TrainingWhatIf = Object.freeze({
       }
       page.pause();
       const from = page.position;
-      const params = page.view.params.slice();
+      const earlier = page.branch;
+      const previous = earlier && from > earlier.from ? earlier.steps.slice(0, from - earlier.from) : null;
       const data = copySet(page.train);
-      const state = trainer.newState();
+      const params = page.view.params.slice();
+      // The loss the training starts from, on the data it trains on (the step shown measured the run's data, not the edits).
+      const before = (settings.trainer || trainer).evaluate(params, data).loss;
+      runBranch({ from: previous ? earlier.from : from, steps: previous || [], first: from, params, data, settings }, (end, rate) => {
+        result.textContent = `trained ${settings.steps} step${settings.steps === 1 ? "" : "s"} in the page from step ${from}: loss ${short(before)} → ${short(end.loss)} on all ${data.count} samples (${rate.toFixed(0)} steps/s, drawing included)`;
+        showReproduce();
+      });
+    }
+
+    /**
+     * Trains `settings.steps` steps in the page from `params` on `data` (and page.validation, measured as the engine logs it),
+     * as the branch of the timeline that starts at position `from` with the steps `steps` kept: a fresh optimizer
+     * (settings.optimizer's, or the run's), the linear schedule from settings.lr to settings.lrEnd, and random batches as
+     * --batch and --seed draw them when settings.batches. A slice of steps a frame; then done(end, steps a second).
+     */
+    function runBranch({ from, steps, first, params, data, settings }, done) {
+      const result = $("train-result");
+      const engine = settings.trainer || trainer;
+      const state = engine.newState();
       const rate = TWINS.linearSchedule({ start: settings.lr, end: settings.lrEnd, steps: settings.steps });
       const nextBatch = settings.batches ? TWINS.sampler(data.count, settings.batch, (settings.seed + 2) | 0) : null;
       const all = TrainingEngine.range(data.count);
-      const earlier = page.branch;
-      const previous = earlier && from > earlier.from ? earlier.steps.slice(0, from - earlier.from) : null;
-      const startedAt = previous ? earlier.from : from;
-      page.branch = { from: startedAt, steps: previous || [], end: null, start: params.slice(), data, settings, first: from, taken: 0 };
+      page.branch = { from, steps, end: null, start: params.slice(), data, settings, first, taken: 0 };
       page.trainingOn = true;
       $("train-on").disabled = true;
+      $("train-again").disabled = true;
       result.className = "";
-      const grads = new Float64Array(trainer.parameterCount);
+      const grads = new Float64Array(engine.parameterCount);
       let k = 0;
       const t0 = performance.now();
-      // The loss the training starts from, on the data it trains on (the step shown measured the run's data, not the edits).
-      const before = trainer.evaluate(params, data).loss;
       // About 30 ms of steps a frame, so that the page draws each slice's last step and stays responsive.
       const slice = () => {
         const branch = page.branch;
+        const validation = page.validation;
         const sliceStart = performance.now();
         while (k < settings.steps && performance.now() - sliceStart < 30) {
           const batch = nextBatch ? nextBatch() : all;
           const used = params.slice();
           const r = rate(k);
-          const measured = trainer.step(params, state, grads, data, batch, r, k, validation);
+          const measured = engine.step(params, state, grads, data, batch, r, k, validation);
           branch.steps.push({ k: branch.from + branch.steps.length, params: used, grads: grads.slice(), loss: measured.loss, accuracy: measured.accuracy, validation: measured.validation, rate: r, after: params.slice(), state: state.map((s) => s.slice()), batch: Int32Array.from(batch) });
           k++;
           branch.taken = k;
         }
-        const endGrads = new Float64Array(trainer.parameterCount);
+        const endGrads = new Float64Array(engine.parameterCount);
         if (k >= settings.steps) {
-          const whole = trainer.measure(params, data, all, endGrads);
-          branch.end = { k: branch.from + branch.steps.length, end: true, params: params.slice(), grads: endGrads, loss: whole.loss, accuracy: whole.accuracy, validation: validation ? trainer.evaluate(params, validation) : null, rate: null, after: params.slice(), state: state.map((s) => s.slice()) };
+          const whole = engine.measure(params, data, all, endGrads);
+          branch.end = { k: branch.from + branch.steps.length, end: true, params: params.slice(), grads: endGrads, loss: whole.loss, accuracy: whole.accuracy, validation: validation ? engine.evaluate(params, validation) : null, rate: null, after: params.slice(), state: state.map((s) => s.slice()) };
         }
         chart.setSeries(page.series());
         page.view = null;
         page.goTo(branch.from + branch.steps.length - (branch.end ? 0 : 1));
         if (k < settings.steps) {
-          result.textContent = `training on in the page: step ${k} of ${settings.steps}…`;
+          result.textContent = `training in the page: step ${k} of ${settings.steps}…`;
           requestAnimationFrame(slice);
           return;
         }
         page.trainingOn = false;
         $("train-on").disabled = false;
-        const seconds = (performance.now() - t0) / 1000;
-        page.lastTrainOnRate = settings.steps / seconds;
-        result.textContent = `trained ${settings.steps} step${settings.steps === 1 ? "" : "s"} in the page from step ${from}: loss ${short(before)} → ${short(branch.end.loss)} on all ${data.count} samples (${page.lastTrainOnRate.toFixed(0)} steps/s, drawing included)`;
-        showReproduce();
+        $("train-again").disabled = false;
+        page.lastTrainOnRate = settings.steps / ((performance.now() - t0) / 1000);
+        done(branch.end, page.lastTrainOnRate);
         showEdits();
         page.showCheck();
       };
@@ -155,7 +172,7 @@ const TrainingWhatIf = Object.freeze({
     function showReproduce() {
       const s = page.branch.settings;
       const args = ["micrograd train --data whatif-data.csv --init whatif-start.json", `--steps ${s.steps}`, `--lr ${full(s.lr)}`, `--lr-end ${full(s.lrEnd)}`,
-        `--optimizer ${run.optimizer.name}`, `--loss ${run.loss.name}`, `--l2 ${full(run.loss.l2)}`];
+        `--optimizer ${s.optimizer}`, `--loss ${run.loss.name}`, `--l2 ${full(run.loss.l2)}`];
       if (s.batched) args.push(`--batch ${run.batchSize}`, `--seed ${s.seed}`);
       $("reproduce-command").textContent = args.join(" ");
       $("reproduce").hidden = false;
@@ -168,10 +185,13 @@ const TrainingWhatIf = Object.freeze({
       page.train = copySet(recorded.data);
       page.edits = { added: 0, deleted: 0, moved: new Set() };
       page.forgetEdits();
-      if (validation) validation.features.set(recorded.validation.features);
+      page.validation = recorded.validation ? copySet(recorded.validation) : null;
+      page.plane.fitBounds([recorded.data, ...(recorded.validation ? [recorded.validation] : [])]);
       $("reproduce").hidden = true;
       $("export-start").hidden = true;
+      $("again-command-row").hidden = true;
       $("train-result").textContent = "";
+      $("again-result").textContent = "";
       showEdits();
       chart.setSeries(page.series());
       page.view = null;
@@ -179,6 +199,6 @@ const TrainingWhatIf = Object.freeze({
       page.showCheck();
     }
 
-    Object.assign(page, { addPoint, movePoint, showEdits, showDefaultRates, trainOn, backToRun, trainingOn: false, lrTouched: false, lastTrainOnRate: 0 });
+    Object.assign(page, { addPoint, movePoint, showEdits, showDefaultRates, trainOn, runBranch, backToRun, trainingOn: false, lrTouched: false, lastTrainOnRate: 0 });
   },
 });

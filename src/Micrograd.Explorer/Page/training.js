@@ -15,13 +15,13 @@
 // training-controls.js (buttons and keys), training-hash.js (the #hash), and this file, which makes the panels, attaches the
 // others and starts the page.
 "use strict";
-/* global PageKit, TrainingPlane, NetworkView, TrainingChart, TrainingState, TrainingPosition, TrainingProof, TrainingSample, TrainingGuide, TrainingWhatIf, TrainingEdits, TrainingNeurons, TrainingZeroLines, TrainingUpdates, TrainingExport, TrainingControls, TrainingHash */
+/* global PageKit, TrainingPlane, NetworkView, TrainingChart, TrainingState, TrainingPosition, TrainingProof, TrainingSample, TrainingGuide, TrainingWhatIf, TrainingEdits, TrainingNeurons, TrainingZeroLines, TrainingUpdates, TrainingExport, TrainingAgain, TrainingControls, TrainingHash */
 
 (() => {
   const { $ } = PageKit;
 
   const page = TrainingState.create();
-  const { run, recorded, names, classLabels, classOf, colors, validation } = page;
+  const { run, recorded, names, classLabels, classOf, colors } = page;
 
   // The panels, first: the other files draw into them. Their callbacks reach the other files through the page.
   const plane = new TrainingPlane($("plane"), {
@@ -32,7 +32,7 @@
     onMove: (point, x, y) => page.movePoint(point, x, y),
     onMoved: () => page.showEdits(),
   });
-  plane.fitBounds([recorded.data, ...(validation ? [validation] : [])]);
+  plane.fitBounds([recorded.data, ...(recorded.validation ? [recorded.validation] : [])]);
 
   const network = new NetworkView($("network"), {
     inputs: run.model.inputs,
@@ -67,6 +67,7 @@
   TrainingZeroLines.attach(page);
   TrainingUpdates.attach(page);
   TrainingExport.attach(page);
+  TrainingAgain.attach(page);
   TrainingControls.attach(page);
   TrainingHash.attach(page);
 
@@ -105,6 +106,8 @@
     drawRegions: () => { page.drawPlane(); return page.lastRegionsMs; },
     /** The training data as it is now (edited): { count, features, labels }. */
     get train() { const t = page.train; return { count: t.count, features: Array.from(t.features), labels: Array.from(t.labels) }; },
+    /** The validation data as it is now (a train-again's own), or null. */
+    get validation() { const v = page.validation; return v ? { count: v.count, features: Array.from(v.features), labels: Array.from(v.labels) } : null; },
     /** The neuron maps last drawn ({ names, small, large }: grids of { n, xs, ys, values }), and the zero lines drawn. */
     get neuronMaps() { return page.neuronMaps; },
     get zeroLines() { return page.zeroLines; },

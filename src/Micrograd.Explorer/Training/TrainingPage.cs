@@ -72,7 +72,7 @@ public static class TrainingPage
             ("/*{{SCRIPT}}*/", GraphViewParts.Scripts + PageTemplate.Resources("explanation.js", "chain-picture.js", "training-tape.js", "training-engine.js",
                 "training-recorded.js", "training-plane.js", "training-network.js", "training-chart.js", "training-state.js", "training-position.js",
                 "training-proof.js", "training-sample.js", "training-guide.js", "training-what-if.js", "training-edits.js", "training-neurons.js",
-                "training-zero-lines.js", "training-updates.js", "training-export.js", "training-controls.js", "training-hash.js",
+                "training-zero-lines.js", "training-updates.js", "training-export.js", "training-data.js", "training-again.js", "training-controls.js", "training-hash.js",
                 "training.js")),
         ]);
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Micrograd.NN;
 
@@ -11,8 +12,10 @@ namespace Micrograd.Explorer;
 /// </summary>
 /// <remarks>
 /// The result is the source of a function <c>microgradTraining(fma, pow)</c> returning
-/// <c>{ optimizer, schedule, linearSchedule, numbers, isCorrect, sampler }</c>; <c>optimizer</c> and the schedules take their
-/// settings (an object) and return the update or the rate function.
+/// <c>{ optimizer, schedule, linearSchedule, numbers, isCorrect, sampler, optimizers }</c>; <c>optimizer</c> and the schedules take their
+/// settings (an object) and return the update or the rate function; <c>optimizers</c> has, by the name <c>train --optimizer</c>
+/// knows, the update and the count of per-parameter state arrays of each optimizer as the command line makes it (its default
+/// settings), for the page's train-again.
 /// </remarks>
 internal static class TrainingScripts
 {
@@ -29,6 +32,7 @@ internal static class TrainingScripts
             ("numbers", numbers),
             ("isCorrect", isCorrect),
             ("sampler", TrainingTwins.Sampler),
+            ("optimizers", CommandLineOptimizers()),
         };
         var sb = new StringBuilder("function microgradTraining(fma, pow) {\n  \"use strict\";\n  return {\n");
         foreach (var (name, script) in parts)
@@ -38,6 +42,25 @@ internal static class TrainingScripts
         }
         sb.Append("  };\n}\n");
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// <c>{ sgd: { update, stateCount }, momentum: …, adam: … }</c>: each optimizer as <c>micrograd train --optimizer</c> makes it
+    /// (<c>new Sgd(parameters, schedule)</c>, <c>new Momentum(…)</c>, <c>new Adam(…)</c>: their default settings), where
+    /// <c>update</c> is its twin's update function.
+    /// </summary>
+    private static string CommandLineOptimizers()
+    {
+        Value[] parameters = [new Value(0.0)];
+        var schedule = LearningRateSchedule.Constant(1.0);
+        Optimizer[] optimizers = [new Sgd(parameters, schedule), new Momentum(parameters, schedule), new Adam(parameters, schedule)];
+        var sb = new StringBuilder("{\n");
+        foreach (var optimizer in optimizers)
+        {
+            var twin = TrainingTwins.Of(optimizer)!;
+            sb.Append(CultureInfo.InvariantCulture, $"  {twin.Name}: {{ update: ({twin.Update.Trim()})(), stateCount: {optimizer.State.Count} }},\n");
+        }
+        return sb.Append('}').ToString();
     }
 
     private static string Indent(string script) => script.Replace("\n", "\n    ", StringComparison.Ordinal);
