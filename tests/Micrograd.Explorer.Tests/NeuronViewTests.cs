@@ -134,6 +134,22 @@ public sealed class NeuronViewTests(BrowserFixture browser) : IDisposable
     }
 
     [Fact]
+    public async Task A_graph_typed_in_the_page_is_laid_out_in_the_page_without_a_neuron_level_picture()
+    {
+        await using var tab = await browser.OpenAsync(PageFile.Write(_files, "mlp", Network()));
+        await tab.PressAsync("n");
+        const string text = "tanh(w0*x0 + w1*x1 + b) * tanh(w2*x0 + w3*x1 + c)";
+        await tab.Page.FillAsync("#expression", text);
+        await tab.Page.PressAsync("#expression", "Enter");
+        await tab.Page.WaitForFunctionAsync($"() => window.explorer && window.explorer.expression === {System.Text.Json.JsonSerializer.Serialize(text)}");
+        Assert.False(await tab.Page.Locator("#dir-n").IsVisibleAsync(), "a typed graph offers a neuron-level picture it has no layout for");
+        await tab.Page.Locator("#graph").FocusAsync();
+        foreach (var key in new[] { "n", "e", "N", "E" }) await tab.PressAsync(key);
+        Assert.NotEqual("N", await tab.Page.EvaluateAsync<string>("() => window.explorer.direction"));
+        tab.AssertNoErrors();
+    }
+
+    [Fact]
     public async Task The_neuron_level_picture_reads_on_a_phone()
     {
         await using var tab = await browser.OpenAsync(PageFile.Write(_files, "mlp", Network()), 400, 800);

@@ -34,7 +34,7 @@
       : `laid out ${direction === "TB" ? "top to bottom" : "left to right"}`),
     onSelect: (id) => page.select(id),
     aliasOf: (id) => chain.aliasOf(id),
-    groups: graph.groups,
+    groups: graph.groups || [],
   });
   page.view = view;
   page.chain = chain;
@@ -65,7 +65,7 @@
    * holds value id (its values framed where they fit, its output selected); N switches between the two pictures.
    */
   page.expand = (id) => {
-    const group = graph.groups.find((g) => g.output === id || g.members.includes(id));
+    const group = (graph.groups || []).find((g) => g.output === id || g.members.includes(id));
     if (!group || view.direction !== "N") return false;
     setDirection(page.fullDirection);
     view.readableAround(group.output, page.OPEN_PIXELS);
