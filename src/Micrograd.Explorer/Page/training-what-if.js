@@ -57,8 +57,14 @@ const TrainingWhatIf = Object.freeze({
     /** Puts the step's learning rate in the fields (the last step's after the last step), until the learner types one. */
     function showDefaultRates() {
       const rate = page.view.rate !== null ? page.view.rate : recorded.rate(recorded.steps - 1);
-      $("train-lr").value = full(rate);
-      $("train-lr-end").value = full(rate);
+      // For people (0.676, not 0.6759999999999999); every digit on hover and in use, while the text is the one shown.
+      for (const id of ["train-lr", "train-lr-end"]) {
+        const input = $(id);
+        input.value = short(rate);
+        input.dataset.shown = input.value;
+        input.dataset.exact = full(rate);
+        input.title = `the learning rate of the step shown: ${full(rate)}`;
+      }
     }
 
     function readSettings() {
@@ -66,7 +72,7 @@ const TrainingWhatIf = Object.freeze({
       const problems = [];
       const field = (id, test, message) => {
         const input = $(id);
-        const parsed = parse(input.value);
+        const parsed = parse(input.dataset.shown !== undefined && input.value === input.dataset.shown ? input.dataset.exact : input.value);
         const ok = parsed.problem === undefined && test(parsed.value);
         input.classList.toggle("bad", !ok);
         if (!ok) problems.push(message);

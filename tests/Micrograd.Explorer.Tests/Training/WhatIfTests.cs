@@ -66,6 +66,34 @@ public sealed class WhatIfTests(BrowserFixture browser) : IDisposable
         tab.AssertNoErrors();
     }
 
+    [Fact]
+    public async Task The_steps_learning_rate_reads_for_people_and_trains_on_with_every_digit()
+    {
+        var run = TrainingRun.Make(_files, "moons", TrainingRun.Moons());
+        var rate = Micrograd.NN.LearningRateSchedule.Linear(1.0, 0.1, 100).At(36);
+        Assert.Equal("0.6759999999999999", Shown.Full(rate));
+        await using var tab = await browser.OpenTrainingAsync(run.Page);
+        await tab.Page.Locator("#position").FillAsync("37");
+        foreach (var id in new[] { "#train-lr", "#train-lr-end" })
+        {
+            Assert.Equal("0.676", await tab.Page.Locator(id).InputValueAsync());
+            Assert.Contains("0.6759999999999999", await tab.Page.Locator(id).GetAttributeAsync("title"), StringComparison.Ordinal);
+        }
+        await tab.Page.Locator("#train-steps").FillAsync("2");
+        await tab.ClickAsync("train-on");
+        await tab.Page.WaitForFunctionAsync("() => !window.training.trainingOn && window.training.branchLosses.length === 2");
+        var command = await tab.Page.Locator("#reproduce-command").TextContentAsync() ?? "";
+        Assert.Contains("--lr 0.6759999999999999 --lr-end 0.6759999999999999", command, StringComparison.Ordinal);
+
+        // A rate typed by the learner is the rate used.
+        await tab.ClickAsync("to-run");
+        await tab.Page.Locator("#train-lr").FillAsync("0.5");
+        await tab.ClickAsync("train-on");
+        await tab.Page.WaitForFunctionAsync("() => !window.training.trainingOn && window.training.branchLosses.length === 2");
+        Assert.Contains("--lr 0.5 --lr-end ", await tab.Page.Locator("#reproduce-command").TextContentAsync() ?? "", StringComparison.Ordinal);
+        tab.AssertNoErrors();
+    }
+
     public static TheoryData<string, string[], int> Runs => new()
     {
         // The README's moons demo (full batch, SGD): from step 37, a point of class 1 added.
