@@ -139,6 +139,8 @@
     get scale() { return view.scale; },
     get view() { const v = view.visible(); return [v.x, v.y, v.w, v.h]; },
     get hash() { return page.hashState.written; },
+    /** Whether a change is still to be written to the #hash (it is written shortly after). */
+    get hashPending() { return page.hashState.timer !== null; },
     /** The what-if plot: the selected leaf (id), its plotted values (xs) and outputs (ys; complete once all 101 are computed, in as many frames as slices), the point now (x, y), the tangent's slope and the nudge check's secant (x, h, down, up, estimate); null with no leaf selected. */
     get whatIf() { return page.whatIf; },
     /** The expression the page opened with from its #hash (null: the graph the engine wrote), and the page's parser and

@@ -86,7 +86,8 @@ public sealed class ExplorerTab : IAsyncDisposable
     /// <summary>Waits until the page has written its state into the URL's #hash (it does so shortly after a change) and returns it.</summary>
     public async Task<string> SettledHashAsync()
     {
-        await Page.WaitForFunctionAsync("() => location.hash === '#' + window.explorer.hash && window.explorer.hash.startsWith('step=' + window.explorer.step + '&')");
+        // No write still to come (a change just made is written shortly after), and the one made is in the URL.
+        await Page.WaitForFunctionAsync("() => !window.explorer.hashPending && location.hash === '#' + window.explorer.hash && window.explorer.hash.startsWith('step=' + window.explorer.step + '&')");
         return await Page.EvaluateAsync<string>("() => location.hash");
     }
 
