@@ -144,7 +144,7 @@ public sealed class GptInsideTests(BrowserFixture browser, GptPageRun run) : ICl
         foreach (var word in new[] { "First", "Back", "Play", "Step", "End" })
             Assert.Equal(1, await tab.Page.Locator("header").GetByRole(AriaRole.Button, new() { Name = word }).CountAsync());
         Assert.Equal(1, await tab.Page.Locator("header").GetByRole(AriaRole.Slider, new() { Name = "Speed" }).CountAsync());
-        Assert.Equal(1, await tab.Page.Locator("header").GetByRole(AriaRole.Slider, new() { Name = "Go to a checkpoint" }).CountAsync());
+        Assert.Equal(1, await tab.Page.Locator("header").GetByRole(AriaRole.Slider, new() { Name = "Go to a step" }).CountAsync());
         // Tab reaches each of them, in order
         var reached = new List<string>();
         for (var k = 0; k < 7; k++)
