@@ -133,16 +133,16 @@ class GptReplay {
   /**
    * The weights after `step` steps (0 … steps), in the model's parameter order: the working array, which the next call
    * changes (copy it to keep it). Steps on from the working state when it lies between the checkpoint before step and
-   * step, else from that checkpoint. With `until` (a performance.now() time) it stops taking steps at that time and
-   * returns null, the steps taken so far kept: the next call goes on from there.
+   * step, else from that checkpoint. With `until` (a performance.now() time) it stops taking steps at that time (after
+   * one at least) and returns null, the steps taken so far kept: the next call goes on from there.
    */
   seek(step, until = Infinity) {
     if (!(step >= 0 && step <= this.steps)) throw new RangeError(`the run has steps 0 to ${this.steps}, not ${step}`);
     const i = this.checkpointBefore(step);
     if (!(this.step >= this.checkpointSteps[i] && this.step <= step)) this.restore(i);
     while (this.step < step) {
-      if (until !== Infinity && performance.now() >= until) return null;
       this.next();
+      if (this.step < step && until !== Infinity && performance.now() >= until) return null;
     }
     return this.weights;
   }

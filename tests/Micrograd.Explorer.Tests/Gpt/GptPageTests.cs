@@ -7,8 +7,8 @@ namespace Micrograd.Explorer.Tests.Gpt;
 
 /// <summary>
 /// The GPT page of a small run (<see cref="GptPageRun"/>), used as a person uses it: the names typed into it go through the
-/// model at the checkpoint shown, and every probability, attention weight and loss it computes equals the library's, bit for
-/// bit; its proof line says so for the run's losses and learning rates; its keys move between checkpoints; a name outside the
+/// model at the step shown, and every probability, attention weight and loss it computes equals the library's, bit for
+/// bit; its proof line says so for the run's losses and learning rates; its keys move over the steps; a name outside the
 /// vocabulary, or a hostile hash, is refused and does nothing else; and it makes no request.
 /// </summary>
 [Collection(BrowserCollection.Name)]

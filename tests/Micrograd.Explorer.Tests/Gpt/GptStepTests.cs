@@ -169,6 +169,35 @@ public sealed class GptStepTests(BrowserFixture browser, GptThinnedRun run) : IC
         tab.AssertNoErrors();
     }
 
+    /// <summary>A long seek is taken in slices (GptReplay.seek with a time limit returns null and keeps its place); the
+    /// weights it reaches are those of one seek, bit for bit; and of two moves in a row the page shows the latter.</summary>
+    [Fact]
+    public async Task A_seek_in_slices_reaches_the_same_weights_and_the_latest_move_wins()
+    {
+        await using var tab = await OpenAsync();
+        var result = await tab.Page.EvaluateAsync<int[]>("""
+            () => {
+              const data = JSON.parse(document.getElementById("run-data").textContent);
+              const whole = new GptReplay(data);
+              const wanted = Float64Array.from(whole.seek(199));
+              const sliced = new GptReplay(data);
+              sliced.restore(0);
+              let slices = 0;
+              let weights = null;
+              while (weights === null) { slices++; weights = sliced.seek(199, performance.now() + 0.05); }
+              let differ = 0;
+              for (let i = 0; i < wanted.length; i++) if (!Object.is(wanted[i], weights[i])) differ++;
+              window.gpt.goTo(198);
+              window.gpt.goTo(57);
+              return [differ, slices > 1 ? 1 : 0, window.gpt.position];
+            }
+            """);
+        Assert.Equal([0, 1, 57], result);
+        await TypeNameAsync(tab, "luna");
+        await AssertModelAtAsync(tab, 57, "luna");
+        tab.AssertNoErrors();
+    }
+
     [Fact]
     public async Task The_proof_replays_every_steps_loss()
     {
