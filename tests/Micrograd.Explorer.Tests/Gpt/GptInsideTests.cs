@@ -153,7 +153,7 @@ public sealed class GptInsideTests(BrowserFixture browser, GptPageRun run) : ICl
             reached.Add(await tab.Page.EvaluateAsync<string>("() => document.activeElement.id"));
         }
         Assert.Equal(["reset", "back", "play", "step", "end", "speed", "position"], reached);
-        // and the keys work from there: Enter on Step moves one checkpoint
+        // and the keys work from there: Enter on Step moves one step
         await tab.Page.Locator("#step").FocusAsync();
         await tab.PressAsync("Enter");
         Assert.Equal(1, await tab.Page.EvaluateAsync<int>("() => window.gpt.position"));
