@@ -9,7 +9,7 @@ namespace Micrograd.Explorer.Tests.Gpt;
 /// <summary>
 /// How fast the GPT page moves over its steps, measured and printed, never asserted (a shared machine's clock is no
 /// test): the time one step on takes to redraw everything (the model rebuilt by one replayed step), typing a name a
-/// character at a time, and the worst seek (a step just before a checkpoint, reached from far: the checkpoint before it
+/// character at a time, a step back (from the marks the replay keeps on the way), and the worst seek (a step just before a checkpoint, reached from far: the checkpoint before it
 /// restored and interval − 1 steps replayed), with its longest task (a task of over 50 ms, as the browser counts them: the
 /// page answers in between). The default run always; the 10,000-step run at width 32 when MICROGRAD_GPT_BENCH=1:
 /// <c>MICROGRAD_GPT_BENCH=1 dotnet test tests/Micrograd.Explorer.Tests -c Release --filter GptStepSpeed --logger "console;verbosity=detailed"</c>.
@@ -56,7 +56,15 @@ public sealed class GptStepSpeedTests(BrowserFixture browser, ITestOutputHelper 
           const seek = performance.now() - t;
           await new Promise((resolve) => setTimeout(resolve, 200));
           observer.disconnect();
-          return [median(steps), Math.max(...steps), median(typing), Math.max(...typing), target, first, seek, longest, run.interval, run.steps];
+          const back = [];
+          for (let k = 0; k < 20; k++) {
+            await later();
+            const b = performance.now();
+            gpt.goTo(gpt.position - 1);
+            await wait();
+            back.push(performance.now() - b);
+          }
+          return [median(steps), Math.max(...steps), median(typing), Math.max(...typing), target, first, seek, longest, run.interval, run.steps, median(back), Math.max(...back)];
         }
         """;
 
@@ -76,7 +84,7 @@ public sealed class GptStepSpeedTests(BrowserFixture browser, ITestOutputHelper 
         var m = await tab.Page.EvaluateAsync<double[]>(Measure);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{what}: page {size:N0} bytes, weights stored every {m[8]:N0} of {m[9]:N0} steps; the proof ended {proofSeconds:0.#} s after the page was ready; " +
-            $"one step on: median {m[0]:0.#} ms, worst {m[1]:0.#} ms (of 30); typing a character: median {m[2]:0.#} ms, worst {m[3]:0.#} ms; " +
+            $"one step on: median {m[0]:0.#} ms, worst {m[1]:0.#} ms (of 30); one step back (20 from there): median {m[10]:0.#} ms, worst {m[11]:0.#} ms; typing a character: median {m[2]:0.#} ms, worst {m[3]:0.#} ms; " +
             $"the worst seek (to step {m[4]:N0}, {m[8] - 1:N0} steps replayed): {m[6]:0.#} ms in all, {m[5]:0.#} ms before the page answers again, {(m[7] == 0 ? "no task over 50 ms" : $"longest task {m[7]:0.#} ms")}"));
         tab.AssertNoErrors();
     }

@@ -170,7 +170,8 @@ public sealed class GptStepTests(BrowserFixture browser, GptThinnedRun run) : IC
     }
 
     /// <summary>A long seek is taken in slices (GptReplay.seek with a time limit returns null and keeps its place); the
-    /// weights it reaches are those of one seek, bit for bit; and of two moves in a row the page shows the latter.</summary>
+    /// weights it reaches are those of one seek, bit for bit, and so are those a step back reaches from the marks kept on
+    /// the way; and of two moves in a row the page shows the latter.</summary>
     [Fact]
     public async Task A_seek_in_slices_reaches_the_same_weights_and_the_latest_move_wins()
     {
@@ -187,12 +188,19 @@ public sealed class GptStepTests(BrowserFixture browser, GptThinnedRun run) : IC
               while (weights === null) { slices++; weights = sliced.seek(199, performance.now() + 0.05); }
               let differ = 0;
               for (let i = 0; i < wanted.length; i++) if (!Object.is(wanted[i], weights[i])) differ++;
+              // back and forth inside a stretch, from the marks kept on the way (every 3 steps here) or the checkpoint
+              const marked = new GptReplay(data);
+              for (const step of [199, 198, 197, 199, 198, 184, 183, 181, 184]) {
+                const fresh = new GptReplay(data).seek(step);
+                const got = marked.seek(step);
+                for (let i = 0; i < fresh.length; i++) if (!Object.is(fresh[i], got[i])) differ++;
+              }
               window.gpt.goTo(198);
               window.gpt.goTo(57);
-              return [differ, slices > 1 ? 1 : 0, window.gpt.position];
+              return [differ, slices > 1 ? 1 : 0, window.gpt.position, marked.marks.size];
             }
             """);
-        Assert.Equal([0, 1, 57], result);
+        Assert.Equal([0, 1, 57, 1], result); // one mark of the last stretch (180 … 184): 183
         await TypeNameAsync(tab, "luna");
         await AssertModelAtAsync(tab, 57, "luna");
         tab.AssertNoErrors();
