@@ -18,7 +18,7 @@ namespace Micrograd.Explorer;
 /// <para>The weights are kept whole (every bit) only at checkpoints, with Adam's moments (m and v), chosen so that they
 /// take at most <see cref="MaxCheckpointBytes"/> for a run of up to microgpt's default size (every step for a small run,
 /// every 50th for the default 1,000 steps), and a budget that grows with the run's size (steps × parameters) for a larger
-/// one, up to <see cref="MostCheckpointBytes"/> (every 200th step for 10,000 steps at width 32, a page of about 26 MB), so
+/// one, up to <see cref="MostCheckpointBytes"/> (every 200th step for 10,000 steps at width 32, a page of 25.5 MB), so
 /// that rebuilding the weights at any step takes the page at most a checkpoint's interval of steps. Between checkpoints the page can take the steps again itself (gpt-replay.js), bit for bit, from what is kept of
 /// every step: its document, Adam's bias corrections, and the exceptions to the page's arithmetic: the parameters whose
 /// <c>g ** 2</c> or <c>v̂ ** 0.5</c> (.NET's <see cref="Math.Pow"/>, C's <c>pow</c>) is not <c>g · g</c> or the square root
