@@ -5,12 +5,13 @@ namespace Micrograd.Explorer;
 
 /// <summary>
 /// Writes the GPT page: one self-contained HTML page of a recorded <c>micrograd gpt</c> run (<see cref="GptRunRecorder"/>).
-/// It shows the loss at every step (with a moving average) and the learning rate, a slider over the checkpoints, the names
-/// sampled at about ten of them, names sampled in the page from the checkpoint shown with a seed and a temperature (those
-/// <c>micrograd gpt sample</c> draws from those weights), and one name through the model at the checkpoint shown: each position's next-character
+/// It shows the loss at every step (with a moving average) and the learning rate, a slider over every step, the names
+/// sampled at about ten steps, names sampled in the page from the weights after the step shown with a seed and a temperature (those
+/// <c>micrograd gpt sample</c> draws from those weights), and one name through the model after the step shown: each position's next-character
 /// probabilities, each head's attention and the residual stream's RMS before and after each block, computed in the page
 /// with the engine's arithmetic, bit for bit; and the token embeddings on their first two principal components. It says
-/// whether its recomputed losses and learning rates equal the engine's.
+/// whether its recomputed losses and learning rates equal the engine's. The weights at a step between checkpoints are
+/// rebuilt in the page by taking the steps again (gpt-replay.js).
 /// </summary>
 /// <remarks>Like the training page it holds everything inline, makes no network request (its content security policy
 /// forbids any) and opens from disk.</remarks>

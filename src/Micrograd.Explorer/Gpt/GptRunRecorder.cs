@@ -16,8 +16,10 @@ namespace Micrograd.Explorer;
 /// for (var k = 0; k &lt; steps; k++) recorder.Record(trainer.Step());
 /// </code>
 /// <para>The weights are kept whole (every bit) only at checkpoints, with Adam's moments (m and v), chosen so that they
-/// take at most <see cref="MaxCheckpointBytes"/>: every step for a small run, every 50th for microgpt's default 1,000
-/// steps. Between checkpoints the page can take the steps again itself (gpt-replay.js), bit for bit, from what is kept of
+/// take at most <see cref="MaxCheckpointBytes"/> for a run of up to microgpt's default size (every step for a small run,
+/// every 50th for the default 1,000 steps), and a budget that grows with the run's size (steps × parameters) for a larger
+/// one, up to <see cref="MostCheckpointBytes"/> (every 200th step for 10,000 steps at width 32, a page of 25.5 MB), so
+/// that rebuilding the weights at any step takes the page at most a checkpoint's interval of steps. Between checkpoints the page can take the steps again itself (gpt-replay.js), bit for bit, from what is kept of
 /// every step: its document, Adam's bias corrections, and the exceptions to the page's arithmetic: the parameters whose
 /// <c>g ** 2</c> or <c>v̂ ** 0.5</c> (.NET's <see cref="Math.Pow"/>, C's <c>pow</c>) is not <c>g · g</c> or the square root
 /// (which is what a browser's <c>Math.pow</c> computes for those two powers), each with the way to .NET's number
@@ -28,6 +30,13 @@ public sealed class GptRunRecorder
     /// <summary>The most bytes of checkpoints (weights, m and v) kept (as doubles; the page stores them in base64, 4/3 of
     /// this).</summary>
     internal const long MaxCheckpointBytes = 3_500_000;
+
+    /// <summary>The most bytes of checkpoints a larger run's budget grows to (the page stays under 30 MB).</summary>
+    internal const long MostCheckpointBytes = 19_000_000;
+
+    /// <summary>The size (steps × parameters) of microgpt's default run, up to which the budget is
+    /// <see cref="MaxCheckpointBytes"/>.</summary>
+    private const double DefaultWork = 1000.0 * 4192;
 
     /// <summary>About how many checkpoints get sampled names.</summary>
     internal const int SampledCheckpoints = 10;
@@ -189,17 +198,19 @@ public sealed class GptRunRecorder
     private string Decoded(IEnumerable<int> document) => Tokenizer.Decode(document.Where(t => t != Tokenizer.Bos));
 
     /// <summary>The checkpoint interval: the smallest of 1, 2, 5, 10, 20, 50, … whose checkpoints (the weights, m and v)
-    /// fit in <see cref="MaxCheckpointBytes"/>.</summary>
+    /// fit in the run's budget: <see cref="MaxCheckpointBytes"/> times the run's size over the default's (at least 1),
+    /// at most <see cref="MostCheckpointBytes"/>.</summary>
     internal static int IntervalFor(int steps, int parameters)
     {
         long bytes = 3L * parameters * sizeof(double);
+        var budget = (long)Math.Min(MostCheckpointBytes, MaxCheckpointBytes * Math.Max(1.0, (double)steps * parameters / DefaultWork));
         for (var scale = 1; ; scale *= 10)
         {
             foreach (var m in s_intervals)
             {
                 var interval = (long)m * scale;
                 var count = (steps / interval) + 2; // step 0, every interval, and the last
-                if (count * bytes <= MaxCheckpointBytes || interval >= steps) return (int)Math.Min(interval, steps);
+                if (count * bytes <= budget || interval >= steps) return (int)Math.Min(interval, steps);
             }
         }
     }

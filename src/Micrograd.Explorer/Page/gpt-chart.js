@@ -1,7 +1,7 @@
 // The GPT page's timeline: the loss at every step (left axis; with the moving average drawn over it when the toggle is on)
-// and the learning rate (right axis, dashed), the checkpoint shown marked. x is the number of steps taken: step k's loss
-// was computed with the weights after k − 1 steps, so it is drawn at k − 1, where the checkpoint of those weights is.
-// A click or a drag picks a number of steps (the page goes to the nearest checkpoint).
+// and the learning rate (right axis, dashed), the step shown marked. x is the number of steps taken: step k's loss
+// was computed with the weights after k − 1 steps, so it is drawn at k − 1, where the model of those weights is.
+// A click or a drag picks a number of steps (the page goes to that step).
 "use strict";
 /* global Numbers, PageKit */
 

@@ -1,4 +1,4 @@
-// The GPT page's buttons and keys: the checkpoint controls, the moving average, the name field and the list of names from
+// The GPT page's buttons and keys: the step controls (one step, ten, the first and the last), the moving average, the name field and the list of names from
 // the data, the positions of the name, and the page's keys (which leave fields, sliders, lists and buttons their own).
 "use strict";
 /* global PageKit */
@@ -13,7 +13,7 @@ const GptControls = Object.freeze({
     on("reset", () => { pause(); goTo(0); });
     on("back", () => { pause(); goTo(page.position - 1); });
     on("step", () => { pause(); goTo(page.position + 1); });
-    on("end", () => { pause(); goTo(page.run.count - 1); });
+    on("end", () => { pause(); goTo(page.run.steps); });
     on("play", togglePlay);
     on("smooth", () => page.toggleSmooth());
     $("speed").addEventListener("input", page.showSpeed);
@@ -47,7 +47,7 @@ const GptControls = Object.freeze({
         PageUp: () => { pause(); goTo(page.position - 10); },
         " ": togglePlay,
         Home: () => { pause(); goTo(0); },
-        End: () => { pause(); goTo(page.run.count - 1); },
+        End: () => { pause(); goTo(page.run.steps); },
         m: () => page.toggleSmooth(),
         M: () => page.toggleSmooth(),
         n: () => $("name").focus(),

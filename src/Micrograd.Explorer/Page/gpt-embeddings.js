@@ -1,6 +1,6 @@
-// The GPT page's picture of the token embeddings at the checkpoint shown: the rows of wte (one per character, and BOS)
+// The GPT page's picture of the token embeddings at the step shown: the rows of wte (one per character, and BOS)
 // projected onto their first two principal components. The PCA is deterministic, so that the picture moves smoothly from
-// one checkpoint to the next: the rows are centred (each column's mean, Σ from 0 then / rows), their covariance is
+// one step to the next: the rows are centred (each column's mean, Σ from 0 then / rows), their covariance is
 // Σ c[r][i]·c[r][j] / rows, its eigenvectors come from cyclic Jacobi rotations (pairs in order, from the identity, until the
 // off-diagonal's Σ squares is at most 1e-30 of the diagonal's, at most 50 sweeps), the two of the largest eigenvalues are
 // kept (the first index on a tie), and each one's sign is fixed: its largest |component| (the first on a tie) is positive.
@@ -112,22 +112,22 @@ class GptEmbeddings {
     this.offset = offset;
     this.result = null;
     this.size = null;
-    // the canvas's size is read when it changes (and then drawn again), never at a checkpoint's redraw
+    // the canvas's size is read when it changes (and then drawn again), never at a step's redraw
     new ResizeObserver(() => {
       this.size = PageKit.fitCanvas(canvas);
       this.draw();
     }).observe(canvas);
   }
 
-  /** Computes the projection of checkpoint i's wte and draws it; returns the PCA's result. */
-  show(i) {
+  /** Computes the projection of wte in the weights after `step` steps and draws it; returns the PCA's result. */
+  show(weights, step) {
     const { run } = this;
     const rows = run.model.vocabulary;
-    this.result = GptEmbeddings.pca(run.weightsAt(i), this.offset, rows, run.model.width);
+    this.result = GptEmbeddings.pca(weights, this.offset, rows, run.model.width);
     const result = this.result;
     const share = GptEmbeddings.shares(result);
-    this.canvas.setAttribute("aria-label", `The ${result.points.length} token embeddings (wte rows, BOS included) after ${run.checkpointSteps[i].toLocaleString("en-US")} steps, on their first two principal components: ${share[0]}% and ${share[1]}% of the variance`);
-    PageKit.$("embeddings-about").textContent = `Each row of wte (a character's embedding, and BOS's) centred, then projected on the two directions of most variance at this checkpoint: PC1 holds ${share[0]}% of it, PC2 ${share[1]}%. BOS is labelled BOS, in brown. Both axes share one scale, fitted to each checkpoint.`;
+    this.canvas.setAttribute("aria-label", `The ${result.points.length} token embeddings (wte rows, BOS included) after ${step.toLocaleString("en-US")} steps, on their first two principal components: ${share[0]}% and ${share[1]}% of the variance`);
+    PageKit.$("embeddings-about").textContent = `Each row of wte (a character's embedding, and BOS's) centred, then projected on the two directions of most variance after this step: PC1 holds ${share[0]}% of it, PC2 ${share[1]}%. BOS is labelled BOS, in brown. Both axes share one scale, fitted to each step.`;
     this.draw();
     return result;
   }

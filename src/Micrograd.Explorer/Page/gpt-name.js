@@ -1,4 +1,4 @@
-// The GPT page's view of one name through the model at the checkpoint shown: the loss, each position's character and the
+// The GPT page's view of one name through the model at the step shown: the loss, each position's character and the
 // true next one with its probability and −log p (a button per position), the chosen position's probabilities of every
 // next token as bars (the true next one marked), and each head's attention as a position × position heat map.
 "use strict";
@@ -23,7 +23,7 @@ class GptNameView {
     const run = this.run;
     const n = result.positions.length;
     const cut = tokens.length - 1 > n ? ` (the context holds ${n} positions: the rest is not read)` : "";
-    $("name-loss").textContent = `loss of this name at this checkpoint: ${Numbers.full(result.loss)}, the mean of ${n} positions' −log p${cut}`;
+    $("name-loss").textContent = `loss of this name with the weights shown: ${Numbers.full(result.loss)}, the mean of ${n} positions' −log p${cut}`;
 
     const buttons = $("name-positions");
     buttons.replaceChildren();

@@ -39,6 +39,11 @@ class GptReplay {
     this.gradients = new Float64Array(size);
     this.scratch = new Float64Array(size);
     this.step = -1;
+    // marks: the state (weights, m, v) every `spacing` steps of the last stretch replayed, so that a step back replays
+    // at most spacing − 1 steps instead of the whole way from the checkpoint
+    this.spacing = Math.max(1, Math.ceil(Math.sqrt(data.checkpoints.interval)));
+    this.marks = new Map();
+    this.marked = -1;
   }
 
   /** A double and its bits, for patch. */
@@ -133,13 +138,61 @@ class GptReplay {
   /**
    * The weights after `step` steps (0 … steps), in the model's parameter order: the working array, which the next call
    * changes (copy it to keep it). Steps on from the working state when it lies between the checkpoint before step and
-   * step, else from that checkpoint.
+   * step, else from that checkpoint. With `until` (a performance.now() time) it stops taking steps at that time (after
+   * one at least) and returns null, the steps taken so far kept: the next call goes on from there.
    */
-  seek(step) {
+  seek(step, until = Infinity) {
     if (!(step >= 0 && step <= this.steps)) throw new RangeError(`the run has steps 0 to ${this.steps}, not ${step}`);
     const i = this.checkpointBefore(step);
-    if (!(this.step >= this.checkpointSteps[i] && this.step <= step)) this.restore(i);
-    while (this.step < step) this.next();
+    if (!(this.step >= this.checkpointSteps[i] && this.step <= step)) this.resume(i, step);
+    while (this.step < step) {
+      this.next();
+      this.mark(i);
+      if (this.step < step && until !== Infinity && performance.now() >= until) return null;
+    }
     return this.weights;
+  }
+
+  /** Sets the working state to the latest mark at or before step in checkpoint i's stretch, else to checkpoint i. */
+  resume(i, step) {
+    let best = -1;
+    if (this.marked === i) for (const k of this.marks.keys()) if (k <= step && k > best) best = k;
+    if (best < 0) {
+      this.restore(i);
+      return;
+    }
+    const n = this.size;
+    const state = this.marks.get(best);
+    this.weights.set(state.subarray(0, n));
+    this.m.set(state.subarray(n, 2 * n));
+    this.v.set(state.subarray(2 * n, 3 * n));
+    this.step = best;
+  }
+
+  /** Keeps the working state as a mark if it is `spacing` steps on from the last one of checkpoint i's stretch. */
+  mark(i) {
+    if (this.marked !== i) {
+      this.marks.clear();
+      this.marked = i;
+    }
+    const k = this.step;
+    if ((k - this.checkpointSteps[i]) % this.spacing !== 0 || this.marks.has(k)) return;
+    const n = this.size;
+    const state = new Float64Array(3 * n);
+    state.set(this.weights, 0);
+    state.set(this.m, n);
+    state.set(this.v, 2 * n);
+    this.marks.set(k, state);
+  }
+
+  /** A second working state over the same recorded run: its own weights, m and v; the recorded numbers shared. */
+  twin() {
+    const twin = Object.create(GptReplay.prototype);
+    Object.assign(twin, this);
+    for (const key of ["weights", "m", "v", "gradients", "scratch"]) twin[key] = new Float64Array(this.size);
+    twin.step = -1;
+    twin.marks = new Map();
+    twin.marked = -1;
+    return twin;
   }
 }

@@ -1,5 +1,6 @@
 // The recorded GPT run as the page reads it (GptRunJson): the model's shape and vocabulary, each step's loss and learning
-// rate, the checkpoints' weights and the document each next step trains on, and the sampled names; and the vocabulary's
+// rate, the checkpoints' steps, the document each step trains on, and the sampled names (the weights are GptReplay's to
+// read and rebuild); and the vocabulary's
 // encoding of a typed name, which refuses any character the model does not know.
 "use strict";
 
@@ -17,8 +18,8 @@ class GptRun {
     const checkpoints = data.checkpoints;
     this.interval = checkpoints.interval;
     this.checkpointSteps = checkpoints.steps;
-    this.documents = checkpoints.documents;
-    this.weights = GptRun.doubles(checkpoints.weights);
+    this.documents = data.replay.documents; // step k's document, for every step
+    this.checkpointDocuments = checkpoints.documents; // the document of the step after each checkpoint (none after the last)
     this.samples = data.samples;
     this.characters = data.model.characters;
     this.bos = this.characters.length;
@@ -39,12 +40,6 @@ class GptRun {
   /** How many checkpoints. */
   get count() {
     return this.checkpointSteps.length;
-  }
-
-  /** The weights at checkpoint i, in the model's parameter order. */
-  weightsAt(i) {
-    const size = this.model.parameters;
-    return this.weights.subarray(i * size, (i + 1) * size);
   }
 
   /**

@@ -1,36 +1,32 @@
-// The GPT page's controller: reads the recorded run, moves between its checkpoints (slider, keys, play), and at each one
-// draws the timeline's marker, the step's numbers, the sampled names up to it, and the typed name through the model with
-// the checkpoint's weights (with its residual stream's size), and the token embeddings' principal components. The page's
-// state is window.gpt; its view (checkpoint, name, sampling seed and temperature) is kept in the URL's #hash.
+// The GPT page's controller: reads the recorded run, moves over its steps 0 … steps (slider, keys, play, chart), and at
+// each draws the timeline's marker, the step's numbers, the sampled names up to it, the typed name through the model with
+// the weights after that step (with its residual stream's size), names sampled from them, and the token embeddings'
+// principal components. The weights come from GptReplay.seek: one step forward costs one replayed step; back, or past a
+// checkpoint, restores the checkpoint before and replays from it. A long replay works ~12 ms at a time so the page keeps
+// answering (the model panels wait, marked busy), and a newer move replaces it. The page's state is window.gpt
+// (position: the step chosen; shown: the step whose model is drawn); its view (step, name, sampling seed and
+// temperature) is kept in the URL's #hash.
 "use strict";
-/* global Numbers, PageKit, Player, GptRun, GptModel, GptRandom, GptChart, GptNameView, GptStreamView, GptEmbeddings, GptProof, GptControls */
+/* global Numbers, PageKit, Player, GptRun, GptReplay, GptModel, GptRandom, GptChart, GptNameView, GptStreamView, GptEmbeddings, GptProof, GptControls */
 
 (() => {
   const { $ } = PageKit;
-  const run = new GptRun(JSON.parse($("run-data").textContent));
+  const data = JSON.parse($("run-data").textContent);
+  const run = new GptRun(data);
+  const replay = new GptReplay(data);
   const model = new GptModel(run.model);
   const speeds = [1, 2, 5, 10, 20, 50, 100];
-  const page = { run, model, position: 0, name: "", tokens: null, chosen: 0, result: null, hash: "", seed: String(run.seed) };
+  const page = { run, model, replay, position: 0, shown: -1, weights: null, timer: null, name: "", tokens: null, chosen: 0, result: null, hash: "", seed: String(run.seed) };
 
-  const chart = new GptChart($("chart"), run, { onPick: (steps) => { pause(); goTo(nearest(steps)); } });
+  const chart = new GptChart($("chart"), run, { onPick: (steps) => { pause(); goTo(steps); } });
   const view = new GptNameView(run, { onChoose: (p) => choose(p) });
   const stream = new GptStreamView(run);
   const embeddings = new GptEmbeddings($("embeddings"), run, model.offsets.get("wte"));
 
-  /** The checkpoint nearest a number of steps taken. */
-  function nearest(steps) {
-    let best = 0;
-    for (let i = 1; i < run.count; i++) {
-      if (Math.abs(run.checkpointSteps[i] - steps) < Math.abs(run.checkpointSteps[best] - steps)) best = i;
-    }
-    return best;
-  }
-
   const n = (x) => x.toLocaleString("en-US");
 
   function showNumbers() {
-    const i = page.position;
-    const step = run.checkpointSteps[i];
+    const step = page.shown;
     const list = $("numbers");
     list.replaceChildren();
     const add = (term, text, key) => {
@@ -42,10 +38,10 @@
       list.append(dt, dd);
     };
     add("model", step === 0 ? "the initial weights, before any step" : `after ${n(step)} of ${n(run.steps)} steps`, "model");
-    const doc = run.documents[i];
-    if (doc !== null) {
+    if (step < run.steps) {
+      const doc = run.documents[step];
       const loss = run.losses[step];
-      const mine = model.run(run.weightsAt(i), run.encode(doc).tokens).loss;
+      const mine = model.run(page.weights, run.encode(doc).tokens).loss;
       const mark = GptProof.same(mine, loss) ? " ✓" : ` ≠ the page's ${Numbers.full(mine)}`;
       add(`step ${n(step + 1)}'s loss, on “${doc}”`, `${Numbers.full(loss)}${mark}`, "loss");
       add(`step ${n(step + 1)}'s learning rate`, Numbers.full(run.rates[step]), "rate");
@@ -55,7 +51,7 @@
   }
 
   function showSamples() {
-    const step = run.checkpointSteps[page.position];
+    const step = page.position;
     let current = -1;
     run.samples.forEach((s, k) => { if (s.step <= step) current = k; });
     for (const row of $("sample-rows").children) {
@@ -67,8 +63,8 @@
   }
 
   function showName() {
-    if (page.tokens === null) return;
-    page.result = model.run(run.weightsAt(page.position), page.tokens);
+    if (page.tokens === null || page.weights === null) return;
+    page.result = model.run(page.weights, page.tokens);
     page.chosen = Math.min(page.chosen, page.result.positions.length - 1);
     showResult();
   }
@@ -79,7 +75,7 @@
   }
 
   /**
-   * Names drawn in the page from the checkpoint's weights, as `micrograd gpt sample` draws them from a model file holding
+   * Names drawn in the page from the weights shown, as `micrograd gpt sample` draws them from a model file holding
    * those weights: Python's random seeded with the seed field, at the slider's temperature. A seed that is not an integer
    * from 0 to 2,147,483,647 (the command's range) or a count outside 1 … 20 is refused with a message.
    */
@@ -97,10 +93,10 @@
     if (seedOk) page.seed = seedText;
     if (!seedOk) problem = "The seed must be a whole number from 0 to 2,147,483,647.";
     else if (!countOk) problem = "The number of names must be from 1 to 20.";
-    else {
+    else if (page.weights !== null) {
       const seed = Number(seedText);
       const random = new GptRandom(seed);
-      const w = run.weightsAt(page.position);
+      const w = page.weights;
       try {
         for (let k = 0; k < Number(countText); k++) names.push(model.sample(w, random, temperature, run.bos).map((t) => run.characters[t]).join(""));
       } catch (error) {
@@ -108,7 +104,7 @@
         names = [];
         problem = `cannot sample: at temperature ${Numbers.full(temperature)} the next character's probabilities are not finite numbers`;
       }
-      const step = run.checkpointSteps[page.position];
+      const step = page.shown;
       $("draw-about").textContent = `Drawn in the page from the model after ${n(step)} steps: the names \`micrograd gpt sample --seed ${seed} --temperature ${Numbers.full(temperature)} --samples ${countText}\` draws from a model file of these weights.`;
     }
     $("draw-problem").textContent = problem;
@@ -123,27 +119,48 @@
     hash.saveSoon();
   }
 
+  /** The controls, the chart's marker and the sampled names for the step chosen; then the model, once it is rebuilt. */
   function draw() {
-    const i = page.position;
-    const step = run.checkpointSteps[i];
-    $("position").value = String(i);
-    $("progress").textContent = `checkpoint ${n(i + 1)} of ${n(run.count)}: ${n(step)} steps`;
+    const step = page.position;
+    $("position").value = String(step);
+    $("position").setAttribute("aria-valuetext", `${n(step)} of ${n(run.steps)} steps`);
     $("play-icon").textContent = player.playing ? "⏸" : "▶";
     $("play-word").textContent = player.playing ? " Pause" : " Play";
     $("play").setAttribute("aria-pressed", String(player.playing));
     chart.setStep(step);
     chart.draw();
-    showNumbers();
     showSamples();
-    showName();
-    showDrawn();
-    page.embedding = embeddings.show(i);
+    rebuild();
     if (!player.playing) hash.saveSoon();
   }
 
-  function goTo(i) {
-    page.position = Math.max(0, Math.min(run.count - 1, Math.round(i)));
-    if (player.playing && page.position === run.count - 1) player.pause();
+  /** Replays toward the step chosen for up to 12 ms, then lets the page answer and goes on (a newer move takes over). */
+  function rebuild() {
+    if (page.timer !== null) clearTimeout(page.timer);
+    page.timer = null;
+    const step = page.position;
+    const weights = page.shown === step ? page.weights : replay.seek(step, performance.now() + 12);
+    if (weights === null) {
+      page.weights = null; // the working array is part way: nothing is drawn from it until it is there
+      page.shown = -1;
+      $("progress").textContent = `step ${n(step)} of ${n(run.steps)}: rebuilding the weights, ${n(step - replay.step)} steps to replay…`;
+      $("model").setAttribute("aria-busy", "true");
+      page.timer = setTimeout(rebuild, 0);
+      return;
+    }
+    $("progress").textContent = `step ${n(step)} of ${n(run.steps)}`;
+    $("model").removeAttribute("aria-busy");
+    page.weights = weights;
+    page.shown = step;
+    showNumbers();
+    showName();
+    showDrawn();
+    page.embedding = embeddings.show(weights, step);
+  }
+
+  function goTo(step) {
+    page.position = Math.max(0, Math.min(run.steps, Math.round(step)));
+    if (player.playing && page.position === run.steps) player.pause();
     draw();
   }
 
@@ -181,7 +198,7 @@
 
   const player = new Player({
     position: () => page.position,
-    atEnd: () => page.position >= run.count - 1,
+    atEnd: () => page.position >= run.steps,
     speed: () => speeds[Number($("speed").value)],
     goTo,
     begin: () => { page.position = 0; },
@@ -195,7 +212,7 @@
   }
 
   /**
-   * #step=S&name=TEXT&seed=N&temperature=T: the checkpoint of S steps (or the nearest), the name, and the sampling's seed
+   * #step=S&name=TEXT&seed=N&temperature=T: the model after S steps (past the run's end: its end), the name, and the sampling's seed
    * (0 … 2,147,483,647) and temperature (0.05 … 2, the slider's range); anything else, or out of range, is ignored.
    */
   function readHash(text) {
@@ -203,7 +220,7 @@
     if (items === null) return null;
     const state = {};
     for (const [key, value] of items) {
-      if (key === "step" && /^\d{1,9}$/.test(value)) state.position = nearest(Number(value));
+      if (key === "step" && /^\d{1,9}$/.test(value)) state.position = Math.min(run.steps, Number(value));
       if (key === "name" && value.length <= 64) state.name = value;
       if (key === "seed" && /^\d{1,10}$/.test(value) && Number(value) <= 2147483647) state.seed = String(Number(value));
       if (key === "temperature" && /^\d(\.\d{1,4})?$/.test(value) && Number(value) >= 0.05 && Number(value) <= 2) state.temperature = value;
@@ -221,14 +238,14 @@
     else if (state.seed !== undefined || state.temperature !== undefined) showDrawn();
   }
   const hash = new PageKit.HashState({
-    text: () => `step=${run.checkpointSteps[page.position]}&name=${encodeURIComponent(page.name)}&seed=${page.seed}&temperature=${$("draw-temperature").value}`,
+    text: () => `step=${page.position}&name=${encodeURIComponent(page.name)}&seed=${page.seed}&temperature=${$("draw-temperature").value}`,
     mayWrite: () => !player.playing,
     read: readHash,
     apply: applyHash,
   });
 
   // The parts that never change: the slider's range, the sampled names, the names to pick from, the notes.
-  $("position").max = String(run.count - 1);
+  $("position").max = String(run.steps);
   for (const [k, s] of run.samples.entries()) {
     const row = document.createElement("tr");
     row.dataset.index = String(k);
@@ -243,14 +260,14 @@
   $("samples-about").textContent = `${run.samples[0].names.length} names at each, drawn by the engine from the model at that step, from Python's random seeded with ${run.seed}, temperature ${Numbers.full(run.temperature)}.`;
   $("thinning").textContent = run.interval === 1
     ? `The weights are stored after every step (${n(run.count)} checkpoints).`
-    : `The weights are stored every ${n(run.interval)} steps (${n(run.count)} checkpoints, the last after step ${n(run.steps)}), so the page shows the model at those steps; the loss and the learning rate are drawn for every step.`;
+    : `The weights are stored, with Adam's moments, every ${n(run.interval)} steps (${n(run.count)} checkpoints, the last after step ${n(run.steps)}), thinned to keep the page small; at any other step the page rebuilds them, bit for bit, by taking the steps again from the checkpoint before it as the engine took them (at most ${n(run.interval - 1)} steps), so every step's model is shown.`;
   $("chart-legend").textContent = `loss (blue), its mean over ${n(chart.window)} steps (dark), learning rate (dashed, right axis)`;
   const pick = $("pick");
   const none = document.createElement("option");
   none.value = "";
   none.textContent = "—";
   pick.append(none);
-  for (const d of [...new Set(run.documents.filter((d) => d !== null))].sort()) {
+  for (const d of [...new Set(run.checkpointDocuments.filter((d) => d !== null))].sort()) {
     const option = document.createElement("option");
     option.value = d;
     option.textContent = d;
@@ -267,7 +284,7 @@
   window.gpt = page;
 
   showSpeed();
-  const first = run.documents.find((d) => d !== null && run.encode(d).tokens) || "";
+  const first = run.documents.find((d) => run.encode(d).tokens) || "";
   $("name").value = first;
   setName(first);
   const opened = readHash(location.hash);

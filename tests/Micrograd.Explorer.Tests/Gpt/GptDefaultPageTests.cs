@@ -9,8 +9,8 @@ namespace Micrograd.Explorer.Tests.Gpt;
 
 /// <summary>
 /// The page of microgpt's default run, <c>micrograd gpt --html FILE</c> (1,000 steps on the built-in names, the weights
-/// every 50 steps): its proof covers every learning rate and the loss after each of the 20 checkpoints inside the run, and
-/// a name at the last checkpoint gets the library's numbers. The README's picture of the page is taken here, of that name at
+/// every 50 steps): its proof covers every learning rate and every step's loss, taken again in the page, and a name after
+/// the last step gets the library's numbers. The README's picture of the page is taken here, of that name at
 /// the last checkpoint in a 1600×900 window: the test writes it to <c>screenshots/gpt-page.png</c> in its output folder, and
 /// docs/images/gpt-page.png is a copy.
 /// </summary>
@@ -29,8 +29,8 @@ public sealed class GptDefaultPageTests(BrowserFixture browser)
         await using var tab = await ExplorerTab.OpenAsync(browser.Browser, page, 1600, 900, "", "() => window.gpt !== undefined");
         await tab.Page.WaitForFunctionAsync("() => window.gpt.proof && window.gpt.proof.done", null, new PageWaitForFunctionOptions { Timeout = 300_000 });
         var counts = await tab.Page.EvaluateAsync<int[]>("() => [window.gpt.proof.numbers, window.gpt.proof.differ, window.gpt.run.count]");
-        Assert.Equal([1000 + 20, 0, 21], counts);
-        Assert.Equal("✓ all 1,020 numbers equal the engine's, bit for bit", await tab.Page.Locator("#check").TextContentAsync());
+        Assert.Equal([1000 + 1000, 0, 21], counts);
+        Assert.Equal("✓ all 2,000 numbers equal the engine's, bit for bit", await tab.Page.Locator("#check").TextContentAsync());
 
         // the trained model, from the library: microgpt's run on the same names
         var random = new PythonRandom(42);

@@ -144,7 +144,7 @@ public sealed class GptInsideTests(BrowserFixture browser, GptPageRun run) : ICl
         foreach (var word in new[] { "First", "Back", "Play", "Step", "End" })
             Assert.Equal(1, await tab.Page.Locator("header").GetByRole(AriaRole.Button, new() { Name = word }).CountAsync());
         Assert.Equal(1, await tab.Page.Locator("header").GetByRole(AriaRole.Slider, new() { Name = "Speed" }).CountAsync());
-        Assert.Equal(1, await tab.Page.Locator("header").GetByRole(AriaRole.Slider, new() { Name = "Go to a checkpoint" }).CountAsync());
+        Assert.Equal(1, await tab.Page.Locator("header").GetByRole(AriaRole.Slider, new() { Name = "Go to a step" }).CountAsync());
         // Tab reaches each of them, in order
         var reached = new List<string>();
         for (var k = 0; k < 7; k++)
@@ -153,7 +153,7 @@ public sealed class GptInsideTests(BrowserFixture browser, GptPageRun run) : ICl
             reached.Add(await tab.Page.EvaluateAsync<string>("() => document.activeElement.id"));
         }
         Assert.Equal(["reset", "back", "play", "step", "end", "speed", "position"], reached);
-        // and the keys work from there: Enter on Step moves one checkpoint
+        // and the keys work from there: Enter on Step moves one step
         await tab.Page.Locator("#step").FocusAsync();
         await tab.PressAsync("Enter");
         Assert.Equal(1, await tab.Page.EvaluateAsync<int>("() => window.gpt.position"));

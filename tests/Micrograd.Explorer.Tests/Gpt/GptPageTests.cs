@@ -7,8 +7,8 @@ namespace Micrograd.Explorer.Tests.Gpt;
 
 /// <summary>
 /// The GPT page of a small run (<see cref="GptPageRun"/>), used as a person uses it: the names typed into it go through the
-/// model at the checkpoint shown, and every probability, attention weight and loss it computes equals the library's, bit for
-/// bit; its proof line says so for the run's losses and learning rates; its keys move between checkpoints; a name outside the
+/// model at the step shown, and every probability, attention weight and loss it computes equals the library's, bit for
+/// bit; its proof line says so for the run's losses and learning rates; its keys move over the steps; a name outside the
 /// vocabulary, or a hostile hash, is refused and does nothing else; and it makes no request.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -73,7 +73,7 @@ public sealed class GptPageTests(BrowserFixture browser, GptPageRun run) : IClas
                 Assert.Equal(expected.Probabilities.Select(p => p.Select(Shown.Full)), probabilities);
                 Assert.Equal(expected.Attention.Select(p => p.Select(l => l.Select(h => h.Select(Shown.Full)))), attention);
                 Assert.Equal(Shown.Full(expected.Loss), loss);
-                Assert.Contains($"loss of this name at this checkpoint: {Shown.Full(expected.Loss)}", await tab.Page.Locator("#name-loss").TextContentAsync(), StringComparison.Ordinal);
+                Assert.Contains($"loss of this name with the weights shown: {Shown.Full(expected.Loss)}", await tab.Page.Locator("#name-loss").TextContentAsync(), StringComparison.Ordinal);
                 // each position's button shows the true next token's −log p, every digit
                 var buttons = await tab.Page.Locator("#name-positions button .numbers").AllTextContentsAsync();
                 Assert.Equal(expected.Probabilities.Length, buttons.Count);
@@ -94,7 +94,7 @@ public sealed class GptPageTests(BrowserFixture browser, GptPageRun run) : IClas
         var counts = await tab.Page.EvaluateAsync<int[]>("() => [window.gpt.proof.numbers, window.gpt.proof.differ]");
         var (numbers, differ) = (counts[0], counts[1]);
         Assert.Equal(0, differ);
-        // every step's learning rate and the loss of the step after each checkpoint (all 30 here: every step is one)
+        // every step's learning rate and every step's loss, taken again in the page
         Assert.Equal(2 * GptPageRun.Steps, numbers);
         Assert.Equal($"✓ all {numbers.ToString("N0", CultureInfo.InvariantCulture)} numbers equal the engine's, bit for bit", await tab.Page.Locator("#check").TextContentAsync());
         // the step shown: its recorded loss, recomputed in the page
@@ -120,7 +120,7 @@ public sealed class GptPageTests(BrowserFixture browser, GptPageRun run) : IClas
         Assert.Equal(1, await CheckpointAsync(tab));
         await tab.PressAsync("End");
         Assert.Equal(GptPageRun.Steps, await CheckpointAsync(tab));
-        Assert.Equal($"checkpoint {GptPageRun.Steps + 1} of {GptPageRun.Steps + 1}: {GptPageRun.Steps} steps", await tab.Page.Locator("#progress").TextContentAsync());
+        Assert.Equal($"step {GptPageRun.Steps} of {GptPageRun.Steps}", await tab.Page.Locator("#progress").TextContentAsync());
         await tab.PressAsync("Home");
         Assert.Equal(0, await CheckpointAsync(tab));
 
