@@ -44,7 +44,12 @@ public sealed class TypedExpressionTests(BrowserFixture browser) : IDisposable
 
     private static double ValueOf(string name) => name switch
     {
-        "x" => 0.7, "y" => -1.3, "z" => 2.5, "w" => 0.5, "b" => -1, _ => 0.3,
+        "x" => 0.7,
+        "y" => -1.3,
+        "z" => 2.5,
+        "w" => 0.5,
+        "b" => -1,
+        _ => 0.3,
     };
 
     private sealed record JsNode(string Op, int[] Operands, string Name, string Data, string Grad);
