@@ -21,17 +21,20 @@ public sealed class UpdateTableTests(BrowserFixture browser, MoonsRun moons) : I
     private static Task GoToAsync(ExplorerTab tab, int step) => tab.Page.Locator("#position").FillAsync(step.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>Opens the table with the keyboard (its summary focused, Enter) and reads its head and rows.</summary>
-    private static async Task<(string[] Head, string[][] Rows)> OpenTableAsync(ExplorerTab tab)
+    private static async Task<(string[] Head, string[][] Rows)> OpenTableAsync(ExplorerTab tab, int step)
     {
         Assert.False(await tab.Page.Locator("#updates-table").IsVisibleAsync()); // closed: it does not crowd the page
         await tab.Page.Locator("#updates summary").FocusAsync();
         await tab.PressAsync("Enter");
         Assert.True(await tab.Page.Locator("#updates-table").IsVisibleAsync());
-        return await ReadTableAsync(tab);
+        return await ReadTableAsync(tab, step);
     }
 
-    private static async Task<(string[] Head, string[][] Rows)> ReadTableAsync(ExplorerTab tab)
+    /// <summary>The table once it shows step <paramref name="step"/>: a details element's toggle event, which fills it, comes a
+    /// task after the click that opens it.</summary>
+    private static async Task<(string[] Head, string[][] Rows)> ReadTableAsync(ExplorerTab tab, int step)
     {
+        await tab.Page.WaitForFunctionAsync($"() => document.getElementById('updates-about').textContent.startsWith('At step {step}:')");
         var head = await tab.Page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('#updates-head th')].map((th) => th.textContent)");
         var rows = await tab.Page.EvaluateAsync<string[][]>("() => [...document.querySelectorAll('#update-rows tr')].map((tr) => [...tr.children].map((c) => c.textContent))");
         return (head, rows);
@@ -42,7 +45,7 @@ public sealed class UpdateTableTests(BrowserFixture browser, MoonsRun moons) : I
     {
         await using var tab = await browser.OpenTrainingAsync(moons.Run.Page, 400, 800);
         await GoToAsync(tab, 37);
-        var (head, rows) = await OpenTableAsync(tab);
+        var (head, rows) = await OpenTableAsync(tab, 37);
         Assert.Equal(["parameter", "value", "grad", "−grad"], head);
         Assert.Contains("Plain SGD", await tab.Page.Locator("#updates-about").TextContentAsync(), StringComparison.Ordinal);
         AssertRows(rows, 37, moons.Names, moons.Before, moons.Gradients, (g, j) => [-g[j]]);
@@ -50,7 +53,7 @@ public sealed class UpdateTableTests(BrowserFixture browser, MoonsRun moons) : I
         // → steps the page (the focus is on the summary), and the table follows.
         await tab.PressAsync("ArrowRight");
         Assert.Equal(38, await TrainingView.StepAsync(tab));
-        AssertRows((await ReadTableAsync(tab)).Rows, 38, moons.Names, moons.Before, moons.Gradients, (g, j) => [-g[j]]);
+        AssertRows((await ReadTableAsync(tab, 38)).Rows, 38, moons.Names, moons.Before, moons.Gradients, (g, j) => [-g[j]]);
         var box = (await tab.Page.Locator("#updates-box").BoundingBoxAsync())!;
         Assert.True(box.X >= 0 && box.X + box.Width <= 400.5, $"the table's box is at {box.X} + {box.Width}");
         tab.AssertNoErrors();
@@ -86,7 +89,7 @@ public sealed class UpdateTableTests(BrowserFixture browser, MoonsRun moons) : I
 
         await using var tab = await browser.OpenTrainingAsync(run.Page, 400, 800);
         await GoToAsync(tab, K);
-        var (head, rows) = await OpenTableAsync(tab);
+        var (head, rows) = await OpenTableAsync(tab, K);
         Assert.Equal(["parameter", "value", "grad", "m", "√v", "−m/√v"], head);
         Assert.Contains("Adam", await tab.Page.Locator("#updates-about").TextContentAsync(), StringComparison.Ordinal);
         double[] Adam(int k, int j)
@@ -102,7 +105,7 @@ public sealed class UpdateTableTests(BrowserFixture browser, MoonsRun moons) : I
         Assert.False(await tab.Page.Locator("#updates-table").IsVisibleAsync());
         await GoToAsync(tab, 12);
         await tab.Page.Locator("#updates summary").ClickAsync();
-        AssertRows((await ReadTableAsync(tab)).Rows, 12, names, before, gradients, (_, j) => Adam(12, j));
+        AssertRows((await ReadTableAsync(tab, 12)).Rows, 12, names, before, gradients, (_, j) => Adam(12, j));
         tab.AssertNoErrors();
     }
 
