@@ -1,54 +1,19 @@
 // What `micrograd train --data moons|circles|blobs|spirals --samples N --noise X --validation F --seed S` makes before its
 // first step, computed in the page in the same order with the same numbers: the generated data (DataGenerators, from
 // new Random(S)), the samples held out for validation (ValidationSplit, from new Random(S + 3)) and the initial weights
-// (new Mlp(2, sizes, new Random(S + 1)): each neuron's weights uniform in [-1, 1), its bias 0). The random numbers are a
-// port of .NET's seeded Random (Knuth's subtractive generator, as .NET keeps it for a seed). The cosines, sines and
+// (new Mlp(2, sizes, new Random(S + 1)): each neuron's weights uniform in [-1, 1), its bias 0). The random numbers are
+// the twin of .NET's seeded Random (Knuth's subtractive generator), declared with the engine's training twins. The cosines, sines and
 // logarithms are the browser's: in Chromium on Linux, Math.cos, Math.sin and Math.log give the bits of .NET's Math.Cos,
 // Math.Sin and Math.Log (which call the C library's); TrainAgainTests compares them on 20,000 arguments of each.
 "use strict";
+/* global Numbers, microgradTraining */
 /* exported TrainingData */
 
 const TrainingData = (() => {
   const { log, sin, cos } = Math;
-  const MBIG = 2147483647;
 
-  /** .NET's new Random(seed): sample() (NextDouble) and next(max) (Next(max) = ⌊sample() · max⌋). */
-  function random(seed) {
-    const state = new Int32Array(56);
-    seed |= 0;
-    let mj = 161803398 - (seed === -2147483648 ? MBIG : Math.abs(seed));
-    state[55] = mj;
-    let mk = 1;
-    let ii = 0;
-    for (let i = 1; i < 55; i++) {
-      ii += 21;
-      if (ii >= 55) ii -= 55;
-      state[ii] = mk;
-      mk = (mj - mk) | 0;
-      if (mk < 0) mk += MBIG;
-      mj = state[ii];
-    }
-    for (let k = 1; k < 5; k++) {
-      for (let i = 1; i < 56; i++) {
-        let n = i + 30;
-        if (n >= 55) n -= 55;
-        state[i] = state[i] - state[1 + n];
-        if (state[i] < 0) state[i] += MBIG;
-      }
-    }
-    let next = 0;
-    let nextp = 21;
-    const sample = () => {
-      if (++next >= 56) next = 1;
-      if (++nextp >= 56) nextp = 1;
-      let r = (state[next] - state[nextp]) | 0;
-      if (r === MBIG) r--;
-      if (r < 0) r += MBIG;
-      state[next] = r;
-      return r * (1 / MBIG);
-    };
-    return { sample, next: (max) => Math.trunc(sample() * max) };
-  }
+  // .NET's new Random(seed): { sample() (NextDouble), next(max) }, the twin the engine declares (TrainingTwins.DotNetRandom).
+  const { random } = microgradTraining(Numbers.fma, Numbers.pow);
 
   const NAMES = ["moons", "circles", "blobs", "spirals"];
   const DEFAULT_NOISE = { moons: 0.1, circles: 0.05, blobs: 0.6, spirals: 0.05 };

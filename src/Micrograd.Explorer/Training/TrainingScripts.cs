@@ -7,12 +7,12 @@ namespace Micrograd.Explorer;
 /// <summary>
 /// Assembles the training page's table of training twins from the engine's own classes, as <see cref="OpTable"/> does for
 /// ops: the optimizer's update, the learning-rate schedule and the linear one that the page's "train on" uses, the loss's
-/// per-sample numbers and its test of a correct prediction, and the batch sampler (<see cref="TrainingTwins"/>). The page's
+/// per-sample numbers and its test of a correct prediction, the batch sampler and .NET's seeded random numbers (<see cref="TrainingTwins"/>). The page's
 /// controller has no training formulas of its own.
 /// </summary>
 /// <remarks>
 /// The result is the source of a function <c>microgradTraining(fma, pow)</c> returning
-/// <c>{ optimizer, schedule, linearSchedule, numbers, isCorrect, sampler, optimizers }</c>; <c>optimizer</c> and the schedules take their
+/// <c>{ optimizer, schedule, linearSchedule, numbers, isCorrect, sampler, random, optimizers }</c>; <c>optimizer</c> and the schedules take their
 /// settings (an object) and return the update or the rate function; <c>optimizers</c> has, by the name <c>train --optimizer</c>
 /// knows, the update and the count of per-parameter state arrays of each optimizer as the command line makes it (its default
 /// settings), for the page's train-again.
@@ -32,6 +32,7 @@ internal static class TrainingScripts
             ("numbers", numbers),
             ("isCorrect", isCorrect),
             ("sampler", TrainingTwins.Sampler),
+            ("random", TrainingTwins.DotNetRandom),
             ("optimizers", CommandLineOptimizers()),
         };
         var sb = new StringBuilder("function microgradTraining(fma, pow) {\n  \"use strict\";\n  return {\n");

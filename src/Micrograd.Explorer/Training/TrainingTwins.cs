@@ -122,14 +122,14 @@ internal static class TrainingTwins
             """;
 
     /// <summary>
-    /// The twin of a sampler made with <c>new BatchSampler(data, batchSize, new Random(seed))</c>: the source of a function
-    /// <c>(count, batchSize, seed) => next</c>, where <c>next()</c> returns the positions of the next batch (an Int32Array) exactly
-    /// as <see cref="BatchSampler.Next"/> chooses them. It holds a port of the generator .NET's <see cref="Random"/> uses when
-    /// given a seed (Knuth's subtractive generator as .NET 5 kept it, with <see cref="Random.Next(int)"/> = ⌊Sample() · max⌋)
-    /// and the partial shuffle; integers wrap as C#'s do.
+    /// The twin of <c>new Random(seed)</c>: the source of a function <c>(seed) => { sample, next }</c>, a port of the generator
+    /// .NET's <see cref="Random"/> uses when given a seed (Knuth's subtractive generator as .NET 5 kept it), where
+    /// <c>sample()</c> is <see cref="Random.NextDouble"/> and <c>next(max)</c> is <see cref="Random.Next(int)"/> = ⌊Sample() · max⌋;
+    /// integers wrap as C#'s do. The sampler's twin draws from it, and so does the page's train-again (the data, the split
+    /// and the initial weights, as <c>micrograd train</c> draws them).
     /// </summary>
-    public const string Sampler = """
-        (count, batchSize, seed) => {
+    public const string DotNetRandom = """
+        (seed) => {
           const MBIG = 2147483647;
           const state = new Int32Array(56);
           seed |= 0;
@@ -164,6 +164,18 @@ internal static class TrainingTwins
             state[next] = r;
             return r * (1 / MBIG);
           };
+          return { sample, next: (max) => Math.trunc(sample() * max) };
+        }
+        """;
+
+    /// <summary>
+    /// The twin of a sampler made with <c>new BatchSampler(data, batchSize, new Random(seed))</c>: the source of a function
+    /// <c>(count, batchSize, seed) => next</c>, where <c>next()</c> returns the positions of the next batch (an Int32Array) exactly
+    /// as <see cref="BatchSampler.Next"/> chooses them, drawing from <see cref="DotNetRandom"/> and shuffling partially.
+    /// </summary>
+    public const string Sampler = $$"""
+        (count, batchSize, seed) => {
+          const sample = ({{DotNetRandom}})(seed).sample;
           const size = Math.min(batchSize, count);
           const indices = new Int32Array(count);
           return () => {
