@@ -41,20 +41,30 @@ public sealed class GptPageRun : IDisposable
         Output = stdout.ToString();
         LoggedLosses = [.. File.ReadAllLines(log).Select(line => JsonDocument.Parse(line).RootElement.GetProperty("loss").GetDouble())];
 
-        // microgpt's run, from the library: shuffle, weights, Adam; the eager engine (a graph of Values) as the reference
-        var random = new PythonRandom(Seed);
+        (Documents, Tokenizer, Weights, Losses) = Train(data, Config, Seed, Steps);
+    }
+
+    /// <summary>
+    /// microgpt's run of <paramref name="steps"/> steps on the names in <paramref name="data"/>, from the library: shuffle,
+    /// weights, Adam, with the eager engine (a graph of Values) as the reference; the shuffled documents, their vocabulary,
+    /// the weights after 0, 1, … steps and each step's loss.
+    /// </summary>
+    public static (List<string> Documents, CharTokenizer Tokenizer, List<double[]> Weights, List<double> Losses) Train(string data, GptConfig config, int seed, int steps)
+    {
+        var random = new PythonRandom(seed);
         var documents = GptDocuments.Parse(File.ReadAllText(data)).ToList();
         random.Shuffle(documents);
-        Documents = documents;
-        Tokenizer = CharTokenizer.FromDocuments(documents);
-        var model = Micrograd.NN.Gpt.Gpt.Create(Config, Tokenizer.VocabularySize, random);
-        var trainer = new GptTrainer(model, [.. documents.Select(Tokenizer.EncodeDocument)], new GptAdam(model.Parameters.Count, 0.01, Steps), GptEngine.Eager);
-        Weights.Add([.. model.Parameters.Select(p => p.Data)]);
-        for (var k = 0; k < Steps; k++)
+        var tokenizer = CharTokenizer.FromDocuments(documents);
+        var model = Micrograd.NN.Gpt.Gpt.Create(config, tokenizer.VocabularySize, random);
+        var trainer = new GptTrainer(model, [.. documents.Select(tokenizer.EncodeDocument)], new GptAdam(model.Parameters.Count, 0.01, steps), GptEngine.Eager);
+        List<double[]> weights = [[.. model.Parameters.Select(p => p.Data)]];
+        List<double> losses = [];
+        for (var k = 0; k < steps; k++)
         {
-            Losses.Add(trainer.Step());
-            Weights.Add([.. model.Parameters.Select(p => p.Data)]);
+            losses.Add(trainer.Step());
+            weights.Add([.. model.Parameters.Select(p => p.Data)]);
         }
+        return (documents, tokenizer, weights, losses);
     }
 
     public string Page { get; }
@@ -68,10 +78,10 @@ public sealed class GptPageRun : IDisposable
     public CharTokenizer Tokenizer { get; }
 
     /// <summary>The weights after 0, 1, …, <see cref="Steps"/> steps.</summary>
-    public List<double[]> Weights { get; } = [];
+    public List<double[]> Weights { get; }
 
     /// <summary>Each step's loss, from the library's run.</summary>
-    public List<double> Losses { get; } = [];
+    public List<double> Losses { get; }
 
     public void Dispose() => _folder.Dispose();
 }

@@ -33,18 +33,7 @@ public sealed class GptThinnedRun : IDisposable
         Assert.True(code == 0, $"gpt exited {code}:\n{stdout}\n{stderr}");
         Assert.Contains("the weights every 5 steps", stdout.ToString(), StringComparison.Ordinal);
 
-        var random = new PythonRandom(Seed);
-        var documents = GptDocuments.Parse(File.ReadAllText(data)).ToList();
-        random.Shuffle(documents);
-        Tokenizer = CharTokenizer.FromDocuments(documents);
-        var model = Micrograd.NN.Gpt.Gpt.Create(Config, Tokenizer.VocabularySize, random);
-        var trainer = new GptTrainer(model, [.. documents.Select(Tokenizer.EncodeDocument)], new GptAdam(model.Parameters.Count, 0.01, Steps), GptEngine.Eager);
-        Weights.Add([.. model.Parameters.Select(p => p.Data)]);
-        for (var k = 0; k < Steps; k++)
-        {
-            Losses.Add(trainer.Step());
-            Weights.Add([.. model.Parameters.Select(p => p.Data)]);
-        }
+        (_, Tokenizer, Weights, Losses) = GptPageRun.Train(data, Config, Seed, Steps);
     }
 
     public string Page { get; }
@@ -52,9 +41,9 @@ public sealed class GptThinnedRun : IDisposable
     public CharTokenizer Tokenizer { get; }
 
     /// <summary>The weights after 0, 1, …, <see cref="Steps"/> steps.</summary>
-    public List<double[]> Weights { get; } = [];
+    public List<double[]> Weights { get; }
 
-    public List<double> Losses { get; } = [];
+    public List<double> Losses { get; }
 
     public void Dispose() => _folder.Dispose();
 }
