@@ -13,7 +13,8 @@ public sealed class GptTrainer
     private readonly int[][] _documents;
     private readonly GptKernel? _kernel;
     private readonly IReadOnlyList<Value> _parameters;
-    private readonly double[] _gradients;
+    private readonly double[] _gradients; // the kernel's, or the eager graph's copied from the parameters
+    private readonly double[] _data;      // the parameters' values as the update reads and writes them (the kernel's, compiled)
     private readonly IReadOnlyList<double> _gradientsView;
 
     /// <summary>A trainer of <paramref name="model"/> on <paramref name="documents"/>.</summary>
@@ -47,6 +48,7 @@ public sealed class GptTrainer
         _parameters = model.Parameters;
         if (engine == GptEngine.Compiled) _kernel = new GptKernel(new GptLayout(model.Config, model.VocabularySize));
         _gradients = _kernel?.Gradients ?? new double[_parameters.Count];
+        _data = _kernel?.Parameters ?? new double[_parameters.Count];
         _gradientsView = Array.AsReadOnly(_gradients);
         if (optimizer.ParameterCount != _parameters.Count)
             throw new ArgumentException($"The optimizer was made for {optimizer.ParameterCount} parameters; the model has {_parameters.Count}.", nameof(optimizer));
@@ -78,22 +80,25 @@ public sealed class GptTrainer
     {
         var tokens = _documents[StepCount % _documents.Length];
         double loss;
+        var data = _data;
+        for (var i = 0; i < data.Length; i++) data[i] = _parameters[i].Data;
         if (_kernel is null)
         {
             var node = Model.Loss(tokens);
             node.Backward();
             loss = node.Data;
-            for (var i = 0; i < _gradients.Length; i++) _gradients[i] = _parameters[i].Grad;
-            Optimizer.Update(_parameters, StepCount);
+            for (var i = 0; i < _gradients.Length; i++)
+            {
+                _gradients[i] = _parameters[i].Grad;
+                _parameters[i].Grad = 0; // as microgpt's p.grad = 0
+            }
         }
         else
         {
-            var data = _kernel.Parameters;
-            for (var i = 0; i < data.Length; i++) data[i] = _parameters[i].Data;
             loss = _kernel.LossAndGradients(tokens);
-            Optimizer.Update(data, _kernel.Gradients, StepCount);
-            for (var i = 0; i < data.Length; i++) _parameters[i].Data = data[i];
         }
+        Optimizer.Update(data, _gradients, StepCount);
+        for (var i = 0; i < data.Length; i++) _parameters[i].Data = data[i];
         StepCount++;
         return loss;
     }
