@@ -4,21 +4,19 @@
 // optimizer and learning rates chosen (sgd, momentum or adam, each as the command line makes it); then the command line
 // that computes the same numbers.
 "use strict";
-/* global Numbers, PageKit, TrainingData, TrainingEngine */
+/* global Numbers, PageKit, TrainingData, TrainingEngine, TrainingRebuild */
 /* exported TrainingAgain */
 
 const TrainingAgain = Object.freeze({
   /** Adds to the page: trainAgain() and againCommand(settings) (the command line of a train-again's settings). */
   attach(page) {
-    const { full, short, parse } = Numbers;
+    const { full, short } = Numbers;
     const { $ } = PageKit;
     const { run, recorded, copySet } = page;
     const layers = run.model.layers;
-    const hidden = layers.slice(0, -1);
-    // One output is a score of two classes; K outputs are K classes (softmax).
-    const classes = page.outputCount === 1 ? 2 : page.outputCount;
-    // The network as --hidden and --activation make it: hidden layers of one activation, then a linear layer.
-    const madeByOptions = run.model.inputs === 2 && layers[layers.length - 1].activation === "linear" && hidden.every((l) => l.activation === hidden[0].activation);
+    // The network (whether --hidden and --activation make it), its loss and the data's classes.
+    const arch = TrainingRebuild.architectureOf(run);
+    const classes = arch.classes;
     const schedule = run.schedule.settings;
     const rates = run.schedule.name === "linear" ? [schedule.start, schedule.end] : [schedule.rate, schedule.rate];
 
@@ -44,6 +42,15 @@ const TrainingAgain = Object.freeze({
     $("again-optimizer").value = run.optimizer.name;
     $("again-lr").value = full(rates[0]);
     $("again-lr-end").value = full(rates[1]);
+    $("again-hidden").value = arch.sizes.length > 0 ? arch.sizes.join(",") : "none";
+    $("again-activation").value = arch.activation;
+    for (const name of TrainingRebuild.lossesFor(classes)) {
+      const option = document.createElement("option");
+      option.value = name;
+      option.textContent = name;
+      $("again-loss").appendChild(option);
+    }
+    $("again-loss").value = arch.loss;
     // Until the learner types a rate, another optimizer brings the command line's default rates (lr, and a tenth of it at the end).
     const defaultRates = { sgd: 1.0, momentum: 0.1, adam: 0.01 };
     let ratesTouched = false;
@@ -60,29 +67,13 @@ const TrainingAgain = Object.freeze({
     // Until the learner types a noise, it is the data set's default, as the command line's.
     $("again-data").addEventListener("change", () => { if (!noiseTouched) $("again-noise").value = full(TrainingData.DEFAULT_NOISE[$("again-data").value]); });
 
+    /** The fields' values by key (TrainingRebuild.KEYS; the field of key k is again-k). */
+    const fieldValues = () => Object.fromEntries(TrainingRebuild.KEYS.map((key) => [key, $(`again-${key}`).value]));
+
     function readSettings() {
-      const problems = [];
-      const field = (id, test, message) => {
-        const input = $(id);
-        const parsed = parse(input.value);
-        const ok = parsed.problem === undefined && test(parsed.value);
-        input.classList.toggle("bad", !ok);
-        if (!ok) problems.push(message);
-        return parsed.value;
-      };
-      const whole = (low, high) => (v) => Number.isInteger(v) && v >= low && v <= high;
-      const data = $("again-data").value;
-      const samples = field("again-samples", whole(2 * classes, 10000), `samples must be a whole number from ${2 * classes} to 10000`);
-      const noise = field("again-noise", (v) => v >= 0 && v <= 1e307, "noise must be a number from 0 to 1e307");
-      const validation = field("again-validation", (v) => v >= 0 && v < 1, "the validation share must be a number from 0 to below 1");
-      const seed = field("again-seed", whole(0, 2147483647), "the seed must be a whole number of at least 0");
-      const steps = field("again-steps", whole(1, 10000), "steps must be a whole number from 1 to 10000");
-      const lr = field("again-lr", (v) => Number.isFinite(v) && v > 0, "lr must be a number above 0");
-      const lrEnd = field("again-lr-end", (v) => Number.isFinite(v) && v >= 0, "the end lr must be a number of at least 0");
-      const optimizer = $("again-optimizer").value;
-      if (!madeByOptions) problems.push("this network's layers cannot be made with --hidden and --activation, so it cannot be trained again from a seed");
-      if (problems.length === 0 && validation > 0 && Math.ceil(validation * samples) >= samples) problems.push(`a validation share of ${full(validation)} holds out all ${samples} samples`);
-      return problems.length > 0 ? { problem: problems.join("; ") } : { data, samples, noise, validation, seed, steps, lr, lrEnd, optimizer };
+      const s = TrainingRebuild.read(fieldValues(), classes);
+      for (const key of TrainingRebuild.KEYS) $(`again-${key}`).classList.toggle("bad", Boolean(s.bad && s.bad.includes(key)));
+      return s;
     }
 
     /** The command line that computes what a train-again with these settings computes. */
@@ -90,9 +81,9 @@ const TrainingAgain = Object.freeze({
       const args = ["micrograd train", `--data ${s.data}`, `--samples ${s.samples}`, `--noise ${full(s.noise)}`];
       if (classes !== 2) args.push(`--classes ${classes}`);
       if (s.validation > 0) args.push(`--validation ${full(s.validation)}`);
-      args.push(`--seed ${s.seed}`, `--hidden ${hidden.length > 0 ? hidden.map((l) => l.outputs).join(",") : "none"}`);
-      if (hidden.length > 0) args.push(`--activation ${hidden[0].activation}`);
-      args.push(`--loss ${run.loss.name}`, `--l2 ${full(run.loss.l2)}`, `--optimizer ${s.optimizer}`, `--lr ${full(s.lr)}`, `--lr-end ${full(s.lrEnd)}`, `--steps ${s.steps}`);
+      args.push(`--seed ${s.seed}`, `--hidden ${s.sizes.length > 0 ? s.sizes.join(",") : "none"}`);
+      if (s.sizes.length > 0) args.push(`--activation ${s.activation}`);
+      args.push(`--loss ${s.loss}`, `--l2 ${full(run.loss.l2)}`, `--optimizer ${s.optimizer}`, `--lr ${full(s.lr)}`, `--lr-end ${full(s.lrEnd)}`, `--steps ${s.steps}`);
       if (run.batches) args.push(`--batch ${run.batchSize}`);
       return args.join(" ");
     }
@@ -118,6 +109,13 @@ const TrainingAgain = Object.freeze({
         return;
       }
       result.className = "";
+      if (!TrainingRebuild.sameArchitecture(arch, s)) {
+        // Another network: the page is rebuilt for it (training-rebuild.js), from the settings put in the #hash.
+        result.textContent = "rebuilding the page for the new network…";
+        history.replaceState(null, "", `#${TrainingRebuild.hashOf(fieldValues())}`);
+        location.reload();
+        return;
+      }
       page.pause();
       const parts = TrainingData.split(TrainingData.generate(s.data, s.samples, s.noise, s.seed, classes), s.validation, s.seed);
       page.closeSample();
@@ -141,7 +139,7 @@ const TrainingAgain = Object.freeze({
     }
 
     $("train-again").addEventListener("click", trainAgain);
-    for (const id of ["again-samples", "again-noise", "again-validation", "again-seed", "again-steps", "again-lr", "again-lr-end"]) {
+    for (const id of ["again-samples", "again-noise", "again-validation", "again-seed", "again-steps", "again-lr", "again-lr-end", "again-hidden"]) {
       $(id).addEventListener("keydown", (event) => {
         if (event.key !== "Enter" && event.key !== "Escape") return;
         event.preventDefault();
@@ -151,6 +149,40 @@ const TrainingAgain = Object.freeze({
       });
     }
 
-    Object.assign(page, { trainAgain, againCommand });
+    // The settings of a train-again's #hash fill the fields (over the run's).
+    const hashed = page.again.values;
+    if (hashed) for (const key of TrainingRebuild.KEYS) if (hashed[key] !== undefined) $(`again-${key}`).value = hashed[key];
+
+    // On a page rebuilt for another network, back to the run goes back to the page as it was made.
+    if (page.again.rebuilt) {
+      page.backToRun = () => {
+        if (page.trainingOn) return;
+        history.replaceState(null, "", location.pathname + location.search);
+        location.reload();
+      };
+    }
+
+    /** At the start, with train-again settings in the #hash: trains again with them (the page was rebuilt for their network), or says what is wrong with them. */
+    function startAgain() {
+      if (page.again.problem) {
+        readSettings();
+        $("again-result").className = "bad";
+        $("again-result").textContent = `the link's train-again settings: ${page.again.problem}`;
+        page.runProof();
+        return;
+      }
+      if (page.again.rebuilt) {
+        const check = $("check");
+        check.className = "rebuilt";
+        check.textContent = `a network of ${arch.sizes.length > 0 ? `hidden ${arch.sizes.join(",")} (${arch.activation})` : "no hidden layer"} and the ${arch.loss} loss, trained in the page: ` +
+          "the engine recorded no run of it, the command line below computes the same numbers";
+        check.title = check.textContent;
+      } else {
+        page.runProof();
+      }
+      trainAgain();
+    }
+
+    Object.assign(page, { trainAgain, againCommand, startAgain });
   },
 });

@@ -18,7 +18,7 @@ const TrainingControls = Object.freeze({
     on("end", () => { pause(); goTo(page.length()); });
     on("play", togglePlay);
     on("train-on", page.trainOn);
-    on("to-run", page.backToRun);
+    on("to-run", () => page.backToRun());
     on("export-data", () => download("whatif-data.csv", csvText(page.train), "text/csv"));
     on("export-model", () => download(page.view.end ? "model-after-last-step.json" : `model-step-${page.position}.json`, modelText(page.view.params), "application/json"));
     on("export-start", () => { if (page.branch) download("whatif-start.json", modelText(page.branch.start), "application/json"); });

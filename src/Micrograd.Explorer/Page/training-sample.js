@@ -61,6 +61,11 @@ const TrainingSample = Object.freeze({
       $("sample-cut").hidden = drawn === total;
       $("sample-cut").textContent = drawn === total ? "" : `${(total - drawn).toLocaleString("en-US")} of ${total.toLocaleString("en-US")} values are not drawn: ` +
         `the picture shows the ${drawn.toLocaleString("en-US")} nearest the loss; the steps and the shares cover every value.`;
+      if (run.rebuilt) {
+        // Laid out in the page (training-rebuild.js): no picture of its neurons as boxes.
+        $("sample-cut").hidden = false;
+        $("sample-cut").textContent = `${$("sample-cut").textContent} This network's picture is laid out in the page, which draws no neuron view of it (only the recorded network's has one).`.trim();
+      }
     }
 
     // A parameter's leaf and the backward step that passes it its gradient: that of its user (in an MLP, its only one: the

@@ -9,15 +9,19 @@
 // so the files may call each other in any direction. Whatever changes is read from the page afresh at each use
 // (page.train, page.edits, page.branch, page.position, page.view, …); everything else is set once and may be kept in a local.
 "use strict";
-/* global Numbers, PageKit, TrainingEngine, RecordedRun, microgradOps, microgradTraining */
+/* global Numbers, PageKit, TrainingEngine, RecordedRun, TrainingRebuild, microgradOps, microgradTraining */
 /* exported TrainingState */
 
 const TrainingState = Object.freeze({
   /** The page's state, read from the page's run data (the #run-data element). */
   create() {
-    const run = JSON.parse(PageKit.$("run-data").textContent);
     const OPS = microgradOps(Numbers.fma, Numbers.pow);
-    const TWINS = microgradTraining(Numbers.fma, Numbers.pow);
+    const twins = microgradTraining(Numbers.fma, Numbers.pow);
+    // The recorded run, or a run of the network a train-again's #hash names (training-rebuild.js), with its loss's twins.
+    const again = TrainingRebuild.start(JSON.parse(PageKit.$("run-data").textContent), location.hash, twins);
+    const run = again.run;
+    const TWINS = again.rebuilt ? { ...twins, ...twins.losses[run.loss.name] } : twins;
+    if (again.rebuilt) TrainingRebuild.layOut(run);
     const trainer = new TrainingEngine.Trainer(run, OPS, TWINS);
     const recorded = new RecordedRun(run, trainer);
     const outputCount = trainer.outputCount;
@@ -38,6 +42,8 @@ const TrainingState = Object.freeze({
 
     const page = {
       run,
+      /** The train-again settings of the #hash, if any: { values, settings, problem, rebuilt } (TrainingRebuild.start). */
+      again,
       OPS,
       TWINS,
       trainer,

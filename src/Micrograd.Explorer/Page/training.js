@@ -77,9 +77,14 @@
   page.showSpeed();
   chart.setSeries(page.series());
   page.goTo(1);
-  const initial = location.hash.length > 1 ? page.readHash(location.hash) : null;
-  if (initial) page.applyHash(initial);
-  page.runProof();
+  if (page.again.values) {
+    // A train-again's settings in the #hash (the page may have been rebuilt for their network): trains again with them.
+    page.startAgain();
+  } else {
+    const initial = location.hash.length > 1 ? page.readHash(location.hash) : null;
+    if (initial) page.applyHash(initial);
+    page.runProof();
+  }
 
   // For scripts and tests: the position, the proof, and the measured times.
   window.training = {

@@ -56,7 +56,8 @@ public static class TrainingPage
         var objective = run.Trainer.Engine.Objective;
         // a step's graph also has the mean's sum of the samples' terms and the L2 term (Σ p·p times its strength, plus the loss)
         var ops = OpTable.Source(graph.Nodes.Where(n => !n.IsLeaf).Select(n => n.Operation!)
-            .Concat(Ops.OpCatalog.All.Where(op => op.Name is "+" or "*" or "sum")));
+            .Concat(Ops.OpCatalog.All.Where(op => op.Name is "+" or "*" or "sum"))
+            .Concat(ArchitectureOps()));
         var twins = TrainingScripts.Source(run.OptimizerTwin, run.Trainer.Optimizer.Schedule, objective.Loss);
 
         PageTemplate.Write(writer, PageTemplate.Resource("training.html"),
@@ -69,12 +70,32 @@ public static class TrainingPage
             ("<!--{{LAYOUT}}-->", layout),
             ("{{RUN}}", json),
             ("/*{{OPS}}*/", ops + twins),
-            ("/*{{SCRIPT}}*/", GraphViewParts.Scripts + PageTemplate.Resources("explanation.js", "chain-picture.js", "training-tape.js", "training-engine.js",
+            ("/*{{SCRIPT}}*/", GraphViewParts.Scripts + PageTemplate.Resources("explanation.js", "chain-picture.js", "graph-layout.js", "training-tape.js", "training-engine.js", "training-architecture.js", "training-rebuild.js",
                 "training-recorded.js", "training-plane.js", "training-network.js", "training-chart.js", "training-state.js", "training-position.js",
                 "training-proof.js", "training-sample.js", "training-guide.js", "training-what-if.js", "training-edits.js", "training-neurons.js",
                 "training-zero-lines.js", "training-updates.js", "training-export.js", "training-data.js", "training-again.js", "training-controls.js", "training-hash.js",
                 "training.js")),
         ]);
+    }
+
+    /// <summary>
+    /// The ops of every sample graph the page's train-again can build for another architecture (<c>training-architecture.js</c>):
+    /// each activation <c>micrograd train --activation</c> takes and each loss's form, so that the page carries their twins
+    /// whatever the run used.
+    /// </summary>
+    internal static IEnumerable<Ops.Op> ArchitectureOps()
+    {
+        foreach (var activation in Activations.All)
+        {
+            foreach (var loss in Loss.All)
+            {
+                var model = new Mlp(2, [1, loss.OutputCountFor(2)], new Random(0), activation);
+                foreach (var node in SampleGraph.Build(model, loss, 1).Graph.Nodes)
+                {
+                    if (!node.IsLeaf) yield return node.Operation!;
+                }
+            }
+        }
     }
 
     /// <summary>Returns the page for a recorded run as a string; see <see cref="Write"/>.</summary>

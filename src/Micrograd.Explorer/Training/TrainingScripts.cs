@@ -12,10 +12,10 @@ namespace Micrograd.Explorer;
 /// </summary>
 /// <remarks>
 /// The result is the source of a function <c>microgradTraining(fma, pow)</c> returning
-/// <c>{ optimizer, schedule, linearSchedule, numbers, isCorrect, sampler, random, optimizers }</c>; <c>optimizer</c> and the schedules take their
+/// <c>{ optimizer, schedule, linearSchedule, numbers, isCorrect, sampler, random, optimizers, losses }</c>; <c>optimizer</c> and the schedules take their
 /// settings (an object) and return the update or the rate function; <c>optimizers</c> has, by the name <c>train --optimizer</c>
 /// knows, the update and the count of per-parameter state arrays of each optimizer as the command line makes it (its default
-/// settings), for the page's train-again.
+/// settings), for the page's train-again; <c>losses</c> has, by name, each loss's <c>numbers</c> and <c>isCorrect</c>.
 /// </remarks>
 internal static class TrainingScripts
 {
@@ -34,6 +34,7 @@ internal static class TrainingScripts
             ("sampler", TrainingTwins.Sampler),
             ("random", TrainingTwins.DotNetRandom),
             ("optimizers", CommandLineOptimizers()),
+            ("losses", CommandLineLosses()),
         };
         var sb = new StringBuilder("function microgradTraining(fma, pow) {\n  \"use strict\";\n  return {\n");
         foreach (var (name, script) in parts)
@@ -60,6 +61,21 @@ internal static class TrainingScripts
         {
             var twin = TrainingTwins.Of(optimizer)!;
             sb.Append(CultureInfo.InvariantCulture, $"  {twin.Name}: {{ update: ({twin.Update.Trim()})(), stateCount: {optimizer.State.Count} }},\n");
+        }
+        return sb.Append('}').ToString();
+    }
+
+    /// <summary>
+    /// <c>{ hinge: { numbers, isCorrect }, bce: …, mse: …, softmax: … }</c>: the twins of every loss <c>micrograd train --loss</c>
+    /// knows, for the page's train-again with another loss.
+    /// </summary>
+    private static string CommandLineLosses()
+    {
+        var sb = new StringBuilder("{\n");
+        foreach (var loss in Loss.All)
+        {
+            var (numbers, isCorrect) = TrainingTwins.Of(loss)!.Value;
+            sb.Append(CultureInfo.InvariantCulture, $"  {loss.Name}: {{ numbers: ({numbers.Trim()}), isCorrect: ({isCorrect.Trim()}) }},\n");
         }
         return sb.Append('}').ToString();
     }
