@@ -110,12 +110,20 @@ const TrainingAgain = Object.freeze({
       }
       result.className = "";
       if (!TrainingRebuild.sameArchitecture(arch, s)) {
-        // Another network: the page is rebuilt for it (training-rebuild.js), from the settings put in the #hash.
+        // Another network: the page is rebuilt for it (training-rebuild.js), from the settings put in the #hash (never twice for the same hash).
+        const hash = `#${TrainingRebuild.hashOf(fieldValues())}`;
+        if (page.again.rebuilt && location.hash === hash) {
+          result.className = "bad";
+          result.textContent = "the page could not be rebuilt for this network";
+          return;
+        }
         result.textContent = "rebuilding the page for the new network…";
-        history.replaceState(null, "", `#${TrainingRebuild.hashOf(fieldValues())}`);
+        history.replaceState(null, "", hash);
         location.reload();
         return;
       }
+      // On a rebuilt page, the #hash keeps the settings of the last train-again, so that a link (or a reload) opens it.
+      if (page.again.rebuilt) history.replaceState(null, "", `#${TrainingRebuild.hashOf(fieldValues())}`);
       page.pause();
       const parts = TrainingData.split(TrainingData.generate(s.data, s.samples, s.noise, s.seed, classes), s.validation, s.seed);
       page.closeSample();

@@ -120,4 +120,67 @@ public sealed class TrainAgainArchitectureTests(BrowserFixture browser) : IDispo
         Assert.Contains("laid out in the page", await tab.Page.Locator("#sample-cut").TextContentAsync(), StringComparison.Ordinal);
         tab.AssertNoErrors();
     }
+
+    /// <summary>
+    /// Hidden sizes the page refuses (bounded: at most 4 layers of 1 to 64 neurons): a clear message, the field marked, and no
+    /// training (the page is not rebuilt). A link whose #hash holds such settings shows the recorded run with the message.
+    /// </summary>
+    [Fact]
+    public async Task Bad_hidden_sizes_give_a_message_and_do_not_train()
+    {
+        var run = TrainingRun.Make(_files, "bad", "--data", "moons", "--steps", "3", "--hidden", "4");
+        await using var tab = await browser.OpenTrainingAsync(run.Page);
+        var page = tab.Page;
+        foreach (var bad in new[] { "", "0", "-3", "65", "99999999999", "1e3", "1,,2", "abc", "8,", "1,2,3,4,5", "2.5", "16;16" })
+        {
+            await page.Locator("#again-hidden").FillAsync(bad);
+            await page.Locator("#train-again").ClickAsync();
+            Assert.Equal("bad", await page.Locator("#again-result").GetAttributeAsync("class"));
+            Assert.Contains("hidden sizes must be whole numbers from 1 to 64 separated by commas", await page.Locator("#again-result").TextContentAsync(), StringComparison.Ordinal);
+            Assert.Contains("bad", await page.Locator("#again-hidden").GetAttributeAsync("class") ?? "", StringComparison.Ordinal);
+            Assert.False(await page.EvaluateAsync<bool>("() => window.training.trainingOn"));
+            Assert.Empty(await page.EvaluateAsync<double[]>("() => window.training.branchLosses"));
+            Assert.DoesNotContain("hidden=", await page.EvaluateAsync<string>("() => location.hash"), StringComparison.Ordinal);
+        }
+        // A good size clears the mark and trains (the run's own network: no rebuild).
+        await page.Locator("#again-hidden").FillAsync("4");
+        await page.Locator("#again-steps").FillAsync("2");
+        await page.Locator("#train-again").ClickAsync();
+        await page.WaitForFunctionAsync("() => window.training.branchLosses.length === 2 && !window.training.trainingOn");
+        Assert.DoesNotContain("bad", await page.Locator("#again-hidden").GetAttributeAsync("class") ?? "", StringComparison.Ordinal);
+        tab.AssertNoErrors();
+
+        // A link with bad settings: the recorded run, its proof, and the message.
+        await using var linked = await browser.OpenTrainingAsync(run.Page, hash: "#data=moons&samples=100&noise=0.1&validation=0&seed=1&steps=3&optimizer=sgd&lr=1&lr-end=0.1&hidden=1%2C%2C2&activation=tanh&loss=nope");
+        var proof = await TrainingView.ProofAsync(linked);
+        Assert.True(proof.Done && proof.Differ == 0, proof.ToString());
+        var message = await linked.Page.Locator("#again-result").TextContentAsync() ?? "";
+        Assert.StartsWith("the link's train-again settings: ", message, StringComparison.Ordinal);
+        Assert.Contains("hidden sizes must be", message, StringComparison.Ordinal);
+        Assert.Contains("the loss must be one of hinge, bce, mse, softmax", message, StringComparison.Ordinal);
+        Assert.Empty(await linked.Page.EvaluateAsync<double[]>("() => window.training.branchLosses"));
+        linked.AssertNoErrors();
+    }
+
+    /// <summary>The new fields are labelled and reached by Tab after the steps, before the optimizer.</summary>
+    [Fact]
+    public async Task The_new_fields_are_labelled_and_reached_by_tab()
+    {
+        var run = TrainingRun.Make(_files, "keys", "--data", "spirals", "--classes", "3", "--loss", "softmax", "--steps", "2", "--hidden", "4");
+        await using var tab = await browser.OpenTrainingAsync(run.Page);
+        var page = tab.Page;
+        await page.Locator("#again-steps").FocusAsync();
+        foreach (var (id, label) in new[] { ("again-hidden", "hidden"), ("again-activation", "activation"), ("again-loss", "loss"), ("again-optimizer", "optimizer") })
+        {
+            await tab.PressAsync("Tab");
+            Assert.Equal(id, await page.EvaluateAsync<string>("() => document.activeElement.id"));
+            Assert.Equal(label, await page.EvaluateAsync<string>("(id) => document.getElementById(id).labels[0].firstChild.textContent.trim()", id));
+        }
+        // The fields start as the run was made; softmax is the only loss of three classes.
+        Assert.Equal("4", await page.Locator("#again-hidden").InputValueAsync());
+        Assert.Equal("relu", await page.Locator("#again-activation").InputValueAsync());
+        Assert.Equal(["softmax"], await page.Locator("#again-loss option").AllTextContentsAsync());
+        Assert.NotNull(await page.Locator("#again-hidden").GetAttributeAsync("aria-describedby"));
+        tab.AssertNoErrors();
+    }
 }
