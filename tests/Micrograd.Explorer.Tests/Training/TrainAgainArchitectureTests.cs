@@ -2,6 +2,7 @@ using System.Globalization;
 using Micrograd.Cli;
 using Micrograd.Explorer.Tests.Support;
 using Micrograd.NN;
+using Xunit.Abstractions;
 
 namespace Micrograd.Explorer.Tests.Training;
 
@@ -12,7 +13,7 @@ namespace Micrograd.Explorer.Tests.Training;
 /// the network, the neuron maps and the sample graph are the new network's.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class TrainAgainArchitectureTests(BrowserFixture browser) : IDisposable
+public sealed class TrainAgainArchitectureTests(BrowserFixture browser, ITestOutputHelper output) : IDisposable
 {
     private readonly TempDirectory _files = new();
 
@@ -181,6 +182,53 @@ public sealed class TrainAgainArchitectureTests(BrowserFixture browser) : IDispo
         Assert.Equal("relu", await page.Locator("#again-activation").InputValueAsync());
         Assert.Equal(["softmax"], await page.Locator("#again-loss option").AllTextContentsAsync());
         Assert.NotNull(await page.Locator("#again-hidden").GetAttributeAsync("aria-describedby"));
+        tab.AssertNoErrors();
+    }
+
+    /// <summary>
+    /// On a rebuilt page: a train-again of the same network (another seed) trains without a rebuild and keeps its settings in
+    /// the #hash, so that opening that link trains it again, to the same losses; "back to the run" opens the recorded run,
+    /// whose proof holds. A 2-32-32-2 softmax network (a sample graph of more than 1,000 values, drawn cut) too.
+    /// </summary>
+    [Fact]
+    public async Task A_rebuilt_page_trains_again_keeps_its_link_and_goes_back_to_the_run()
+    {
+        var run = TrainingRun.Make(_files, "link", "--data", "moons", "--steps", "3", "--hidden", "4");
+        await using var tab = await browser.OpenTrainingAsync(run.Page);
+        var page = tab.Page;
+        await FillAsync(tab, ["moons", "100", "0.1", "0", "1", "100", "32,32", "relu", "softmax"]);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await page.RunAndWaitForRequestAsync(() => page.Locator("#train-again").ClickAsync(), tab.Url);
+        await page.WaitForLoadStateAsync(Microsoft.Playwright.LoadState.Load);
+        await page.WaitForFunctionAsync("() => window.training && !window.training.trainingOn && window.training.branchLosses.length === 100", null, new() { Timeout = 120_000 });
+        output.WriteLine($"2-32-32-2 softmax, moons 100 samples, 100 steps: rebuilt and trained in {clock.ElapsedMilliseconds} ms ({await page.EvaluateAsync<double>("() => window.training.trainOnRate"):F0} steps/s)");
+        await TrainingView.ClickPointAsync(tab, "train", 0);
+        Assert.Contains("values are not drawn", await page.Locator("#sample-cut").TextContentAsync(), StringComparison.Ordinal);
+
+        // The same network, another seed: no rebuild; the link keeps the settings.
+        await page.Locator("#again-seed").FillAsync("2");
+        await page.Locator("#again-steps").FillAsync("4");
+        await page.Locator("#train-again").ClickAsync();
+        await page.WaitForFunctionAsync("() => !window.training.trainingOn && window.training.branchLosses.length === 4");
+        var losses = await page.EvaluateAsync<double[]>("() => window.training.branchLosses");
+        var hash = await page.EvaluateAsync<string>("() => location.hash");
+        Assert.Contains("seed=2&steps=4", hash, StringComparison.Ordinal);
+        Assert.Contains("hidden=32%2C32", hash, StringComparison.Ordinal);
+        await using (var linked = await browser.OpenTrainingAsync(run.Page, hash: hash))
+        {
+            await linked.Page.WaitForFunctionAsync("() => !window.training.trainingOn && window.training.branchLosses.length === 4");
+            Assert.Equal(losses.Select(Bits), (await linked.Page.EvaluateAsync<double[]>("() => window.training.branchLosses")).Select(Bits));
+            linked.AssertNoErrors();
+        }
+
+        // Back to the run: the recorded run of 2-4-1 (17 parameters), checked against the engine.
+        await page.RunAndWaitForRequestAsync(() => page.Locator("#to-run").ClickAsync(), tab.Url);
+        await page.WaitForLoadStateAsync(Microsoft.Playwright.LoadState.Load);
+        await page.WaitForFunctionAsync("() => window.training !== undefined");
+        var proof = await TrainingView.ProofAsync(tab);
+        Assert.True(proof.Done && proof.Differ == 0, proof.ToString());
+        Assert.Equal(17, await page.EvaluateAsync<int>("() => document.querySelectorAll('#network [data-parameter]').length"));
+        Assert.Equal("", await page.EvaluateAsync<string>("() => location.hash"));
         tab.AssertNoErrors();
     }
 }
