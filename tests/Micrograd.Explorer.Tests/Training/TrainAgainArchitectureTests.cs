@@ -221,6 +221,13 @@ public sealed class TrainAgainArchitectureTests(BrowserFixture browser, ITestOut
             linked.AssertNoErrors();
         }
 
+        // Train on from step 3 (what if): the new network and its loss.
+        await page.Locator("#position").FillAsync("3");
+        await page.Locator("#train-steps").FillAsync("2");
+        await tab.ClickAsync("train-on");
+        await page.WaitForFunctionAsync("() => !window.training.trainingOn && window.training.branchLosses.length === 4 && window.training.steps === 5");
+        Assert.Contains("--loss softmax", await page.Locator("#reproduce-command").TextContentAsync() ?? "", StringComparison.Ordinal);
+
         // Back to the run: the recorded run of 2-4-1 (17 parameters), checked against the engine.
         await page.RunAndWaitForRequestAsync(() => page.Locator("#to-run").ClickAsync(), tab.Url);
         await page.WaitForLoadStateAsync(Microsoft.Playwright.LoadState.Load);
@@ -228,7 +235,7 @@ public sealed class TrainAgainArchitectureTests(BrowserFixture browser, ITestOut
         var proof = await TrainingView.ProofAsync(tab);
         Assert.True(proof.Done && proof.Differ == 0, proof.ToString());
         Assert.Equal(17, await page.EvaluateAsync<int>("() => document.querySelectorAll('#network [data-parameter]').length"));
-        Assert.Equal("", await page.EvaluateAsync<string>("() => location.hash"));
+        Assert.DoesNotContain("hidden=", await page.EvaluateAsync<string>("() => location.hash"), StringComparison.Ordinal);
         tab.AssertNoErrors();
     }
 }
