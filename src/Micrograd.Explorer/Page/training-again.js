@@ -71,7 +71,7 @@ const TrainingAgain = Object.freeze({
     const fieldValues = () => Object.fromEntries(TrainingRebuild.KEYS.map((key) => [key, $(`again-${key}`).value]));
 
     function readSettings() {
-      const s = TrainingRebuild.read(fieldValues(), classes);
+      const s = TrainingRebuild.read(fieldValues(), arch, run.batches ? run.batchSize : null);
       for (const key of TrainingRebuild.KEYS) $(`again-${key}`).classList.toggle("bad", Boolean(s.bad && s.bad.includes(key)));
       return s;
     }

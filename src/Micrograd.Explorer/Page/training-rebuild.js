@@ -16,6 +16,10 @@ const TrainingRebuild = (() => {
   const KEYS = ["data", "samples", "noise", "validation", "seed", "steps", "optimizer", "lr", "lr-end", "hidden", "activation", "loss"];
 
   /** What a run's network and loss are, and whether --hidden and --activation make it: { sizes, activation, loss, madeByOptions, classes }. */
+  /** The most values of a step's graph of another network (the sample graph's values but the parameters, times the batch):
+   * some 5 million, more than the default 2-16-16-1 network's on 10,000 samples (3.8 million), so that the tab keeps its memory. */
+  const MAX_STEP_NODES = 5000000;
+
   function architectureOf(run) {
     const layers = run.model.layers;
     const hidden = layers.slice(0, -1);
@@ -36,9 +40,11 @@ const TrainingRebuild = (() => {
 
   /**
    * The settings in `values` (text by key), checked: { data, samples, …, sizes, activation, loss } or { problem, bad } (bad:
-   * the keys of the values refused). `classes` is the data's class count.
+   * the keys of the values refused), for a run of the network `arch` (architectureOf) trained in batches of `batchSize`
+   * (null: full batches): another network's step graph is bounded (MAX_STEP_NODES).
    */
-  function read(values, classes) {
+  function read(values, arch, batchSize) {
+    const classes = arch.classes;
     const problems = [];
     const bad = [];
     const field = (key, test, message) => {
@@ -80,7 +86,20 @@ const TrainingRebuild = (() => {
       bad.push("validation");
     }
     if (problems.length > 0) return { problem: problems.join("; "), bad };
-    return { data, samples, noise, validation, seed, steps, lr, lrEnd, optimizer, sizes: hidden.sizes, activation, loss };
+    const settings = { data, samples, noise, validation, seed, steps, lr, lrEnd, optimizer, sizes: hidden.sizes, activation, loss };
+    if (!sameArchitecture(arch, settings)) {
+      const model = TrainingArchitecture.model(2, settings.sizes, activation, outputsFor(loss, classes));
+      const batch = Math.min(samples, batchSize ?? samples);
+      const nodes = (TrainingArchitecture.sampleGraph(model, loss, batch).graph.nodes.length - model.parameters.length) * batch;
+      if (nodes > MAX_STEP_NODES) {
+        return {
+          problem: `this network on ${batch} samples a step makes a step graph of ${nodes.toLocaleString("en-US")} values, more than the page's ` +
+            `${MAX_STEP_NODES.toLocaleString("en-US")}: choose fewer samples or a smaller network`,
+          bad: ["hidden", "samples"],
+        };
+      }
+    }
+    return settings;
   }
 
   /** Whether settings `s` train the network of `arch` (architectureOf) with its loss. */
@@ -117,7 +136,7 @@ const TrainingRebuild = (() => {
     const values = valuesOf(hash);
     if (!values) return { run: recorded, values: null, settings: null, problem: "", rebuilt: false };
     const arch = architectureOf(recorded);
-    const settings = read(values, arch.classes);
+    const settings = read(values, arch, recorded.batches ? recorded.batchSize : null);
     if (settings.problem || sameArchitecture(arch, settings)) return { run: recorded, values, settings, problem: settings.problem || "", rebuilt: false };
 
     // The new network, its first weights from the seed, and one step of the recorded data as its "recorded" run: replaced by
@@ -155,5 +174,5 @@ const TrainingRebuild = (() => {
     container.appendChild(GraphLayout.template(run.sample.graph, "TB"));
   }
 
-  return Object.freeze({ KEYS, layOut, architectureOf, lossesFor, read, sameArchitecture, hashOf, start });
+  return Object.freeze({ KEYS, MAX_STEP_NODES, layOut, architectureOf, lossesFor, read, sameArchitecture, hashOf, start });
 })();

@@ -143,6 +143,15 @@ public sealed class TrainAgainArchitectureTests(BrowserFixture browser, ITestOut
             Assert.Empty(await page.EvaluateAsync<double[]>("() => window.training.branchLosses"));
             Assert.DoesNotContain("hidden=", await page.EvaluateAsync<string>("() => location.hash"), StringComparison.Ordinal);
         }
+        // Sizes within bounds, but too large a step graph for the samples: refused too, with the reason.
+        await page.Locator("#again-hidden").FillAsync("64,64,64,64");
+        await page.Locator("#again-samples").FillAsync("10000");
+        await page.Locator("#train-again").ClickAsync();
+        Assert.Equal("bad", await page.Locator("#again-result").GetAttributeAsync("class"));
+        Assert.Contains("more than the page's 5,000,000: choose fewer samples or a smaller network", await page.Locator("#again-result").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Empty(await page.EvaluateAsync<double[]>("() => window.training.branchLosses"));
+        await page.Locator("#again-samples").FillAsync("100");
+
         // A good size clears the mark and trains (the run's own network: no rebuild).
         await page.Locator("#again-hidden").FillAsync("4");
         await page.Locator("#again-steps").FillAsync("2");
