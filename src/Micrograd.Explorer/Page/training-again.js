@@ -1,8 +1,9 @@
 // The training page's train-again: a new data set (moons, circles, blobs or spirals, its samples, noise, validation share
-// and seed) made in the page as `micrograd train` makes it (TrainingData), the run's network initialised afresh from the
-// seed as the command line initialises it, and trained from step 1 in the page with the run's loss, L2 and batches and the
-// optimizer and learning rates chosen (sgd, momentum or adam, each as the command line makes it); then the command line
-// that computes the same numbers.
+// and seed) made in the page as `micrograd train` makes it (TrainingData), the run's network (or another: hidden sizes,
+// activation and loss chosen, for which the page is rebuilt, training-rebuild.js) initialised afresh from the seed as the
+// command line initialises it, and trained from step 1 in the page with the run's L2 and batches and the optimizer and
+// learning rates chosen (sgd, momentum or adam, each as the command line makes it); then the command line that computes
+// the same numbers.
 "use strict";
 /* global Numbers, PageKit, TrainingData, TrainingEngine, TrainingRebuild */
 /* exported TrainingAgain */

@@ -7,13 +7,14 @@
 // microgradOps (ops) and microgradTraining (optimizer, schedule, loss numbers, batches).
 //
 // The page's own files, in the order the page runs them (each adds its part to the page object that training-state.js
-// makes): training-state.js (the run, the data and the timeline), training-position.js (going to a step and drawing it; play
-// and pause), training-proof.js (the replay against the engine), training-sample.js (one sample's backpropagation),
-// training-what-if.js (points added and moved, train-on), training-edits.js (points deleted, undo), training-neurons.js
-// (what each hidden neuron computes), training-zero-lines.js (the first layer's lines), training-updates.js (every
-// parameter's update), training-export.js (data and models as files),
-// training-controls.js (buttons and keys), training-hash.js (the #hash), and this file, which makes the panels, attaches the
-// others and starts the page.
+// makes): training-state.js (the run, the data and the timeline; the run may be another network's, which
+// training-rebuild.js makes from a train-again's #hash, with its sample graph from training-architecture.js),
+// training-position.js (going to a step and drawing it; play and pause), training-proof.js (the replay against the engine),
+// training-sample.js (one sample's backpropagation), training-what-if.js (points added and moved, train-on),
+// training-edits.js (points deleted, undo), training-neurons.js (what each hidden neuron computes), training-zero-lines.js
+// (the first layer's lines), training-updates.js (every parameter's update), training-export.js (data and models as
+// files), training-again.js (train again: new data, network, loss, optimizer), training-controls.js (buttons and keys),
+// training-hash.js (the #hash), and this file, which makes the panels, attaches the others and starts the page.
 "use strict";
 /* global PageKit, TrainingPlane, NetworkView, TrainingChart, TrainingState, TrainingPosition, TrainingProof, TrainingSample, TrainingGuide, TrainingWhatIf, TrainingEdits, TrainingNeurons, TrainingZeroLines, TrainingUpdates, TrainingExport, TrainingAgain, TrainingControls, TrainingHash */
 

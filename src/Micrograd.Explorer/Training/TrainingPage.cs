@@ -17,7 +17,10 @@ namespace Micrograd.Explorer;
 /// parameters with the optimizer's state every few steps; it computes everything else with the engine's semantics: each
 /// op's JavaScript twin (declared with the op), and the twins of the optimizer, the learning-rate schedule, the loss's
 /// per-sample numbers and the batch sampler (declared with each). A step's graph is assembled from one sample's graph as
-/// <see cref="Objective"/> builds it and run in the order <see cref="Value.Backward"/> runs it.</para>
+/// <see cref="Objective"/> builds it and run in the order <see cref="Value.Backward"/> runs it. The page carries the twins of every
+/// activation and loss <c>micrograd train</c> takes, so that its train-again can train another network (other hidden sizes,
+/// activation or loss): it builds that network's sample graph itself, as <see cref="SampleGraph"/> traces it, and lays its
+/// picture out itself.</para>
 /// <para>Like the explorer, it holds everything inline (one sample's graph laid out by Graphviz's <c>dot</c> when the page is
 /// made), makes no network request (its content security policy forbids any) and opens from disk in any modern browser. The
 /// data must have two features, so that the regions can be drawn over the plane.</para>
