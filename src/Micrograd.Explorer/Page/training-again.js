@@ -142,6 +142,7 @@ const TrainingAgain = Object.freeze({
       const first = page.trainer.evaluate(params, parts.train).loss;
       page.runBranch({ from: 1, steps: [], first: 1, params, data: copySet(parts.train), settings }, (end, rate) => {
         result.textContent = `trained ${s.steps} step${s.steps === 1 ? "" : "s"} in the page on ${s.data} (${parts.train.count} training samples${parts.validation ? `, ${parts.validation.count} for validation` : ""}): loss ${short(first)} → ${short(end.loss)} (${rate.toFixed(0)} steps/s, drawing included)`;
+        $("train-result").textContent = ""; // (the progress runBranch wrote there)
         $("again-command").textContent = againCommand(s);
         $("again-command-row").hidden = false;
       });

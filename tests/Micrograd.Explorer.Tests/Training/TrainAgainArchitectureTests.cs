@@ -71,6 +71,7 @@ public sealed class TrainAgainArchitectureTests(BrowserFixture browser, ITestOut
         }
         Assert.StartsWith($"trained {steps} steps in the page on {fields[0]}", await tab.Page.Locator("#again-result").TextContentAsync());
         Assert.Contains("the engine recorded no run of it", await tab.Page.Locator("#check").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal("", await tab.Page.Locator("#train-result").TextContentAsync()); // no progress line left behind
         var losses = await tab.Page.EvaluateAsync<double[]>("() => window.training.branchLosses");
         var command = await tab.Page.Locator("#again-command").TextContentAsync() ?? "";
         var hidden = fields[6];
