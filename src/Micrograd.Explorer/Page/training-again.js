@@ -183,7 +183,7 @@ const TrainingAgain = Object.freeze({
       }
       if (page.again.rebuilt) {
         const check = $("check");
-        check.className = "rebuilt";
+        check.className = "edited"; // (the colour of a line that is not the proof's)
         check.textContent = `a network of ${arch.sizes.length > 0 ? `hidden ${arch.sizes.join(",")} (${arch.activation})` : "no hidden layer"} and the ${arch.loss} loss, trained in the page: ` +
           "the engine recorded no run of it, the command line below computes the same numbers";
         check.title = check.textContent;
