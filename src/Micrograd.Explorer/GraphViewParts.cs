@@ -19,8 +19,8 @@ internal static class GraphViewParts
     /// loading anything (so the page never touches the network). It goes in place of the template's <c>&lt;!--{{HEAD}}--&gt;</c>.</summary>
     public static string Head => PageTemplate.Resource("shared/head.html");
 
-    /// <summary>The pages' colours and fonts, and the graph view's style.</summary>
-    public static string Style => PageTemplate.Resources("shared/palette.css", "shared/graph-view.css");
+    /// <summary>The pages' colours and fonts, their header's and buttons' look, and the graph view's style.</summary>
+    public static string Style => PageTemplate.Resources("shared/palette.css", "shared/header.css", "shared/graph-view.css");
 
     /// <summary>
     /// Lays the picture out with Graphviz in both directions (the two <c>dot</c> runs at once) and returns the two layouts as

@@ -299,4 +299,33 @@ public sealed class WhatIfPlotTests(BrowserFixture browser) : IDisposable
             Assert.True(box.Height >= 11, $"text {await text.TextContentAsync()} is {box.Width} × {box.Height} px");
         }
     }
+
+    [Fact]
+    public async Task Screenshot_of_the_what_if_plot()
+    {
+        await using var tab = await browser.OpenAsync(TanhPage(), 1600, 900);
+        var w = Row(await tab.ReadAsync(), "w");
+        await tab.SelectAsync(w);
+        await tab.ClickAsync("end");
+        var plot = (await ReadPlotAsync(tab))!;
+        Assert.Equal(w, plot.Leaf);
+        AssertLines(plot, x => TanhAt(x), w);
+        var path = Path.Combine(AppContext.BaseDirectory, "screenshots", "explorer-what-if.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.Delete(path);
+        await tab.Page.Mouse.MoveAsync(1595, 5);
+        await tab.Page.ScreenshotAsync(new() { Path = path });
+        Assert.Equal((1600, 900), Png.Size(path));
+        tab.AssertNoErrors();
+    }
+
+    [Fact]
+    public void The_readme_shows_the_committed_screenshot_and_the_command_that_takes_it()
+    {
+        var readme = File.ReadAllText(Repository.File("README.md"));
+        Assert.Contains("dotnet test tests/Micrograd.Explorer.Tests --filter WhatIfPlot", readme, StringComparison.Ordinal);
+        Assert.Contains("](docs/images/explorer-what-if.png)", readme, StringComparison.Ordinal);
+        Assert.Equal((1600, 900), Png.Size(Repository.File("docs/images/explorer-what-if.png")));
+    }
+
 }

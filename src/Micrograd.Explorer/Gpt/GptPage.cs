@@ -34,7 +34,7 @@ public static class GptPage
         [
             ("<!--{{HEAD}}-->", PageTemplate.Resource("shared/head.html")),
             ("{{TITLE}}", WebUtility.HtmlEncode(title)),
-            ("/*{{STYLE}}*/", PageTemplate.Resources("shared/palette.css", "gpt.css")),
+            ("/*{{STYLE}}*/", PageTemplate.Resources("shared/palette.css", "shared/header.css", "gpt.css")),
             ("{{TITLE}}", WebUtility.HtmlEncode(title)),
             ("{{COMMAND}}", WebUtility.HtmlEncode(options.Command ?? "")),
             ("{{RUN}}", GptRunJson.Write(run)),

@@ -48,19 +48,9 @@ const ExplorerControls = Object.freeze({
       page.select(Number(cell.parentElement.dataset.id));
     });
 
-    const sliderKeys = new Set(["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End", "PageUp", "PageDown"]);
     document.addEventListener("keydown", (event) => {
-      const target = event.target;
-      // Text fields keep their keys (Enter and Escape hand them back); sliders keep the keys that move them; checkboxes and
-      // buttons keep Space (and buttons Enter). Everything else steps the page.
-      if (target instanceof HTMLTextAreaElement) return;
-      if (target instanceof HTMLInputElement) {
-        if (target.type === "range" && sliderKeys.has(event.key)) return;
-        if (target.type === "checkbox" && event.key === " ") return;
-        if (target.type !== "range" && target.type !== "checkbox") return;
-      }
-      if (target instanceof HTMLButtonElement && (event.key === " " || event.key === "Enter")) return;
-      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      // The focused control keeps its own keys (PageKit.isPageKey); every other key steps the page.
+      if (!PageKit.isPageKey(event)) return;
       const actions = {
         ArrowRight: () => { pause(); setStep(engine.position + 1); },
         ArrowLeft: () => { pause(); setStep(engine.position - 1); },

@@ -40,18 +40,7 @@ class GptChart {
       this.size = PageKit.fitCanvas(this.canvas);
       this.draw();
     }).observe(canvas);
-    let dragging = false;
-    const pointer = new PageKit.PointerPlace(canvas);
-    const pick = (event) => this.options.onPick(this.stepAt(pointer.of(event)[0]));
-    canvas.addEventListener("pointerdown", (event) => {
-      if (event.button !== 0) return;
-      dragging = true;
-      canvas.setPointerCapture(event.pointerId);
-      pick(event);
-    });
-    canvas.addEventListener("pointermove", (event) => { if (dragging) pick(event); });
-    canvas.addEventListener("pointerup", () => { dragging = false; });
-    canvas.addEventListener("pointercancel", () => { dragging = false; });
+    PageKit.onDragPick(canvas, (x) => this.options.onPick(this.stepAt(x)));
   }
 
   /** The mean of each number and the window − 1 before it (fewer at the start). */

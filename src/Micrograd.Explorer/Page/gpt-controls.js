@@ -31,15 +31,9 @@ const GptControls = Object.freeze({
       page.setName($("pick").value);
     });
 
-    const sliderKeys = new Set(["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End", "PageUp", "PageDown"]);
     document.addEventListener("keydown", (event) => {
-      const target = event.target;
-      // Text fields keep their keys (Enter and Escape hand them back); sliders and lists keep the keys that move them;
-      // buttons keep Space and Enter. Everything else steps the page.
-      if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return;
-      if (target instanceof HTMLInputElement && (target.type !== "range" || sliderKeys.has(event.key))) return;
-      if (target instanceof HTMLButtonElement && (event.key === " " || event.key === "Enter")) return;
-      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      // The focused control keeps its own keys (PageKit.isPageKey); every other key steps the page.
+      if (!PageKit.isPageKey(event)) return;
       const actions = {
         ArrowRight: () => { pause(); goTo(page.position + 1); },
         ArrowLeft: () => { pause(); goTo(page.position - 1); },

@@ -32,18 +32,7 @@ class TrainingChart {
       this.resize();
       this.draw();
     }).observe(canvas);
-    let dragging = false;
-    const pointer = new PageKit.PointerPlace(canvas);
-    const pick = (event) => this.options.onPick(this.positionAt(pointer.of(event)[0]));
-    canvas.addEventListener("pointerdown", (event) => {
-      if (event.button !== 0 || !this.series) return;
-      dragging = true;
-      canvas.setPointerCapture(event.pointerId);
-      pick(event);
-    });
-    canvas.addEventListener("pointermove", (event) => { if (dragging) pick(event); });
-    canvas.addEventListener("pointerup", () => { dragging = false; });
-    canvas.addEventListener("pointercancel", () => { dragging = false; });
+    PageKit.onDragPick(canvas, (x) => this.options.onPick(this.positionAt(x)), () => this.series !== null);
   }
 
   /**

@@ -52,20 +52,9 @@ const TrainingControls = Object.freeze({
 
     // The sample's zoom keys work only while a sample is shown.
     const zoomSample = (zoom) => () => page.sampleView && page.selected && zoom(page.sampleView);
-    const sliderKeys = new Set(["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End", "PageUp", "PageDown"]);
     document.addEventListener("keydown", (event) => {
-      const target = event.target;
-      // Text fields keep their keys (Enter and Escape hand them back); sliders and lists keep the keys that move them;
-      // buttons keep Space and Enter. Everything else steps the page.
-      if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return;
-      if (target instanceof HTMLInputElement) {
-        if (target.type === "range" && sliderKeys.has(event.key)) return;
-        if (target.type !== "range" && target.type !== "checkbox") return;
-        if (target.type === "checkbox" && event.key === " ") return;
-      }
-      // (A <details>'s summary is a button.)
-      if ((target instanceof HTMLButtonElement || (target instanceof HTMLElement && target.tagName === "SUMMARY")) && (event.key === " " || event.key === "Enter")) return;
-      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      // The focused control keeps its own keys (PageKit.isPageKey); every other key steps the page.
+      if (!PageKit.isPageKey(event)) return;
       const actions = {
         ArrowRight: () => { pause(); goTo(page.position + 1); },
         ArrowLeft: () => { pause(); goTo(page.position - 1); },

@@ -117,5 +117,45 @@ const PageKit = (() => {
     }
   }
 
-  return Object.freeze({ $, on, PointerPlace, color, fitCanvas, hashItems, HashState });
+  const SLIDER_KEYS = new Set(["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End", "PageUp", "PageDown"]);
+
+  /**
+   * Whether a key pressed anywhere is the page's (to step, play, zoom…) rather than the focused control's: text fields and
+   * lists keep their keys (Enter and Escape hand them back), sliders keep the keys that move them, checkboxes keep Space,
+   * buttons (and a details element's summary, which is one) keep Space and Enter; a key with Ctrl, Alt or Meta is the
+   * browser's.
+   */
+  function isPageKey(event) {
+    const target = event.target;
+    if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return false;
+    if (target instanceof HTMLInputElement) {
+      if (target.type === "range") { if (SLIDER_KEYS.has(event.key)) return false; }
+      else if (target.type === "checkbox") { if (event.key === " ") return false; }
+      else return false;
+    }
+    const button = target instanceof HTMLButtonElement || (target instanceof HTMLElement && target.tagName === "SUMMARY");
+    if (button && (event.key === " " || event.key === "Enter")) return false;
+    return !(event.ctrlKey || event.metaKey || event.altKey);
+  }
+
+  /**
+   * Calls pick(x) (x in CSS pixels from the element's left) on a press of the main button and at every move until it is let
+   * go: a chart's click or drag to a step. enabled() says whether a press counts (always when absent).
+   */
+  function onDragPick(element, pick, enabled) {
+    let dragging = false;
+    const pointer = new PointerPlace(element);
+    const at = (event) => pick(pointer.of(event)[0]);
+    element.addEventListener("pointerdown", (event) => {
+      if (event.button !== 0 || (enabled && !enabled())) return;
+      dragging = true;
+      element.setPointerCapture(event.pointerId);
+      at(event);
+    });
+    element.addEventListener("pointermove", (event) => { if (dragging) at(event); });
+    element.addEventListener("pointerup", () => { dragging = false; });
+    element.addEventListener("pointercancel", () => { dragging = false; });
+  }
+
+  return Object.freeze({ $, on, PointerPlace, color, fitCanvas, hashItems, HashState, isPageKey, onDragPick });
 })();

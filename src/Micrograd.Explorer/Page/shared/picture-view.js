@@ -130,9 +130,12 @@ class PictureView {
     const v = this.visible();
     // A margin that need not reach past the picture's own edges: then the whole picture, fitted, never moves.
     const margin = Math.min(v.w, v.h) * 0.04;
-    const inside = Math.max(box.x - margin, this.whole.x) >= v.x && Math.max(box.y - margin, this.whole.y) >= v.y &&
-      Math.min(box.x + box.w + margin, this.whole.x + this.whole.w) <= v.x + v.w &&
-      Math.min(box.y + box.h + margin, this.whole.y + this.whole.h) <= v.y + v.h;
+    // (Compared with a millionth of the picture to spare: the visible area's edges, computed from its centre and zoom, may
+    // miss the picture's own by a rounding.)
+    const e = 1e-6 * Math.max(this.whole.w, this.whole.h);
+    const inside = Math.max(box.x - margin, this.whole.x) >= v.x - e && Math.max(box.y - margin, this.whole.y) >= v.y - e &&
+      Math.min(box.x + box.w + margin, this.whole.x + this.whole.w) <= v.x + v.w + e &&
+      Math.min(box.y + box.h + margin, this.whole.y + this.whole.h) <= v.y + v.h + e;
     if (inside) return;
     this.center = {
       x: PictureView.clamp(box.x + box.w / 2, v.w, this.whole.x, this.whole.w) + v.w / 2,
