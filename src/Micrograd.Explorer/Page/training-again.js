@@ -145,6 +145,8 @@ const TrainingAgain = Object.freeze({
         $("train-result").textContent = ""; // (the progress runBranch wrote there)
         $("again-command").textContent = againCommand(s);
         $("again-command-row").hidden = false;
+        // A page rebuilt for another network is that command's page: its header says so.
+        if (page.again.rebuilt) $("command").textContent = againCommand(s);
       });
     }
 

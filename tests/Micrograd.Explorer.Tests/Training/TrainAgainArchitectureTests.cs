@@ -74,6 +74,7 @@ public sealed class TrainAgainArchitectureTests(BrowserFixture browser, ITestOut
         Assert.Equal("", await tab.Page.Locator("#train-result").TextContentAsync()); // no progress line left behind
         var losses = await tab.Page.EvaluateAsync<double[]>("() => window.training.branchLosses");
         var command = await tab.Page.Locator("#again-command").TextContentAsync() ?? "";
+        Assert.Equal(command, await tab.Page.Locator("#command").TextContentAsync()); // the header names the page's network
         var hidden = fields[6];
         Assert.Contains($" --hidden {hidden} ", command, StringComparison.Ordinal);
         Assert.Contains($" --loss {fields[8]} ", command, StringComparison.Ordinal);
