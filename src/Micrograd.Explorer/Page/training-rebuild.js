@@ -15,11 +15,11 @@ const TrainingRebuild = (() => {
   /** The settings' keys in the #hash and the fields they fill (again-KEY). */
   const KEYS = ["data", "samples", "noise", "validation", "seed", "steps", "optimizer", "lr", "lr-end", "hidden", "activation", "loss"];
 
-  /** What a run's network and loss are, and whether --hidden and --activation make it: { sizes, activation, loss, madeByOptions, classes }. */
   /** The most values of a step's graph of another network (the sample graph's values but the parameters, times the batch):
    * some 5 million, more than the default 2-16-16-1 network's on 10,000 samples (3.8 million), so that the tab keeps its memory. */
   const MAX_STEP_NODES = 5000000;
 
+  /** What a run's network and loss are, and whether --hidden and --activation make it: { sizes, activation, loss, madeByOptions, classes }. */
   function architectureOf(run) {
     const layers = run.model.layers;
     const hidden = layers.slice(0, -1);
