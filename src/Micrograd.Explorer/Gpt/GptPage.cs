@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Net;
+using System.Text.RegularExpressions;
+using Micrograd.Graphs;
 
 namespace Micrograd.Explorer;
 
@@ -30,19 +32,82 @@ public static class GptPage
         if (run.StepCount != run.Steps)
             throw new ArgumentException($"Record all {run.Steps} steps before writing the page ({run.StepCount} were).", nameof(run));
         var title = string.IsNullOrWhiteSpace(options.Title) ? "micrograd gpt" : options.Title;
+        var (layout, position) = PositionGraph(run);
         PageTemplate.Write(writer, PageTemplate.Resource("gpt.html"),
         [
             ("<!--{{HEAD}}-->", PageTemplate.Resource("shared/head.html")),
             ("{{TITLE}}", WebUtility.HtmlEncode(title)),
-            ("/*{{STYLE}}*/", PageTemplate.Resources("shared/palette.css", "gpt.css")),
+            ("/*{{STYLE}}*/", GraphViewParts.Style + PageTemplate.Resources("gpt.css")),
             ("{{TITLE}}", WebUtility.HtmlEncode(title)),
             ("{{COMMAND}}", WebUtility.HtmlEncode(options.Command ?? "")),
-            ("{{RUN}}", GptRunJson.Write(run)),
-            ("/*{{SCRIPT}}*/", PageTemplate.Resources("shared/numbers.js", "shared/page-kit.js", "shared/player.js",
-                "gpt-random.js", "gpt-model.js", "gpt-run.js", "gpt-backward.js", "gpt-replay.js", "gpt-chart.js", "gpt-name.js", "gpt-stream.js",
-                "gpt-embeddings.js", "gpt-proof.js", "gpt-controls.js", "gpt.js")),
+            ("<!--{{LAYOUT}}-->", layout),
+            ("{{RUN}}", GptRunJson.Write(run, position)),
+            ("/*{{SCRIPT}}*/", OpTable.Source(position is null ? [] : s_ops) + GraphViewParts.Scripts +
+                PageTemplate.Resources("graph-layout.js", "explanation.js", "chain-picture.js", "gpt-random.js", "gpt-model.js", "gpt-run.js", "gpt-backward.js", "gpt-replay.js", "gpt-chart.js", "gpt-name.js", "gpt-stream.js",
+                "gpt-embeddings.js", "gpt-proof.js", "gpt-position.js", "gpt-backprop.js", "gpt-controls.js", "gpt.js")),
         ]);
     }
+
+    /// <summary>The ops of a position's graph that have JavaScript twins (ln and the powers, functions of C#, are the page's own: gpt-position.js).</summary>
+    private static readonly Ops.Op[] s_ops = [.. Ops.OpCatalog.All.Where(op => op.Name is "+" or "*" or "sum" or "exp" or "relu" or "neg")];
+
+    /// <summary>
+    /// The graph of one position's loss of the document of the run's first step (<see cref="GptPositionGraph"/>), laid out by
+    /// Graphviz: the full picture of the values nearest the loss, and the picture with each dot product drawn as one box;
+    /// and its model for the page. Without Graphviz the page is made without it (and says why).
+    /// </summary>
+    private static (string Layout, string? Json) PositionGraph(GptRunRecorder run)
+    {
+        var model = run.Trainer.Model;
+        var document = run.StepDocuments[0];
+        var tokens = run.Tokenizer.EncodeDocument(document);
+        var copy = new NN.Gpt.Gpt(model.Config, model.VocabularySize, (_, _, _) => 0.0);
+        for (var j = 0; j < copy.Parameters.Count; j++) copy.Parameters[j].Data = model.Parameters[j].Data;
+        var position = GptPositionGraph.ForPage(copy, tokens);
+        var graph = position.Graph;
+        graph.Root.Backward();
+        var groups = NeuronGroups.Find(graph);
+        string layout;
+        try
+        {
+            layout = $"<template data-direction=\"{GraphViewParts.Neurons}\">\n{Compact(SvgLayout.Render(NeuronDot.Write(graph, groups, "TB").Replace("  node [shape=record];", "  graph [splines=line];\n  node [shape=record];", StringComparison.Ordinal), null))}</template>\n";
+        }
+        catch (GraphvizNotFoundException)
+        {
+            return ("", null);
+        }
+        return (layout, GptPositionJson.Write(position, document, graph.NearestToRoot(TrainingPage.MaxDrawnNodes), groups));
+    }
+
+    /// <summary>
+    /// Graphviz's SVG made smaller for the page, keeping what the graph view reads (each group's id and class, the texts, a
+    /// record's polygon, the title of each edge from an op to its value): no comments nor other titles, coordinates of
+    /// paths and polygons to whole units (a polygon's last point, its first again, dropped), and the edges' and texts' presentation
+    /// (black lines, Times 14) set by gpt.css.
+    /// </summary>
+    internal static string Compact(string svg)
+    {
+        svg = s_comment.Replace(svg, "");
+        svg = s_title.Replace(svg, match => s_opEdge.IsMatch(match.Value) ? match.Value : "");
+        svg = svg.Replace(" font-family=\"Times,serif\" font-size=\"14.00\"", "", StringComparison.Ordinal)
+            .Replace("<path fill=\"none\" stroke=\"black\" d=", "<path d=", StringComparison.Ordinal)
+            .Replace("<polygon fill=\"black\" stroke=\"black\" points=", "<polygon points=", StringComparison.Ordinal);
+        svg = s_coordinates.Replace(svg, match => match.Groups[1].Value + "=\"" +
+            s_decimal.Replace(match.Groups[2].Value, d => Math.Round(double.Parse(d.Value, CultureInfo.InvariantCulture)).ToString(CultureInfo.InvariantCulture)) + "\"");
+        // A polygon closes itself: Graphviz's last point, the first again, is dropped.
+        svg = s_closed.Replace(svg, "$1\"");
+        // A straight edge (the picture's splines are lines) is one cubic whose control points lie on it: a line says the same.
+        svg = s_straight.Replace(svg, "d=\"M$1L$2\"");
+        return svg.Replace(">\n<", "><", StringComparison.Ordinal);
+    }
+
+    private static readonly Regex s_comment = new("<!--.*?-->\n?", RegexOptions.Compiled);
+    private static readonly Regex s_title = new("<title>[^<]*</title>\n?", RegexOptions.Compiled);
+    private static readonly Regex s_opEdge = new("<title>n\\d+_op&#45;&gt;n\\d+</title>", RegexOptions.Compiled);
+    private static readonly Regex s_coordinates = new("\\b(d|points)=\"([^\"]*)\"", RegexOptions.Compiled);
+    private static readonly Regex s_closed = new("(points=\"(-?\\d+,-?\\d+) [^\"]*?) \\2\"", RegexOptions.Compiled);
+    private static readonly Regex s_straight = new("d=\"M(-?\\d+,-?\\d+)C-?\\d+,-?\\d+ -?\\d+,-?\\d+ (-?\\d+,-?\\d+)\"", RegexOptions.Compiled);
+    private static readonly Regex s_decimal = new("-?\\d+\\.\\d+", RegexOptions.Compiled);
 
     /// <summary>Returns the page for a recorded run as a string; see <see cref="Write"/>.</summary>
     /// <param name="run">The run, every step recorded.</param>

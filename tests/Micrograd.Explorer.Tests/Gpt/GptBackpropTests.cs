@@ -1,0 +1,123 @@
+using Micrograd.Explorer.Tests.Support;
+using Micrograd.NN.Gpt;
+using Microsoft.Playwright;
+
+namespace Micrograd.Explorer.Tests.Gpt;
+
+/// <summary>
+/// The GPT page's backpropagation of one position (issue #19, item 4), as a learner uses it, on a run of 2 layers whose
+/// weights are stored every 5 steps (so that step 37 is rebuilt in the page): every value's data and gradient equal the
+/// engine's, bit for bit (the same position's loss built with the eager <see cref="Micrograd.NN.Gpt.Gpt"/> at that step's
+/// weights, then <see cref="Value.Backward"/>); the picture has one box per dot product, and E or a double click lays one
+/// out; a parameter's gradient is listed as the sum of its contributions.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class GptBackpropTests(BrowserFixture browser, GptThinnedRun run) : IClassFixture<GptThinnedRun>
+{
+    private Task<ExplorerTab> OpenAsync(int width = 1600, int height = 900) =>
+        ExplorerTab.OpenAsync(browser.Browser, run.Page, width, height, "", "() => window.gpt !== undefined && window.gpt.backprop !== undefined");
+
+    /// <summary>Opens the panel (its toggle event, which draws it, comes a task later: waits for the numbers).</summary>
+    internal static async Task OpenPanelAsync(ExplorerTab tab, int step)
+    {
+        await tab.Page.Locator("#backprop > summary").ClickAsync();
+        await tab.Page.WaitForFunctionAsync($"() => window.gpt.backprop.result !== null && window.gpt.backprop.step === {step}");
+    }
+
+    /// <summary>The engine's graph of the page's position at the weights <paramref name="weights"/>, after Backward.</summary>
+    internal static GptPositionGraph Engine(GptConfig config, CharTokenizer tokenizer, double[] weights, string document, int position)
+    {
+        var model = new Micrograd.NN.Gpt.Gpt(config, tokenizer.VocabularySize, (_, _, _) => 0.0);
+        for (var j = 0; j < weights.Length; j++) model.Parameters[j].Data = weights[j];
+        var graph = GptPositionGraph.Build(model, tokenizer.EncodeDocument(document), position);
+        graph.Graph.Root.Backward();
+        return graph;
+    }
+
+    /// <summary>Every value's data and gradient as the page computed them, every digit, by id.</summary>
+    internal static Task<string[][]> PageNumbersAsync(ExplorerTab tab) => tab.Page.EvaluateAsync<string[][]>(
+        "() => [window.gpt.backprop.result.data.map(Numbers.full), window.gpt.backprop.result.grad.map(Numbers.full)]");
+
+    internal static void AssertSame(GptPositionGraph engine, string[][] shown)
+    {
+        var nodes = engine.Graph.Nodes;
+        Assert.Equal(nodes.Count, shown[0].Length);
+        Assert.Equal(nodes.Select(n => Shown.Full(n.Data)), shown[0]);
+        Assert.Equal(nodes.Select(n => Shown.Full(n.Grad)), shown[1]);
+    }
+
+    [Fact]
+    public async Task Every_values_data_and_gradient_equal_the_engines_at_step_0_between_checkpoints_and_at_the_last_step()
+    {
+        await using var tab = await OpenAsync();
+        var document = await tab.Page.EvaluateAsync<string>("() => window.gpt.backprop.position.data.document");
+        var position = await tab.Page.EvaluateAsync<int>("() => window.gpt.backprop.position.data.position");
+        Assert.Equal(Math.Min(3, document.Length), position);
+        await OpenPanelAsync(tab, 0);
+        foreach (var step in new[] { 0, 37, GptThinnedRun.Steps })
+        {
+            await tab.Page.EvaluateAsync($"() => window.gpt.goTo({step})");
+            await tab.Page.WaitForFunctionAsync($"() => window.gpt.backprop.step === {step}", null, new PageWaitForFunctionOptions { Timeout = 60_000 });
+            var engine = Engine(GptThinnedRun.Config, run.Tokenizer, run.Weights[step], document, position);
+            AssertSame(engine, await PageNumbersAsync(tab));
+            var about = await tab.Page.Locator("#backprop-about").TextContentAsync();
+            Assert.Contains($"−log p = {Shown.Short(engine.Graph.Root.Data)}", about, StringComparison.Ordinal);
+        }
+        tab.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task Each_dot_product_is_one_box_that_E_and_a_double_click_expand()
+    {
+        await using var tab = await OpenAsync();
+        await OpenPanelAsync(tab, 0);
+        var document = await tab.Page.EvaluateAsync<string>("() => window.gpt.backprop.position.data.document");
+        var position = await tab.Page.EvaluateAsync<int>("() => window.gpt.backprop.position.data.position");
+        var engine = Engine(GptThinnedRun.Config, run.Tokenizer, run.Weights[0], document, position);
+        var groups = NeuronGroups.Find(engine.Graph);
+        Assert.True(groups.Count > 10, groups.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(groups.Count, await tab.Page.Locator("#graph g.node.neuron").CountAsync());
+
+        // The deepest dot product (the first in the graph, in layer 0): chosen with a click, expanded with E.
+        var first = groups[0];
+        await tab.Page.EvaluateAsync($"() => {{ window.gpt.backprop.select({first.Output}); window.gpt.backprop.view.focus({first.Output}); }}");
+        Assert.Equal($"n{first.Output}", await tab.Page.EvaluateAsync<string>("() => document.activeElement.id"));
+        await tab.PressAsync("e");
+        await tab.Page.WaitForFunctionAsync($"() => window.gpt.backprop.expanded && window.gpt.backprop.expanded.output === {first.Output}");
+        Assert.False(await tab.Page.Locator("#bp-dot").IsHiddenAsync());
+        var ids = await tab.Page.EvaluateAsync<int[]>("() => window.gpt.backprop.dotIds");
+        Assert.Subset(ids.ToHashSet(), first.Members.Append(first.Output).ToHashSet());
+        // its records show the engine's numbers
+        var texts = await tab.Page.Locator("#dot-graph g.node:not([id$='_op']) text.data").AllTextContentsAsync();
+        Assert.Equal(ids.Length, texts.Count);
+
+        // a double click on another box
+        var last = groups[^1];
+        await tab.Page.Locator("#zoom-fit").ClickAsync();
+        await tab.Page.Locator($"#graph g.node.neuron#n{last.Output}").DispatchEventAsync("dblclick");
+        await tab.Page.WaitForFunctionAsync($"() => window.gpt.backprop.expanded.output === {last.Output}");
+        Assert.Contains(last.Text, await tab.Page.Locator("#bp-dot-heading").TextContentAsync(), StringComparison.Ordinal);
+        tab.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task A_parameters_gradient_is_the_sum_of_its_contributions()
+    {
+        await using var tab = await OpenAsync();
+        await tab.Page.EvaluateAsync("() => window.gpt.goTo(37)");
+        await OpenPanelAsync(tab, 37);
+        var document = await tab.Page.EvaluateAsync<string>("() => window.gpt.backprop.position.data.document");
+        var position = await tab.Page.EvaluateAsync<int>("() => window.gpt.backprop.position.data.position");
+        var engine = Engine(GptThinnedRun.Config, run.Tokenizer, run.Weights[37], document, position);
+        // a parameter used more than once: a key weight, used at every position
+        var leaf = Enumerable.Range(0, engine.Graph.Nodes.Count).First(id =>
+            engine.Roles[id] == GptPositionGraph.Role.Parameter && engine.Graph.Edges.Count(e => e.From == id) > 1);
+        await tab.Page.EvaluateAsync($"() => window.gpt.backprop.select({leaf})");
+        var rows = await tab.Page.Locator("#use-rows tr").CountAsync();
+        Assert.Equal(engine.Graph.Edges.Count(e => e.From == leaf), rows);
+        var sums = await tab.Page.Locator("#use-rows tr td:last-child").AllTextContentsAsync();
+        Assert.Equal(Shown.Full(engine.Graph.Nodes[leaf].Grad), sums[^1]);
+        Assert.Contains($".grad = {Shown.Full(engine.Graph.Nodes[leaf].Grad)}: the sum of its {rows} contributions", await tab.Page.Locator("#uses-heading").TextContentAsync(), StringComparison.Ordinal);
+        tab.AssertNoErrors();
+    }
+}
