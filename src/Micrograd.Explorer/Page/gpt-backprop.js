@@ -35,6 +35,7 @@ const GptBackprop = Object.freeze({
     const doc = data.position.document;
     const p = data.position.position;
     const before = p === 0 ? "BOS" : `“${[...doc].slice(0, p).join("")}”`;
+    const preferred = Math.min(3, Math.min(data.model.context, [...doc].length + 1) - 1);
     const parameters = nodes.filter((node) => position.roles[node.id] === ROLE.parameter).length;
 
     function ensureView() {
@@ -87,7 +88,7 @@ const GptBackprop = Object.freeze({
       const loss = values[graph.root];
       $("backprop-about").textContent = `The loss at position ${p} of “${doc}” (after ${before}, the model should say ${tokenText(data.position.target)}) ` +
         `${page.shown === 0 ? "with the initial weights" : `after step ${n(page.shown)}`}: −log p = ${short(loss)}. Its graph has ${n(nodes.length)} values ` +
-        `(by causality, positions 0 to ${p} only); its gradient, 1 at the loss, reaches ${n(parameters)} parameters. Every number is the engine's, bit for bit.`;
+        `(by causality, ${p === 0 ? "position 0" : `positions 0 to ${p}`} only${p < preferred ? `; position ${p}, not ${preferred}, keeps it small` : ""}); its gradient, 1 at the loss, reaches ${n(parameters)} parameters. Every number is the engine's, bit for bit.`;
       $("backprop-about").title = `loss ${full(loss)}`;
       renderStep();
       renderUses();
@@ -170,7 +171,7 @@ const GptBackprop = Object.freeze({
       state.dotView.setDirection("TB");
       $("bp-dot-heading").textContent = `The dot product ${chain.short(group.output)} expanded: ${group.text} (${sub.length} values)`;
       renderDot();
-      state.dotView.fit();
+      state.dotView.readableAround(local.get(group.output), 13);
       return true;
     }
 
@@ -201,6 +202,11 @@ const GptBackprop = Object.freeze({
       const next = view.direction === "N" ? "TB" : "N";
       view.setDirection(next);
       $("bp-neurons").setAttribute("aria-pressed", String(next === "N"));
+      // Said while the full picture is shown: how many values it leaves out (the steps and the sums still cover every one).
+      const drawn = nodes.filter((node) => node.drawn).length;
+      $("backprop-cut").hidden = next === "N";
+      $("backprop-cut").textContent = `${n(nodes.length - drawn)} of ${n(nodes.length)} values are not drawn: the picture shows the ${n(drawn)} nearest the loss; ` +
+        "the steps cover every value, and each dot product (dot products: D) expands whole.";
       view.readableAround(graph.root, 13);
       render();
     }

@@ -18,10 +18,10 @@ public sealed class GptBackpropTests(BrowserFixture browser, GptThinnedRun run) 
         ExplorerTab.OpenAsync(browser.Browser, run.Page, width, height, "", "() => window.gpt !== undefined && window.gpt.backprop !== undefined");
 
     /// <summary>Opens the panel (its toggle event, which draws it, comes a task later: waits for the numbers).</summary>
-    internal static async Task OpenPanelAsync(ExplorerTab tab, int step)
+    internal static async Task OpenPanelAsync(ExplorerTab tab)
     {
         await tab.Page.Locator("#backprop > summary").ClickAsync();
-        await tab.Page.WaitForFunctionAsync($"() => window.gpt.backprop.result !== null && window.gpt.backprop.step === {step}");
+        await tab.Page.WaitForFunctionAsync("() => window.gpt.backprop.result !== null && window.gpt.backprop.step === window.gpt.shown && window.gpt.shown === window.gpt.position");
     }
 
     /// <summary>The engine's graph of the page's position at the weights <paramref name="weights"/>, after Backward.</summary>
@@ -53,7 +53,7 @@ public sealed class GptBackpropTests(BrowserFixture browser, GptThinnedRun run) 
         var document = await tab.Page.EvaluateAsync<string>("() => window.gpt.backprop.position.data.document");
         var position = await tab.Page.EvaluateAsync<int>("() => window.gpt.backprop.position.data.position");
         Assert.Equal(Math.Min(3, document.Length), position);
-        await OpenPanelAsync(tab, 0);
+        await OpenPanelAsync(tab);
         foreach (var step in new[] { 0, 37, GptThinnedRun.Steps })
         {
             await tab.Page.EvaluateAsync($"() => window.gpt.goTo({step})");
@@ -70,7 +70,7 @@ public sealed class GptBackpropTests(BrowserFixture browser, GptThinnedRun run) 
     public async Task Each_dot_product_is_one_box_that_E_and_a_double_click_expand()
     {
         await using var tab = await OpenAsync();
-        await OpenPanelAsync(tab, 0);
+        await OpenPanelAsync(tab);
         var document = await tab.Page.EvaluateAsync<string>("() => window.gpt.backprop.position.data.document");
         var position = await tab.Page.EvaluateAsync<int>("() => window.gpt.backprop.position.data.position");
         var engine = Engine(GptThinnedRun.Config, run.Tokenizer, run.Weights[0], document, position);
@@ -105,7 +105,7 @@ public sealed class GptBackpropTests(BrowserFixture browser, GptThinnedRun run) 
     {
         await using var tab = await OpenAsync();
         await tab.Page.EvaluateAsync("() => window.gpt.goTo(37)");
-        await OpenPanelAsync(tab, 37);
+        await OpenPanelAsync(tab);
         var document = await tab.Page.EvaluateAsync<string>("() => window.gpt.backprop.position.data.document");
         var position = await tab.Page.EvaluateAsync<int>("() => window.gpt.backprop.position.data.position");
         var engine = Engine(GptThinnedRun.Config, run.Tokenizer, run.Weights[37], document, position);
@@ -118,6 +118,52 @@ public sealed class GptBackpropTests(BrowserFixture browser, GptThinnedRun run) 
         var sums = await tab.Page.Locator("#use-rows tr td:last-child").AllTextContentsAsync();
         Assert.Equal(Shown.Full(engine.Graph.Nodes[leaf].Grad), sums[^1]);
         Assert.Contains($".grad = {Shown.Full(engine.Graph.Nodes[leaf].Grad)}: the sum of its {rows} contributions", await tab.Page.Locator("#uses-heading").TextContentAsync(), StringComparison.Ordinal);
+        tab.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task The_panel_is_reached_with_Tab_and_steps_with_its_keys()
+    {
+        await using var tab = await OpenAsync();
+        // Tab reaches the panel's heading; Enter opens it; Tab reaches each of its buttons, each labelled.
+        var reached = false;
+        for (var k = 0; k < 60 && !reached; k++)
+        {
+            await tab.PressAsync("Tab");
+            reached = await tab.Page.EvaluateAsync<bool>("() => document.activeElement === document.querySelector('#backprop > summary')");
+        }
+        Assert.True(reached);
+        await tab.PressAsync("Enter");
+        await tab.Page.WaitForFunctionAsync("() => window.gpt.backprop.result !== null");
+        var labels = new List<string>();
+        for (var k = 0; k < 8; k++)
+        {
+            await tab.PressAsync("Tab");
+            labels.Add(await tab.Page.EvaluateAsync<string>("() => document.activeElement.id + ':' + (document.activeElement.title || document.activeElement.getAttribute('aria-label') || '')"));
+        }
+        foreach (var id in new[] { "bp-step", "bp-neurons", "bp-expand", "zoom-in", "zoom-out", "zoom-fit" })
+            Assert.Contains(labels, l => l.StartsWith(id + ":", StringComparison.Ordinal) && l.Length > id.Length + 5);
+
+        // ] and [ step the backward pass while the focus is in the panel; the name's position stays
+        var chosen = await tab.Page.EvaluateAsync<int>("() => window.gpt.chosen");
+        await tab.Page.Locator("#bp-neurons").FocusAsync();
+        var before = await tab.Page.EvaluateAsync<int>("() => window.gpt.backprop.engine.position");
+        await tab.PressAsync("]");
+        await tab.PressAsync("]");
+        await tab.PressAsync("[");
+        Assert.Equal(before + 1, await tab.Page.EvaluateAsync<int>("() => window.gpt.backprop.engine.position"));
+        Assert.Equal(chosen, await tab.Page.EvaluateAsync<int>("() => window.gpt.chosen"));
+        Assert.Equal($"backward 2 of", (await tab.Page.Locator("#bp-progress").TextContentAsync())![..13]);
+
+        // D: the full picture of the values nearest the loss, laid out in the page, and how many it leaves out
+        await tab.PressAsync("d");
+        Assert.Equal("TB", await tab.Page.EvaluateAsync<string>("() => window.gpt.backprop.view.direction"));
+        Assert.Equal("false", await tab.Page.Locator("#bp-neurons").GetAttributeAsync("aria-pressed"));
+        Assert.Contains("values are not drawn: the picture shows the 1,000 nearest the loss", await tab.Page.Locator("#backprop-cut").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal(1000, await tab.Page.Locator("#graph g.node:not([id$='_op'])").CountAsync());
+        await tab.PressAsync("D");
+        Assert.Equal("N", await tab.Page.EvaluateAsync<string>("() => window.gpt.backprop.view.direction"));
+        Assert.True(await tab.Page.Locator("#backprop-cut").IsHiddenAsync());
         tab.AssertNoErrors();
     }
 }
