@@ -14,8 +14,8 @@ const GptBackprop = Object.freeze({
     const { full, short, fixed4, isBad } = Numbers;
     const n = (x) => x.toLocaleString("en-US");
     const panel = $("backprop");
-    if (!data.position) {
-      $("backprop-about").textContent = "Graphviz's dot was not found when this page was made, so the graph of one position is not in it: install Graphviz and make the page again.";
+    if (!data.position || data.position.missing) {
+      $("backprop-about").textContent = data.position ? data.position.missing : "This page has no graph of one position.";
       $("backprop-body").hidden = true;
       page.showBackprop = () => {};
       return;

@@ -166,4 +166,28 @@ public sealed class GptBackpropTests(BrowserFixture browser, GptThinnedRun run) 
         Assert.True(await tab.Page.Locator("#backprop-cut").IsHiddenAsync());
         tab.AssertNoErrors();
     }
+
+    [Fact]
+    public async Task Without_Graphviz_the_page_is_made_without_the_graph_and_says_why()
+    {
+        var random = new Micrograd.NN.PythonRandom(5);
+        string[] names = ["emma", "olivia", "ava", "mia"];
+        var tokenizer = CharTokenizer.FromDocuments(names);
+        var model = Micrograd.NN.Gpt.Gpt.Create(new GptConfig(layers: 1, embeddingWidth: 8, heads: 2, contextLength: 8), tokenizer.VocabularySize, random);
+        var trainer = new GptTrainer(model, [.. names.Select(tokenizer.EncodeDocument)], new GptAdam(model.Parameters.Count, 0.01, 2));
+        var recorder = new GptRunRecorder(trainer, tokenizer, 5);
+        for (var k = 0; k < 2; k++) recorder.Record(trainer.Step());
+        using var folder = new TempDirectory();
+        var page = folder.File("run.html");
+        using (var writer = new StreamWriter(page))
+            GptPage.Write(recorder, writer, null, new Micrograd.Graphs.GraphvizOptions { DotPath = folder.File("no-dot") });
+
+        await using var tab = await ExplorerTab.OpenAsync(browser.Browser, page, 1600, 900, "", "() => window.gpt !== undefined");
+        await tab.Page.Locator("#backprop > summary").ClickAsync();
+        Assert.StartsWith("Graphviz's dot, which lays out the graph of one position's loss, was not found", await tab.Page.Locator("#backprop-about").TextContentAsync(), StringComparison.Ordinal);
+        Assert.True(await tab.Page.Locator("#backprop-body").IsHiddenAsync());
+        await tab.PressAsync("ArrowRight");
+        await tab.Page.WaitForFunctionAsync("() => window.gpt.shown === 1");
+        tab.AssertNoErrors();
+    }
 }
