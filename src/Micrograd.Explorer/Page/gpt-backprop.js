@@ -62,9 +62,13 @@ const GptBackprop = Object.freeze({
       view.readableAround(graph.root, 13);
     }
 
-    /** A value chosen (click or Enter): its backward step; a parameter's also lists its contributions. */
+    /**
+     * A value chosen (click or Enter): its backward step; a leaf has none of its own (leaves are skipped), so it goes to the
+     * step that completes its gradient (its last contribution, from its user of the smallest id), and lists its contributions.
+     */
     function select(id) {
-      const s = engine.stepOf.backward[id];
+      const uses = position.usesOf.get(id);
+      const s = nodes[id].op === "" ? (uses ? engine.stepOf.backward[uses[uses.length - 1].user] : -1) : engine.stepOf.backward[id];
       if (s > 0) engine.goTo(s);
       state.leaf = nodes[id].op === "" && !nodes[id].constant ? id : -1;
       state.view.select(id);
@@ -133,8 +137,19 @@ const GptBackprop = Object.freeze({
       $("use-rows").replaceChildren(...rows.map((row) => {
         const tr = document.createElement("tr");
         tr.dataset.user = String(row.user);
-        const cells = [chain.short(row.user), full(row.local), full(row.upstream), full(row.contribution), full(row.sum)];
-        for (const text of cells) {
+        // The use's name is a button: it goes to the backward step that passes this contribution.
+        const go = document.createElement("button");
+        go.type = "button";
+        go.textContent = chain.short(row.user);
+        go.title = `Go to the backward step of ${chain.short(row.user)}, which passes this contribution`;
+        go.addEventListener("click", () => {
+          engine.goTo(engine.stepOf.backward[row.user]);
+          renderStep();
+        });
+        const first = document.createElement("td");
+        first.appendChild(go);
+        tr.appendChild(first);
+        for (const text of [full(row.local), full(row.upstream), full(row.contribution), full(row.sum)]) {
           const td = document.createElement("td");
           td.textContent = text;
           tr.appendChild(td);

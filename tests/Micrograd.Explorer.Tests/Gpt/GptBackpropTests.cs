@@ -118,6 +118,12 @@ public sealed class GptBackpropTests(BrowserFixture browser, GptThinnedRun run) 
         var sums = await tab.Page.Locator("#use-rows tr td:last-child").AllTextContentsAsync();
         Assert.Equal(Shown.Full(engine.Graph.Nodes[leaf].Grad), sums[^1]);
         Assert.Contains($".grad = {Shown.Full(engine.Graph.Nodes[leaf].Grad)}: the sum of its {rows} contributions", await tab.Page.Locator("#uses-heading").TextContentAsync(), StringComparison.Ordinal);
+        // the chosen leaf's step is the one that completes its gradient; each use's button goes to the step that passes it
+        Assert.Contains($"{rows} of {rows} contributions received: final", await tab.Page.Locator("#lines").TextContentAsync(), StringComparison.Ordinal);
+        var user = int.Parse((await tab.Page.Locator("#use-rows tr").First.GetAttributeAsync("data-user"))!, System.Globalization.CultureInfo.InvariantCulture);
+        await tab.Page.Locator("#use-rows tr button").First.ClickAsync();
+        Assert.Equal(await tab.Page.EvaluateAsync<int>($"() => window.gpt.backprop.engine.stepOf.backward[{user}]"), await tab.Page.EvaluateAsync<int>("() => window.gpt.backprop.engine.position"));
+        Assert.Contains($"1 of {rows} contributions received", await tab.Page.Locator("#lines").TextContentAsync(), StringComparison.Ordinal);
         tab.AssertNoErrors();
     }
 
