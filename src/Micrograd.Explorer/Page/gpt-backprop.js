@@ -2,7 +2,7 @@
 // graph view, with the numbers of the step shown: each dot product drawn as one box (E or a double click lays out its
 // products and sum below, in the page), the backward pass node by node with the explorer's explanation and the chain rule
 // on the edges, and a parameter's gradient as the sum of its contributions, in the engine's order. It computes only while
-// its panel is open.
+// its panel is open and in view.
 "use strict";
 /* global Numbers, PageKit, GraphPasses, GraphView, GraphLayout, Explanation, ChainPicture, GptPosition */
 /* exported GptBackprop */
@@ -28,7 +28,7 @@ const GptBackprop = Object.freeze({
     const explanation = Explanation.create(graph, position.ops);
     const chain = ChainPicture.names(graph);
     const groupOf = new Map(graph.groups.flatMap((g) => [[g.output, g], ...g.members.map((id) => [id, g])]));
-    const state = { position, result: null, step: -1, view: null, leaf: -1, expanded: null, dotView: null, dotIds: [] };
+    const state = { position, result: null, step: -1, visible: true, stale: false, view: null, leaf: -1, expanded: null, dotView: null, dotIds: [] };
     let edgeLabels = null;
     const characters = data.model.characters;
     const tokenText = (t) => (t === characters.length ? "BOS" : `“${characters[t]}”`);
@@ -78,6 +78,12 @@ const GptBackprop = Object.freeze({
 
     function render() {
       if (!panel.open || page.weights === null) return;
+      // Open but scrolled out of view (the learner at the chart, playing): drawn when it comes back into view.
+      if (!state.visible && state.view) {
+        state.stale = true;
+        return;
+      }
+      state.stale = false;
       ensureView();
       const view = state.view;
       const started = performance.now();
@@ -237,6 +243,10 @@ const GptBackprop = Object.freeze({
     on("zoom-out", () => state.view && state.view.zoomBy(1.25));
     on("zoom-fit", () => state.view && state.view.fit());
     panel.addEventListener("toggle", render);
+    new IntersectionObserver((entries) => {
+      state.visible = entries[entries.length - 1].isIntersecting;
+      if (state.visible && state.stale) render();
+    }).observe($("backprop-body"));
     // The panel's keys, while the focus is in it (the page's own [ ] move between positions elsewhere).
     $("backprop-body").addEventListener("keydown", (event) => {
       if (event.ctrlKey || event.metaKey || event.altKey || event.target instanceof HTMLInputElement) return;

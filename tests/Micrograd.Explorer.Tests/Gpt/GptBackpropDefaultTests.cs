@@ -84,6 +84,8 @@ public sealed class GptBackpropDefaultTests(BrowserFixture browser, ITestOutputH
         // A narrow screen: nothing wider than it.
         await tab.Page.SetViewportSizeAsync(400, 800);
         await tab.Page.WaitForTimeoutAsync(200);
+        await tab.Page.EvaluateAsync("() => document.getElementById('backprop').scrollIntoView({ block: 'start' })");
+        await tab.Page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetDirectoryName(ScreenshotPath)!, "gpt-backprop-narrow.png") });
         Assert.True(await tab.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 400"),
             (await tab.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).ToString(CultureInfo.InvariantCulture));
         tab.AssertNoErrors();

@@ -21,6 +21,7 @@ public sealed class GptBackpropTests(BrowserFixture browser, GptThinnedRun run) 
     internal static async Task OpenPanelAsync(ExplorerTab tab)
     {
         await tab.Page.Locator("#backprop > summary").ClickAsync();
+        await tab.Page.EvaluateAsync("() => document.getElementById('backprop').scrollIntoView({ block: 'start' })");
         await tab.Page.WaitForFunctionAsync("() => window.gpt.backprop.result !== null && window.gpt.backprop.step === window.gpt.shown && window.gpt.shown === window.gpt.position");
     }
 
@@ -170,6 +171,24 @@ public sealed class GptBackpropTests(BrowserFixture browser, GptThinnedRun run) 
         await tab.PressAsync("D");
         Assert.Equal("N", await tab.Page.EvaluateAsync<string>("() => window.gpt.backprop.view.direction"));
         Assert.True(await tab.Page.Locator("#backprop-cut").IsHiddenAsync());
+        tab.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task The_open_panel_computes_only_in_view_and_catches_up_when_it_comes_back()
+    {
+        await using var tab = await OpenAsync();
+        await OpenPanelAsync(tab);
+        await tab.Page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await tab.Page.WaitForFunctionAsync("() => !window.gpt.backprop.visible");
+        await tab.PressAsync("ArrowRight");
+        await tab.Page.WaitForFunctionAsync("() => window.gpt.shown === 1");
+        Assert.Equal(0, await tab.Page.EvaluateAsync<int>("() => window.gpt.backprop.step"));
+        await tab.Page.EvaluateAsync("() => document.getElementById('backprop').scrollIntoView({ block: 'start' })");
+        await tab.Page.WaitForFunctionAsync("() => window.gpt.backprop.step === 1");
+        var document = await tab.Page.EvaluateAsync<string>("() => window.gpt.backprop.position.data.document");
+        var position = await tab.Page.EvaluateAsync<int>("() => window.gpt.backprop.position.data.position");
+        AssertSame(Engine(GptThinnedRun.Config, run.Tokenizer, run.Weights[1], document, position), await PageNumbersAsync(tab));
         tab.AssertNoErrors();
     }
 
