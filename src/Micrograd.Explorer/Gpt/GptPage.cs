@@ -77,7 +77,7 @@ public static class GptPage
         if (graph.Nodes.Count > MaxPositionValues)
             return ("", Missing(string.Create(CultureInfo.InvariantCulture, $"The graph of one position's loss has {graph.Nodes.Count:N0} values for this model (more than {MaxPositionValues:N0}, the most the page draws), so it is not in the page.")));
         graph.Root.Backward();
-        var groups = NeuronGroups.Find(graph);
+        var groups = GptPositionGraph.DotProducts(graph);
         // Straight edges: a dot product's inputs fan into many boxes, and a curve for each would make the page much larger.
         var dot = NeuronDot.Write(graph, groups, "TB").Replace("  node [shape=record];", "  graph [splines=line];\n  node [shape=record];", StringComparison.Ordinal);
         string svg;

@@ -135,4 +135,48 @@ internal sealed class GptPositionGraph
         }
         return new GptPositionGraph(graph, roles, indices, [.. softmaxes], position, target);
     }
+
+    /// <summary>
+    /// The graph's dot products, each drawn as one box: the linear rows (<see cref="NeuronGroups.Find"/>: a leaf weight times
+    /// a value), and the attention's, whose two sides are both computed: a head's score q·k and its weighted sum of values
+    /// Σ a·v (a sum whose every term is a product used only there, of two different values). By output id.
+    /// </summary>
+    public static IReadOnlyList<NeuronGroup> DotProducts(ComputationGraph graph)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        var nodes = graph.Nodes;
+        var groups = NeuronGroups.Find(graph).ToList();
+        var taken = new bool[nodes.Count];
+        foreach (var group in groups)
+        {
+            taken[group.Output] = true;
+            foreach (var id in group.Members) taken[id] = true;
+        }
+        var uses = new int[nodes.Count];
+        foreach (var edge in graph.Edges) uses[edge.From]++;
+        for (var id = 0; id < nodes.Count; id++)
+        {
+            if (nodes[id].Op != "sum" || taken[id]) continue;
+            var terms = graph.EdgesInto(id);
+            var products = new int[terms.Length];
+            var ok = terms.Length >= 2;
+            for (var k = 0; k < terms.Length && ok; k++)
+            {
+                var product = products[k] = terms[k].From;
+                var sides = graph.EdgesInto(product);
+                ok = nodes[product].Op == "*" && uses[product] == 1 && !taken[product] && sides[0].From != sides[1].From;
+            }
+            if (!ok) continue;
+            var inputs = new List<int>();
+            foreach (var product in products)
+            {
+                foreach (var side in graph.EdgesInto(product))
+                {
+                    if (!inputs.Contains(side.From)) inputs.Add(side.From);
+                }
+            }
+            groups.Add(new NeuronGroup(id, "", [.. products.Order()], [.. inputs], products.Length, false));
+        }
+        return [.. groups.OrderBy(g => g.Output)];
+    }
 }

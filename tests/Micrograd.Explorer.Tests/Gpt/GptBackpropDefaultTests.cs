@@ -69,7 +69,7 @@ public sealed class GptBackpropDefaultTests(BrowserFixture browser, ITestOutputH
         // The picture for the README: after the last step, a key weight chosen (its gradient the sum of its four uses), one dot product expanded.
         await tab.Page.EvaluateAsync("() => window.gpt.goTo(1000)");
         await tab.Page.WaitForFunctionAsync("() => window.gpt.backprop.step === 1000");
-        var group = NeuronGroups.Find(GptBackpropTests.Engine(config, tokenizer, weights[1000], document, 3).Graph)[^1];
+        var group = GptPositionGraph.DotProducts(GptBackpropTests.Engine(config, tokenizer, weights[1000], document, 3).Graph)[^1];
         await tab.Page.EvaluateAsync($"() => {{ window.gpt.backprop.select({group.Output}); window.gpt.backprop.view.focus({group.Output}); }}");
         await tab.PressAsync("e");
         await tab.Page.WaitForFunctionAsync($"() => window.gpt.backprop.expanded && window.gpt.backprop.expanded.output === {group.Output}");

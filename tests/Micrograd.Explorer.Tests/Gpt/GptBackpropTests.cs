@@ -75,9 +75,10 @@ public sealed class GptBackpropTests(BrowserFixture browser, GptThinnedRun run) 
         var document = await tab.Page.EvaluateAsync<string>("() => window.gpt.backprop.position.data.document");
         var position = await tab.Page.EvaluateAsync<int>("() => window.gpt.backprop.position.data.position");
         var engine = Engine(GptThinnedRun.Config, run.Tokenizer, run.Weights[0], document, position);
-        var groups = NeuronGroups.Find(engine.Graph);
-        Assert.True(groups.Count > 10, groups.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var groups = GptPositionGraph.DotProducts(engine.Graph);
+        Assert.True(groups.Count > NeuronGroups.Find(engine.Graph).Count, groups.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(groups.Count, await tab.Page.Locator("#graph g.node.neuron").CountAsync());
+        Assert.Equal(groups.Count, await tab.Page.EvaluateAsync<int>("() => window.gpt.backprop.position.graph.groups.length"));
 
         // The deepest dot product (the first in the graph, in layer 0): chosen with a click, expanded with E.
         var first = groups[0];
@@ -91,6 +92,13 @@ public sealed class GptBackpropTests(BrowserFixture browser, GptThinnedRun run) 
         // its records show the engine's numbers
         var texts = await tab.Page.Locator("#dot-graph g.node:not([id$='_op']) text.data").AllTextContentsAsync();
         Assert.Equal(ids.Length, texts.Count);
+
+        // an attention score q·k (no side a leaf), expanded with the button
+        var score = groups.First(g => g.Members.All(m => engine.Graph.EdgesInto(m).ToArray().All(e => !engine.Graph.Nodes[e.From].IsLeaf)));
+        await tab.Page.EvaluateAsync($"() => window.gpt.backprop.select({score.Output})");
+        await tab.Page.Locator("#bp-expand").ClickAsync();
+        await tab.Page.WaitForFunctionAsync($"() => window.gpt.backprop.expanded.output === {score.Output}");
+        Assert.Equal(score.Members.Length + 1 + score.Inputs.Length, (await tab.Page.EvaluateAsync<int[]>("() => window.gpt.backprop.dotIds")).Length);
 
         // a double click on another box
         var last = groups[^1];

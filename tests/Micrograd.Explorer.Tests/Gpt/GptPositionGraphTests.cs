@@ -68,6 +68,10 @@ public sealed class GptPositionGraphTests
         var graph = GptPositionGraph.ForPage(Model(new GptConfig()), distinct);
         Assert.Equal(3, graph.Position);
         Assert.Equal(9803, graph.Graph.Nodes.Count);
+        // the linear rows (position 3's q, k, v, o, fc1, fc2 and lm_head's; the keys and values of positions 0 to 2), then
+        // each head's 4 scores q·k and its 4 weighted sums Σ a·v
+        Assert.Equal((4 * 16) + 64 + 16 + 27 + (3 * 32), NeuronGroups.Find(graph.Graph).Count);
+        Assert.Equal(267 + (4 * 4) + 16, GptPositionGraph.DotProducts(graph.Graph).Count);
         Assert.Equal(2, GptPositionGraph.ForPage(Model(new GptConfig()), [26, 0, 1, 26]).Position); // the last position of a short name
         var wide = GptPositionGraph.ForPage(Micrograd.NN.Gpt.Gpt.Create(new GptConfig(embeddingWidth: 32), 27, new PythonRandom(3)), distinct);
         Assert.Equal(0, wide.Position);
