@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Net;
+using System.Text.RegularExpressions;
+using Micrograd.Graphs;
 
 namespace Micrograd.Explorer;
 
@@ -11,10 +13,14 @@ namespace Micrograd.Explorer;
 /// probabilities, each head's attention and the residual stream's RMS before and after each block, computed in the page
 /// with the engine's arithmetic, bit for bit; and the token embeddings on their first two principal components. It says
 /// whether its recomputed losses and learning rates equal the engine's. The weights at a step between checkpoints are
-/// rebuilt in the page by taking the steps again (gpt-replay.js).
+/// rebuilt in the page by taking the steps again (gpt-replay.js). And the backpropagation of one position: the graph of one
+/// position's loss of the first step's document (<see cref="GptPositionGraph"/>), each dot product drawn as one box that
+/// expands, with any step's numbers computed in the page as the engine computes them, the backward pass node by node with
+/// the explorer's explanation, and a parameter's gradient as the sum of its contributions.
 /// </summary>
 /// <remarks>Like the training page it holds everything inline, makes no network request (its content security policy
-/// forbids any) and opens from disk.</remarks>
+/// forbids any) and opens from disk. The graph of one position is laid out by Graphviz's <c>dot</c> when the page is made;
+/// without it (or when the graph is too large) the page is made without that graph and says why.</remarks>
 public static class GptPage
 {
     /// <summary>Writes the page for a recorded run.</summary>
@@ -22,7 +28,11 @@ public static class GptPage
     /// <param name="writer">Where to write the HTML.</param>
     /// <param name="options">Title and command; defaults when null.</param>
     /// <exception cref="ArgumentException">The run is not over (not every step was recorded).</exception>
-    public static void Write(GptRunRecorder run, TextWriter writer, GptPageOptions? options = null)
+    public static void Write(GptRunRecorder run, TextWriter writer, GptPageOptions? options = null) => Write(run, writer, options, null);
+
+    /// <summary><see cref="Write(GptRunRecorder, TextWriter, GptPageOptions?)"/> with Graphviz's <c>dot</c> found as
+    /// <paramref name="graphviz"/> says (on PATH when null).</summary>
+    internal static void Write(GptRunRecorder run, TextWriter writer, GptPageOptions? options, GraphvizOptions? graphviz)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(writer);
@@ -30,21 +40,110 @@ public static class GptPage
         if (run.StepCount != run.Steps)
             throw new ArgumentException($"Record all {run.Steps} steps before writing the page ({run.StepCount} were).", nameof(run));
         var title = string.IsNullOrWhiteSpace(options.Title) ? "micrograd gpt" : options.Title;
+        var (layout, position) = PositionGraph(run, graphviz);
         PageTemplate.Write(writer, PageTemplate.Resource("gpt.html"),
         [
             ("<!--{{HEAD}}-->", PageTemplate.Resource("shared/head.html")),
             ("{{TITLE}}", WebUtility.HtmlEncode(title)),
-            ("/*{{STYLE}}*/", PageTemplate.Resources("shared/palette.css", "shared/header.css", "gpt.css")),
+            ("/*{{STYLE}}*/", GraphViewParts.Style + PageTemplate.Resources("gpt.css")),
             ("{{TITLE}}", WebUtility.HtmlEncode(title)),
             ("{{COMMAND}}", WebUtility.HtmlEncode(options.Command ?? "")),
-            ("{{RUN}}", GptRunJson.Write(run)),
-            ("/*{{SCRIPT}}*/", PageTemplate.Resources("shared/numbers.js", "shared/page-kit.js", "shared/player.js",
-                "gpt-random.js", "gpt-model.js", "gpt-run.js", "gpt-backward.js", "gpt-replay.js", "gpt-chart.js", "gpt-name.js", "gpt-stream.js",
-                "gpt-embeddings.js", "gpt-proof.js", "gpt-controls.js", "gpt.js")),
+            ("<!--{{LAYOUT}}-->", layout),
+            ("{{RUN}}", GptRunJson.Write(run, position)),
+            ("/*{{SCRIPT}}*/", OpTable.Source(s_ops) + GraphViewParts.Scripts +
+                PageTemplate.Resources("graph-layout.js", "explanation.js", "chain-picture.js", "gpt-random.js", "gpt-model.js", "gpt-run.js", "gpt-backward.js", "gpt-replay.js", "gpt-chart.js", "gpt-name.js", "gpt-stream.js",
+                "gpt-embeddings.js", "gpt-proof.js", "gpt-position.js", "gpt-backprop.js", "gpt-controls.js", "gpt.js")),
         ]);
     }
 
-    /// <summary>Returns the page for a recorded run as a string; see <see cref="Write"/>.</summary>
+    /// <summary>The ops of a position's graph that have JavaScript twins (ln and the powers, functions of C#, are the page's own: gpt-position.js).</summary>
+    private static readonly Ops.Op[] s_ops = [.. Ops.OpCatalog.All.Where(op => op.Name is "+" or "*" or "sum" or "exp" or "relu" or "neg")];
+
+    /// <summary>
+    /// The graph of one position's loss of the document of the run's first step (<see cref="GptPositionGraph"/>), laid out by
+    /// Graphviz: the picture with each dot product drawn as one box (the full picture of the values nearest the loss is laid out in
+    /// the page), and its model for the page. Without Graphviz, or when Graphviz fails or the graph is too large, the page
+    /// is made without it and says why.
+    /// </summary>
+    private static (string Layout, string Json) PositionGraph(GptRunRecorder run, GraphvizOptions? graphviz)
+    {
+        var model = run.Trainer.Model;
+        var document = run.StepDocuments[0];
+        var tokens = run.Tokenizer.EncodeDocument(document);
+        var copy = new NN.Gpt.Gpt(model.Config, model.VocabularySize, (_, _, _) => 0.0);
+        for (var j = 0; j < copy.Parameters.Count; j++) copy.Parameters[j].Data = model.Parameters[j].Data;
+        var position = GptPositionGraph.ForPage(copy, tokens);
+        var graph = position.Graph;
+        if (graph.Nodes.Count > MaxPositionValues)
+            return ("", Missing(string.Create(CultureInfo.InvariantCulture, $"The graph of one position's loss has {graph.Nodes.Count:N0} values for this model (more than {MaxPositionValues:N0}, the most the page draws), so it is not in the page.")));
+        graph.Root.Backward();
+        var groups = GptPositionGraph.DotProducts(graph);
+        // Straight edges: a dot product's inputs fan into many boxes, and a curve for each would make the page much larger.
+        var dot = NeuronDot.Write(graph, groups, "TB").Replace("  node [shape=record];", "  graph [splines=line];\n  node [shape=record];", StringComparison.Ordinal);
+        string svg;
+        try
+        {
+            svg = SvgLayout.Render(dot, graphviz);
+        }
+        catch (GraphvizNotFoundException)
+        {
+            return ("", Missing("Graphviz's dot, which lays out the graph of one position's loss, was not found when this page was made, so the graph is not in it: install Graphviz and make the page again."));
+        }
+        catch (GraphvizException e)
+        {
+            return ("", Missing("Graphviz could not lay out the graph of one position's loss (" + e.Message + "), so it is not in the page."));
+        }
+        var layout = $"<template data-direction=\"{GraphViewParts.Neurons}\">\n{Compact(svg)}</template>\n";
+        return (layout, GptPositionJson.Write(position, document, graph.NearestToRoot(TrainingPage.MaxDrawnNodes), groups));
+    }
+
+    /// <summary>The most values of the graph of one position the page holds (a width-32 model's position 0 has 27,335).</summary>
+    internal const int MaxPositionValues = 40_000;
+
+    /// <summary>The page's position when its graph is not in it: why, which the panel says.</summary>
+    private static string Missing(string why)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("missing", why);
+            json.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>
+    /// Graphviz's SVG made smaller for the page, keeping what the graph view reads (each group's id and class, the texts, a
+    /// record's polygon, the title of each edge from an op to its value): no comments nor other titles, coordinates of
+    /// paths and polygons to whole units (a polygon's last point, its first again, dropped), and the edges' and texts' presentation
+    /// (black lines, Times 14) set by gpt.css.
+    /// </summary>
+    internal static string Compact(string svg)
+    {
+        svg = s_comment.Replace(svg, "");
+        svg = s_title.Replace(svg, match => s_opEdge.IsMatch(match.Value) ? match.Value : "");
+        svg = svg.Replace(" font-family=\"Times,serif\" font-size=\"14.00\"", "", StringComparison.Ordinal)
+            .Replace("<path fill=\"none\" stroke=\"black\" d=", "<path d=", StringComparison.Ordinal)
+            .Replace("<polygon fill=\"black\" stroke=\"black\" points=", "<polygon points=", StringComparison.Ordinal);
+        svg = s_coordinates.Replace(svg, match => match.Groups[1].Value + "=\"" +
+            s_decimal.Replace(match.Groups[2].Value, d => Math.Round(double.Parse(d.Value, CultureInfo.InvariantCulture)).ToString(CultureInfo.InvariantCulture)) + "\"");
+        // A polygon closes itself: Graphviz's last point, the first again, is dropped.
+        svg = s_closed.Replace(svg, "$1\"");
+        // A straight edge (the picture's splines are lines) is one cubic whose control points lie on it: a line says the same.
+        svg = s_straight.Replace(svg, "d=\"M$1L$2\"");
+        return svg.Replace(">\n<", "><", StringComparison.Ordinal);
+    }
+
+    private static readonly Regex s_comment = new("<!--.*?-->\n?", RegexOptions.Compiled);
+    private static readonly Regex s_title = new("<title>[^<]*</title>\n?", RegexOptions.Compiled);
+    private static readonly Regex s_opEdge = new("<title>n\\d+_op&#45;&gt;n\\d+</title>", RegexOptions.Compiled);
+    private static readonly Regex s_coordinates = new("\\b(d|points)=\"([^\"]*)\"", RegexOptions.Compiled);
+    private static readonly Regex s_closed = new("(points=\"(-?\\d+,-?\\d+) [^\"]*?) \\2\"", RegexOptions.Compiled);
+    private static readonly Regex s_straight = new("d=\"M(-?\\d+,-?\\d+)C-?\\d+,-?\\d+ -?\\d+,-?\\d+ (-?\\d+,-?\\d+)\"", RegexOptions.Compiled);
+    private static readonly Regex s_decimal = new("-?\\d+\\.\\d+", RegexOptions.Compiled);
+
+    /// <summary>Returns the page for a recorded run as a string; see <see cref="Write(GptRunRecorder, TextWriter, GptPageOptions?)"/>.</summary>
     /// <param name="run">The run, every step recorded.</param>
     /// <param name="options">Title and command; defaults when null.</param>
     /// <returns>The HTML text.</returns>

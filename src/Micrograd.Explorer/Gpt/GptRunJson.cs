@@ -15,7 +15,8 @@ namespace Micrograd.Explorer;
 /// hold.</remarks>
 internal static class GptRunJson
 {
-    public static string Write(GptRunRecorder run)
+    /// <summary>The run as JSON text, with one position's graph (<see cref="GptPositionJson"/>) put in as it is, when there is one.</summary>
+    public static string Write(GptRunRecorder run, string? position = null)
     {
         var model = run.Trainer.Model;
         var config = model.Config;
@@ -81,6 +82,11 @@ internal static class GptRunJson
                 json.WriteEndObject();
             }
             json.WriteEndArray();
+            if (position is not null)
+            {
+                json.WritePropertyName("position");
+                json.WriteRawValue(position, skipInputValidation: true);
+            }
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.ToArray());

@@ -7,7 +7,7 @@
 // (position: the step chosen; shown: the step whose model is drawn); its view (step, name, sampling seed and
 // temperature) is kept in the URL's #hash.
 "use strict";
-/* global Numbers, PageKit, Player, GptRun, GptReplay, GptModel, GptRandom, GptChart, GptNameView, GptStreamView, GptEmbeddings, GptProof, GptControls */
+/* global Numbers, PageKit, Player, GptRun, GptReplay, GptModel, GptRandom, GptChart, GptNameView, GptStreamView, GptEmbeddings, GptProof, GptBackprop, GptControls */
 
 (() => {
   const { $ } = PageKit;
@@ -156,6 +156,7 @@
     showName();
     showDrawn();
     page.embedding = embeddings.show(weights, step);
+    page.showBackprop();
   }
 
   function goTo(step) {
@@ -280,6 +281,7 @@
 
   Object.assign(page, { goTo, pause, togglePlay, showSpeed, setName, choose, toggleSmooth, player, showDrawn });
   GptProof.attach(page);
+  GptBackprop.attach(page, data);
   GptControls.attach(page);
   window.gpt = page;
 
