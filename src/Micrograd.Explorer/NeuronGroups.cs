@@ -13,10 +13,11 @@ namespace Micrograd.Explorer;
 /// <param name="Inputs">The ids of the values multiplied by the weights (the <c>x</c>s), distinct, in first-use order.</param>
 /// <param name="Products">How many products the sum adds.</param>
 /// <param name="HasBias">Whether the sum adds a bias leaf.</param>
-internal sealed record NeuronGroup(int Output, string Activation, int[] Members, int[] Inputs, int Products, bool HasBias)
+/// <param name="Caption">What the box says, when a page knows better than <c>Σ w·x</c> (the GPT page's <c>Σ4 q·k</c>); else null.</param>
+internal sealed record NeuronGroup(int Output, string Activation, int[] Members, int[] Inputs, int Products, bool HasBias, string? Caption = null)
 {
-    /// <summary>What the box says it computes: <c>Σ w·x + b → tanh</c>, with the number of products.</summary>
-    public string Text => $"Σ{Products} w·x{(HasBias ? " + b" : "")}{(Activation.Length > 0 ? " → " + Activation : "")}";
+    /// <summary>What the box says it computes: its caption, or <c>Σ w·x + b → tanh</c> with the number of products.</summary>
+    public string Text => Caption ?? $"Σ{Products} w·x{(HasBias ? " + b" : "")}{(Activation.Length > 0 ? " → " + Activation : "")}";
 }
 
 /// <summary>

@@ -77,7 +77,7 @@ public static class GptPage
         if (graph.Nodes.Count > MaxPositionValues)
             return ("", Missing(string.Create(CultureInfo.InvariantCulture, $"The graph of one position's loss has {graph.Nodes.Count:N0} values for this model (more than {MaxPositionValues:N0}, the most the page draws), so it is not in the page.")));
         graph.Root.Backward();
-        var groups = GptPositionGraph.DotProducts(graph);
+        var (groups, names) = GptDotNames.Of(position, copy, GptPositionGraph.DotProducts(graph));
         // Straight edges: a dot product's inputs fan into many boxes, and a curve for each would make the page much larger.
         var dot = NeuronDot.Write(graph, groups, "TB").Replace("  node [shape=record];", "  graph [splines=line];\n  node [shape=record];", StringComparison.Ordinal);
         string svg;
@@ -94,7 +94,7 @@ public static class GptPage
             return ("", Missing("Graphviz could not lay out the graph of one position's loss (" + e.Message + "), so it is not in the page."));
         }
         var layout = $"<template data-direction=\"{GraphViewParts.Neurons}\">\n{Compact(svg)}</template>\n";
-        return (layout, GptPositionJson.Write(position, document, graph.NearestToRoot(TrainingPage.MaxDrawnNodes), groups));
+        return (layout, GptPositionJson.Write(position, document, graph.NearestToRoot(TrainingPage.MaxDrawnNodes), groups, names));
     }
 
     /// <summary>The most values of the graph of one position the page holds (a width-32 model's position 0 has 27,335).</summary>

@@ -12,7 +12,8 @@ namespace Micrograd.Explorer;
 /// </summary>
 internal static class GptPositionJson
 {
-    public static string Write(GptPositionGraph position, string document, IReadOnlyList<int> drawn, IReadOnlyList<NeuronGroup> groups)
+    public static string Write(GptPositionGraph position, string document, IReadOnlyList<int> drawn, IReadOnlyList<NeuronGroup> groups,
+        IReadOnlyDictionary<int, string>? names = null)
     {
         var graph = position.Graph;
         var nodes = graph.Nodes;
@@ -72,6 +73,13 @@ internal static class GptPositionJson
             foreach (var id in drawn) json.WriteNumberValue(id);
             json.WriteEndArray();
             GraphModel.WriteGroups(json, groups);
+            json.WriteStartArray("names"); // [id, name] of each dot product's output (GptDotNames)
+            foreach (var (id, name) in (names ?? new Dictionary<int, string>()).OrderBy(p => p.Key))
+            {
+                json.WriteNumberValue(id);
+                json.WriteStringValue(name);
+            }
+            json.WriteEndArray();
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.ToArray());

@@ -92,7 +92,21 @@ const ChainPicture = (() => {
   }
 
   /** The labels on a GraphView's edges: show(id, events) labels the edges into node id; show(-1) clears them. */
+  /** Each edge's ends and middle, by its path element: measured once (a measure makes the browser lay the page out first). */
+  const geometries = new WeakMap();
+
   class EdgeLabels {
+    /** An edge path's { from, to, at } (its ends and the point halfway along it), in the picture's units. */
+    static geometry(path) {
+      let g = geometries.get(path);
+      if (!g) {
+        const length = path.getTotalLength();
+        g = { from: path.getPointAtLength(0), to: path.getPointAtLength(length), at: path.getPointAtLength(length / 2) };
+        geometries.set(path, g);
+      }
+      return g;
+    }
+
     constructor(view) {
       this.view = view;
       this.shown = [];
@@ -117,10 +131,7 @@ const ChainPicture = (() => {
         if (!path) continue;
         // Halfway along the edge, beside it on the side its operand comes from, so that the labels of edges that meet at
         // one op part ways instead of overlapping.
-        const length = path.getTotalLength();
-        const from = path.getPointAtLength(0);
-        const to = path.getPointAtLength(length);
-        const at = path.getPointAtLength(length / 2);
+        const { from, to, at } = EdgeLabels.geometry(path);
         const label = document.createElementNS(SVG, "text");
         label.setAttribute("class", "flow-label");
         const dx = to.x - from.x;

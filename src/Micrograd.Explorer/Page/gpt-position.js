@@ -13,7 +13,7 @@ class GptPosition {
 
   /**
    * @param {object} data   the run's position: document, position, target, codes, ops, counts, operands, roles, indices,
-   *                        constants ([id, number, …]), softmaxes, drawn, groups.
+   *                        constants ([id, number, …]), softmaxes, drawn, groups, names ([id, name, …]).
    * @param {object} shape  the run's model: matrices [{ name, rows, columns }] in the weights' order.
    */
   constructor(data, shape) {
@@ -32,6 +32,8 @@ class GptPosition {
     const constants = new Map();
     for (let i = 0; i < data.constants.length; i += 2) constants.set(data.constants[i], data.constants[i + 1]);
     const drawn = new Set(data.drawn);
+    const named = new Map();
+    for (let i = 0; i + 1 < (data.names || []).length; i += 2) named.set(data.names[i], data.names[i + 1]);
     const nodes = [];
     let e = 0;
     for (let id = 0; id < data.codes.length; id++) {
@@ -44,6 +46,7 @@ class GptPosition {
       e += count;
       if (role === ROLE.parameter) node.label = this.parameterName(data.indices[id]);
       else if (role === ROLE.max) node.label = `-max${data.indices[id]}`;
+      else if (named.has(id)) node.label = named.get(id); // a dot product's output: q₃[5], h1 q₃·k₀, a·v₃[5] (GptDotNames)
       node.name = node.label || (node.constant ? full(node.data) : GptPosition.compose(node, nodes));
       nodes.push(node);
     }

@@ -66,7 +66,7 @@ public sealed class GptBackpropDefaultTests(BrowserFixture browser, ITestOutputH
         var drawing = await tab.Page.EvaluateAsync<double>("() => window.gpt.backprop.milliseconds");
         output.WriteLine($"a step on, median of 20: {closed:F1} ms with the panel closed, {open:F1} ms open (its numbers and picture: {drawing:F1} ms)");
 
-        // The picture for the README: after the last step, a key weight chosen (its gradient the sum of its four uses), one dot product expanded.
+        // The picture for the README: after the last step, the last dot product (a logit's) chosen and expanded.
         await tab.Page.EvaluateAsync("() => window.gpt.goTo(1000)");
         await tab.Page.WaitForFunctionAsync("() => window.gpt.backprop.step === 1000");
         var group = GptPositionGraph.DotProducts(GptBackpropTests.Engine(config, tokenizer, weights[1000], document, 3).Graph)[^1];
@@ -111,4 +111,14 @@ public sealed class GptBackpropDefaultTests(BrowserFixture browser, ITestOutputH
           return times.sort((a, b) => a - b)[10];
         }
         """);
+
+    [Fact]
+    public void The_readme_shows_the_committed_screenshot_and_the_command_that_takes_it()
+    {
+        var readme = File.ReadAllText(Repository.File("README.md"));
+        Assert.Contains("dotnet test tests/Micrograd.Explorer.Tests --filter GptBackpropDefault", readme, StringComparison.Ordinal);
+        Assert.Contains("](docs/images/gpt-backprop.png)", readme, StringComparison.Ordinal);
+        Assert.Equal((1600, 900), Png.Size(Repository.File("docs/images/gpt-backprop.png")));
+    }
+
 }

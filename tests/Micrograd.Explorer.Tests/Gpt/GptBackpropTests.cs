@@ -75,7 +75,16 @@ public sealed class GptBackpropTests(BrowserFixture browser, GptThinnedRun run) 
         var document = await tab.Page.EvaluateAsync<string>("() => window.gpt.backprop.position.data.document");
         var position = await tab.Page.EvaluateAsync<int>("() => window.gpt.backprop.position.data.position");
         var engine = Engine(GptThinnedRun.Config, run.Tokenizer, run.Weights[0], document, position);
-        var groups = GptPositionGraph.DotProducts(engine.Graph);
+        var layout = new Micrograd.NN.Gpt.Gpt(GptThinnedRun.Config, run.Tokenizer.VocabularySize, (_, _, _) => 0.0);
+        var (groups, names) = GptDotNames.Of(engine, layout, GptPositionGraph.DotProducts(engine.Graph));
+        // Each box says what it computes, and its output has the transformer's name (GptDotNames).
+        var boxes = await tab.Page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('#graph template[data-direction=N]')].flatMap((t) => [...t.content.querySelectorAll('g.node.neuron')].map((g) => g.id + ' ' + g.textContent))");
+        Assert.Equal(groups.Count, boxes.Length);
+        foreach (var group in groups)
+            Assert.Contains(group.Text, boxes.Single(b => b.StartsWith($"n{group.Output} ", StringComparison.Ordinal)), StringComparison.Ordinal);
+        var labels = await tab.Page.EvaluateAsync<string[]>("() => window.gpt.backprop.position.nodes.map((node) => node.label)");
+        foreach (var (id, name) in names) Assert.Equal(name, labels[id]);
+        Assert.Contains(groups, g => g.Text.EndsWith(" q·k", StringComparison.Ordinal));
         Assert.True(groups.Count > NeuronGroups.Find(engine.Graph).Count, groups.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(groups.Count, await tab.Page.Locator("#graph g.node.neuron").CountAsync());
         Assert.Equal(groups.Count, await tab.Page.EvaluateAsync<int>("() => window.gpt.backprop.position.graph.groups.length"));

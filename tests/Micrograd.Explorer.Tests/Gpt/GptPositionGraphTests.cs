@@ -86,4 +86,60 @@ public sealed class GptPositionGraphTests
         Assert.Throws<ArgumentOutOfRangeException>(() => GptPositionGraph.Build(model, Tokens, 3));
         Assert.Throws<ArgumentOutOfRangeException>(() => GptPositionGraph.Build(model, Tokens, -1));
     }
+
+    [Fact]
+    public void Each_dot_product_is_named_as_the_transformer_names_it()
+    {
+        // One layer, width 16, 4 heads (head width 4), at position 3.
+        var config = new GptConfig(layers: 1, embeddingWidth: 16, heads: 4, contextLength: 8);
+        var model = Model(config);
+        var traced = GptPositionGraph.Build(model, Tokens, 3);
+        var (groups, names) = GptDotNames.Of(traced, model, GptPositionGraph.DotProducts(traced.Graph));
+        Assert.Equal(groups.Count, names.Count);
+        var captions = groups.Select(g => g.Text).ToArray();
+        // Each head scores the query at 3 against the keys at 0 … 3, and sums the 4 values' rows for each of its 4 channels.
+        Assert.Equal(config.Heads * 4, captions.Count(c => c == "Σ4 q·k"));
+        Assert.Equal(16, captions.Count(c => c == "Σ4 a·v"));
+        for (var h = 0; h < config.Heads; h++)
+            for (var u = 0; u <= 3; u++)
+                Assert.Contains($"h{h} q₃·k{(char)('₀' + u)}", names.Values);
+        for (var c = 0; c < 16; c++) Assert.Contains($"a·v₃[{c}]", names.Values);
+        // The linear rows at position 3: the query, the attention's output, the MLP's and every logit; keys and values at 0 … 3.
+        for (var r = 0; r < 16; r++)
+        {
+            Assert.Contains($"q₃[{r}]", names.Values);
+            Assert.Contains($"o₃[{r}]", names.Values);
+            Assert.Contains($"f₃[{r}]", names.Values);
+            for (var u = 0; u <= 3; u++)
+            {
+                Assert.Contains($"k{(char)('₀' + u)}[{r}]", names.Values);
+                Assert.Contains($"v{(char)('₀' + u)}[{r}]", names.Values);
+            }
+        }
+        for (var r = 0; r < 64; r++) Assert.Contains($"h₃[{r}]", names.Values);
+        for (var t = 0; t < 27; t++) Assert.Contains($"logit₃[{t}]", names.Values);
+        Assert.Contains("Σ16 wq[5]·x", captions);
+        Assert.Contains("Σ16 fc1[7]·x → relu", captions);
+        Assert.Contains("Σ64 fc2[0]·x", captions);
+        Assert.Contains("Σ16 lm_head[26]·x", captions);
+        // The names are one each, and a linear row's name is its output's: the query's row 5 is made by wq's row 5.
+        Assert.Equal(names.Count, names.Values.Distinct().Count());
+        var q5 = names.Single(p => p.Value == "q₃[5]").Key;
+        Assert.Equal("Σ16 wq[5]·x", groups.Single(g => g.Output == q5).Text);
+    }
+
+    [Fact]
+    public void With_two_layers_a_name_starts_with_its_layer()
+    {
+        var config = new GptConfig(layers: 2, embeddingWidth: 8, heads: 2, contextLength: 8);
+        var model = Model(config);
+        var traced = GptPositionGraph.Build(model, Tokens, 2);
+        var (_, names) = GptDotNames.Of(traced, model, GptPositionGraph.DotProducts(traced.Graph));
+        Assert.Contains("L0 h1 q₁·k₀", names.Values);
+        Assert.Contains("L1 h1 q₂·k₀", names.Values);
+        Assert.Contains("L1 q₂[7]", names.Values);
+        Assert.Contains("logit₂[26]", names.Values);
+        Assert.Equal(names.Count, names.Values.Distinct().Count());
+    }
+
 }
