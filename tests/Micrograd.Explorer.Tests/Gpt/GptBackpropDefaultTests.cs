@@ -1,5 +1,4 @@
 using System.Globalization;
-using Micrograd.Cli;
 using Micrograd.Explorer.Tests.Support;
 using Micrograd.NN;
 using Micrograd.NN.Gpt;
@@ -24,11 +23,7 @@ public sealed class GptBackpropDefaultTests(BrowserFixture browser, ITestOutputH
     [Fact]
     public async Task The_default_runs_position_graph_is_the_engines_at_every_step_shown()
     {
-        using var folder = new TempDirectory();
-        var page = folder.File("run.html");
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        Assert.True(CliApp.Run(["gpt", "--samples", "1", "--html", page], stdout, stderr) == 0, stderr.ToString());
+        var page = DefaultGptPage.Page;
         var size = new FileInfo(page).Length;
         output.WriteLine($"default page: {size:N0} bytes");
         Assert.True(size < 5_000_000, size.ToString("N0", CultureInfo.InvariantCulture));

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Micrograd.Cli;
 using Micrograd.Explorer.Tests.Support;
 using Micrograd.NN;
 using Micrograd.NN.Gpt;
@@ -20,11 +19,7 @@ public sealed class GptDefaultPageTests(BrowserFixture browser)
     [Fact]
     public async Task The_default_runs_page_proves_its_numbers_and_shows_the_trained_models()
     {
-        using var folder = new TempDirectory();
-        var page = folder.File("run.html");
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        Assert.True(CliApp.Run(["gpt", "--samples", "1", "--html", page], stdout, stderr) == 0, stderr.ToString());
+        var page = DefaultGptPage.Page;
 
         await using var tab = await ExplorerTab.OpenAsync(browser.Browser, page, 1600, 900, "", "() => window.gpt !== undefined");
         await tab.Page.WaitForFunctionAsync("() => window.gpt.proof && window.gpt.proof.done", null, new PageWaitForFunctionOptions { Timeout = 300_000 });
@@ -73,11 +68,7 @@ public sealed class GptDefaultPageTests(BrowserFixture browser)
     [Fact]
     public async Task The_default_runs_vowels_draw_together_in_the_embeddings_principal_components()
     {
-        using var folder = new TempDirectory();
-        var page = folder.File("run.html");
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        Assert.True(CliApp.Run(["gpt", "--samples", "1", "--html", page], stdout, stderr) == 0, stderr.ToString());
+        var page = DefaultGptPage.Page;
 
         var random = new PythonRandom(42);
         var names = GptDocuments.Parse(await File.ReadAllTextAsync(NamesFile())).ToList();

@@ -112,12 +112,7 @@ public sealed class GptReplayTests(BrowserFixture browser, ITestOutputHelper out
     [Fact]
     public async Task The_default_run_is_replayed_from_every_checkpoint_bit_for_bit_and_fast()
     {
-        using var folder = new TempDirectory();
-        var page = folder.File("run.html");
-        var log = folder.File("run.jsonl");
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        Assert.True(CliApp.Run(["gpt", "--samples", "1", "--html", page, "--log", log], stdout, stderr) == 0, stderr.ToString());
+        var (page, log) = (DefaultGptPage.Page, DefaultGptPage.Log);
         var logged = File.ReadAllLines(log).Select(line => JsonDocument.Parse(line).RootElement.GetProperty("loss").GetDouble()).ToList();
         var size = new FileInfo(page).Length;
         Assert.True(size < 5_000_000, size.ToString("N0", CultureInfo.InvariantCulture));
