@@ -10,9 +10,9 @@ namespace Micrograd.Explorer;
 /// </summary>
 internal static class GraphViewParts
 {
-    /// <summary>The shared scripts, in the order they must run: <c>Numbers</c>, <c>PageKit</c> (the pages' plumbing), <c>GraphPasses</c>,
+    /// <summary>The shared scripts, in the order they must run: <c>Numbers</c>, <c>NodeNames</c> (the engine's names of values), <c>PageKit</c> (the pages' plumbing), <c>GraphPasses</c>,
     /// <c>PictureView</c> (pan and zoom), <c>Minimap</c> (its overview), <c>GraphKeys</c> (its keys), <c>GraphView</c> (a <c>PictureView</c> of a graph), and <c>Player</c> (play and pause at a speed).</summary>
-    public static string Scripts => PageTemplate.Resources("shared/numbers.js", "shared/page-kit.js", "shared/graph-passes.js", "shared/picture-view.js",
+    public static string Scripts => PageTemplate.Resources("shared/numbers.js", "shared/node-names.js", "shared/page-kit.js", "shared/graph-passes.js", "shared/picture-view.js",
         "shared/minimap.js", "shared/graph-keys.js", "shared/graph-view.js", "shared/player.js");
 
     /// <summary>What every page's head holds first: its character set, its viewport, and the content security policy that forbids
@@ -60,6 +60,7 @@ internal static class GraphViewParts
     /// <exception cref="GraphvizException">dot failed or timed out.</exception>
     public static string Layout(string direction, string dot, GraphvizOptions? graphviz) => Template(direction, SvgLayout.Render(dot, graphviz));
 
-    private static string Template(string direction, string svg) =>
+    /// <summary>A laid-out picture as the template element GraphView reads for a direction.</summary>
+    internal static string Template(string direction, string svg) =>
         $"<template data-direction=\"{WebUtility.HtmlEncode(direction)}\">\n{svg}</template>\n";
 }

@@ -5,7 +5,7 @@
 // the engine writes it (GraphModel.cs), with the data and gradients the page's own passes compute, so that the rest of the
 // page cannot tell it from one the engine wrote.
 "use strict";
-/* global Numbers, GraphPasses */
+/* global GraphPasses, NodeNames */
 /* exported ExpressionGraph */
 
 const ExpressionGraph = (() => {
@@ -90,39 +90,6 @@ const ExpressionGraph = (() => {
     return list;
   }
 
-  // The engine's names (NodeNames.cs): a label, a constant's number, or the op applied to its operands' names, with
-  // parentheses where precedence needs them; an unlabelled name longer than 32 characters is cut and ends with "…".
-  const SUM = 1, PRODUCT = 2, NEGATION = 3, POWER = 4, ATOM = 5;
-  const MAX_NAME = 32;
-
-  function nameOf(node, operands, names, precedence) {
-    if (node.label !== "") return [node.label, ATOM]; // a variable's name
-    if (node.op === "") {
-      const text = Numbers.full(node.data);
-      return [text, text.startsWith("-") ? NEGATION : ATOM];
-    }
-    const operand = (k, context, parenthesizeEqual) => {
-      const p = precedence[operands[k]];
-      const name = names[operands[k]];
-      return p < context || (parenthesizeEqual && p === context) ? `(${name})` : name;
-    };
-    const op = node.op;
-    if (op === "+" || op === "-") return [`${operand(0, SUM, false)} ${op} ${operand(1, SUM, true)}`, SUM];
-    if (op === "*" || op === "/") return [`${operand(0, PRODUCT, false)}${op}${operand(1, PRODUCT, true)}`, PRODUCT];
-    if (op === "**") return [`${operand(0, POWER, true)}**${operand(1, NEGATION, false)}`, POWER];
-    if (op === "neg") return [`-${operand(0, NEGATION, true)}`, NEGATION];
-    if (op.startsWith("**")) return [`${operand(0, POWER, true)}${op}`, POWER];
-    return [`${op}(${operands.map((k) => names[k]).join(", ")})`, ATOM];
-  }
-
-  function cut(text) {
-    if (text.length <= MAX_NAME) return text;
-    let end = MAX_NAME - 1;
-    const c = text.charCodeAt(end - 1);
-    if (c >= 0xd800 && c <= 0xdbff) end--;
-    return `${text.slice(0, end)}…`;
-  }
-
   /**
    * The graph model of a parsed expression at the variables' values (an array, in variable order), every op's twin found
    * in ops (a constant power of an exponent not there yet is added, made by power(e)). Its title is the text, its point
@@ -135,8 +102,8 @@ const ExpressionGraph = (() => {
     const precedence = [];
     const nodes = list.map((node, k) => {
       const operands = node.operands.map((operand) => id.get(operand));
-      const [name, p] = nameOf(node, operands, names, precedence);
-      names.push(node.label === "" ? cut(name) : name);
+      const [name, p] = NodeNames.of(node, operands, names, precedence);
+      names.push(name);
       precedence.push(p);
       if (node.exponent !== undefined && !ops[node.op]) ops[node.op] = power(node.exponent);
       const entry = { id: k, name: names[k], label: node.label, op: node.op, operands, data: node.data, grad: 0, constant: node.constant, drawn: true };

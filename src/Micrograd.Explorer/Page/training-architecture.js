@@ -6,6 +6,7 @@
 // activation; each loss's graph as its SampleLossForm builds it), then put in the order ComputationGraph.Trace gives them
 // (Value.TopologicalOrder's depth-first walk). TrainingArchitectureTests compares it with SampleGraph.Build.
 "use strict";
+/* global NodeNames */
 /* exported TrainingArchitecture */
 
 const TrainingArchitecture = (() => {
@@ -113,38 +114,12 @@ const TrainingArchitecture = (() => {
     return order;
   }
 
-  // NodeNames.Of: a label, a constant's number, or the op written over its operands' names (cut to 32 characters).
-  const SUM = 1;
-  const PRODUCT = 2;
-  const NEGATION = 3;
-  const POWER = 4;
-  const ATOM = 5;
-  const labelPrecedence = (label) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(label) ? ATOM : 0);
-  const cut = (text) => (text.length <= 32 ? text : `${text.slice(0, 31)}…`);
-
+  /** Every node's name, as NodeNames.Of gives it (shared/node-names.js). */
   function names(order, idOf) {
     const name = [];
     const precedence = [];
     for (const v of order) {
-      let text;
-      let p;
-      if (v.label !== "") [text, p] = [v.label, labelPrecedence(v.label)];
-      else if (v.op === "") {
-        text = Object.is(v.data, -0) ? "-0" : String(v.data);
-        p = text.startsWith("-") ? NEGATION : ATOM;
-      } else {
-        const ids = v.operands.map(idOf);
-        const operand = (k, context, equal) => {
-          const q = precedence[ids[k]];
-          return q < context || (equal && q === context) ? `(${name[ids[k]]})` : name[ids[k]];
-        };
-        if (v.op === "+" || v.op === "-") [text, p] = [`${operand(0, SUM, false)} ${v.op} ${operand(1, SUM, true)}`, SUM];
-        else if (v.op === "*") [text, p] = [`${operand(0, PRODUCT, false)}*${operand(1, PRODUCT, true)}`, PRODUCT];
-        else if (v.op === "neg") [text, p] = [`-${operand(0, NEGATION, true)}`, NEGATION];
-        else if (v.op.startsWith("**")) [text, p] = [`${operand(0, POWER, true)}${v.op}`, POWER];
-        else [text, p] = [`${v.op}(${ids.map((k) => name[k]).join(", ")})`, ATOM];
-        text = cut(text);
-      }
+      const [text, p] = NodeNames.of(v, v.operands.map(idOf), name, precedence);
       name.push(text);
       precedence.push(p);
     }
