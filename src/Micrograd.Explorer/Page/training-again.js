@@ -146,7 +146,12 @@ const TrainingAgain = Object.freeze({
         $("again-command").textContent = againCommand(s);
         $("again-command-row").hidden = false;
         // A page rebuilt for another network is that command's page: its header says so.
-        if (page.again.rebuilt) $("command").textContent = againCommand(s);
+        if (page.again.rebuilt) {
+          const model = run.model;
+          const sizes = [model.inputs, ...model.layers.map((l) => l.outputs)].join("-");
+          $("title").textContent = `${s.data}: MLP ${sizes} (${model.layers.map((l) => l.activation).join(", ")}), ${run.loss.name} loss, trained in the page`;
+          $("command").textContent = againCommand(s);
+        }
       });
     }
 

@@ -75,6 +75,8 @@ public sealed class TrainAgainArchitectureTests(BrowserFixture browser, ITestOut
         var losses = await tab.Page.EvaluateAsync<double[]>("() => window.training.branchLosses");
         var command = await tab.Page.Locator("#again-command").TextContentAsync() ?? "";
         Assert.Equal(command, await tab.Page.Locator("#command").TextContentAsync()); // the header names the page's network
+        Assert.StartsWith($"{fields[0]}: MLP 2-", await tab.Page.Locator("#title").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Contains($" loss, trained in the page", await tab.Page.Locator("#title").TextContentAsync(), StringComparison.Ordinal);
         var hidden = fields[6];
         Assert.Contains($" --hidden {hidden} ", command, StringComparison.Ordinal);
         Assert.Contains($" --loss {fields[8]} ", command, StringComparison.Ordinal);
